@@ -1,0 +1,29 @@
+//! folio turns profile articles — Markdown, or plain text scraped from web pages —
+//! into an EPUB 3 edition with linked endnotes and a typeset PDF with page-bottom
+//! footnotes.
+//!
+//! The pipeline, in the order the stages run:
+//!
+//! ```text
+//! bytes ──► read (markdown | text) ──► Document ──► resolve ──► Document (resolved)
+//!                                                                   │
+//!                                         ┌─────────────────────────┴──────────┐
+//!                                     epub::epub                            pdf::pdf
+//!                              (XHTML endnotes, OPF, nav, zip)   (shape → break lines → build pages → write)
+//! ```
+//!
+//! - [`read`] recognises the format, front matter, headings, paragraphs and the
+//!   works-cited list, but leaves "(4)" markers as plain text.
+//! - [`resolve`] is a model→model pass: it finds the markers, resolves Ibid and short
+//!   forms to sources, and reports gaps, empty entries and dangling markers. Backends
+//!   never see raw markers or "Ibid".
+//! - Each backend is a function of the resolved model that returns bytes.
+//!
+//! The library does no I/O: it takes bytes and returns bytes. Reading files, writing
+//! output atomically and exit codes belong to the `folio` binary.
+
+pub mod diag;
+pub mod model;
+
+pub use diag::{Diagnostic, Severity};
+pub use model::{Book, Document};
