@@ -48,7 +48,14 @@ impl Diagnostic {
         span: Span,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic { code, severity, message: message.into(), file: file.to_string(), span, hint: None }
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            file: file.to_string(),
+            span,
+            hint: None,
+        }
     }
 
     /// An error.
@@ -84,7 +91,11 @@ impl std::fmt::Display for Diagnostic {
         if self.span.line == 0 {
             write!(f, "{}: {sev}[{}]: {}", self.file, self.code, self.message)?;
         } else {
-            write!(f, "{}:{}:{}: {sev}[{}]: {}", self.file, self.span.line, self.span.column, self.code, self.message)?;
+            write!(
+                f,
+                "{}:{}:{}: {sev}[{}]: {}",
+                self.file, self.span.line, self.span.column, self.code, self.message
+            )?;
         }
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {hint})")?;
@@ -106,7 +117,12 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
 /// A [`Span`] for `len` bytes at `offset` in `text`.
 pub fn span_at(text: &str, offset: usize, len: usize) -> Span {
     let (line, column) = line_col(text, offset);
-    Span { line, column, offset, len }
+    Span {
+        line,
+        column,
+        offset,
+        len,
+    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -131,8 +147,16 @@ mod tests {
 
     #[test]
     fn display_names_file_line_and_code() {
-        let d = Diagnostic::warning("W-EMPTY-ENTRY", "a.txt", span_at("x\ny", 2, 1), "empty entry")
-            .with_hint("fill it in");
-        assert_eq!(d.to_string(), "a.txt:2:1: warning[W-EMPTY-ENTRY]: empty entry (hint: fill it in)");
+        let d = Diagnostic::warning(
+            "W-EMPTY-ENTRY",
+            "a.txt",
+            span_at("x\ny", 2, 1),
+            "empty entry",
+        )
+        .with_hint("fill it in");
+        assert_eq!(
+            d.to_string(),
+            "a.txt:2:1: warning[W-EMPTY-ENTRY]: empty entry (hint: fill it in)"
+        );
     }
 }

@@ -22,6 +22,7 @@
 //! The library does no I/O: it takes bytes and returns bytes. Reading files, writing
 //! output atomically and exit codes belong to the `folio` binary.
 
+pub mod assets;
 pub mod diag;
 pub mod model;
 

@@ -1,0 +1,55 @@
+//! Assets compiled into the binary, so a single file sets type without a TeX or font
+//! installation. The fonts are Noto (SIL Open Font License 1.1, `fonts/OFL.txt`).
+
+/// A bundled font file: its file name in `fonts/` and its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct FontFile {
+    /// File name as in `fonts/`, also used inside the EPUB.
+    pub name: &'static str,
+    /// The TrueType data.
+    pub data: &'static [u8],
+}
+
+/// Noto Serif Regular: body text (Latin, Cyrillic, Greek; kerning and ligatures).
+pub const SERIF_REGULAR: FontFile = FontFile {
+    name: "NotoSerif-Regular.ttf",
+    data: include_bytes!("../fonts/NotoSerif-Regular.ttf"),
+};
+/// Noto Serif Italic: emphasis.
+pub const SERIF_ITALIC: FontFile = FontFile {
+    name: "NotoSerif-Italic.ttf",
+    data: include_bytes!("../fonts/NotoSerif-Italic.ttf"),
+};
+/// Noto Serif Bold: strong text and headings.
+pub const SERIF_BOLD: FontFile = FontFile {
+    name: "NotoSerif-Bold.ttf",
+    data: include_bytes!("../fonts/NotoSerif-Bold.ttf"),
+};
+/// Noto Serif Bold Italic.
+pub const SERIF_BOLD_ITALIC: FontFile = FontFile {
+    name: "NotoSerif-BoldItalic.ttf",
+    data: include_bytes!("../fonts/NotoSerif-BoldItalic.ttf"),
+};
+/// Noto Sans Mono Regular: code.
+pub const MONO: FontFile = FontFile {
+    name: "NotoSansMono-Regular.ttf",
+    data: include_bytes!("../fonts/NotoSansMono-Regular.ttf"),
+};
+/// Noto Naskh Arabic Regular: fallback for Arabic and Persian runs.
+pub const ARABIC: FontFile = FontFile {
+    name: "NotoNaskhArabic-Regular.ttf",
+    data: include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+};
+
+/// Every bundled font, in the order above.
+pub const FONTS: [FontFile; 6] = [
+    SERIF_REGULAR,
+    SERIF_ITALIC,
+    SERIF_BOLD,
+    SERIF_BOLD_ITALIC,
+    MONO,
+    ARABIC,
+];
+
+/// The licence of the bundled fonts, shipped beside them in an EPUB that embeds them.
+pub const FONT_LICENSE: &str = include_str!("../fonts/OFL.txt");
