@@ -28,3 +28,5 @@ pub mod model;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};
+pub mod config;
+pub mod load;
