@@ -28,3 +28,4 @@ pub mod model;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};
+pub mod read;
