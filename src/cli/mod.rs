@@ -1,0 +1,57 @@
+//! The `folio` commands, one file each; `output` renders diagnostics and writes files.
+
+pub mod check;
+pub mod model;
+pub mod output;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use folio::Document;
+use folio::diag::Diagnostic;
+use folio::model::Span;
+
+use output::Findings;
+
+/// Reads, parses and resolves one profile, recording its text and findings.
+/// `None` when the file could not be read at all.
+pub fn load_profile(path: &Path, findings: &mut Findings) -> Option<Document> {
+    let input = match folio::load::read_input(path) {
+        Ok(input) => input,
+        Err(err) => {
+            findings.push(*err);
+            return None;
+        }
+    };
+    findings.add_source(&input.name, &input.bytes);
+    // TODO(resolve): run folio::resolve::resolve once that branch lands.
+    let doc = folio::read::read(&input.name, &input.bytes);
+    findings.extend(doc.diagnostics.iter().cloned());
+    Some(doc)
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), the one clock folio's outputs may use.
+#[allow(dead_code)] // used by convert and build, which arrive with the backends
+pub fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(None),
+        Ok(value) if value.trim().is_empty() => Ok(None),
+        Ok(value) => value.trim().parse().map(Some).map_err(|_| {
+            Diagnostic::error(
+                "E-SOURCE-DATE-EPOCH",
+                "SOURCE_DATE_EPOCH",
+                Span::default(),
+                format!("SOURCE_DATE_EPOCH is not a whole number of seconds: `{value}`"),
+            )
+        }),
+    }
+}
+
+/// 0 on success, 1 on failure.
+pub fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,163 @@
+//! The `folio` binary as a user runs it: exit codes, output formats, bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn folio(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("folio runs")
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A temporary directory holding one file.
+fn with_file(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    dir
+}
+
+const CLEAN: &str = "The Kiln Guild\n\nThe Kiln Guild fired bricks for the invented city of Ostra.(1)\n\n\
+                     Works Cited\n\n(1) - Varga, E. (2001). Bricks of Ostra. Imagined Press.\n";
+
+#[test]
+fn check_exits_0_on_a_clean_profile() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let out = folio(&["check", "kiln.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn check_passes_the_sample_series_despite_warnings() {
+    let out = folio(
+        &[
+            "check",
+            "book/01-mek.txt",
+            "book/02-free-coast-assembly.md",
+            "book/03-karesh-movement.txt",
+        ],
+        &repo(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &[][..],
+        &["check"][..],
+        &["frobnicate"][..],
+        &["check", "--no-such-flag", "x.md"][..],
+        &["check", "--format", "yaml", "x.md"][..],
+        &["model"][..],
+    ] {
+        let out = folio(args, dir.path());
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "folio {args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+const WITH_WARNING: &str =
+    "---\ntitle: \"The Kiln Guild\"\ncolour: red\n---\n\nThe guild fired bricks.\n";
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let dir = with_file("warn.md", WITH_WARNING.as_bytes());
+    let out = folio(&["check", "warn.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning"), "{}", stderr(&out));
+    let out = folio(&["check", "--deny-warnings", "warn.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn json_format_is_an_array_of_diagnostics() {
+    let dir = with_file("warn.md", WITH_WARNING.as_bytes());
+    let out = folio(&["check", "--format", "json", "warn.md"], dir.path());
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let list = json.as_array().expect("an array");
+    assert!(!list.is_empty());
+    for d in list {
+        for field in ["code", "severity", "message", "file", "line", "column"] {
+            assert!(d.get(field).is_some(), "{field} missing in {d}");
+        }
+    }
+    assert_eq!(list[0]["file"], "warn.md");
+    assert_eq!(list[0]["line"], 3, "the unknown key is on line 3");
+}
+
+#[test]
+fn model_prints_the_public_fields() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let out = folio(&["model", "kiln.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(doc["title"], "The Kiln Guild");
+    assert_eq!(doc["lang"], "en");
+    for field in ["notes", "sources", "markers", "diagnostics"] {
+        assert!(doc[field].is_array(), "{field} is a list");
+    }
+}
+
+/// Each unreadable input: exit 1, a message naming the file (and the line where one
+/// applies), nothing on standard output for `check`.
+#[test]
+fn bad_inputs_name_file_and_line() {
+    let cases: [(&str, &[u8], Option<&str>); 4] = [
+        ("empty.txt", b"", None),
+        (
+            "binary.txt",
+            b"The Guild\n\nfired\0bricks\n",
+            Some("binary.txt:3:"),
+        ),
+        (
+            "latin1.txt",
+            b"The Guild\n\nIt fired bricks in Bras\xedlia.\n",
+            Some("latin1.txt:3:"),
+        ),
+        (
+            "front.md",
+            b"---\ntitle: [unclosed\nlang: en\n---\n\nBody.\n",
+            Some("front.md:"),
+        ),
+    ];
+    for (name, bytes, place) in cases {
+        let dir = with_file(name, bytes);
+        let out = folio(&["check", name], dir.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(name), "{name} not named: {err}");
+        if let Some(place) = place {
+            assert!(err.contains(place), "{name}: no {place} in {err}");
+        }
+        assert!(err.contains("error"), "{name}: {err}");
+        let out = folio(&["model", name], dir.path());
+        assert_eq!(out.status.code(), Some(1), "model {name}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = folio(&["check", "nowhere.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nowhere.md"));
+    assert!(!stderr(&out).contains("panicked"));
+}
