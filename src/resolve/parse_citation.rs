@@ -51,9 +51,6 @@ pub(super) fn parse_citation(text: &str) -> Citation {
     } else {
         chicago(text, &mut citation);
     }
-    if citation.year.is_none() {
-        citation.year = last_year(text);
-    }
     citation
 }
 
@@ -149,7 +146,23 @@ fn apa_rest(rest: &str, citation: &mut Citation) {
     } else if let Some(short) = rest.strip_prefix(',') {
         citation.title = clean_title(short);
     } else {
-        citation.title = first_sentence(trimmed);
+        let title = first_sentence_str(trimmed);
+        citation.year = last_year(&outside(trimmed, title));
+        citation.title = title.and_then(clean_title);
+    }
+}
+
+/// `text` without `part`, a slice of it: a year in a title ("The 1979 Revolution") is
+/// not the date of the work.
+fn outside(text: &str, part: Option<&str>) -> String {
+    let Some(part) = part else {
+        return text.to_string();
+    };
+    let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let end = start + part.len();
+    match (text.get(..start), text.get(end..)) {
+        (Some(before), Some(after)) => format!("{before} {after}"),
+        _ => text.to_string(),
     }
 }
 
@@ -171,6 +184,7 @@ fn chicago(text: &str, citation: &mut Citation) {
             _ => ("", first_sentence_str(text)),
         },
     };
+    citation.year = last_year(&outside(text, title));
     citation.title = title.and_then(clean_title);
     let names = names.trim().trim_end_matches([',', '.', ' ']);
     if names.is_empty() {
@@ -388,6 +402,22 @@ mod tests {
         assert_eq!(c.surnames, ["masters"]);
         assert_eq!(c.title.as_deref(), Some("Mujahadeen"));
         assert_eq!(c.year.as_deref(), Some("2014"));
+    }
+
+    #[test]
+    fn year_in_a_short_title_is_not_a_date() {
+        let c = parse_citation("Smith, J., The 1979 revolution");
+        assert_eq!(
+            (c.year, c.title.as_deref()),
+            (None, Some("The 1979 revolution"))
+        );
+        let c = parse_citation("Smith, “The 1979 Revolution.”");
+        assert_eq!(
+            (c.year, c.title.as_deref()),
+            (None, Some("The 1979 Revolution"))
+        );
+        let c = parse_citation("Smith, “The 1979 Revolution.” Press, 2001.");
+        assert_eq!(c.year.as_deref(), Some("2001"));
     }
 
     #[test]
