@@ -618,3 +618,91 @@ fn five_thousand_notes_resolve_quickly() {
     assert!(codes(&doc).is_empty(), "{:?}", &doc.diagnostics[..1]);
     assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
 }
+
+#[test]
+fn resolving_twice_changes_nothing() {
+    let list = numbered(2);
+    let once = run(&["a.(1) b.(2)"], &entries(&list));
+    let twice = resolve(once.clone());
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn duplicate_entry_number_is_reported() {
+    let doc = run(
+        &["a.(1)"],
+        &[(1, "A, B. (2001). T. P."), (1, "C, D. (2002). U. P.")],
+    );
+    assert_eq!(doc.notes.len(), 1);
+    assert!(doc.notes[0].text.starts_with("A, B."));
+    assert_eq!(codes(&doc), ["W-DUPLICATE-ENTRY"]);
+}
+
+#[test]
+fn unsupported_number_out_of_sequence_is_not_a_citation() {
+    let list = numbered(3);
+    let doc = run(&["a.(1) b.(2) It had forty rooms (40)."], &entries(&list));
+    assert_eq!(markers(&doc), [vec![1], vec![2]]);
+    assert_eq!(codes(&doc), ["I-NOT-A-CITATION", "W-UNCITED-ENTRY"]);
+}
+
+#[test]
+fn missing_space_after_marker_in_scraped_text() {
+    let list = numbered(2);
+    let doc = run(&["To Iraq.(1)The end.(2)"], &entries(&list));
+    assert_eq!(first_paragraph(&doc), "To Iraq.^[1]The end.^[2]");
+}
+
+#[test]
+fn arbitrary_text_never_panics() {
+    // A small deterministic generator over the characters markers are made of.
+    let alphabet: Vec<char> = "([1-–,;)] 0aI.b\n“”é9http://w.x/2".chars().collect();
+    let mut state = 0x2545_f491_u64;
+    for _ in 0..2_000 {
+        let text: String = (0..40)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                alphabet[(state % alphabet.len() as u64) as usize]
+            })
+            .collect();
+        let entry_text = text.clone();
+        let doc = run(&[&text], &[(1, &entry_text), (2, "Ibid, 3"), (3, "-")]);
+        for marker in &doc.markers {
+            assert!(marker.notes.iter().all(|&n| doc.note(n).is_some()));
+        }
+    }
+}
+
+#[test]
+fn five_thousand_footnotes_resolve_quickly() {
+    let n = 5_000;
+    let mut d = doc(&[], &[]);
+    let mut content = Vec::new();
+    for i in 0..n {
+        content.push(Inline::Text(format!("Claim {i}")));
+        content.push(Inline::FootnoteRef {
+            label: format!("f{i}"),
+            span: span(1),
+        });
+    }
+    d.blocks = vec![Block::Paragraph {
+        content,
+        span: span(1),
+    }];
+    d.footnote_defs = (0..n)
+        .map(|i| FootnoteDef {
+            label: format!("f{i}"),
+            blocks: vec![para("Body.")],
+            span: span(2),
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let doc = resolve(d);
+    let elapsed = start.elapsed();
+    assert_eq!(doc.notes.len(), n);
+    assert_eq!(doc.notes[n - 1].number, n as u32);
+    assert_eq!(doc.notes[n - 1].label.as_deref(), Some("f4999"));
+    assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
+}

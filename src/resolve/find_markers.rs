@@ -272,9 +272,13 @@ impl Finder {
         let prev = self.cursor.last_non_space;
         let next = after.trim_start().chars().next();
         // "(1) First…" opens an enumeration; "5(3)" is a subsection; "(3)rd" is a word.
+        // Scraped text loses spaces, so "Iraq.(1)The next…" still counts.
         if (prev.is_none() && !self.cursor.in_cell)
             || self.cursor.last_char.is_some_and(|c| c.is_ascii_digit())
-            || after.chars().next().is_some_and(char::is_alphanumeric)
+            || after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_numeric())
         {
             return None;
         }

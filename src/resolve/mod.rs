@@ -26,7 +26,12 @@ use crate::model::Document;
 
 /// Resolves citations: finds markers, builds notes and sources, reports problems.
 /// Never panics; appends diagnostics to `doc.diagnostics`.
+///
+/// A document that already has notes was resolved before and is returned unchanged.
 pub fn resolve(mut doc: Document) -> Document {
+    if !doc.notes.is_empty() {
+        return doc;
+    }
     let footnote_markers = find_markers::find_markers(&mut doc);
     let built = build_notes::build_notes(&mut doc, &footnote_markers);
     resolve_sources::resolve_sources(&mut doc, &built);
