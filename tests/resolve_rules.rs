@@ -706,3 +706,30 @@ fn five_thousand_footnotes_resolve_quickly() {
     assert_eq!(doc.notes[n - 1].label.as_deref(), Some("f4999"));
     assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
 }
+
+#[test]
+fn enumeration_after_a_colon_is_not_a_citation() {
+    let list = numbered(3);
+    let doc = run(
+        &["Three parts: (1) building, (2) staffing and (3) funding. Done.(1)"],
+        &entries(&list),
+    );
+    assert_eq!(markers(&doc), [vec![1]]);
+}
+
+#[test]
+fn extreme_numbers_and_lines_do_not_overflow() {
+    let mut d = doc(&["a.(4294967295) b.(999999999)"], &[(u32::MAX, "Ibid")]);
+    if let Block::Paragraph { span, .. } = &mut d.blocks[0] {
+        span.line = u32::MAX;
+        span.column = u32::MAX;
+    }
+    let doc = resolve(d);
+    // Ten digits are never a note number; nine are, below the largest entry number.
+    assert_eq!(markers(&doc), [vec![999_999_999]]);
+    assert_eq!(doc.markers[0].span.line, u32::MAX);
+    assert_eq!(
+        codes(&doc),
+        ["W-IBID-UNRESOLVED", "W-DANGLING-MARKER", "W-UNCITED-ENTRY"]
+    );
+}

@@ -108,12 +108,12 @@ impl Cursor {
     /// smart punctuation and joined lines make offsets inside the text unreliable.
     fn here(&self, len: usize) -> Span {
         let column = if self.newlines == 0 {
-            self.span.column.max(1) + self.line_chars
+            self.span.column.max(1).saturating_add(self.line_chars)
         } else {
-            self.line_chars + 1
+            self.line_chars.saturating_add(1)
         };
         Span {
-            line: self.span.line + self.newlines,
+            line: self.span.line.saturating_add(self.newlines),
             column,
             offset: self.span.offset,
             len,
@@ -282,6 +282,13 @@ impl Finder {
         {
             return None;
         }
+        // "three parts: (1) building, (2) staffing" enumerates; a citation there would
+        // sit before the punctuation, not after it.
+        let enumerates = prev.is_some_and(|c| matches!(c, ':' | ';' | ','))
+            && next.is_some_and(char::is_lowercase);
+        if enumerates {
+            return None;
+        }
         let mut numbers = Vec::new();
         for item in items {
             match *item {
@@ -294,7 +301,7 @@ impl Finder {
             return None;
         }
         let has_entries = !self.entries.is_empty();
-        let near = |n: u32| n + 1 >= self.prev_max && n <= self.prev_max + 2;
+        let near = |n: u32| n + 1 >= self.prev_max && n <= self.prev_max.saturating_add(2);
         let is_year = |n: u32| (1000..=2199).contains(&n);
         if numbers.iter().any(|&n| is_year(n))
             && !numbers
@@ -310,7 +317,7 @@ impl Finder {
                 written,
                 format!(
                     "{written} is not a citation: it sits inside a noun phrase, far from the expected note {}",
-                    self.prev_max + 1
+                    self.prev_max.saturating_add(1)
                 ),
             );
             return None;
@@ -320,8 +327,8 @@ impl Finder {
         }
         let supported = |n: u32| {
             self.entries.contains(&n)
-                || n <= self.prev_max + 2
-                || (has_entries && n <= self.max_entry + 1)
+                || n <= self.prev_max.saturating_add(2)
+                || (has_entries && n <= self.max_entry.saturating_add(1))
         };
         if let Some(&n) = numbers.iter().find(|&&n| !supported(n)) {
             self.not_a_citation(
