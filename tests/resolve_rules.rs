@@ -733,3 +733,20 @@ fn extreme_numbers_and_lines_do_not_overflow() {
         ["W-IBID-UNRESOLVED", "W-DANGLING-MARKER", "W-UNCITED-ENTRY"]
     );
 }
+
+#[test]
+fn wikipedia_brackets_split_across_text_runs_are_found() {
+    let list = numbered(2);
+    let mut d = doc(&[], &entries(&list));
+    // Markdown readers hand an unmatched "[1]" over as three text runs.
+    d.blocks = vec![Block::Paragraph {
+        content: ["It was so.", "[", "1", "]", "[", "2", "]", " Next."]
+            .iter()
+            .map(|t| Inline::Text(t.to_string()))
+            .collect(),
+        span: span(1),
+    }];
+    let doc = resolve(d);
+    assert_eq!(markers(&doc), [vec![1, 2]]);
+    assert_eq!(first_paragraph(&doc), "It was so.^[1, 2] Next.");
+}
