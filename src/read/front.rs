@@ -357,9 +357,11 @@ mod tests {
 
     #[test]
     fn front_matter_not_at_byte_zero_stays_body() {
-        let doc = read_file("a.md", b"\n---\ntitle: T\n---\n\nBody.\n");
-        assert!(!doc.has_errors());
-        assert_eq!(doc.meta.title, "");
-        assert!(doc.blocks.len() >= 2, "{:?}", doc.blocks);
+        let doc = read_file("a.md", b"# Real\n\n---\ntitle: T\n---\n\nBody.\n");
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+        assert_eq!(doc.meta.title, "Real");
+        // a rule, the setext heading "title: T", the paragraph
+        assert_eq!(doc.blocks.len(), 3, "{:?}", doc.blocks);
+        assert_eq!(doc.blocks[0], crate::model::Block::Rule);
     }
 }

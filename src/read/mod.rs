@@ -50,6 +50,26 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
     } else {
         text::read(&src, &mut doc);
     }
+    if doc.meta.title.trim().is_empty() {
+        let stem = std::path::Path::new(name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(name);
+        doc.meta.title = stem.to_string();
+        doc.diagnostics.push(
+            Diagnostic::warning(
+                "W-NO-TITLE",
+                name,
+                Span::default(),
+                "no title found; using the file name",
+            )
+            .with_hint(if is_markdown(name) {
+                "start the file with a `# Title` line or give `title:` in front matter"
+            } else {
+                "start the file with the title on a line of its own"
+            }),
+        );
+    }
     doc
 }
 
@@ -206,6 +226,17 @@ mod tests {
                 "{off}"
             );
         }
+    }
+
+    #[test]
+    fn missing_title_falls_back_to_the_file_name() {
+        let doc = read("dir/notes-2024.md", b"Just a paragraph.\n");
+        assert_eq!(doc.meta.title, "notes-2024");
+        assert_eq!(doc.diagnostics[0].code, "W-NO-TITLE");
+        let long = "word ".repeat(100);
+        let doc = read("x.txt", long.as_bytes());
+        assert_eq!(doc.meta.title, "x");
+        assert_eq!(doc.blocks.len(), 1);
     }
 
     #[test]

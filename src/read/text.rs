@@ -96,6 +96,8 @@ const CAPTION_STARTS: &[(&str, bool)] = &[
     ("pictured:", true),
 ];
 
+/// A first line longer than this is prose, not a title.
+const TITLE_MAX_CHARS: usize = 200;
 /// A heading is a line at most this long …
 const HEADING_MAX_CHARS: usize = 80;
 /// … with at most this many words.
@@ -132,7 +134,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             }
             in_cited = false;
         }
-        if doc.meta.title.is_empty() && !seen_body {
+        if doc.meta.title.is_empty() && !seen_body && line.text.chars().count() <= TITLE_MAX_CHARS {
             doc.meta.title = line.text.to_string();
             i += 1;
             continue;
@@ -196,14 +198,6 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
         });
     }
     doc.entries = cited.entries;
-    if doc.meta.title.is_empty() {
-        doc.diagnostics.push(src.warning(
-            "W-NO-TITLE",
-            0,
-            0,
-            "no title: the file has no meaningful line".to_string(),
-        ));
-    }
 }
 
 /// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it.
