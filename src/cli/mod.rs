@@ -24,8 +24,7 @@ pub fn load_profile(path: &Path, findings: &mut Findings) -> Option<Document> {
         }
     };
     findings.add_source(&input.name, &input.bytes);
-    // TODO(resolve): run folio::resolve::resolve once that branch lands.
-    let doc = folio::read::read(&input.name, &input.bytes);
+    let doc = folio::resolve::resolve(folio::read::read(&input.name, &input.bytes));
     findings.extend(doc.diagnostics.iter().cloned());
     Some(doc)
 }
