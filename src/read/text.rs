@@ -263,10 +263,36 @@ fn caption(line: &str) -> Option<&str> {
 
 /// Short, few words, no sentence punctuation at the end.
 fn heading_like(line: &str) -> bool {
-    let end = line.trim_end_matches(['"', '\'', '”', '’', '»']);
+    let end = strip_trailing_markers(line).trim_end_matches(['"', '\'', '”', '’', '»']);
     line.chars().count() <= HEADING_MAX_CHARS
         && line.split_whitespace().count() <= HEADING_MAX_WORDS
         && !end.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+/// "…lamps.[2][3]" ends a sentence even though its last character is a bracket.
+fn strip_trailing_markers(mut line: &str) -> &str {
+    loop {
+        let trimmed = line.trim_end();
+        let Some(open_close) = [('[', ']'), ('(', ')')]
+            .into_iter()
+            .find(|&(_, close)| trimmed.ends_with(close))
+        else {
+            return trimmed;
+        };
+        let inner_start = trimmed.rfind(open_close.0);
+        let Some(start) = inner_start else {
+            return trimmed;
+        };
+        let inner = &trimmed[start + 1..trimmed.len() - 1];
+        if inner.is_empty()
+            || !inner
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b' ' || b == b'-')
+        {
+            return trimmed;
+        }
+        line = &trimmed[..start];
+    }
 }
 
 #[cfg(test)]
@@ -305,6 +331,19 @@ mod tests {
                 "P:Second paragraph.",
             ]
         );
+    }
+
+    #[test]
+    fn trailing_markers_do_not_hide_sentence_ends() {
+        assert_eq!(super::strip_trailing_markers("lamps.[2][3]"), "lamps.");
+        assert_eq!(super::strip_trailing_markers("lamps. (4, 5)"), "lamps.");
+        assert_eq!(
+            super::strip_trailing_markers("The Years (1979)"),
+            "The Years"
+        );
+        assert_eq!(super::strip_trailing_markers("Group (MEK)"), "Group (MEK)");
+        assert!(super::heading_like("The Early Years (1965)"));
+        assert!(!super::heading_like("It exported lamps.[2][3]"));
     }
 
     #[test]
