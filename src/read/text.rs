@@ -134,6 +134,11 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             }
             in_cited = false;
         }
+        if !seen_body && let Some(date) = date(line.text) {
+            doc.meta.date = Some(date.to_string());
+            i += 1;
+            continue;
+        }
         if doc.meta.title.is_empty() && !seen_body && line.text.chars().count() <= TITLE_MAX_CHARS {
             doc.meta.title = line.text.to_string();
             i += 1;
@@ -144,11 +149,6 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             && next.is_some_and(|n| cited::entry_start(n.text).is_some())
         {
             in_cited = true;
-            i += 1;
-            continue;
-        }
-        if !seen_body && let Some(date) = date(line.text) {
-            doc.meta.date = Some(date.to_string());
             i += 1;
             continue;
         }
@@ -344,6 +344,16 @@ mod tests {
         assert_eq!(super::strip_trailing_markers("Group (MEK)"), "Group (MEK)");
         assert!(super::heading_like("The Early Years (1965)"));
         assert!(!super::heading_like("It exported lamps.[2][3]"));
+    }
+
+    #[test]
+    fn a_date_above_the_title_is_no_title() {
+        let doc = read(
+            "a.txt",
+            b"Published: 2 May 2020\n\nReal Title\n\nBody text.\n",
+        );
+        assert_eq!(doc.meta.title, "Real Title");
+        assert_eq!(doc.meta.date.as_deref(), Some("2 May 2020"));
     }
 
     #[test]
