@@ -29,3 +29,4 @@ pub mod resolve;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};
+pub mod read;
