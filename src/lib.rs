@@ -25,10 +25,10 @@
 pub mod assets;
 pub mod diag;
 pub mod model;
+pub mod read;
 pub mod resolve;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};
 pub mod config;
 pub mod load;
-pub mod read;

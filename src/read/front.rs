@@ -124,7 +124,8 @@ fn parse_yaml(content: &str) -> Result<Pairs, (usize, String)> {
 fn parse_toml(content: &str) -> Result<Pairs, (usize, String)> {
     let table: toml::Table = toml::from_str(content).map_err(|e| {
         let line = e.span().map_or(1, |s| {
-            content[..s.start.min(content.len())].matches('\n').count() + 1
+            let before = &content.as_bytes()[..s.start.min(content.len())];
+            before.iter().filter(|&&b| b == b'\n').count() + 1
         });
         (line, first_line(e.message()))
     })?;

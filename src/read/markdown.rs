@@ -1061,6 +1061,45 @@ mod tests {
     }
 
     #[test]
+    fn deep_emphasis_and_links_are_capped() {
+        let text = format!(
+            "# T\n\n{}x{}\n\n{}y{}\n",
+            "*".repeat(20_000),
+            "*".repeat(20_000),
+            "[".repeat(5000),
+            "](u)".repeat(5000)
+        );
+        let doc = md(&text);
+        let json = serde_json::to_string(&doc.blocks).expect("serialises");
+        assert!(json.contains('x') && json.contains('y'));
+        fn depth(inlines: &[Inline]) -> usize {
+            inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => 1 + depth(c),
+                    Inline::Link { content, .. } => 1 + depth(content),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        for b in &doc.blocks {
+            let Block::Paragraph { content, .. } = b else {
+                panic!("{b:?}")
+            };
+            assert!(depth(content) <= super::MAX_INLINE_DEPTH);
+        }
+    }
+
+    #[test]
+    fn wikipedia_style_ordered_list() {
+        let doc =
+            md("# T\n\nA claim.[1]\n\n## References\n\n1. ^ a b Smith, J. (2001).\n2. ^ Doe, K.\n");
+        assert_eq!(entries(&doc), [(1, "Smith, J. (2001)."), (2, "Doe, K.")]);
+        assert_eq!(doc.blocks.len(), 1);
+    }
+
+    #[test]
     fn deep_lists_are_capped() {
         let mut text = String::from("# T\n\n");
         for i in 0..200 {

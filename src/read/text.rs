@@ -134,6 +134,11 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             }
             in_cited = false;
         }
+        if !seen_body && let Some(date) = date(line.text) {
+            doc.meta.date = Some(date.to_string());
+            i += 1;
+            continue;
+        }
         if doc.meta.title.is_empty() && !seen_body && line.text.chars().count() <= TITLE_MAX_CHARS {
             doc.meta.title = line.text.to_string();
             i += 1;
@@ -144,11 +149,6 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             && next.is_some_and(|n| cited::entry_start(n.text).is_some())
         {
             in_cited = true;
-            i += 1;
-            continue;
-        }
-        if !seen_body && let Some(date) = date(line.text) {
-            doc.meta.date = Some(date.to_string());
             i += 1;
             continue;
         }
@@ -263,10 +263,36 @@ fn caption(line: &str) -> Option<&str> {
 
 /// Short, few words, no sentence punctuation at the end.
 fn heading_like(line: &str) -> bool {
-    let end = line.trim_end_matches(['"', '\'', '”', '’', '»']);
+    let end = strip_trailing_markers(line).trim_end_matches(['"', '\'', '”', '’', '»']);
     line.chars().count() <= HEADING_MAX_CHARS
         && line.split_whitespace().count() <= HEADING_MAX_WORDS
         && !end.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+/// "…lamps.[2][3]" ends a sentence even though its last character is a bracket.
+fn strip_trailing_markers(mut line: &str) -> &str {
+    loop {
+        let trimmed = line.trim_end();
+        let Some(open_close) = [('[', ']'), ('(', ')')]
+            .into_iter()
+            .find(|&(_, close)| trimmed.ends_with(close))
+        else {
+            return trimmed;
+        };
+        let inner_start = trimmed.rfind(open_close.0);
+        let Some(start) = inner_start else {
+            return trimmed;
+        };
+        let inner = &trimmed[start + 1..trimmed.len() - 1];
+        if inner.is_empty()
+            || !inner
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b' ' || b == b'-')
+        {
+            return trimmed;
+        }
+        line = &trimmed[..start];
+    }
 }
 
 #[cfg(test)]
@@ -305,6 +331,29 @@ mod tests {
                 "P:Second paragraph.",
             ]
         );
+    }
+
+    #[test]
+    fn trailing_markers_do_not_hide_sentence_ends() {
+        assert_eq!(super::strip_trailing_markers("lamps.[2][3]"), "lamps.");
+        assert_eq!(super::strip_trailing_markers("lamps. (4, 5)"), "lamps.");
+        assert_eq!(
+            super::strip_trailing_markers("The Years (1979)"),
+            "The Years"
+        );
+        assert_eq!(super::strip_trailing_markers("Group (MEK)"), "Group (MEK)");
+        assert!(super::heading_like("The Early Years (1965)"));
+        assert!(!super::heading_like("It exported lamps.[2][3]"));
+    }
+
+    #[test]
+    fn a_date_above_the_title_is_no_title() {
+        let doc = read(
+            "a.txt",
+            b"Published: 2 May 2020\n\nReal Title\n\nBody text.\n",
+        );
+        assert_eq!(doc.meta.title, "Real Title");
+        assert_eq!(doc.meta.date.as_deref(), Some("2 May 2020"));
     }
 
     #[test]
