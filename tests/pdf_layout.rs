@@ -126,6 +126,11 @@ fn hyphenates_english_and_french_but_never_three_in_a_row() {
         let mut run = 0;
         for line in &p.lines {
             run = if line.hyphenated { run + 1 } else { 0 };
+            if line.hyphenated {
+                let last = line.runs.last().expect("a hyphenated line has runs");
+                let glyph = last.glyphs.last().expect("a run has glyphs");
+                assert_eq!(&last.text[glyph.range.clone()], "-");
+            }
             assert!(
                 run <= 2,
                 "{lang} at {width}: three hyphenated lines in a row"

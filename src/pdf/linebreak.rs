@@ -60,7 +60,7 @@ pub(crate) const PASSES: [Pass; 3] = [
 fn penalty(kind: BreakKind) -> f32 {
     match kind {
         BreakKind::Forced | BreakKind::Space => 0.0,
-        BreakKind::Explicit | BreakKind::Hyphen => 50.0,
+        BreakKind::Explicit | BreakKind::Hyphen => 100.0,
         BreakKind::Other => 100.0,
         BreakKind::Char => 5_000.0,
     }

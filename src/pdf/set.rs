@@ -8,7 +8,9 @@ use super::bidi::visual_order;
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, candidates};
 use super::linebreak::{Break, PASSES, available, break_lines};
-use super::shape::{Segment, Shaped, is_glue, shape};
+use harfrust::Buffer;
+
+use super::shape::{Segment, Shaped, ShapedGlyph, is_glue, shape, shape_run};
 use super::types::{Align, Glyph, GlyphRun, Line, ParaSpec, Piece, TagBox};
 
 /// Float noise below which a line counts as fitting its measure.
@@ -94,16 +96,7 @@ fn set_line(
         .filter(|p| !p.glyphs.is_empty())
         .collect();
     if hyphenated && let Some(last) = parts.last_mut() {
-        let (id, advance) = fonts.hyphen(last.seg.face, last.seg.size);
-        let at = last.range.len();
-        last.glyphs.push(Glyph {
-            id,
-            advance,
-            x_offset: 0.0,
-            y_offset: 0.0,
-            range: at..at + 1,
-        });
-        last.hyphen = true;
+        add_hyphen(fonts, text, last);
     }
     // Justify: give every interword space a share of the difference in proportion to
     // its width, as TeX's glue does. Spaces shrink by at most half.
@@ -242,29 +235,77 @@ fn continues(parts: &[Part], last: Option<usize>, i: usize) -> bool {
     }
 }
 
+/// Ends the part with a hyphen. A left-to-right word is reshaped with its hyphen, so
+/// kerning before the hyphen is right and no ligature spans the break.
+fn add_hyphen(fonts: &FontSet, text: &str, part: &mut Part) {
+    let range = part.range.clone();
+    part.hyphen = true;
+    let (id, advance) = fonts.hyphen(part.seg.face, part.seg.size);
+    if !part.seg.rtl() {
+        let word = text[range.clone()]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_glue(c))
+            .map_or(range.start, |(i, c)| range.start + i + c.len_utf8());
+        let fragment = format!("{}-", &text[word..range.end]);
+        let mut buffer = Buffer::new();
+        let context = (&text[..word], "");
+        let shaped = shape_run(fonts, part.seg, &fragment, word, context, &mut buffer);
+        if !shaped.is_empty() {
+            let keep = word - range.start;
+            part.glyphs.retain(|g| g.range.start < keep);
+            part.glyphs
+                .extend(to_glyphs(&shaped, range.start, range.end + 1));
+            return;
+        }
+    }
+    let at = range.len();
+    part.glyphs.push(Glyph {
+        id,
+        advance,
+        x_offset: 0.0,
+        y_offset: 0.0,
+        range: at..at + 1,
+    });
+}
+
 /// The glyphs of `seg` whose clusters fall in `range`, with byte ranges relative to
 /// `range.start`, in visual order.
 fn place(seg: &Segment, range: &Range<usize>) -> Vec<Glyph> {
-    let mut starts: Vec<usize> = seg
-        .glyphs
-        .iter()
-        .map(|g| g.cluster)
-        .filter(|c| range.contains(c))
-        .collect();
+    // Clusters rise along a left-to-right segment and fall along a right-to-left
+    // one, so the line's glyphs are one slice, found by binary search.
+    let glyphs = &seg.glyphs;
+    let (lo, hi) = if seg.rtl() {
+        (
+            glyphs.partition_point(|g| g.cluster >= range.end),
+            glyphs.partition_point(|g| g.cluster >= range.start),
+        )
+    } else {
+        (
+            glyphs.partition_point(|g| g.cluster < range.start),
+            glyphs.partition_point(|g| g.cluster < range.end),
+        )
+    };
+    to_glyphs(&glyphs[lo..hi.max(lo)], range.start, range.end)
+}
+
+/// Shaped glyphs as line glyphs with byte ranges relative to `start`; the last
+/// cluster runs to `end`.
+fn to_glyphs(slice: &[ShapedGlyph], start: usize, end: usize) -> Vec<Glyph> {
+    let mut starts: Vec<usize> = slice.iter().map(|g| g.cluster).collect();
     starts.sort_unstable();
     starts.dedup();
-    seg.glyphs
+    slice
         .iter()
-        .filter(|g| range.contains(&g.cluster))
         .map(|g| {
             let k = starts.partition_point(|&s| s <= g.cluster);
-            let end = starts.get(k).copied().unwrap_or(range.end);
+            let next = starts.get(k).copied().unwrap_or(end);
             Glyph {
                 id: g.id,
                 advance: g.advance,
                 x_offset: g.x_offset,
                 y_offset: g.y_offset,
-                range: g.cluster - range.start..end - range.start,
+                range: g.cluster - start..next - start,
             }
         })
         .collect()

@@ -147,7 +147,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     }
     let mut buffer = Buffer::new();
     for seg in &mut segments {
-        buffer = shape_segment(fonts, &text, seg, buffer);
+        shape_segment(fonts, &text, seg, &mut buffer);
     }
     let n = text.len();
     let mut advance = vec![0.0f32; n + 1];
@@ -178,14 +178,37 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     }
 }
 
-/// Shapes one segment in place; hands the buffer back for reuse.
-fn shape_segment(fonts: &FontSet, text: &str, seg: &mut Segment, mut buffer: Buffer) -> Buffer {
+/// Shapes one segment in place.
+fn shape_segment(fonts: &FontSet, text: &str, seg: &mut Segment, buffer: &mut Buffer) {
+    let range = seg.range.clone();
+    let context = (&text[..range.start], &text[range.end..]);
+    seg.glyphs = shape_run(
+        fonts,
+        seg,
+        &text[range.clone()],
+        range.start,
+        context,
+        buffer,
+    );
+}
+
+/// Shapes `run` in the face, size and direction of `seg`; clusters are byte offsets
+/// from `base`. `context` is the text before and after, for joining and contextual
+/// forms.
+pub(crate) fn shape_run(
+    fonts: &FontSet,
+    seg: &Segment,
+    run: &str,
+    base: usize,
+    context: (&str, &str),
+    buffer: &mut Buffer,
+) -> Vec<ShapedGlyph> {
     buffer.clear();
-    for (off, c) in text[seg.range.clone()].char_indices() {
-        buffer.push(u32::from(c), (seg.range.start + off) as u32);
+    for (off, c) in run.char_indices() {
+        buffer.push(u32::from(c), (base + off) as u32);
     }
-    buffer.set_pre_context(&text[..seg.range.start]);
-    buffer.set_post_context(&text[seg.range.end..]);
+    buffer.set_pre_context(context.0);
+    buffer.set_post_context(context.1);
     let direction = if seg.rtl() {
         Direction::RightToLeft
     } else {
@@ -193,17 +216,17 @@ fn shape_segment(fonts: &FontSet, text: &str, seg: &mut Segment, mut buffer: Buf
     };
     buffer.set_direction(direction);
     buffer.guess_segment_properties();
-    let font = fonts.shaping_font(seg.face);
     let plan = fonts.plan(seg.face, buffer.script(), direction);
-    let shaper = ShaperFont::new(font);
+    let shaper = ShaperFont::new(fonts.shaping_font(seg.face));
     let scale = seg.size / fonts.units_per_em(seg.face);
     let options = ShapeOptions::new().plan(Some(&plan));
-    if harfrust::shape(&shaper, &mut buffer, options).is_err() {
-        // A plan always matches the buffer it was made for; should shaping still refuse,
-        // set nothing rather than panic and let the caller see an empty segment.
-        return Buffer::new();
+    if harfrust::shape(&shaper, buffer, options).is_err() {
+        // A plan always matches the buffer it was made for; should shaping still
+        // refuse, set nothing rather than panic.
+        *buffer = Buffer::new();
+        return Vec::new();
     }
-    seg.glyphs = buffer
+    buffer
         .glyph_infos()
         .iter()
         .zip(buffer.glyph_positions())
@@ -214,8 +237,7 @@ fn shape_segment(fonts: &FontSet, text: &str, seg: &mut Segment, mut buffer: Buf
             y_offset: pos.y_offset as f32 * scale,
             cluster: info.cluster as usize,
         })
-        .collect();
-    buffer
+        .collect()
 }
 
 #[cfg(test)]
