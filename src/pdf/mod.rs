@@ -12,12 +12,19 @@
 //! behind [`types`]; everything after a set [`types::Line`] is page building.
 
 pub mod arrange;
+pub mod bidi;
 pub mod collect;
 pub mod compose;
+pub mod fonts;
+pub mod hyphenate;
+pub mod linebreak;
+pub mod set;
+pub mod shape;
 pub mod types;
 pub mod write;
 
-mod stub;
+pub use fonts::FontSet;
+pub use set::{Paragraph, set_paragraph};
 
 use crate::model::Book;
 use types::LayoutReport;
@@ -212,7 +219,11 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
         return Err(PdfError::Empty);
     }
     let geometry = Geometry::new(opts)?;
-    let set = |pieces: &[types::Piece], spec: &types::ParaSpec| stub::set(pieces, spec);
+    let fonts = FontSet::bundled();
+    let set = |pieces: &[types::Piece], spec: &types::ParaSpec| {
+        let p = set_paragraph(&fonts, pieces, spec);
+        (p.lines, p.missing)
+    };
     let anthology = book.documents.len() > 1;
     // An anthology's table of contents needs page numbers: set once with
     // placeholders, then again with the numbers the first pass found. The contents
@@ -229,6 +240,13 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
         report = arranged.report;
     }
     compose::fill_report(&pages, &mut report);
-    let bytes = write::write(book, &pages, &geometry, opts, &stub::data, &set)?;
+    let bytes = write::write(
+        book,
+        &pages,
+        &geometry,
+        opts,
+        &|face| fonts.data(face),
+        &set,
+    )?;
     Ok(PdfOutput { bytes, report })
 }
