@@ -25,6 +25,8 @@
 pub mod assets;
 pub mod diag;
 pub mod model;
+pub mod read;
+pub mod resolve;
 pub mod pdf;
 
 pub use diag::{Diagnostic, Severity};
