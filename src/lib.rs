@@ -25,9 +25,9 @@
 pub mod assets;
 pub mod diag;
 pub mod model;
+pub mod pdf;
 pub mod read;
 pub mod resolve;
-pub mod pdf;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};

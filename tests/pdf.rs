@@ -570,3 +570,46 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
         "contents lack page {start}: {toc}"
     );
 }
+
+/// Reads and resolves a fixture the readers' tests also use.
+fn read_fixture(name: &str) -> Document {
+    let path = format!("{}/tests/read/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    folio::resolve::resolve(folio::read::read(name, &bytes))
+}
+
+#[test]
+fn the_real_sample_and_markdown_footnotes_set_cleanly() {
+    for (name, file) in [
+        ("sample", "sample.txt"),
+        ("markdown", "profile.md"),
+        ("wiki", "wiki.txt"),
+    ] {
+        let doc = read_fixture(file);
+        let book = Book {
+            meta: doc.meta.clone(),
+            documents: vec![doc.clone()],
+        };
+        let out = pdf(&book, &opts()).expect("pdf");
+        let pdf_doc = check(&format!("{name}.pdf"), &book, &out);
+        let dests = named_dests(&pdf_doc);
+        // Every cited note has its destination (an entry nobody cites has no page to sit on).
+        let cited: std::collections::BTreeSet<u32> = doc
+            .markers
+            .iter()
+            .flat_map(|m| m.notes.iter().copied())
+            .collect();
+        assert!(!cited.is_empty(), "{name}: no markers");
+        for n in cited {
+            assert!(
+                dests.contains_key(format!("note-{n}").as_bytes()),
+                "{name}: note-{n} missing"
+            );
+        }
+        assert!(
+            out.report.missing_glyphs.is_empty(),
+            "{name}: {:?}",
+            out.report.missing_glyphs
+        );
+    }
+}
