@@ -25,6 +25,7 @@
 pub mod assets;
 pub mod diag;
 pub mod model;
+pub mod pdf;
 pub mod read;
 pub mod resolve;
 
