@@ -20,6 +20,10 @@ enum Command {
     Check(cli::check::Args),
     /// Print the resolved document model of one profile as JSON.
     Model(cli::model::Args),
+    /// Convert profiles to a PDF (several inputs become the chapters of one book).
+    Convert(cli::convert::Args),
+    /// Build the series described by DIR/book.toml into out/.
+    Build(cli::build::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,5 +32,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Check(args) => cli::check::run(args),
         Command::Model(args) => cli::model::run(args),
+        Command::Convert(args) => cli::convert::run(args),
+        Command::Build(args) => cli::build::run(args),
     }
 }

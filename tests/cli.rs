@@ -161,3 +161,179 @@ fn a_missing_file_is_an_error_not_a_panic() {
     assert!(stderr(&out).contains("nowhere.md"));
     assert!(!stderr(&out).contains("panicked"));
 }
+
+/// Every file under `dir`, relative, sorted: what a failed command must leave unchanged.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn convert_writes_a_pdf() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let out = folio(&["convert", "kiln.txt", "-o", "kiln.pdf"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = std::fs::read(dir.path().join("kiln.pdf")).expect("kiln.pdf written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+    assert_eq!(
+        listing(dir.path()),
+        ["kiln.pdf", "kiln.txt"],
+        "no temporary files left"
+    );
+}
+
+#[test]
+fn convert_is_reproducible_with_source_date_epoch() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let run = |name: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["convert", "kiln.txt", "-o", name])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        std::fs::read(dir.path().join(name)).unwrap()
+    };
+    assert_eq!(run("a.pdf"), run("b.pdf"));
+}
+
+#[test]
+fn convert_rejects_an_unknown_extension_as_usage() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let out = folio(&["convert", "kiln.txt", "-o", "kiln.docx"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(listing(dir.path()), ["kiln.txt"]);
+}
+
+#[test]
+fn bad_input_leaves_no_output_behind() {
+    let dir = with_file("good.txt", CLEAN.as_bytes());
+    std::fs::write(dir.path().join("bad.txt"), b"caf\xe9 au lait\n").unwrap();
+    let out = folio(
+        &["convert", "good.txt", "bad.txt", "-o", "out/book.pdf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("bad.txt:1:4"), "{}", stderr(&out));
+    assert_eq!(listing(dir.path()), ["bad.txt", "good.txt"]);
+}
+
+#[test]
+fn a_bad_source_date_epoch_is_an_error() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["convert", "kiln.txt", "-o", "kiln.pdf"])
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("SOURCE_DATE_EPOCH"));
+    assert_eq!(listing(dir.path()), ["kiln.txt"]);
+}
+
+fn book_dir(toml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("book")).unwrap();
+    std::fs::write(dir.path().join("book/book.toml"), toml).unwrap();
+    std::fs::write(dir.path().join("book/01-kiln.txt"), CLEAN).unwrap();
+    dir
+}
+
+#[test]
+fn build_writes_the_series_into_out() {
+    let dir = book_dir("title = \"Kilns: Profiles\"\nauthor = \"A. Potter\"\n");
+    let out = folio(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("out/kilns-profiles.pdf").exists());
+    let out = folio(&["build", "book", "--out", "elsewhere"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("elsewhere/kilns-profiles.pdf").exists());
+}
+
+#[test]
+fn build_reports_an_unknown_book_toml_key_with_its_line() {
+    let dir = book_dir("title = \"Kilns\"\n\n[epub]\nembed-font = true\n");
+    let out = folio(&["build", "book"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("book.toml:4:"), "{err}");
+    assert!(err.contains("embed-font"), "{err}");
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
+#[test]
+fn build_of_the_sample_series_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = repo().join("book");
+    let out = folio(
+        &["build", book.to_str().unwrap(), "--out", "out"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        dir.path()
+            .join("out/opposition-in-exile-profiles.pdf")
+            .exists()
+    );
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning_with_its_place() {
+    let text = "The Kiln Guild\n\nThe guild fired bricks 漢 for the city.\n";
+    let dir = with_file("kiln.txt", text.as_bytes());
+    let out = folio(&["convert", "kiln.txt", "-o", "kiln.pdf"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("W-MISSING-GLYPH"), "{err}");
+    assert!(err.contains("kiln.txt:3:24"), "{err}");
+}
+
+#[test]
+fn impossible_pdf_options_are_an_error_and_write_nothing() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let out = folio(
+        &[
+            "convert",
+            "kiln.txt",
+            "-o",
+            "kiln.pdf",
+            "--font-size",
+            "200",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("font size"), "{}", stderr(&out));
+    assert_eq!(listing(dir.path()), ["kiln.txt"]);
+}
+
+#[test]
+fn pdf_options_change_the_pdf() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let run = |name: &str, extra: &[&str]| {
+        let mut args = vec!["convert", "kiln.txt", "-o", name];
+        args.extend_from_slice(extra);
+        let out = folio(&args, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        std::fs::read(dir.path().join(name)).unwrap()
+    };
+    let plain = run("a4.pdf", &[]);
+    assert_ne!(plain, run("a5.pdf", &["--paper", "a5"]));
+    assert_ne!(plain, run("big.pdf", &["--font-size", "14"]));
+    assert_ne!(plain, run("wide.pdf", &["--margin", "10"]));
+    assert_ne!(plain, run("nobib.pdf", &["--no-bibliography"]));
+}

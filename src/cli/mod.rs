@@ -1,8 +1,11 @@
 //! The `folio` commands, one file each; `output` renders diagnostics and writes files.
 
+pub mod build;
 pub mod check;
+pub mod convert;
 pub mod model;
 pub mod output;
+pub mod publish;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -30,7 +33,6 @@ pub fn load_profile(path: &Path, findings: &mut Findings) -> Option<Document> {
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970), the one clock folio's outputs may use.
-#[allow(dead_code)] // used by convert and build, which arrive with the backends
 pub fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
@@ -44,6 +46,15 @@ pub fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
             )
         }),
     }
+}
+
+/// Prints the findings, then the files written; 0 when all went well, 1 otherwise.
+pub fn finish(findings: &Findings, written: Option<Vec<std::path::PathBuf>>) -> ExitCode {
+    findings.print(output::Format::Human);
+    for path in written.iter().flatten() {
+        eprintln!("wrote {}", path.display());
+    }
+    exit(written.is_none())
 }
 
 /// 0 on success, 1 on failure.

@@ -37,6 +37,14 @@ impl Findings {
         self.sources.insert(name.to_string(), text);
     }
 
+    /// The column (from 1) of the first `c` on `line` of a known file.
+    pub fn column_of(&self, file: &str, line: u32, c: char) -> Option<u32> {
+        let text = self.sources.get(file)?;
+        let line = text.split('\n').nth(line.checked_sub(1)? as usize)?;
+        let index = line.chars().position(|x| x == c)?;
+        u32::try_from(index + 1).ok()
+    }
+
     /// Adds findings.
     pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.diagnostics.extend(diagnostics);
@@ -147,7 +155,6 @@ fn byte_range(text: &str, span: Span) -> std::ops::Range<usize> {
 
 /// Writes `bytes` to `path` through a temporary file in the same directory, renamed into
 /// place only when complete, so a failure never leaves a partial file behind.
-#[allow(dead_code)] // used by convert and build, which arrive with the backends
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let name = path.display().to_string();
     let fail = |err: std::io::Error| {
