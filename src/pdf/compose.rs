@@ -32,6 +32,8 @@ pub enum ItemKind {
         outline: Option<(u8, String)>,
         /// For footnote lines: the note they belong to.
         note: Option<NoteKey>,
+        /// The paragraph (or table row) it belongs to, for structure tags.
+        block: usize,
     },
     /// A horizontal rule of this length, 0.5 pt thick.
     Rule {
@@ -331,6 +333,7 @@ impl Composer<'_> {
                         role: p.role,
                         outline,
                         note: None,
+                        block: p.block,
                     };
                     items.push(Item {
                         x: left + p.x,
@@ -359,6 +362,7 @@ impl Composer<'_> {
                             role: Role::Body,
                             outline: None,
                             note: None,
+                            block: e,
                         };
                         items.push(Item {
                             x: left + x,
@@ -399,6 +403,7 @@ impl Composer<'_> {
                         role: Role::Note,
                         outline: None,
                         note: Some(part.key),
+                        block: 0,
                     };
                     items.push(Item {
                         x: left,
