@@ -46,8 +46,6 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
         };
         if let Some(found) = break_lines(fonts, &shaped, &cands, spec, pass) {
             breaks = found;
-                eprintln!("pass {:?} lines {}", pass.tolerance, breaks.len());
-            }
             break;
         }
     }
