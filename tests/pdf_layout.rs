@@ -280,3 +280,28 @@ fn indents_and_alignment() {
         .sum();
     assert!((line.runs[0].x - (A5_MEASURE - w) / 2.0).abs() < 0.01);
 }
+
+#[test]
+fn a_right_to_left_paragraph_sets_flush_right() {
+    let fonts = FontSet::bundled();
+    let text =
+        "این یک متن فارسی است که باید از راست به چپ خوانده شود و در چند سطر بشکند تا آزمایش شود.";
+    let p = set_paragraph(&fonts, &[piece(text)], &spec("fa", 120.0));
+    assert!(p.lines.len() > 1);
+    for line in &p.lines {
+        assert!(line.runs.iter().all(|r| r.face == Face::Arabic));
+        assert_eq!(line.overfull, 0.0);
+        let right = line
+            .runs
+            .iter()
+            .map(|r| r.x + r.glyphs.iter().map(|g| g.advance).sum::<f32>())
+            .fold(0.0, f32::max);
+        assert!((right - 120.0).abs() < 0.01, "line ends at {right}");
+    }
+    // The first words written are on the first line, at its right end.
+    let first = &p.lines[0].runs;
+    assert!(
+        first.last().is_some_and(|r| r.text.starts_with("این")),
+        "{first:?}"
+    );
+}

@@ -133,6 +133,8 @@ fn set_line(
     }
     let indent = spec.left_indent + if index == 0 { spec.first_indent } else { 0.0 };
     let offset = match spec.align {
+        // A right-to-left paragraph's ragged lines sit flush right.
+        Align::Justify | Align::Left if shaped.rtl && !justify => (avail - content).max(0.0),
         Align::Justify | Align::Left => 0.0,
         Align::Center => ((avail - content) / 2.0).max(0.0),
         Align::Right => (avail - content).max(0.0),

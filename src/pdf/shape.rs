@@ -41,6 +41,8 @@ pub(crate) struct Shaped {
     /// Byte range of each input piece in `text`.
     pub pieces: Vec<Range<usize>>,
     pub segments: Vec<Segment>,
+    /// Whether the paragraph runs right to left (its first strong character is).
+    pub rtl: bool,
     /// Characters no bundled face has, in order of first appearance.
     pub missing: Vec<char>,
     /// `advance[b]`: total advance of the glyphs whose cluster starts before byte `b`.
@@ -106,7 +108,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
         let wanted = piece.style.face;
         for (off, c) in piece.text.char_indices() {
             let b = range.start + off;
-            let level = levels.as_ref().map_or(0, |l| l[b]);
+            let level = levels.as_ref().map_or(0, |l| l.0[b]);
             let current = segments
                 .last()
                 .filter(|s| s.piece == pi && s.range.end == b)
@@ -171,6 +173,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
         text,
         pieces: ranges,
         segments,
+        rtl: levels.is_some_and(|l| l.1),
         missing,
         advance,
         space,
