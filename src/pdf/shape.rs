@@ -92,6 +92,14 @@ fn is_invisible(c: char) -> bool {
         )
 }
 
+/// Whether `before` ends with a character that forces a line break (UAX #14 BK, CR,
+/// LF, NL).
+fn ends_line(before: &str) -> bool {
+    before.ends_with([
+        '\n', '\r', '\u{B}', '\u{C}', '\u{85}', '\u{2028}', '\u{2029}',
+    ])
+}
+
 /// Shapes the pieces of one paragraph.
 pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
@@ -134,7 +142,11 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
                 }),
             };
             match segments.last_mut() {
-                Some(s) if current == Some((face, level)) => s.range.end = b + c.len_utf8(),
+                // A hard line break ends the segment, so no mark after it shapes into
+                // its cluster and every line starts on a cluster.
+                Some(s) if current == Some((face, level)) && !ends_line(&text[..b]) => {
+                    s.range.end = b + c.len_utf8()
+                }
                 _ => segments.push(Segment {
                     range: b..b + c.len_utf8(),
                     face,
