@@ -709,3 +709,48 @@ fn first_difference(expected: &str, actual: &str) -> String {
     }
     "lengths differ".to_string()
 }
+
+#[test]
+fn real_sample_and_markdown_profile_through_read_and_resolve() {
+    let inputs: [(&str, &[u8]); 2] = [
+        ("sample.txt", include_bytes!("read/sample.txt")),
+        ("profile.md", include_bytes!("read/profile.md")),
+    ];
+    let documents: Vec<Document> = inputs
+        .iter()
+        .map(|(name, bytes)| folio::resolve::resolve(folio::read::read(name, bytes)))
+        .collect();
+    let mut opts = EpubOptions::default();
+    opts.images.insert("seal.png".to_string(), PNG.to_vec());
+    for doc in &documents {
+        assert!(
+            !doc.markers.is_empty(),
+            "{}: markers resolved",
+            doc.meta.source_file
+        );
+        // Each profile alone, as `folio convert one-file -o x.epub` makes it.
+        let single = epub(&single(doc.clone()), &opts).expect("an EPUB");
+        assert_eq!(
+            check_note_links(&unzip(&single)),
+            model_noterefs(&single_book(doc))
+        );
+    }
+    let book = Book {
+        meta: Metadata {
+            title: "Sample series".to_string(),
+            lang: "en".to_string(),
+            ..documents[1].meta.clone()
+        },
+        documents,
+    };
+    let bytes = epub(&book, &opts).expect("an EPUB");
+    epubcheck(&bytes, "sample-series");
+    let files = unzip(&bytes);
+    let noterefs = check_note_links(&files);
+    assert_eq!(noterefs, model_noterefs(&book));
+    assert!(bytes == epub(&book, &opts).unwrap(), "reproducible");
+}
+
+fn single_book(doc: &Document) -> Book {
+    single(doc.clone())
+}

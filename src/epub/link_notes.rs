@@ -133,9 +133,12 @@ fn notes_to_print<'a>(r: &Renderer<'a>) -> Vec<Cow<'a, Note>> {
 
 /// The body: the footnote's blocks, else the entry text, else the visible placeholder.
 fn body_pieces(r: &mut Renderer, note: &Note) -> Vec<Piece> {
-    if note.body.is_empty() {
+    // Resolve gives empty and dangling notes the placeholder as body; it is marked up
+    // here so it reads as an editorial remark, not as the source's words.
+    let placeholder = matches!(note.kind, NoteKind::Empty | NoteKind::Dangling);
+    if note.body.is_empty() || placeholder {
         let mut text = String::new();
-        if note.text.trim().is_empty() {
+        if placeholder || note.text.trim().is_empty() {
             text.push_str("<span class=\"placeholder\">");
             push_text(&mut text, EMPTY_NOTE_PLACEHOLDER, r.plan.rtl);
             text.push_str("</span>");

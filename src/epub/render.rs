@@ -284,6 +284,17 @@ impl Renderer<'_> {
                 src, alt, caption, ..
             } => {
                 out.push_str("<figure>\n");
+                // Scraped pages often repeat the caption as alt text: print it once.
+                let alt = if plain_flat(caption).trim() == alt.trim()
+                    && src
+                        .as_deref()
+                        .and_then(|s| self.book.image_src(s))
+                        .is_none()
+                {
+                    ""
+                } else {
+                    alt
+                };
                 self.image(src.as_deref(), alt, true, out);
                 if !caption.is_empty() {
                     out.push_str("<figcaption>");
