@@ -754,3 +754,50 @@ fn real_sample_and_markdown_profile_through_read_and_resolve() {
 fn single_book(doc: &Document) -> Book {
     single(doc.clone())
 }
+
+#[test]
+fn persian_profile_and_bare_profile_validate() {
+    let mut persian = profile("fa", "سازمان مجاهدین خلق", "fa");
+    persian.meta.subtitle = None;
+    let bare = Document {
+        meta: Metadata {
+            title: "   ".to_string(),
+            lang: "not a language tag".to_string(),
+            ..Metadata::default()
+        },
+        slug: "".to_string(),
+        blocks: vec![para(vec![text("No citations here.")])],
+        ..Document::default()
+    };
+    let book = Book {
+        meta: Metadata {
+            title: "Edge cases".to_string(),
+            lang: "en".to_string(),
+            ..Metadata::default()
+        },
+        documents: vec![persian, bare],
+    };
+    let bytes = epub(&book, &EpubOptions::default()).expect("an EPUB");
+    epubcheck(&bytes, "edge-cases");
+    let files = unzip(&bytes);
+    assert_eq!(check_note_links(&files), model_noterefs(&book));
+    let rtl = &files["OEBPS/text/fa.xhtml"];
+    assert!(rtl.contains("xml:lang=\"fa\" lang=\"fa\" dir=\"rtl\""));
+    let bare = &files["OEBPS/text/profile-2.xhtml"];
+    assert!(
+        bare.contains("xml:lang=\"en\"")
+            && bare.contains("<h1 id=\"profile-2-title\">Untitled</h1>")
+    );
+    assert!(!bare.contains("doc-endnotes") && !bare.contains("doc-bibliography"));
+}
+
+#[test]
+fn empty_book_still_validates() {
+    let bytes = epub(&Book::default(), &EpubOptions::default()).expect("an EPUB");
+    epubcheck(&bytes, "empty");
+    let files = unzip(&bytes);
+    assert!(
+        files.contains_key("OEBPS/images/cover.svg"),
+        "a cover is never missing"
+    );
+}

@@ -435,16 +435,7 @@ fn nav(
     labels: &Labels,
     t: &super::Templates,
 ) -> Result<String, EpubError> {
-    let (contents, landmarks_label, cover, title_page) = if labels.bibliography == "Bibliographie" {
-        (
-            "Table des matières",
-            "Repères",
-            "Couverture",
-            "Page de titre",
-        )
-    } else {
-        ("Contents", "Landmarks", "Cover", "Title page")
-    };
+    let (contents, cover, title_page) = (labels.contents, labels.cover, labels.title_page);
     let mut entries = vec![TocEntry {
         depth: 0,
         label: title_page.to_string(),
@@ -467,7 +458,7 @@ fn nav(
         ("toc", "nav.xhtml#toc".to_string(), contents),
     ];
     if let Some(doc) = plan.docs.first() {
-        marks.push(("bodymatter", doc.href.clone(), "Start"));
+        marks.push(("bodymatter", doc.href.clone(), labels.start));
     }
     if let Some(href) = chapters.iter().find_map(|c| c.notes_anchor.clone()) {
         marks.push(("endnotes", href, labels.notes));
@@ -492,7 +483,7 @@ fn nav(
             ("contents", contents),
             ("css", "style.css"),
             ("toc", &toc),
-            ("landmarks_label", landmarks_label),
+            ("landmarks_label", labels.landmarks),
             ("landmarks", &landmarks),
         ],
     )

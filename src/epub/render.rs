@@ -34,7 +34,7 @@ pub struct TocEntry {
     pub href: String,
 }
 
-/// Words the reader sees around notes, in the profile's language.
+/// Words the reader sees around notes and in the navigation, in the document's language.
 pub struct Labels {
     pub notes: &'static str,
     pub bibliography: &'static str,
@@ -43,6 +43,11 @@ pub struct Labels {
     pub cited_in: &'static str,
     pub untitled: &'static str,
     pub by: &'static str,
+    pub contents: &'static str,
+    pub landmarks: &'static str,
+    pub cover: &'static str,
+    pub title_page: &'static str,
+    pub start: &'static str,
 }
 
 impl Labels {
@@ -61,6 +66,11 @@ impl Labels {
                 cited_in: "notes",
                 untitled: "Sans titre",
                 by: "par",
+                contents: "Table des matières",
+                landmarks: "Repères",
+                cover: "Couverture",
+                title_page: "Page de titre",
+                start: "Début",
             }
         } else {
             &Labels {
@@ -71,6 +81,11 @@ impl Labels {
                 cited_in: "notes",
                 untitled: "Untitled",
                 by: "by",
+                contents: "Contents",
+                landmarks: "Landmarks",
+                cover: "Cover",
+                title_page: "Title page",
+                start: "Start",
             }
         }
     }
