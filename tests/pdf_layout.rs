@@ -280,3 +280,106 @@ fn indents_and_alignment() {
         .sum();
     assert!((line.runs[0].x - (A5_MEASURE - w) / 2.0).abs() < 0.01);
 }
+
+#[test]
+fn a_right_to_left_paragraph_sets_flush_right() {
+    let fonts = FontSet::bundled();
+    let text =
+        "این یک متن فارسی است که باید از راست به چپ خوانده شود و در چند سطر بشکند تا آزمایش شود.";
+    let p = set_paragraph(&fonts, &[piece(text)], &spec("fa", 120.0));
+    assert!(p.lines.len() > 1);
+    for line in &p.lines {
+        assert!(line.runs.iter().all(|r| r.face == Face::Arabic));
+        assert_eq!(line.overfull, 0.0);
+        let right = line
+            .runs
+            .iter()
+            .map(|r| r.x + r.glyphs.iter().map(|g| g.advance).sum::<f32>())
+            .fold(0.0, f32::max);
+        assert!((right - 120.0).abs() < 0.01, "line ends at {right}");
+    }
+    // The first words written are on the first line, at its right end.
+    let first = &p.lines[0].runs;
+    assert!(
+        first.last().is_some_and(|r| r.text.starts_with("این")),
+        "{first:?}"
+    );
+}
+
+#[test]
+fn arbitrary_text_never_panics_overflows_or_loses_characters() {
+    let fonts = FontSet::bundled();
+    let alphabet: Vec<&str> = vec![
+        "a",
+        "e",
+        "n",
+        "t",
+        "r",
+        "fi",
+        "ff",
+        "W",
+        " ",
+        " ",
+        " ",
+        "\u{A0}",
+        "\u{AD}",
+        "-",
+        "—",
+        "/",
+        ".",
+        "é",
+        "ł",
+        "Ж",
+        "λ",
+        "ب",
+        "س",
+        "\u{64E}",
+        "1",
+        "(",
+        "”",
+        "\n",
+        "\u{1F600}",
+        "\u{301}",
+        "https://x.org/",
+        "internationalization",
+        "\u{200B}",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    for case in 0..60 {
+        let len = 1 + next(120);
+        let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+        let width = [40.0, 80.0, 150.0, 298.0][case % 4];
+        let mut s = spec(["en", "fr", "fa", ""][case % 4], width);
+        s.align = [Align::Justify, Align::Left, Align::Center, Align::Right][next(4)];
+        let p = set_paragraph(&fonts, &[piece(&text)], &s);
+        let mut rebuilt = String::new();
+        for line in &p.lines {
+            assert_eq!(
+                line.overfull,
+                0.0,
+                "case {case} {:?} at {width}: {:?} in {text:?}",
+                s.align,
+                line_text(line)
+            );
+            rebuilt.push_str(&line_text(line));
+        }
+        let added = p.lines.iter().filter(|l| l.hyphenated).count();
+        // Right-to-left runs come in visual order, so compare the characters, not
+        // their order.
+        let visible = |s: &str| {
+            let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+            v.sort_unstable();
+            v
+        };
+        let mut expected = visible(&text);
+        expected.extend(std::iter::repeat_n('-', added));
+        expected.sort_unstable();
+        assert_eq!(visible(&rebuilt), expected, "case {case}: {text:?}");
+    }
+}

@@ -26,6 +26,8 @@ pub struct Placed {
     pub role: Role,
     /// An outline entry that points here.
     pub outline: Option<(u8, String)>,
+    /// The paragraph it belongs to (lines of one paragraph share a structure tag).
+    pub block: usize,
 }
 
 /// What an element draws.
@@ -245,6 +247,7 @@ impl Arrange<'_> {
                 extras,
                 role: p.role,
                 outline: if i == 0 { p.outline.clone() } else { None },
+                block: self.out.elems.len() - i,
             };
             self.push(ElemKind::Line(placed), height, break_after);
         }

@@ -10,14 +10,16 @@ fn is_rtl(c: char) -> bool {
         || matches!(c, '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
-/// The embedding level of every byte of `text`, or `None` when the text is all
-/// left-to-right (the common case, which skips the algorithm).
-pub(crate) fn levels(text: &str) -> Option<Vec<u8>> {
+/// The embedding level of every byte of `text` and whether the paragraph runs right
+/// to left, or `None` when the text is all left-to-right (the common case, which
+/// skips the algorithm).
+pub(crate) fn levels(text: &str) -> Option<(Vec<u8>, bool)> {
     if !text.chars().any(is_rtl) {
         return None;
     }
     let info = BidiInfo::new(text, None);
-    Some(info.levels.iter().map(|l| l.number()).collect())
+    let rtl = info.paragraphs.first().is_some_and(|p| p.level.is_rtl());
+    Some((info.levels.iter().map(|l| l.number()).collect(), rtl))
 }
 
 /// Visual order of runs given their levels in logical order: from the highest level
@@ -63,7 +65,9 @@ mod tests {
 
     #[test]
     fn arabic_inside_latin_is_level_one() {
-        let l = levels("a سلام b").unwrap_or_default();
+        let (l, rtl) = levels("a سلام b").unwrap_or_default();
+        assert!(!rtl);
+        assert_eq!(levels("سلام b").map(|l| l.1), Some(true));
         assert_eq!(l[0], 0);
         assert_eq!(l[2], 1);
         assert_eq!(l[l.len() - 1], 0);

@@ -15,7 +15,7 @@ use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, Span};
 const MAX_DEPTH: usize = 16;
 
 /// What a set line is, for structure tags and styling decisions in later stages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Role {
     /// Running text, list items, table cells.
     Body,

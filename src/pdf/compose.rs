@@ -32,6 +32,8 @@ pub enum ItemKind {
         outline: Option<(u8, String)>,
         /// For footnote lines: the note they belong to.
         note: Option<NoteKey>,
+        /// The paragraph (or table row) it belongs to, for structure tags.
+        block: usize,
     },
     /// A horizontal rule of this length, 0.5 pt thick.
     Rule {
@@ -331,6 +333,7 @@ impl Composer<'_> {
                         role: p.role,
                         outline,
                         note: None,
+                        block: p.block,
                     };
                     items.push(Item {
                         x: left + p.x,
@@ -359,6 +362,7 @@ impl Composer<'_> {
                             role: Role::Body,
                             outline: None,
                             note: None,
+                            block: e,
                         };
                         items.push(Item {
                             x: left + x,
@@ -399,6 +403,7 @@ impl Composer<'_> {
                         role: Role::Note,
                         outline: None,
                         note: Some(part.key),
+                        block: 0,
                     };
                     items.push(Item {
                         x: left,
@@ -477,4 +482,121 @@ pub fn has_note_number(line: &Line) -> Option<u32> {
         Tag::NoteNumber { note } => Some(note),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::Margins;
+    use crate::pdf::arrange::tests::line;
+    use crate::pdf::arrange::{Elem, Placed};
+
+    /// A page with room for exactly 20 lines of 10 pt.
+    fn geometry() -> Geometry {
+        let margins = Margins {
+            top: 50.0,
+            bottom: 50.0,
+            left: 50.0,
+            right: 50.0,
+        };
+        Geometry {
+            page_w: 300.0,
+            page_h: 300.0,
+            margins,
+            size: 10.0,
+        }
+    }
+
+    fn body(notes_per_line: &[&[u32]], note_lines: &[(u32, usize)]) -> Arranged {
+        let mut a = Arranged::default();
+        a.elems.push(Elem {
+            kind: ElemKind::Start {
+                doc: Some(0),
+                head: None,
+            },
+            height: 0.0,
+            break_after: true,
+        });
+        for (i, notes) in notes_per_line.iter().enumerate() {
+            let placed = Placed {
+                line: line(10.0, notes),
+                x: 0.0,
+                extras: Vec::new(),
+                role: Role::Body,
+                outline: None,
+                block: i,
+            };
+            a.elems.push(Elem {
+                kind: ElemKind::Line(placed),
+                height: 10.0,
+                break_after: true,
+            });
+        }
+        for &(n, count) in note_lines {
+            a.notes
+                .insert((0, n), (0..count).map(|_| line(10.0, &[])).collect());
+        }
+        a
+    }
+
+    fn report(pages: &[Page]) -> LayoutReport {
+        let mut r = LayoutReport::default();
+        fill_report(pages, &mut r);
+        r
+    }
+
+    #[test]
+    fn a_long_note_splits_and_continues_on_the_next_page() {
+        // Line 15 cites a 10-line note: 15 + 1.2 (separator) + 10 > 20 lines.
+        let mut cites: Vec<&[u32]> = vec![&[]; 30];
+        cites[14] = &[1];
+        let pages = compose(&body(&cites, &[(1, 10)]), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        let first = pages
+            .iter()
+            .position(|p| p.notes.iter().any(|m| m.start))
+            .expect("note placed");
+        assert!(cited(&pages[first]).contains(&1));
+        let next = &pages[first + 1];
+        assert!(
+            next.notes.iter().any(|m| m.key == (0, 1) && !m.start),
+            "remainder continues"
+        );
+    }
+
+    #[test]
+    fn the_marker_line_moves_when_not_even_one_note_line_fits() {
+        // 19 plain lines, then a line citing a note: with the separator nothing fits.
+        let mut cites: Vec<&[u32]> = vec![&[]; 25];
+        cites[19] = &[1];
+        let pages = compose(&body(&cites, &[(1, 2)]), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        assert!(cited(&pages[0]).is_empty() && pages[0].notes.is_empty());
+        assert_eq!(cited(&pages[1]), [1]);
+        assert!(pages[1].notes.iter().any(|m| m.start));
+    }
+
+    #[test]
+    fn a_note_cited_on_two_pages_prints_on_both() {
+        let mut cites: Vec<&[u32]> = vec![&[]; 40];
+        cites[2] = &[1];
+        cites[30] = &[1];
+        let pages = compose(&body(&cites, &[(1, 1)]), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        let with_note = pages
+            .iter()
+            .filter(|p| p.notes.iter().any(|m| m.key == (0, 1) && m.start))
+            .count();
+        assert_eq!(with_note, 2);
+    }
+
+    #[test]
+    fn many_notes_on_one_page_stay_with_their_markers() {
+        let numbers: Vec<[u32; 1]> = (1..=70).map(|n| [n]).collect();
+        let cites: Vec<&[u32]> = numbers.iter().map(|n| &n[..]).collect();
+        let notes: Vec<(u32, usize)> = (1..=70).map(|n| (n, 1 + n as usize % 3)).collect();
+        let pages = compose(&body(&cites, &notes), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        assert!(pages.len() > 5);
+    }
 }

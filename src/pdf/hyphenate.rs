@@ -1,7 +1,6 @@
 //! Where lines may end: UAX #14 opportunities (unicode-linebreak), hyphenation points
 //! inside words (hypher, in the paragraph's language), extra points inside URLs, and —
-//! only for the last-resort pass — points between any two clusters of a word too wide
-//! to set otherwise.
+//! only for the last-resort pass — points between any two clusters.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -85,7 +84,7 @@ fn glued_starts(shaped: &Shaped, pieces: &[Piece]) -> Vec<usize> {
 }
 
 /// Every candidate break of the paragraph, in text order, one per end position.
-/// `chars` adds cluster-level breaks inside words wider than half the measure.
+/// `chars` adds cluster-level breaks inside every word, for the last-resort pass.
 pub(crate) fn candidates(
     shaped: &Shaped,
     pieces: &[Piece],
@@ -101,12 +100,15 @@ pub(crate) fn candidates(
             None
         },
         chars,
-        width: spec.width,
     };
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let urls = url_spans(text);
     let mut word_start = 0;
+    // Whitespace at the paragraph's end, hard breaks included, sets nothing: the last
+    // line ends at the last visible character.
+    let limit = text.len() - trailing_space(text);
     for (p, op) in linebreaks(text) {
+        let p = if p >= limit { text.len() } else { p };
         let forced = op == BreakOpportunity::Mandatory || p == text.len();
         let end = p - trailing_space(&text[word_start..p]);
         let word = &text[word_start..end];
@@ -114,9 +116,16 @@ pub(crate) fn candidates(
         inner_breaks(shaped, &rules, word_start, word, url, &mut out);
         let before = text[..end].chars().next_back();
         if forced {
+            // Spaces after a hard break are discarded, as glue after a break is.
+            let rest = &text[p..];
+            let mut next = p + rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            // …but never into a cluster (a space carrying a combining mark).
+            while next > p && !shaped.boundary[next] {
+                next -= 1;
+            }
             out.push(Candidate {
                 end,
-                next: p,
+                next,
                 kind: BreakKind::Forced,
             });
         } else if !glued.contains(&p) && shaped.boundary[p] {
@@ -131,6 +140,9 @@ pub(crate) fn candidates(
             };
             out.push(Candidate { end, next: p, kind });
         }
+        if p == text.len() {
+            break;
+        }
         word_start = p;
     }
     out.sort_by_key(|c| (c.end, c.kind));
@@ -143,10 +155,8 @@ pub(crate) fn candidates(
 struct Rules {
     /// Hyphenation language, if hyphenating.
     lang: Option<hypher::Lang>,
-    /// Whether to break between clusters of over-wide words.
+    /// Whether to break between any two clusters.
     chars: bool,
-    /// The measure.
-    width: f32,
 }
 
 /// Bytes of whitespace (including a hard break) at the end of `s`.
@@ -163,7 +173,7 @@ fn inner_breaks(
     url: bool,
     out: &mut Vec<Candidate>,
 ) {
-    let Rules { lang, chars, width } = *rules;
+    let Rules { lang, chars } = *rules;
     if word.is_empty() {
         return;
     }
@@ -204,7 +214,7 @@ fn inner_breaks(
             }
         }
     }
-    if chars && shaped.width(start, start + word.len()) > width * 0.5 {
+    if chars {
         for (i, _) in word.char_indices().skip(1) {
             push(start + i, BreakKind::Char);
         }

@@ -38,16 +38,22 @@ pub(crate) struct Pass {
     pub last: bool,
 }
 
-/// The passes, from strict to desperate.
-pub(crate) const PASSES: [Pass; 3] = [
+/// The passes, from strict to desperate: TeX's tolerance, the looser tolerance narrow
+/// columns are usually set with, emergency stretch, and breaks inside words.
+pub(crate) const PASSES: [Pass; 4] = [
     Pass {
         tolerance: 200.0,
         emergency: 0.0,
         last: false,
     },
     Pass {
+        tolerance: 1000.0,
+        emergency: 0.0,
+        last: false,
+    },
+    Pass {
         tolerance: INF_BAD,
-        emergency: 0.15,
+        emergency: 0.1,
         last: false,
     },
     Pass {

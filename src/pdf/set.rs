@@ -49,6 +49,15 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             break;
         }
     }
+    if breaks.is_empty() {
+        // The last pass always finds a way; should it not, set everything on one line
+        // (reported overfull) rather than lose the text.
+        breaks.push(Break {
+            start: 0,
+            end: shaped.text.len(),
+            kind: BreakKind::Forced,
+        });
+    }
     let lines = breaks
         .iter()
         .enumerate()
@@ -133,6 +142,8 @@ fn set_line(
     }
     let indent = spec.left_indent + if index == 0 { spec.first_indent } else { 0.0 };
     let offset = match spec.align {
+        // A right-to-left paragraph's ragged lines sit flush right.
+        Align::Justify | Align::Left if shaped.rtl && !justify => (avail - content).max(0.0),
         Align::Justify | Align::Left => 0.0,
         Align::Center => ((avail - content) / 2.0).max(0.0),
         Align::Right => (avail - content).max(0.0),
@@ -251,8 +262,17 @@ fn add_hyphen(fonts: &FontSet, text: &str, part: &mut Part) {
         let mut buffer = Buffer::new();
         let context = (&text[..word], "");
         let shaped = shape_run(fonts, part.seg, &fragment, word, context, &mut buffer);
-        if !shaped.is_empty() {
-            let keep = word - range.start;
+        let keep = word - range.start;
+        let before: f32 = part
+            .glyphs
+            .iter()
+            .filter(|g| g.range.start >= keep)
+            .map(|g| g.advance)
+            .sum();
+        let after: f32 = shaped.iter().map(|g| g.advance).sum();
+        // Line breaking measured the word as shaped in the paragraph plus a hyphen;
+        // keep the reshaped word only if it is no wider, so the line still fits.
+        if !shaped.is_empty() && after <= before + advance + 0.001 {
             part.glyphs.retain(|g| g.range.start < keep);
             part.glyphs
                 .extend(to_glyphs(&shaped, range.start, range.end + 1));

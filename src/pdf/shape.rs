@@ -41,6 +41,8 @@ pub(crate) struct Shaped {
     /// Byte range of each input piece in `text`.
     pub pieces: Vec<Range<usize>>,
     pub segments: Vec<Segment>,
+    /// Whether the paragraph runs right to left (its first strong character is).
+    pub rtl: bool,
     /// Characters no bundled face has, in order of first appearance.
     pub missing: Vec<char>,
     /// `advance[b]`: total advance of the glyphs whose cluster starts before byte `b`.
@@ -90,6 +92,14 @@ fn is_invisible(c: char) -> bool {
         )
 }
 
+/// Whether `before` ends with a character that forces a line break (UAX #14 BK, CR,
+/// LF, NL).
+fn ends_line(before: &str) -> bool {
+    before.ends_with([
+        '\n', '\r', '\u{B}', '\u{C}', '\u{85}', '\u{2028}', '\u{2029}',
+    ])
+}
+
 /// Shapes the pieces of one paragraph.
 pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
@@ -106,7 +116,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
         let wanted = piece.style.face;
         for (off, c) in piece.text.char_indices() {
             let b = range.start + off;
-            let level = levels.as_ref().map_or(0, |l| l[b]);
+            let level = levels.as_ref().map_or(0, |l| l.0[b]);
             let current = segments
                 .last()
                 .filter(|s| s.piece == pi && s.range.end == b)
@@ -132,7 +142,11 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
                 }),
             };
             match segments.last_mut() {
-                Some(s) if current == Some((face, level)) => s.range.end = b + c.len_utf8(),
+                // A hard line break ends the segment, so no mark after it shapes into
+                // its cluster and every line starts on a cluster.
+                Some(s) if current == Some((face, level)) && !ends_line(&text[..b]) => {
+                    s.range.end = b + c.len_utf8()
+                }
                 _ => segments.push(Segment {
                     range: b..b + c.len_utf8(),
                     face,
@@ -171,6 +185,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
         text,
         pieces: ranges,
         segments,
+        rtl: levels.is_some_and(|l| l.1),
         missing,
         advance,
         space,

@@ -99,6 +99,7 @@ pub fn write(
     let mut doc = Document::new();
     let mut tree = TagTree::new();
     let mut groups: Vec<(GroupKey, TagGroup)> = Vec::new();
+    let mut group_index: BTreeMap<GroupKey, usize> = BTreeMap::new();
     let mut outline_entries: Vec<(u8, String, usize, f32)> = Vec::new();
     let furniture = |text: &str, face: Face, size: f32| -> Option<Line> {
         let pieces = [Piece {
@@ -178,15 +179,16 @@ pub fn write(
                         role,
                         outline,
                         note,
+                        block,
                     } => {
                         let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
                         draw_line(&mut surface, item.x, item.y, line, &mut font)?;
                         surface.end_tagged();
                         let key = match note {
                             Some(k) => GroupKey::Note(*k),
-                            None => GroupKey::Block(*role, p, (item.y * 8.0) as i64),
+                            None => GroupKey::Block(*role, *block),
                         };
-                        group_for(&mut groups, key, *role).push(id);
+                        group_for(&mut groups, &mut group_index, key, *role).push(id);
                         if let Some((level, title)) = outline {
                             outline_entries.push((*level, title.clone(), p, item.y - line.ascent));
                         }
@@ -275,19 +277,21 @@ pub fn write(
     doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum GroupKey {
     Note(NoteKey),
-    Block(Role, usize, i64),
+    Block(Role, usize),
 }
 
-/// The structure group a line belongs to: one per note; consecutive body lines of the
-/// same role share a paragraph group only through the caller's key.
-fn group_for(groups: &mut Vec<(GroupKey, TagGroup)>, key: GroupKey, role: Role) -> &mut TagGroup {
-    let pos = match key {
-        GroupKey::Note(_) => groups.iter().position(|(k, _)| *k == key),
-        GroupKey::Block(..) => None,
-    };
+/// The structure group a line belongs to: one per paragraph (its lines may fall on
+/// two pages) and one per note.
+fn group_for<'g>(
+    groups: &'g mut Vec<(GroupKey, TagGroup)>,
+    index: &mut BTreeMap<GroupKey, usize>,
+    key: GroupKey,
+    role: Role,
+) -> &'g mut TagGroup {
+    let pos = index.get(&key).copied();
     let pos = pos.unwrap_or_else(|| {
         let kind: TagKind = match role {
             Role::Heading(level) => PdfTag::Hn(
@@ -303,6 +307,7 @@ fn group_for(groups: &mut Vec<(GroupKey, TagGroup)>, key: GroupKey, role: Role) 
             _ => PdfTag::P.into(),
         };
         groups.push((key, TagGroup::new(kind)));
+        index.insert(key, groups.len() - 1);
         groups.len() - 1
     });
     &mut groups[pos].1
