@@ -2,7 +2,7 @@
 //! right-to-left runs, missing glyphs, note markers and extractable text.
 
 use folio::pdf::types::{Align, Face, Line, ParaSpec, Piece, Tag, TextStyle};
-use folio::pdf::{FontSet, Paragraph, set_paragraph};
+use folio::pdf::{FontSet, Paragraph, natural_width, set_paragraph};
 
 const A5_MEASURE: f32 = 298.0;
 
@@ -279,6 +279,12 @@ fn indents_and_alignment() {
         .map(|g| g.advance)
         .sum();
     assert!((line.runs[0].x - (A5_MEASURE - w) / 2.0).abs() < 0.01);
+    let bold = Piece {
+        text: "A Title".into(),
+        style: style(Face::Bold, 16.0),
+        tag: None,
+    };
+    assert!((natural_width(&fonts, &[bold]) - w).abs() < 0.001);
 }
 
 #[test]

@@ -10,4 +10,4 @@ pub mod shape;
 pub mod types;
 
 pub use fonts::FontSet;
-pub use set::{Paragraph, set_paragraph};
+pub use set::{Paragraph, natural_width, set_paragraph};
