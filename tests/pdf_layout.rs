@@ -389,3 +389,36 @@ fn arbitrary_text_never_panics_overflows_or_loses_characters() {
         assert_eq!(visible(&rebuilt), expected, "case {case}: {text:?}");
     }
 }
+
+/// The sample paragraph's lines at A5, one per line with a `-` marking an added
+/// hyphen; `FOLIO_BLESS=1` rewrites the expected file after a deliberate change.
+#[test]
+fn sample_paragraph_breaks_as_recorded() {
+    let fonts = FontSet::bundled();
+    let mut s = spec("en", A5_MEASURE);
+    s.first_indent = 12.0;
+    let p = set_paragraph(&fonts, &[piece(&sample())], &s);
+    let got: String = p
+        .lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{}{}\n",
+                line_text(l),
+                if l.hyphenated { "  [hyphen]" } else { "" }
+            )
+        })
+        .collect();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/layout/sample_first_paragraph.lines"
+    );
+    if std::env::var_os("FOLIO_BLESS").is_some() {
+        std::fs::write(path, &got).expect("write expected lines");
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        got, expected,
+        "line breaks changed; FOLIO_BLESS=1 records them"
+    );
+}
