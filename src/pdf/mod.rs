@@ -24,7 +24,7 @@ pub mod types;
 pub mod write;
 
 pub use fonts::FontSet;
-pub use set::{Paragraph, set_paragraph};
+pub use set::{Paragraph, natural_width, set_paragraph};
 
 use crate::model::Book;
 use types::LayoutReport;
