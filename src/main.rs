@@ -20,7 +20,7 @@ enum Command {
     Check(cli::check::Args),
     /// Print the resolved document model of one profile as JSON.
     Model(cli::model::Args),
-    /// Convert profiles to a PDF (several inputs become the chapters of one book).
+    /// Convert profiles to EPUB and/or PDF (several inputs become the chapters of one book).
     Convert(cli::convert::Args),
     /// Build the series described by DIR/book.toml into out/.
     Build(cli::build::Args),

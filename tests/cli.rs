@@ -197,6 +197,17 @@ fn convert_writes_a_pdf() {
 #[test]
 fn convert_is_reproducible_with_source_date_epoch() {
     let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let epub = |name: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["convert", "kiln.txt", "-o", name])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        std::fs::read(dir.path().join(name)).unwrap()
+    };
+    assert_eq!(epub("a.epub"), epub("b.epub"));
     let run = |name: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_folio"))
             .args(["convert", "kiln.txt", "-o", name])
@@ -259,6 +270,7 @@ fn build_writes_the_series_into_out() {
     let out = folio(&["build"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(dir.path().join("out/kilns-profiles.pdf").exists());
+    assert!(dir.path().join("out/kilns-profiles.epub").exists());
     let out = folio(&["build", "book", "--out", "elsewhere"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(dir.path().join("elsewhere/kilns-profiles.pdf").exists());
@@ -336,4 +348,92 @@ fn pdf_options_change_the_pdf() {
     assert_ne!(plain, run("big.pdf", &["--font-size", "14"]));
     assert_ne!(plain, run("wide.pdf", &["--margin", "10"]));
     assert_ne!(plain, run("nobib.pdf", &["--no-bibliography"]));
+}
+#[test]
+fn a_missing_image_warns_and_the_build_goes_on() {
+    let md = "# The Kiln Guild\n\nThe guild fired bricks.\n\n![A kiln](img/kiln.png)\n";
+    let dir = with_file("kiln.md", md.as_bytes());
+    let out = folio(&["convert", "kiln.md", "-o", "kiln.epub"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("W-IMAGE-MISSING"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("kiln.md:5:"), "{}", stderr(&out));
+    assert!(dir.path().join("kiln.epub").exists());
+}
+
+#[test]
+fn convert_writes_both_editions_from_one_parse() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let out = folio(
+        &["convert", "kiln.txt", "-o", "kiln.epub", "-o", "kiln.pdf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::read(dir.path().join("kiln.epub"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    assert!(
+        std::fs::read(dir.path().join("kiln.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+}
+
+#[test]
+fn epub_options_reach_the_epub() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    let run = |name: &str, extra: &[&str]| {
+        let mut args = vec!["convert", "kiln.txt", "-o", name];
+        args.extend_from_slice(extra);
+        let out = folio(&args, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        std::fs::read(dir.path().join(name)).unwrap()
+    };
+    let plain = run("plain.epub", &[]);
+    let fonts = run("fonts.epub", &["--embed-fonts"]);
+    assert!(
+        fonts.len() > plain.len() + 100_000,
+        "the fonts are packaged"
+    );
+    let titled = run(
+        "titled.epub",
+        &["--title", "Bricks and Kilns", "--lang", "fr"],
+    );
+    let opf = package_document(&titled);
+    assert!(opf.contains("Bricks and Kilns"), "{opf}");
+    assert!(opf.contains(">fr</dc:language>"), "{opf}");
+    assert!(package_document(&plain).contains("The Kiln Guild"));
+}
+
+#[test]
+fn a_missing_cover_or_templates_dir_is_an_error() {
+    let dir = with_file("kiln.txt", CLEAN.as_bytes());
+    for extra in [["--cover", "nope.jpg"], ["--templates", "nope"]] {
+        let mut args = vec!["convert", "kiln.txt", "-o", "kiln.epub"];
+        args.extend_from_slice(&extra);
+        let out = folio(&args, dir.path());
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
+        assert_eq!(listing(dir.path()), ["kiln.txt"]);
+    }
+}
+
+/// The OPF of an EPUB, found through `META-INF/container.xml`'s first rootfile.
+fn package_document(epub: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).expect("a zip archive");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in the EPUB"))
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let container = read("META-INF/container.xml");
+    let start = container.find("full-path=\"").expect("a rootfile") + "full-path=\"".len();
+    let path = &container[start..];
+    let path = path[..path.find('"').unwrap()].to_string();
+    read(&path)
 }

@@ -1,4 +1,5 @@
-//! `folio build [DIR]`: the series described by `DIR/book.toml` into `out/<slug>.pdf`.
+//! `folio build [DIR]`: the series described by `DIR/book.toml` into `out/<slug>.epub`
+//! and `out/<slug>.pdf`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,7 +52,8 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             return None;
         }
     };
-    let documents = publish::load_profiles(&paths, findings)?;
+    let profiles = publish::load_profiles(&paths, findings)?;
+    let documents = profiles.documents;
     let config = &book_dir.config;
     let mut meta = publish::book_meta(&documents);
     if let Some(title) = &config.title {
@@ -73,7 +75,19 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
     meta.source_file = book_dir.dir.join("book.toml").display().to_string();
 
     let pdf = &config.pdf;
+    let templates = config.epub.templates.as_deref().map(|t| book_dir.path(t));
+    let cover = config.cover.as_deref().map(|c| book_dir.path(c));
+    let mut epub = publish::epub_options(
+        config.epub.embed_fonts,
+        templates.as_deref(),
+        cover.as_deref(),
+        profiles.images,
+        modified,
+        findings,
+    );
+    epub.identifier = config.identifier.clone();
     let settings = Settings {
+        epub,
         pdf: publish::pdf_options(
             pdf.paper,
             pdf.font_size,
@@ -83,7 +97,10 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
         ),
     };
     let slug = publish::slug(&meta.title);
-    let targets = [Target::Pdf(args.out.join(format!("{slug}.pdf")))];
+    let targets = [
+        Target::Epub(args.out.join(format!("{slug}.epub"))),
+        Target::Pdf(args.out.join(format!("{slug}.pdf"))),
+    ];
     let book = Book { meta, documents };
     publish::publish(&book, &targets, &settings, findings)
 }

@@ -1,4 +1,4 @@
-//! `folio convert INPUT... -o OUT.pdf`: one profile, or several as the chapters of
+//! `folio convert INPUT... -o OUT.epub [-o OUT.pdf]`: one profile, or several as the chapters of
 //! one book, to the editions the output extensions name.
 
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ pub struct Args {
     /// Profiles (.md or .txt); several become the chapters of one book, in this order.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Output file; its extension (.pdf) chooses the edition. May be repeated.
+    /// Output file; its extension (.epub or .pdf) chooses the edition. May be repeated.
     #[arg(short, long = "output", required = true, value_parser = Target::from_path)]
     pub output: Vec<Target>,
     /// Language (BCP 47) of the book and every profile, overriding front matter.
@@ -28,6 +28,15 @@ pub struct Args {
     /// Author of the book (repeat for several).
     #[arg(long)]
     pub author: Vec<String>,
+    /// Embed the bundled fonts in the EPUB.
+    #[arg(long)]
+    pub embed_fonts: bool,
+    /// A directory of EPUB templates replacing the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// EPUB cover image (JPEG, PNG, GIF, WebP or SVG); default: generated from the metadata.
+    #[arg(long, value_name = "IMAGE")]
+    pub cover: Option<PathBuf>,
     /// PDF paper size.
     #[arg(long, value_enum, default_value_t)]
     pub paper: Paper,
@@ -58,7 +67,8 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             return None;
         }
     };
-    let mut documents = publish::load_profiles(&args.inputs, findings)?;
+    let profiles = publish::load_profiles(&args.inputs, findings)?;
+    let mut documents = profiles.documents;
     if let Some(lang) = &args.lang {
         for doc in &mut documents {
             doc.meta.lang = lang.clone();
@@ -76,6 +86,14 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
         single.meta.authors = meta.authors.clone();
     }
     let settings = Settings {
+        epub: publish::epub_options(
+            args.embed_fonts,
+            args.templates.as_deref(),
+            args.cover.as_deref(),
+            profiles.images,
+            modified,
+            findings,
+        ),
         pdf: publish::pdf_options(
             args.paper,
             args.font_size,

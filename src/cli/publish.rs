@@ -1,26 +1,29 @@
 //! What `convert` and `build` share: binding profiles into a book, reading the assets
 //! the backends need, rendering every requested edition and writing them atomically.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use folio::Document;
 use folio::config::Paper;
 use folio::diag::Diagnostic;
+use folio::epub::{EpubOptions, Image, Templates};
 use folio::model::{Book, Metadata, Span};
-use folio::pdf::Margins;
-use folio::pdf::{PdfOptions, PdfOutput};
+use folio::pdf::{Margins, PdfOptions, PdfOutput};
+use folio::{Document, load};
 
 use super::output::{Findings, write_atomic};
 
 /// An edition to write; the output file's extension chooses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
+    /// An EPUB 3 file.
+    Epub(PathBuf),
     /// A typeset PDF.
     Pdf(PathBuf),
 }
 
 impl Target {
-    /// The target for `path`, by extension (`.pdf`).
+    /// The target for `path`, by extension (`.epub` or `.pdf`).
     pub fn from_path(path: &str) -> Result<Target, String> {
         let path = PathBuf::from(path);
         match path
@@ -28,31 +31,45 @@ impl Target {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
         {
+            Some(ext) if ext == "epub" => Ok(Target::Epub(path)),
             Some(ext) if ext == "pdf" => Ok(Target::Pdf(path)),
-            _ => Err("the output's extension chooses the edition: use .pdf".to_string()),
+            _ => Err("the output's extension chooses the edition: use .epub or .pdf".to_string()),
         }
     }
 
     fn path(&self) -> &Path {
         match self {
-            Target::Pdf(path) => path,
+            Target::Epub(path) | Target::Pdf(path) => path,
         }
     }
 }
 
-/// Loads every profile, reporting on all of them before giving up. `None` when a
-/// profile could not be read at all.
-pub fn load_profiles(paths: &[PathBuf], findings: &mut Findings) -> Option<Vec<Document>> {
+/// The profiles of a book, loaded and resolved, with the images they refer to.
+pub struct Profiles {
+    /// The resolved documents, in reading order.
+    pub documents: Vec<Document>,
+    /// Image bytes by path as written, from every profile.
+    pub images: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads every profile, reporting on all of them before giving up; images are read
+/// relative to each profile's file. `None` when a profile could not be read at all.
+pub fn load_profiles(paths: &[PathBuf], findings: &mut Findings) -> Option<Profiles> {
     let mut documents = Vec::new();
+    let mut images = BTreeMap::new();
     let mut all_read = true;
     for path in paths {
-        match super::load_profile(path, findings) {
-            Some(doc) => documents.push(doc),
-            None => all_read = false,
-        }
+        let Some(doc) = super::load_profile(path, findings) else {
+            all_read = false;
+            continue;
+        };
+        let (found, missing) = load::read_images(&doc, path);
+        findings.extend(missing);
+        images.extend(found);
+        documents.push(doc);
     }
     unique_slugs(&mut documents);
-    all_read.then_some(documents)
+    all_read.then_some(Profiles { documents, images })
 }
 
 /// Slugs name files and ids inside the book, so two `notes.md` in different
@@ -92,8 +109,58 @@ pub fn book_meta(documents: &[Document]) -> Metadata {
 /// The backends' options, filled from the command line or `book.toml`.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
+    /// For the EPUB edition.
+    pub epub: EpubOptions,
     /// For the PDF edition.
     pub pdf: PdfOptions,
+}
+
+/// EPUB options from the CLI's or `book.toml`'s settings; templates and cover are read
+/// here, and a failure to read them is an error.
+pub fn epub_options(
+    embed_fonts: bool,
+    templates: Option<&Path>,
+    cover: Option<&Path>,
+    images: BTreeMap<String, Vec<u8>>,
+    modified: Option<i64>,
+    findings: &mut Findings,
+) -> EpubOptions {
+    let mut opts = EpubOptions {
+        embed_fonts,
+        images,
+        modified,
+        ..EpubOptions::default()
+    };
+    if let Some(dir) = templates {
+        match load::read_templates(dir) {
+            Ok(files) => {
+                for (name, text) in files {
+                    if !opts.templates.set(&name, text) {
+                        findings.push(
+                            Diagnostic::warning(
+                                "W-TEMPLATE-UNKNOWN",
+                                &dir.join(&name).display().to_string(),
+                                Span::default(),
+                                format!("`{name}` is not a template folio uses; it is ignored"),
+                            )
+                            .with_hint(format!(
+                                "templates are named {}",
+                                Templates::FILE_NAMES.join(", ")
+                            )),
+                        );
+                    }
+                }
+            }
+            Err(err) => findings.push(*err),
+        }
+    }
+    if let Some(path) = cover {
+        match load::read_cover(path) {
+            Ok((name, bytes)) => opts.cover = Some(Image { name, bytes }),
+            Err(err) => findings.push(*err),
+        }
+    }
+    opts
 }
 
 /// PDF options from the CLI's or `book.toml`'s settings; `margin_mm` applies to all
@@ -192,6 +259,9 @@ pub fn publish(
     for target in targets {
         let name = target.path().display().to_string();
         let bytes = match target {
+            Target::Epub(_) => {
+                folio::epub::epub(book, &settings.epub).map_err(|err| ("E-EPUB", err.to_string()))
+            }
             Target::Pdf(_) => match folio::pdf::pdf(book, &settings.pdf) {
                 Ok(output) => {
                     let found = layout_findings(&name, &output, findings);
@@ -308,6 +378,7 @@ mod tests {
     #[test]
     fn the_extension_chooses_the_edition() {
         assert!(matches!(Target::from_path("a.PDF"), Ok(Target::Pdf(_))));
+        assert!(matches!(Target::from_path("a.EPUB"), Ok(Target::Epub(_))));
         assert!(Target::from_path("a.docx").is_err());
         assert!(Target::from_path("a").is_err());
     }
