@@ -101,8 +101,10 @@ impl Findings {
         let Some(text) = self.sources.get(&d.file).filter(|_| d.span.line > 0) else {
             return one_line(d);
         };
+        let range = byte_range(text, d.span);
+        let (excerpt, range) = excerpt(text, range);
         let mut files = SimpleFiles::new();
-        let id = files.add(d.file.as_str(), text.as_str());
+        let id = files.add(d.file.as_str(), excerpt.as_str());
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
@@ -111,16 +113,69 @@ impl Findings {
         let mut report = Report::new(level)
             .with_code(d.code)
             .with_message(&d.message)
-            .with_labels(vec![Label::primary(id, byte_range(text, d.span))]);
+            .with_labels(vec![Label::primary(id, range.clone())]);
         if let Some(hint) = &d.hint {
             report = report.with_notes(vec![format!("hint: {hint}")]);
         }
         let mut buffer = Vec::new();
-        match term::emit_to_io_write(&mut buffer, &Config::default(), &files, &report) {
-            Ok(()) => String::from_utf8_lossy(&buffer).trim_end().to_string(),
-            Err(_) => one_line(d),
+        if term::emit_to_io_write(&mut buffer, &Config::default(), &files, &report).is_err() {
+            return one_line(d);
         }
+        let rendered = String::from_utf8_lossy(&buffer).trim_end().to_string();
+        // The excerpt shifts columns; the header must still name the real place.
+        let (_, shown) = folio::diag::line_col(&excerpt, range.start);
+        rendered.replacen(
+            &format!("{}:{}:{shown}", d.file, d.span.line),
+            &format!("{}:{}:{}", d.file, d.span.line, d.span.column),
+            1,
+        )
     }
+}
+
+/// Lines longer than this are cut around the underlined place.
+const MAX_SNIPPET: usize = 160;
+
+/// The text to show and the range in it: the file's lines up to the one in question,
+/// where earlier lines are emptied (codespan needs them only for the line number) and a
+/// long line is cut to a window around the range, so a 1,500-character paragraph does
+/// not fill the terminal.
+fn excerpt(text: &str, range: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[range.start..]
+        .find('\n')
+        .map_or(text.len(), |i| range.start + i);
+    let line = &text[line_start..line_end];
+    let newlines = text[..line_start].matches('\n').count();
+    let mut out = "\n".repeat(newlines);
+    let (mut from, mut to) = (range.start - line_start, range.end - line_start);
+    let (mut prefix, mut suffix) = ("", "");
+    let mut window = line;
+    if line.len() > MAX_SNIPPET {
+        let half = MAX_SNIPPET / 2;
+        let mut a = from.saturating_sub(half);
+        while !line.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (to + half).min(line.len());
+        while !line.is_char_boundary(b) {
+            b += 1;
+        }
+        if a > 0 {
+            prefix = "…";
+        }
+        if b < line.len() {
+            suffix = "…";
+        }
+        window = &line[a..b];
+        from -= a;
+        to -= a;
+    }
+    out.push_str(prefix);
+    let start = out.len() + from;
+    let end = out.len() + to;
+    out.push_str(window);
+    out.push_str(suffix);
+    (out, start..end)
 }
 
 fn one_line(d: &Diagnostic) -> String {
@@ -208,6 +263,19 @@ mod tests {
         // Line 0 or past the end never panics.
         let _ = byte_range(text, span(9, 9, 9));
         let _ = byte_range(text, span(0, 0, 0));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_place_and_keeps_its_column() {
+        let line = format!("{}(7){}", "a".repeat(1000), "b".repeat(1000));
+        let mut findings = Findings::default();
+        findings.add_source("long.txt", format!("title\n\n{line}\n").as_bytes());
+        let d = Diagnostic::info("I-X", "long.txt", span(3, 1001, 3), "here");
+        let text = findings.render(&d);
+        assert!(text.contains("long.txt:3:1001"), "{text}");
+        assert!(text.contains("…aaa"), "{text}");
+        assert!(text.contains("(7)bbb"), "{text}");
+        assert!(text.len() < 600, "{text}");
     }
 
     #[test]
