@@ -184,8 +184,13 @@ impl Collector {
     }
 
     fn plain(&self, text: &str, face: Face, size: f32) -> Vec<Piece> {
+        let text = if face == Face::Mono {
+            text.to_string()
+        } else {
+            collapse_spaces(&mut [], text.trim()).to_string()
+        };
         vec![Piece {
-            text: text.to_string(),
+            text,
             style: TextStyle {
                 face,
                 size,
@@ -746,6 +751,13 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
 
 /// Pushes text, tagging bare URLs in it as links so they are clickable.
 pub(crate) fn push_text(out: &mut Vec<Piece>, text: &str, style: TextStyle, tag: Option<Tag>) {
+    let collapsed;
+    let text = if style.face == Face::Mono {
+        text
+    } else {
+        collapsed = collapse_spaces(out, text);
+        collapsed.as_str()
+    };
     if text.is_empty() {
         return;
     }
@@ -793,6 +805,50 @@ pub(crate) fn push_text(out: &mut Vec<Piece>, text: &str, style: TextStyle, tag:
     }
 }
 
+/// Whether `c` is white space that a run of spaces collapses over (`\u{a0}`
+/// included: scraped text often has "&nbsp; " where one space was meant).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{2007}' | '\u{202f}')
+}
+
+/// Collapses each run of white space in `text` to one interword space, as HTML and
+/// TeX do: a run holding any breaking space becomes a breaking space, a run of
+/// no-break spaces one no-break space. A run continuing one that ends the previous
+/// piece is dropped (or turns that piece's trailing no-break space into a space).
+fn collapse_spaces(out: &mut [Piece], text: &str) -> String {
+    let mut result = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            result.push(c);
+            first = false;
+            continue;
+        }
+        let mut breaking = c != '\u{a0}';
+        while let Some(&next) = chars.peek().filter(|&&n| is_space(n)) {
+            breaking |= next != '\u{a0}';
+            chars.next();
+        }
+        let prev = out
+            .iter_mut()
+            .rev()
+            .find(|p| !p.text.is_empty())
+            .filter(|p| p.style.face != Face::Mono && p.text.ends_with(is_space));
+        match prev {
+            Some(prev) if first => {
+                if breaking && prev.text.ends_with('\u{a0}') {
+                    prev.text.pop();
+                    prev.text.push(' ');
+                }
+            }
+            _ => result.push(if breaking { ' ' } else { '\u{a0}' }),
+        }
+        first = false;
+    }
+    result
+}
+
 fn find_url(text: &str) -> Option<usize> {
     ["https://", "http://", "www."]
         .iter()
@@ -801,4 +857,45 @@ fn find_url(text: &str) -> Option<usize> {
             i == 0 || text[..i].ends_with(|c: char| c.is_whitespace() || c == '(' || c == '<')
         })
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(face: Face) -> TextStyle {
+        TextStyle {
+            face,
+            size: 10.0,
+            baseline_shift: 0.0,
+        }
+    }
+
+    fn texts(parts: &[(&str, Face)]) -> Vec<String> {
+        let mut out = Vec::new();
+        for (text, face) in parts {
+            push_text(&mut out, text, style(*face), None);
+        }
+        out.into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn runs_of_spaces_collapse_to_one_interword_space() {
+        // The sample's "believe”  to": a no-break space then a space.
+        assert_eq!(
+            texts(&[("believe\u{201d}\u{a0} to a\t\n response", Face::Regular)]),
+            ["believe\u{201d} to a response"]
+        );
+        assert_eq!(
+            texts(&[("10\u{a0}\u{a0}km", Face::Regular)]),
+            ["10\u{a0}km"]
+        );
+        // A run split across pieces (emphasis ends, text goes on) is still one space.
+        assert_eq!(
+            texts(&[("word\u{a0}", Face::Italic), ("  next", Face::Regular)]),
+            ["word ", "next"]
+        );
+        // Code keeps its spaces.
+        assert_eq!(texts(&[("a  = 1", Face::Mono)]), ["a  = 1"]);
+    }
 }
