@@ -373,7 +373,11 @@ impl Collector {
                 );
                 let mut p = self.para(pieces, Role::Bibliography, &lang, size, format!("{file}:1"));
                 p.spec.align = Align::Left;
-                p.after = s * 0.35;
+                // A hanging indent, as bibliographies are set: the first line flush,
+                // the following ones indented, so each entry's first word stands out.
+                p.spec.left_indent = size * 1.5;
+                p.spec.first_indent = -size * 1.5;
+                p.after = s * 0.4;
                 self.out.flow.push(Flow::Para(p));
             }
         }
