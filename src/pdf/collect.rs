@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Geometry;
 use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
+use super::{Geometry, PdfOptions};
 use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, Span};
 
 /// Nesting deeper than this (quotes in lists in quotes…) is set flat, so no input
@@ -72,6 +72,21 @@ pub enum Flow {
     Para(Para),
     /// A horizontal rule across a fraction of the measure.
     Rule,
+    /// An image, scaled to fit: its key in [`PdfOptions::images`], left edge, size.
+    Image {
+        /// The path as written in the model.
+        src: String,
+        /// Its alternative text.
+        alt: String,
+        /// Left edge from the text block's left edge.
+        x: f32,
+        /// Width drawn.
+        width: f32,
+        /// Height drawn.
+        height: f32,
+        /// Keep with what follows (its caption).
+        keep_with_next: bool,
+    },
     /// Vertical space (dropped at the top of a page).
     Space(f32),
     /// A table: header cells and body rows, each cell a paragraph.
@@ -101,11 +116,22 @@ pub struct Collected {
 
 /// Builds the flow. `toc_pages` holds the first page number of each profile once the
 /// first pass knows them; before that the contents show placeholders of the same width.
-pub fn collect(book: &Book, bibliography: bool, g: &Geometry, toc_pages: &[usize]) -> Collected {
+pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]) -> Collected {
+    // Only images that can be read count; the rest print their caption or alt text.
+    let images: BTreeMap<String, (u32, u32)> = opts
+        .images
+        .iter()
+        .filter_map(|(src, bytes)| {
+            let (w, h) = super::write::image_size(bytes)?;
+            (w > 0 && h > 0).then(|| (src.clone(), (w, h)))
+        })
+        .collect();
     let mut c = Collector {
         g: *g,
+        images: &images,
         out: Collected::default(),
     };
+    let bibliography = opts.bibliography;
     let anthology = book.documents.len() > 1;
     if anthology {
         c.front_matter(book, toc_pages);
@@ -123,8 +149,9 @@ pub fn collect(book: &Book, bibliography: bool, g: &Geometry, toc_pages: &[usize
     c.out
 }
 
-struct Collector {
+struct Collector<'a> {
     g: Geometry,
+    images: &'a BTreeMap<String, (u32, u32)>,
     out: Collected,
 }
 
@@ -132,6 +159,9 @@ struct Collector {
 #[derive(Clone, Copy)]
 struct Ctx<'a> {
     doc: &'a Document,
+    /// Images that can be drawn; an inline image among them is drawn below its
+    /// paragraph instead of printing its alt text.
+    images: &'a BTreeMap<String, (u32, u32)>,
     italic: bool,
     bold: bool,
     mono: bool,
@@ -155,7 +185,7 @@ impl Ctx<'_> {
     }
 }
 
-impl Collector {
+impl Collector<'_> {
     fn spec(&self, width: f32, align: Align, lang: &str, size: f32) -> ParaSpec {
         ParaSpec {
             width,
@@ -323,6 +353,7 @@ impl Collector {
         self.out.flow.push(Flow::Space(s * 1.5));
         let ctx = Ctx {
             doc,
+            images: self.images,
             italic: false,
             bold: false,
             mono: false,
@@ -530,7 +561,12 @@ impl Collector {
                 Block::Paragraph { content, span } => {
                     let mut pieces = Vec::new();
                     inlines(content, ctx, &mut pieces, 0);
+                    let mut srcs = Vec::new();
+                    inline_images(content, ctx.images, &mut srcs, 0);
                     if pieces.iter().all(|p| p.text.trim().is_empty()) {
+                        for (src, alt) in srcs {
+                            self.image(src, alt, indent, false);
+                        }
                         continue;
                     }
                     let mut p = self.para(
@@ -550,7 +586,12 @@ impl Collector {
                         p.spec.first_indent = s * 1.5;
                     }
                     self.out.flow.push(Flow::Para(p));
-                    prev_para = true;
+                    // Inline images are drawn below their paragraph: the paragraph
+                    // engine sets text only.
+                    for (src, alt) in &srcs {
+                        self.image(src, alt, indent, false);
+                    }
+                    prev_para = srcs.is_empty();
                 }
                 Block::Quote { blocks } if depth < MAX_DEPTH => {
                     self.out.flow.push(Flow::Space(s * 0.5));
@@ -612,29 +653,26 @@ impl Collector {
                     self.out.flow.push(Flow::Space(s * 0.6));
                 }
                 Block::Figure {
-                    caption, alt, span, ..
+                    src,
+                    caption,
+                    alt,
+                    span,
                 } => {
                     let mut pieces = Vec::new();
-                    inlines(
-                        caption,
-                        Ctx {
-                            italic: true,
-                            ..ctx
-                        },
-                        &mut pieces,
-                        0,
-                    );
-                    if pieces.iter().all(|p| p.text.trim().is_empty()) {
-                        push_text(
-                            &mut pieces,
-                            alt,
-                            Ctx {
-                                italic: true,
-                                ..ctx
-                            }
-                            .style(),
-                            None,
-                        );
+                    let italic = Ctx {
+                        italic: true,
+                        ..ctx
+                    };
+                    inlines(caption, italic, &mut pieces, 0);
+                    let captioned = pieces.iter().any(|p| !p.text.trim().is_empty());
+                    let drawn = src
+                        .as_deref()
+                        .is_some_and(|src| self.image(src, alt, indent, captioned));
+                    if !captioned {
+                        if drawn {
+                            continue;
+                        }
+                        push_text(&mut pieces, alt, italic.style(), None);
                     }
                     let mut p = self.para(
                         pieces,
@@ -646,7 +684,7 @@ impl Collector {
                     p.spec.align = Align::Center;
                     p.spec.width -= indent + s * 4.0;
                     p.indent = indent + s * 2.0;
-                    p.before = s * 0.6;
+                    p.before = if drawn { s * 0.4 } else { s * 0.6 };
                     p.after = s * 0.6;
                     self.out.flow.push(Flow::Para(p));
                 }
@@ -667,6 +705,61 @@ impl Collector {
                 }
                 Block::Rule => self.out.flow.push(Flow::Rule),
             }
+        }
+    }
+}
+
+impl Collector<'_> {
+    /// Adds image `src` scaled to the measure, never taller than 60% of the text
+    /// block, centred; `keep_with_next` keeps it with its caption. Returns false (and
+    /// adds nothing) when the image is not available.
+    fn image(&mut self, src: &str, alt: &str, indent: f32, keep_with_next: bool) -> bool {
+        let Some(&(px_w, px_h)) = self.images.get(src) else {
+            return false;
+        };
+        let measure = self.g.width() - indent;
+        let ratio = px_h as f32 / px_w as f32;
+        let mut width = measure;
+        let mut height = width * ratio;
+        let max_h = self.g.height() * 0.6;
+        if height > max_h {
+            height = max_h;
+            width = height / ratio;
+        }
+        let s = self.g.size;
+        self.out.flow.push(Flow::Space(s * 0.6));
+        self.out.flow.push(Flow::Image {
+            src: src.to_string(),
+            alt: alt.to_string(),
+            x: indent + (measure - width) / 2.0,
+            width,
+            height,
+            keep_with_next,
+        });
+        if !keep_with_next {
+            self.out.flow.push(Flow::Space(s * 0.6));
+        }
+        true
+    }
+}
+
+/// The sources of drawable inline images in `content`, in order.
+fn inline_images<'c>(
+    content: &'c [Inline],
+    images: &BTreeMap<String, (u32, u32)>,
+    out: &mut Vec<(&'c str, &'c str)>,
+    depth: usize,
+) {
+    for inline in content {
+        match inline {
+            Inline::Image { src, alt, .. } if images.contains_key(src) => out.push((src, alt)),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) if depth < MAX_DEPTH => {
+                inline_images(c, images, out, depth + 1)
+            }
+            Inline::Link { content, .. } if depth < MAX_DEPTH => {
+                inline_images(content, images, out, depth + 1)
+            }
+            _ => {}
         }
     }
 }
@@ -708,6 +801,7 @@ fn inlines(content: &[Inline], ctx: Ctx, out: &mut Vec<Piece>, depth: usize) {
             | Inline::Link { content: c, .. } => {
                 push_text(out, &Inline::plain(c), ctx.style(), None);
             }
+            Inline::Image { src, .. } if ctx.images.contains_key(src) => {}
             Inline::Image { alt, .. } => push_text(out, alt, ctx.style(), None),
             Inline::LineBreak => push_text(out, " ", ctx.style(), None),
             Inline::FootnoteRef { .. } => {}
