@@ -35,6 +35,17 @@ pub enum ItemKind {
         /// The paragraph (or table row) it belongs to, for structure tags.
         block: usize,
     },
+    /// An image; the item's `y` is its top edge.
+    Image {
+        /// The path as written in the model (its key in the options' images).
+        src: String,
+        /// Its alternative text.
+        alt: String,
+        /// Width drawn.
+        width: f32,
+        /// Height drawn.
+        height: f32,
+    },
     /// A horizontal rule of this length, 0.5 pt thick.
     Rule {
         /// Its length.
@@ -401,6 +412,18 @@ impl Composer<'_> {
                             kind: ItemKind::Rule { width: x1 - x0 },
                         });
                     }
+                }
+                ElemKind::Image { src, alt, x, width } => {
+                    items.push(Item {
+                        x: left + x,
+                        y: top,
+                        kind: ItemKind::Image {
+                            src: src.clone(),
+                            alt: alt.clone(),
+                            width: *width,
+                            height: elem.height,
+                        },
+                    });
                 }
                 ElemKind::Space | ElemKind::Start { .. } => {}
             }
