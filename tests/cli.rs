@@ -427,3 +427,43 @@ fn package_document(epub: &[u8]) -> String {
     let path = path[..path.find('"').unwrap()].to_string();
     read(&path)
 }
+
+/// A 1×1 red PNG.
+const PNG: [u8; 69] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0,
+    0, 0, 144, 119, 83, 222, 0, 0, 0, 12, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 0, 3, 1,
+    1, 0, 201, 254, 146, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+#[test]
+fn images_beside_the_profile_reach_both_editions() {
+    let md = "# The Kiln Guild\n\nThe guild fired bricks.\n\n![A kiln](img/kiln.png)\n";
+    let dir = with_file("kiln.md", md.as_bytes());
+    let out = folio(
+        &["convert", "kiln.md", "-o", "bare.epub", "-o", "bare.pdf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::create_dir(dir.path().join("img")).unwrap();
+    std::fs::write(dir.path().join("img/kiln.png"), PNG).unwrap();
+    let out = folio(
+        &["convert", "kiln.md", "-o", "kiln.epub", "-o", "kiln.pdf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("W-IMAGE-MISSING"),
+        "{}",
+        stderr(&out)
+    );
+    let epub = std::fs::read(dir.path().join("kiln.epub")).unwrap();
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let names: Vec<String> = zip.file_names().flatten().map(|n| n.to_string()).collect();
+    assert!(
+        names.iter().any(|n| n.ends_with(".png")),
+        "the image is packaged: {names:?}"
+    );
+    let with = std::fs::read(dir.path().join("kiln.pdf")).unwrap();
+    let without = std::fs::read(dir.path().join("bare.pdf")).unwrap();
+    assert_ne!(with, without, "the PDF draws the image");
+}
