@@ -37,6 +37,39 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
     Some((!locator.is_empty()).then(|| locator.to_string()))
 }
 
+/// A short form may end with a page: "Hart, J., Ports of the north, 88" or
+/// "Cole, “Defectors,” p. 12." Returns the text before it and the locator. A year is
+/// not a page: "…, 2014." ends a full citation.
+pub(super) fn split_locator(text: &str) -> (&str, Option<String>) {
+    let trimmed = text.trim().trim_end_matches('.');
+    // Chicago puts the comma inside the quotes: the page follows the closing quote.
+    let comma = trimmed.rfind(',').map(|i| (i, i + 1));
+    let quote = trimmed.rfind(['”', '"']).map(|i| {
+        let end = i + trimmed[i..].chars().next().map_or(1, char::len_utf8);
+        (end, end)
+    });
+    let Some((body_end, start)) = comma.max(quote) else {
+        return (text, None);
+    };
+    let locator = trimmed[start..].trim();
+    let number = ["pp.", "p.", "para.", "ch.", "sec.", "pp", "p"]
+        .iter()
+        .find_map(|label| locator.strip_prefix(label))
+        .map_or(locator, str::trim_start);
+    let is_page = |n: &str| {
+        !n.is_empty()
+            && n.len() <= 5
+            && (n.bytes().all(|b| b.is_ascii_digit()) && !is_year(n)
+                || n.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
+    };
+    let pages = number.split(['-', '–']).all(|part| is_page(part.trim()));
+    if pages {
+        (&trimmed[..body_end], Some(locator.to_string()))
+    } else {
+        (text, None)
+    }
+}
+
 /// Parses one citation. Never fails: whatever is not recognised stays `None`/empty.
 pub(super) fn parse_citation(text: &str) -> Citation {
     let text = text.trim();
@@ -454,6 +487,21 @@ mod tests {
         let v = link_inlines("Masters. https://cfr.org/x. Done");
         assert_eq!(v.len(), 3);
         assert!(matches!(&v[1], Inline::Link { url, .. } if url == "https://cfr.org/x"));
+    }
+
+    #[test]
+    fn locators_end_short_forms_but_years_do_not() {
+        assert_eq!(
+            split_locator("Hart, J., Ports of the north, 88"),
+            ("Hart, J., Ports of the north", Some("88".into()))
+        );
+        assert_eq!(
+            split_locator("Cole, “Defectors,” pp. 12–14."),
+            ("Cole, “Defectors,”", Some("pp. 12–14".into()))
+        );
+        assert_eq!(split_locator("Press, 2014.").1, None);
+        assert_eq!(split_locator("Merat, A., Terrorists, cultists").1, None);
+        assert_eq!(split_locator("Hart, J., Ports, xiv").1, Some("xiv".into()));
     }
 
     #[test]
