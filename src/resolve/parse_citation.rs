@@ -81,6 +81,8 @@ pub(super) fn parse_citation(text: &str) -> Citation {
     };
     if let Some(end) = apa_authors(text, &mut citation) {
         apa_rest(&text[end..], &mut citation);
+    } else if let Some(open) = apa_group_author(text, &mut citation) {
+        apa_rest(&text[open..], &mut citation);
     } else {
         chicago(text, &mut citation);
     }
@@ -165,6 +167,29 @@ fn apa_author(text: &str, pos: usize) -> Option<(usize, &str)> {
     let after = &initials[len..];
     let ends = after.is_empty() || after.starts_with([',', ' ', '.', '(']);
     ends.then_some((pos + comma + 2 + len, surname))
+}
+
+/// "Human Rights Watch. (2019). Title." — an APA author the initials test does not
+/// take (a group, an unusual name) before a parenthesised date. Returns where the
+/// date starts.
+fn apa_group_author(text: &str, citation: &mut Citation) -> Option<usize> {
+    let open = text.find(" (")?;
+    let author = text[..open].trim_end_matches(['.', ',']).trim();
+    let date = &text[open + 2..];
+    let plausible = !author.is_empty()
+        && author.chars().count() <= 120
+        && !author.contains(". ")
+        && date.get(..4).is_some_and(is_year)
+        && date.find(')').is_some_and(|close| close <= 40);
+    if !plausible {
+        return None;
+    }
+    let surname = author
+        .split_once(", ")
+        .map_or(author, |(surname, _)| surname);
+    citation.authors.push(author.to_string());
+    citation.surnames.push(fold(surname));
+    Some(open + 1)
 }
 
 /// After APA authors: "(2018, November 9). Title. Publisher." or, for a short form,
@@ -502,6 +527,16 @@ mod tests {
         assert_eq!(split_locator("Press, 2014.").1, None);
         assert_eq!(split_locator("Merat, A., Terrorists, cultists").1, None);
         assert_eq!(split_locator("Hart, J., Ports, xiv").1, Some("xiv".into()));
+    }
+
+    #[test]
+    fn group_authors_keep_their_date() {
+        let c = parse_citation("Human Rights Watch. (2019, May 2). No exit. HRW.");
+        assert_eq!(c.authors, ["Human Rights Watch"]);
+        assert_eq!(c.year.as_deref(), Some("2019"));
+        assert_eq!(c.title.as_deref(), Some("No exit"));
+        let c = parse_citation("Masters, Jonathan. Mujahadeen (1979). Press.");
+        assert_eq!(c.surnames, ["masters"]);
     }
 
     #[test]
