@@ -406,7 +406,14 @@ impl Finder {
                 continue;
             };
             self.cursor.advance(&self.input, &text[scanned..i]);
-            if let Some(numbers) = self.decide(&text[i..end], &text[end..], &items) {
+            let decided = self.decide(&text[i..end], &text[end..], &items);
+            let mut span = self.cursor.here(&self.input, &text[i..end]);
+            self.cursor.advance(&self.input, &text[i..end]);
+            if let Some(numbers) = decided {
+                // "(4--6)" is shorter as text than as written.
+                if self.cursor.aligned && self.cursor.pos > span.offset {
+                    span.len = self.cursor.pos - span.offset;
+                }
                 // Markers print as superscripts: the space before one goes.
                 let kept = text[emitted..i].trim_end();
                 if !kept.is_empty() {
@@ -416,11 +423,10 @@ impl Finder {
                 self.markers.push(Marker {
                     notes: numbers,
                     text: text[i..end].to_string(),
-                    span: self.cursor.here(&self.input, &text[i..end]),
+                    span,
                 });
                 emitted = end;
             }
-            self.cursor.advance(&self.input, &text[i..end]);
             scanned = end;
             i = end;
         }
