@@ -154,7 +154,7 @@ impl Cursor {
                     } else {
                         self.column = self.column.saturating_add(1);
                     }
-                } else if let Some((at, len)) = find(input, self.pos, c) {
+                } else if let Some((at, len)) = find(input, self.pos, self.limit(input), c) {
                     self.move_to(input, at + len);
                 }
             }
@@ -184,9 +184,21 @@ impl Cursor {
         if !self.aligned || needle.is_empty() {
             return;
         }
-        let end = window_end(input, self.pos, ALIGN_WINDOW.max(needle.len() * 2));
+        let end = window_end(input, self.pos, ALIGN_WINDOW.max(needle.len() * 2))
+            .min(self.limit(input).max(self.pos));
         if let Some(i) = input.get(self.pos..end).and_then(|w| w.find(needle)) {
             self.move_to(input, self.pos + i + needle.len());
+        }
+    }
+
+    /// How far a search may look: the block's end when the reader gave its length, so
+    /// that text the input does not hold never matches in the next block.
+    fn limit(&self, input: &str) -> usize {
+        let window = window_end(input, self.pos, ALIGN_WINDOW);
+        if self.block_end > self.pos {
+            window.min(self.block_end)
+        } else {
+            window
         }
     }
 
@@ -199,7 +211,7 @@ impl Cursor {
     fn here(&self, input: &str, written: &str) -> Span {
         if self.aligned {
             let first = written.chars().next().unwrap_or(' ');
-            if let Some((at, _)) = find(input, self.pos, first) {
+            if let Some((at, _)) = find(input, self.pos, self.limit(input), first) {
                 let (line, column) = moved(input, self.pos, at, self.line, self.column);
                 return Span {
                     line,
@@ -244,11 +256,11 @@ fn window_end(input: &str, from: usize, len: usize) -> usize {
     end
 }
 
-/// Where the text character `c` is written in `input` at or after `from`, and how many
+/// Where the text character `c` is written in `input[from..limit]`, and how many
 /// bytes it takes there: itself, its ASCII spelling before smart punctuation ("--" for
 /// "–", "\"" for "”"), any whitespace for a space, or an entity ("&copy;").
-fn find(input: &str, from: usize, c: char) -> Option<(usize, usize)> {
-    let window = input.get(from..window_end(input, from, ALIGN_WINDOW))?;
+fn find(input: &str, from: usize, limit: usize, c: char) -> Option<(usize, usize)> {
+    let window = input.get(from..limit)?;
     for (i, w) in window.char_indices() {
         let rest = &window[i..];
         let len = if w == c || (c.is_whitespace() && w.is_whitespace()) {
@@ -623,6 +635,22 @@ mod tests {
         assert_eq!(items("(see below)"), None);
         assert_eq!(items("(4"), None);
         assert_eq!(items("(99999999999)"), None);
+    }
+
+    #[test]
+    fn text_characters_are_found_as_written() {
+        let input = "a \"q\" -- ... &copy; x\n  y";
+        let end = input.len();
+        assert_eq!(find(input, 0, end, 'a'), Some((0, 1)));
+        assert_eq!(find(input, 1, end, '“'), Some((2, 1)));
+        assert_eq!(find(input, 5, end, '–'), Some((6, 2)));
+        assert_eq!(find(input, 8, end, '…'), Some((9, 3)));
+        assert_eq!(find(input, 12, end, '©'), Some((13, 6)));
+        // a soft break reads as a space; the search stops at the limit
+        assert_eq!(find(input, 21, end, ' '), Some((21, 1)));
+        assert_eq!(find(input, 0, 5, 'y'), None);
+        assert_eq!(entity_len("&;"), 0);
+        assert_eq!(entity_len("& not"), 0);
     }
 
     #[test]
