@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use folio::diag::line_col;
-use folio::model::{Document, NoteKind};
+use folio::model::{Block, Document, Inline, NoteKind};
 use folio::{read::read, resolve::resolve};
 
 fn dir() -> PathBuf {
@@ -48,7 +48,7 @@ fn decoded(path: &Path) -> String {
 fn fixtures_match_their_expected_model() {
     let bless = std::env::var_os("FOLIO_BLESS").is_some();
     let inputs = inputs();
-    assert!(inputs.len() >= 10, "{inputs:?}");
+    assert!(inputs.len() >= 11, "{inputs:?}");
     let mut failures = Vec::new();
     for input in inputs {
         let got = model_json(&pipeline(&input));
@@ -101,6 +101,72 @@ fn every_marker_points_at_itself_in_the_input() {
             );
         }
     }
+}
+
+/// Resolve leaves no raw `[^label]` reference anywhere: not in the body, not in notes.
+#[test]
+fn no_raw_footnote_reference_survives() {
+    fn inlines(content: &[Inline]) -> bool {
+        content.iter().any(|i| match i {
+            Inline::FootnoteRef { .. } => true,
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inlines(c),
+            Inline::Link { content, .. } => inlines(content),
+            _ => false,
+        })
+    }
+    fn blocks(list: &[Block]) -> bool {
+        list.iter().any(|b| match b {
+            Block::Paragraph { content, .. } | Block::Heading { content, .. } => inlines(content),
+            Block::Figure { caption, .. } => inlines(caption),
+            Block::Quote { blocks: inner } => blocks(inner),
+            Block::List { items, .. } => items.iter().any(|item| blocks(item)),
+            Block::Table { head, rows, .. } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .any(|cell| inlines(cell)),
+            Block::Code { .. } | Block::Rule => false,
+        })
+    }
+    for input in inputs() {
+        let doc = pipeline(&input);
+        assert!(!blocks(&doc.blocks), "{}", name(&input));
+        for note in &doc.notes {
+            assert!(
+                !blocks(&note.body),
+                "{}: note {}",
+                name(&input),
+                note.number
+            );
+        }
+    }
+}
+
+#[test]
+fn footnotes_cite_and_reference_footnotes() {
+    let doc = pipeline(&dir().join("footnotes_nested.md"));
+    let cited: Vec<(&str, &[u32])> = doc
+        .markers
+        .iter()
+        .map(|m| (m.text.as_str(), m.notes.as_slice()))
+        .collect();
+    // body first, then the bodies of footnotes in order of first reference
+    assert_eq!(
+        cited,
+        [
+            ("[^closing]", &[2][..]),
+            ("(1)", &[1][..]),
+            ("(1)", &[1][..]),
+            ("[^deed]", &[3][..]),
+            ("[^deed]", &[3][..]),
+        ]
+    );
+    let closing = doc.note(2).expect("note 2");
+    assert_eq!(closing.label.as_deref(), Some("closing"));
+    assert_eq!(
+        closing.text,
+        "The closing is dated by a letter (1), and the sale by a deed.[^deed]"
+    );
+    assert_eq!(doc.note(4).and_then(|n| n.label.as_deref()), Some("spare"));
 }
 
 /// Line and column of the first `needle` in `text`, both from 1, column in chars.

@@ -6,11 +6,11 @@
 //! sit; years, ranges of years, letters, URLs and out-of-sequence numbers inside noun
 //! phrases stay text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::parse_citation::url_ranges;
 use crate::diag::Diagnostic;
-use crate::model::{Block, Document, Inline, Marker, Span};
+use crate::model::{Block, Document, FootnoteDef, Inline, Marker, Span};
 
 /// Nesting deeper than this is left as written. Readers cap nesting far below it; the
 /// cap only keeps the recursion from overflowing the stack on hostile input.
@@ -43,6 +43,7 @@ pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
         cursor: Cursor::default(),
     };
     finder.blocks(&mut doc.blocks, 0);
+    finder.definitions(&mut doc.footnote_defs);
     doc.input = finder.input;
     doc.markers = finder.markers;
     doc.diagnostics.append(&mut finder.diagnostics);
@@ -299,6 +300,41 @@ fn entity_len(s: &str) -> usize {
 }
 
 impl Finder {
+    /// Footnote bodies may cite too ("[^a]: See (4) and [^b]"): they are walked after
+    /// the body, each in order of its first reference, then the unreferenced ones, so
+    /// no raw reference survives into a note and a nested footnote gets its number.
+    fn definitions(&mut self, defs: &mut [FootnoteDef]) {
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(defs.len());
+        for (i, def) in defs.iter().enumerate() {
+            index.entry(def.label.clone()).or_insert(i);
+        }
+        let mut order = Vec::with_capacity(defs.len());
+        let mut walked = vec![false; defs.len()];
+        let (mut next, mut walking) = (0, 0);
+        loop {
+            // the queue grows while bodies are walked: references inside them come last
+            while let Some((_, label)) = self.footnotes.get(next) {
+                next += 1;
+                if let Some(&i) = index.get(label)
+                    && !walked[i]
+                {
+                    walked[i] = true;
+                    order.push(i);
+                }
+            }
+            let Some(&i) = order.get(walking) else {
+                break;
+            };
+            walking += 1;
+            self.blocks(&mut defs[i].blocks, 0);
+        }
+        for (i, def) in defs.iter_mut().enumerate() {
+            if !walked[i] {
+                self.blocks(&mut def.blocks, 0);
+            }
+        }
+    }
+
     fn blocks(&mut self, blocks: &mut [Block], depth: usize) {
         if depth > MAX_DEPTH {
             return;
