@@ -24,7 +24,9 @@
 
 pub mod assets;
 pub mod diag;
+pub mod epub;
 pub mod model;
+pub mod pdf;
 pub mod read;
 pub mod resolve;
 

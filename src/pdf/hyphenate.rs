@@ -1,0 +1,316 @@
+//! Where lines may end: UAX #14 opportunities (unicode-linebreak), hyphenation points
+//! inside words (hypher, in the paragraph's language), extra points inside URLs, and —
+//! only for the last-resort pass — points between any two clusters.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::shape::Shaped;
+use super::types::{Face, ParaSpec, Piece, Tag};
+
+/// What kind of break a candidate is; it decides the penalty and whether a hyphen is
+/// added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum BreakKind {
+    /// The paragraph's end or a hard line break.
+    Forced,
+    /// At interword space.
+    Space,
+    /// After a hyphen or dash written in the text.
+    Explicit,
+    /// Inside a URL, after `/`, `.`, `?`, …, or after other punctuation UAX #14 allows.
+    Other,
+    /// A hyphenation point: a hyphen is added.
+    Hyphen,
+    /// Between two clusters of an unbreakable word (last resort).
+    Char,
+}
+
+/// A place where a line may end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Candidate {
+    /// Where the line's content ends (trailing spaces excluded).
+    pub end: usize,
+    /// Where the next line starts.
+    pub next: usize,
+    /// What kind of break.
+    pub kind: BreakKind,
+}
+
+/// The hypher language for a BCP 47 tag, if we hyphenate it.
+fn language(lang: &str) -> Option<hypher::Lang> {
+    let lang = lang.to_ascii_lowercase();
+    if lang == "en" || lang.starts_with("en-") || lang.starts_with("en_") {
+        Some(hypher::Lang::English)
+    } else if lang == "fr" || lang.starts_with("fr-") || lang.starts_with("fr_") {
+        Some(hypher::Lang::French)
+    } else {
+        None
+    }
+}
+
+/// Whether a word is a URL, which breaks after punctuation and never hyphenates.
+fn is_url(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.") || word.starts_with("doi:")
+}
+
+/// Byte ranges of the space-separated words of `text` that are URLs.
+fn url_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, c.is_whitespace()) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                if is_url(&text[s..i]) {
+                    spans.push(s..i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Byte offsets where no line may start: before superscripts and note references, so
+/// a marker never leaves the word it follows.
+fn glued_starts(shaped: &Shaped, pieces: &[Piece]) -> Vec<usize> {
+    pieces
+        .iter()
+        .zip(&shaped.pieces)
+        .filter(|(p, _)| p.style.baseline_shift > 0.0 || matches!(p.tag, Some(Tag::NoteRef { .. })))
+        .map(|(_, r)| r.start)
+        .collect()
+}
+
+/// Every candidate break of the paragraph, in text order, one per end position.
+/// `chars` adds cluster-level breaks inside every word, for the last-resort pass.
+pub(crate) fn candidates(
+    shaped: &Shaped,
+    pieces: &[Piece],
+    spec: &ParaSpec,
+    chars: bool,
+) -> Vec<Candidate> {
+    let text = shaped.text.as_str();
+    let glued = glued_starts(shaped, pieces);
+    let rules = Rules {
+        lang: if spec.hyphenate {
+            language(&spec.lang)
+        } else {
+            None
+        },
+        chars,
+    };
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let urls = url_spans(text);
+    let mut word_start = 0;
+    // Whitespace at the paragraph's end, hard breaks included, sets nothing: the last
+    // line ends at the last visible character.
+    let limit = text.len() - trailing_space(text);
+    for (p, op) in linebreaks(text) {
+        let p = if p >= limit { text.len() } else { p };
+        let forced = op == BreakOpportunity::Mandatory || p == text.len();
+        let end = p - trailing_space(&text[word_start..p]);
+        let word = &text[word_start..end];
+        let url = urls.iter().any(|u| u.contains(&word_start));
+        inner_breaks(shaped, &rules, word_start, word, url, &mut out);
+        let before = text[..end].chars().next_back();
+        if forced {
+            // Spaces after a hard break are discarded, as glue after a break is.
+            let rest = &text[p..];
+            let mut next = p + rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            // …but never into a cluster (a space carrying a combining mark).
+            while next > p && !shaped.boundary[next] {
+                next -= 1;
+            }
+            out.push(Candidate {
+                end,
+                next,
+                kind: BreakKind::Forced,
+            });
+        } else if !glued.contains(&p) && shaped.boundary[p] {
+            let kind = if end < p {
+                BreakKind::Space
+            } else if before == Some('\u{AD}') {
+                BreakKind::Hyphen
+            } else if matches!(before, Some('-' | '\u{2010}' | '\u{2013}' | '\u{2014}')) {
+                BreakKind::Explicit
+            } else {
+                BreakKind::Other
+            };
+            out.push(Candidate { end, next: p, kind });
+        }
+        if p == text.len() {
+            break;
+        }
+        word_start = p;
+    }
+    out.sort_by_key(|c| (c.end, c.kind));
+    out.dedup_by_key(|c| c.end);
+    out
+}
+
+/// What may break inside a word.
+#[derive(Clone, Copy)]
+struct Rules {
+    /// Hyphenation language, if hyphenating.
+    lang: Option<hypher::Lang>,
+    /// Whether to break between any two clusters.
+    chars: bool,
+}
+
+/// Bytes of whitespace (including a hard break) at the end of `s`.
+fn trailing_space(s: &str) -> usize {
+    s.len() - s.trim_end_matches(|c: char| c.is_whitespace()).len()
+}
+
+/// Hyphenation points, URL points and (if `chars`) cluster points inside one word.
+fn inner_breaks(
+    shaped: &Shaped,
+    rules: &Rules,
+    start: usize,
+    word: &str,
+    url: bool,
+    out: &mut Vec<Candidate>,
+) {
+    let Rules { lang, chars } = *rules;
+    if word.is_empty() {
+        return;
+    }
+    let mono = shaped
+        .segment_at(start)
+        .is_some_and(|s| s.face == Face::Mono);
+    let mut push = |b: usize, kind: BreakKind| {
+        if b > start && b < start + word.len() && shaped.boundary[b] {
+            out.push(Candidate {
+                end: b,
+                next: b,
+                kind,
+            });
+        }
+    };
+    if url {
+        let bytes = word.as_bytes();
+        for (i, &c) in bytes.iter().enumerate() {
+            let next = bytes.get(i + 1).copied();
+            if matches!(c, b'/' | b'-' | b'.' | b'?' | b'&' | b'=' | b'_' | b'#')
+                && next != Some(b'/')
+            {
+                push(start + i + 1, BreakKind::Other);
+            }
+        }
+    } else if let Some(lang) = lang.filter(|_| !mono) {
+        // Hyphenate each run of letters on its own, so "self-aware" or "Shah's"
+        // hyphenate their parts.
+        let mut run = None;
+        for (i, c) in word.char_indices().chain([(word.len(), ' ')]) {
+            match (run, c.is_alphabetic()) {
+                (None, true) => run = Some(i),
+                (Some(r), false) => {
+                    hyphenate_run(&word[r..i], lang, start + r, &mut push);
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    if chars {
+        for (i, _) in word.char_indices().skip(1) {
+            push(start + i, BreakKind::Char);
+        }
+    }
+}
+
+/// Hyphenation points of one run of letters.
+fn hyphenate_run(
+    run: &str,
+    lang: hypher::Lang,
+    start: usize,
+    push: &mut impl FnMut(usize, BreakKind),
+) {
+    // hypher works on inline storage without its `alloc` feature and refuses longer
+    // words; those are not words anyway.
+    if run.len() > hypher::MAX_INLINE_SIZE || run.chars().count() < 5 {
+        return;
+    }
+    let mut at = start;
+    let mut syllables = hypher::hyphenate(run, lang).peekable();
+    while let Some(s) = syllables.next() {
+        at += s.len();
+        if syllables.peek().is_some() {
+            push(at, BreakKind::Hyphen);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::fonts::FontSet;
+    use crate::pdf::shape::shape;
+    use crate::pdf::types::{Align, TextStyle};
+
+    fn spec(lang: &str) -> ParaSpec {
+        ParaSpec {
+            width: 300.0,
+            first_indent: 0.0,
+            left_indent: 0.0,
+            align: Align::Justify,
+            lang: lang.into(),
+            hyphenate: true,
+            leading: 12.0,
+        }
+    }
+
+    fn pieces(text: &str) -> Vec<Piece> {
+        vec![Piece {
+            text: text.into(),
+            style: TextStyle {
+                face: Face::Regular,
+                size: 10.0,
+                baseline_shift: 0.0,
+            },
+            tag: None,
+        }]
+    }
+
+    fn kinds(text: &str, lang: &str) -> Vec<(String, BreakKind)> {
+        let fonts = FontSet::bundled();
+        let p = pieces(text);
+        let s = shape(&fonts, &p);
+        candidates(&s, &p, &spec(lang), false)
+            .into_iter()
+            .map(|c| (text[..c.end].to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn english_and_french_words_hyphenate() {
+        let en = kinds("revolutionary", "en");
+        assert!(
+            en.iter()
+                .any(|(s, k)| *k == BreakKind::Hyphen && s == "revo"),
+            "{en:?}"
+        );
+        let fr = kinds("gouvernement", "fr-FR");
+        assert!(fr.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{fr:?}");
+        assert!(
+            !kinds("revolutionary", "de")
+                .iter()
+                .any(|(_, k)| *k == BreakKind::Hyphen)
+        );
+    }
+
+    #[test]
+    fn spaces_dashes_and_urls() {
+        let k = kinds("self-aware people at https://example.org/a/b?x=1", "en");
+        assert!(k.contains(&("self-".into(), BreakKind::Explicit)), "{k:?}");
+        assert!(k.contains(&("self-aware".into(), BreakKind::Space)));
+        assert!(k.contains(&(
+            "self-aware people at https://example.".into(),
+            BreakKind::Other
+        )));
+        assert!(!k.iter().any(|(s, _)| s.ends_with("https:/")));
+        assert_eq!(k.last().map(|x| x.1), Some(BreakKind::Forced));
+    }
+}

@@ -1,0 +1,315 @@
+//! Knuth–Plass total-fit line breaking over the shaped paragraph.
+//!
+//! Boxes are the glyphs, glue the interword spaces (stretch ½, shrink ⅓ of the space,
+//! as TeX's fonts have it), penalties the candidates from [`super::hyphenate`]. Widths
+//! come from prefix sums, so a candidate line costs O(1); active nodes die as soon as
+//! their line would be overfull, which bounds the active set by a line's worth of
+//! candidates as in TeX. Passes loosen in turn: tolerance 200; then any badness with
+//! emergency stretch; then breaks inside over-wide words. The last pass cannot fail:
+//! when no node reaches a candidate it keeps the least overfull line and says so.
+
+use super::fonts::FontSet;
+use super::hyphenate::{BreakKind, Candidate};
+use super::shape::Shaped;
+use super::types::{Align, ParaSpec};
+
+/// Badness of a line that cannot stretch to its measure.
+const INF_BAD: f32 = 10_000.0;
+/// Added to every line's badness before squaring (TeX's `\linepenalty`).
+const LINE_PENALTY: f32 = 10.0;
+/// Extra demerits for two hyphenated lines in a row (`\doublehyphendemerits`).
+const DOUBLE_HYPHEN: f32 = 10_000.0;
+/// Extra demerits for a hyphen on the penultimate line (`\finalhyphendemerits`).
+const FINAL_HYPHEN: f32 = 5_000.0;
+/// Extra demerits for neighbouring lines of very different tightness (`\adjdemerits`).
+const ADJ_DEMERITS: f32 = 10_000.0;
+/// Hyphenated lines allowed in a row.
+const MAX_HYPHENS: u8 = 2;
+
+/// One pass's settings.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pass {
+    /// Largest badness accepted.
+    pub tolerance: f32,
+    /// Stretch added to every line when judging it (TeX's `\emergencystretch`), as a
+    /// fraction of the measure.
+    pub emergency: f32,
+    /// Whether this pass must succeed, keeping overfull lines when nothing else works.
+    pub last: bool,
+}
+
+/// The passes, from strict to desperate: TeX's tolerance, the looser tolerance narrow
+/// columns are usually set with, emergency stretch, and breaks inside words.
+pub(crate) const PASSES: [Pass; 4] = [
+    Pass {
+        tolerance: 200.0,
+        emergency: 0.0,
+        last: false,
+    },
+    Pass {
+        tolerance: 1000.0,
+        emergency: 0.0,
+        last: false,
+    },
+    Pass {
+        tolerance: INF_BAD,
+        emergency: 0.1,
+        last: false,
+    },
+    Pass {
+        tolerance: INF_BAD,
+        emergency: 0.3,
+        last: true,
+    },
+];
+
+fn penalty(kind: BreakKind) -> f32 {
+    match kind {
+        BreakKind::Forced | BreakKind::Space => 0.0,
+        BreakKind::Explicit | BreakKind::Hyphen => 100.0,
+        BreakKind::Other => 100.0,
+        BreakKind::Char => 5_000.0,
+    }
+}
+
+fn flagged(kind: BreakKind) -> bool {
+    matches!(kind, BreakKind::Explicit | BreakKind::Hyphen)
+}
+
+/// A chosen break, for the setter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Break {
+    /// The line's content: `text[start..end]`.
+    pub start: usize,
+    /// End of the line's content.
+    pub end: usize,
+    /// How the line ends.
+    pub kind: BreakKind,
+}
+
+/// The width available to line `line` and the measure's geometry.
+pub(crate) fn available(spec: &ParaSpec, line: usize) -> f32 {
+    let first = if line == 0 { spec.first_indent } else { 0.0 };
+    (spec.width - spec.left_indent - first).max(0.0)
+}
+
+/// Width of the hyphen added when the line ends at byte `end`.
+pub(crate) fn hyphen_width(fonts: &FontSet, shaped: &Shaped, end: usize) -> f32 {
+    shaped
+        .segment_at(end.saturating_sub(1))
+        .map_or(0.0, |s| fonts.hyphen(s.face, s.size).1)
+}
+
+/// A feasible break reached by the best path to it.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// Index into the candidates; `None` for the paragraph's start.
+    cand: Option<usize>,
+    /// The node before it on the best path.
+    prev: usize,
+    /// Line number of the line starting here.
+    line: usize,
+    /// Where the next line starts.
+    start: usize,
+    demerits: f32,
+    fitness: u8,
+    /// Lines in a row ending with an added hyphen, up to here.
+    hyphens: u8,
+    flagged: bool,
+}
+
+/// A line measured from a node to a candidate.
+struct Fit {
+    ratio: f32,
+    /// How far the line sticks out even fully shrunk (positive when overfull).
+    excess: f32,
+}
+
+fn measure(
+    fonts: &FontSet,
+    shaped: &Shaped,
+    spec: &ParaSpec,
+    pass: Pass,
+    from: &Node,
+    c: &Candidate,
+    is_last: bool,
+) -> Fit {
+    let avail = available(spec, from.line);
+    let mut natural = shaped.width(from.start, c.end);
+    if c.kind == BreakKind::Hyphen {
+        natural += hyphen_width(fonts, shaped, c.end);
+    }
+    let glue = shaped.glue(from.start, c.end);
+    let (stretch, shrink) = match spec.align {
+        Align::Justify => (glue / 2.0, glue / 3.0),
+        // Ragged lines have fixed spaces and a margin that may take up to about 2em.
+        _ => (avail.min(24.0), 0.0),
+    };
+    let emergency = pass.emergency * avail;
+    if natural <= avail {
+        let ratio = if is_last {
+            0.0
+        } else if stretch + emergency > 0.0 {
+            (avail - natural) / (stretch + emergency)
+        } else {
+            f32::INFINITY
+        };
+        Fit {
+            ratio,
+            excess: natural - shrink - avail,
+        }
+    } else {
+        let ratio = if shrink > 0.0 {
+            (avail - natural) / shrink
+        } else {
+            f32::NEG_INFINITY
+        };
+        Fit {
+            ratio,
+            excess: natural - shrink - avail,
+        }
+    }
+}
+
+fn badness(ratio: f32) -> f32 {
+    if ratio.is_infinite() {
+        INF_BAD
+    } else {
+        (100.0 * ratio.abs().powi(3)).min(INF_BAD)
+    }
+}
+
+fn fitness(ratio: f32) -> u8 {
+    if ratio < -0.5 {
+        0
+    } else if ratio <= 0.5 {
+        1
+    } else if ratio <= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+/// Runs one pass; `None` when it finds no way to set the paragraph.
+pub(crate) fn break_lines(
+    fonts: &FontSet,
+    shaped: &Shaped,
+    cands: &[Candidate],
+    spec: &ParaSpec,
+    pass: Pass,
+) -> Option<Vec<Break>> {
+    let mut nodes = vec![Node {
+        cand: None,
+        prev: 0,
+        line: 0,
+        start: 0,
+        demerits: 0.0,
+        fitness: 1,
+        hyphens: 0,
+        flagged: false,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    let mut next_active = Vec::new();
+    let final_index = cands.len().checked_sub(1)?;
+    for (ci, c) in cands.iter().enumerate() {
+        let forced = c.kind == BreakKind::Forced;
+        let is_last = forced;
+        // Best new node per (fitness, hyphens in a row).
+        let mut best: [[Option<Node>; 3]; 4] = Default::default();
+        let mut rescue: Option<(f32, usize)> = None;
+        next_active.clear();
+        for &ai in &active {
+            let a = nodes[ai];
+            if a.start > c.end {
+                next_active.push(ai);
+                continue;
+            }
+            let fit = measure(fonts, shaped, spec, pass, &a, c, is_last);
+            if fit.ratio < -1.0 {
+                // Overfull: no later candidate can do better from this node.
+                if rescue.is_none_or(|(e, _)| fit.excess < e) {
+                    rescue = Some((fit.excess, ai));
+                }
+                continue;
+            }
+            if !forced {
+                next_active.push(ai);
+            }
+            let hyphens = if c.kind == BreakKind::Hyphen {
+                a.hyphens + 1
+            } else {
+                0
+            };
+            let b = badness(fit.ratio);
+            if b > pass.tolerance || hyphens > MAX_HYPHENS {
+                continue;
+            }
+            let p = penalty(c.kind);
+            let mut d = (LINE_PENALTY + b).powi(2) + if forced { 0.0 } else { p * p };
+            let is_flagged = flagged(c.kind);
+            if is_flagged && a.flagged {
+                d += DOUBLE_HYPHEN;
+            }
+            if ci == final_index && a.flagged {
+                d += FINAL_HYPHEN;
+            }
+            let fc = fitness(fit.ratio);
+            if fc.abs_diff(a.fitness) > 1 {
+                d += ADJ_DEMERITS;
+            }
+            let node = Node {
+                cand: Some(ci),
+                prev: ai,
+                line: a.line + 1,
+                start: c.next,
+                demerits: a.demerits + d,
+                fitness: fc,
+                hyphens,
+                flagged: is_flagged,
+            };
+            let slot = &mut best[usize::from(fc)][usize::from(hyphens)];
+            if slot.is_none_or(|s| node.demerits < s.demerits) {
+                *slot = Some(node);
+            }
+        }
+        for node in best.into_iter().flatten().flatten() {
+            next_active.push(nodes.len());
+            nodes.push(node);
+        }
+        if next_active.is_empty() {
+            let (_, ai) = rescue.filter(|_| pass.last)?;
+            let a = nodes[ai];
+            next_active.push(nodes.len());
+            nodes.push(Node {
+                cand: Some(ci),
+                prev: ai,
+                line: a.line + 1,
+                start: c.next,
+                demerits: a.demerits + INF_BAD * INF_BAD,
+                fitness: 1,
+                hyphens: 0,
+                flagged: false,
+            });
+        }
+        std::mem::swap(&mut active, &mut next_active);
+    }
+    let end = active
+        .iter()
+        .copied()
+        .filter(|&i| nodes[i].cand == Some(final_index))
+        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    let mut breaks = Vec::new();
+    let mut at = end;
+    while let Some(ci) = nodes[at].cand {
+        let prev = nodes[at].prev;
+        breaks.push(Break {
+            start: nodes[prev].start,
+            end: cands[ci].end,
+            kind: cands[ci].kind,
+        });
+        at = prev;
+    }
+    breaks.reverse();
+    Some(breaks)
+}

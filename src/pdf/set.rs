@@ -1,0 +1,332 @@
+//! Runs the paragraph stages — shape, find candidates, break lines — and sets each
+//! chosen line: slices the shaped glyphs, adds the hyphen, justifies, orders
+//! right-to-left parts visually, aligns, and records tag boxes and metrics.
+
+use std::ops::Range;
+
+use super::bidi::visual_order;
+use super::fonts::FontSet;
+use super::hyphenate::{BreakKind, candidates};
+use super::linebreak::{Break, PASSES, available, break_lines};
+use harfrust::Buffer;
+
+use super::shape::{Segment, Shaped, ShapedGlyph, is_glue, shape, shape_run};
+use super::types::{Align, Glyph, GlyphRun, Line, ParaSpec, Piece, TagBox};
+
+/// Float noise below which a line counts as fitting its measure.
+const OVERFULL_SLACK: f32 = 0.01;
+
+/// A set paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// Its lines, top to bottom.
+    pub lines: Vec<Line>,
+    /// Characters no bundled face has (set as .notdef); the caller warns about them.
+    pub missing: Vec<char>,
+}
+
+/// Sets a paragraph: Knuth–Plass line breaking over shaped, hyphenated text.
+pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Paragraph {
+    let shaped = shape(fonts, pieces);
+    if shaped.text.trim().is_empty() {
+        return Paragraph {
+            lines: Vec::new(),
+            missing: shaped.missing,
+        };
+    }
+    let mut breaks = Vec::new();
+    let mut plain = None;
+    for pass in PASSES {
+        let cands = if pass.last {
+            candidates(&shaped, pieces, spec, true)
+        } else {
+            plain
+                .get_or_insert_with(|| candidates(&shaped, pieces, spec, false))
+                .clone()
+        };
+        if let Some(found) = break_lines(fonts, &shaped, &cands, spec, pass) {
+            breaks = found;
+            break;
+        }
+    }
+    if breaks.is_empty() {
+        // The last pass always finds a way; should it not, set everything on one line
+        // (reported overfull) rather than lose the text.
+        breaks.push(Break {
+            start: 0,
+            end: shaped.text.len(),
+            kind: BreakKind::Forced,
+        });
+    }
+    let lines = breaks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| set_line(fonts, &shaped, pieces, spec, i, b))
+        .collect();
+    Paragraph {
+        lines,
+        missing: shaped.missing,
+    }
+}
+
+/// The part of one segment that falls on a line, with its glyphs placed.
+struct Part<'a> {
+    seg: &'a Segment,
+    range: Range<usize>,
+    glyphs: Vec<Glyph>,
+    /// Whether the added hyphen goes at this part's end.
+    hyphen: bool,
+}
+
+fn set_line(
+    fonts: &FontSet,
+    shaped: &Shaped,
+    pieces: &[Piece],
+    spec: &ParaSpec,
+    index: usize,
+    brk: &Break,
+) -> Line {
+    let hyphenated = brk.kind == BreakKind::Hyphen;
+    let text = shaped.text.as_str();
+    let mut parts: Vec<Part> = shaped
+        .segments
+        .iter()
+        .filter(|s| s.range.start < brk.end && s.range.end > brk.start)
+        .map(|seg| {
+            let range = seg.range.start.max(brk.start)..seg.range.end.min(brk.end);
+            let glyphs = place(seg, &range);
+            Part {
+                seg,
+                range,
+                glyphs,
+                hyphen: false,
+            }
+        })
+        .filter(|p| !p.glyphs.is_empty())
+        .collect();
+    if hyphenated && let Some(last) = parts.last_mut() {
+        add_hyphen(fonts, text, last);
+    }
+    // Justify: give every interword space a share of the difference in proportion to
+    // its width, as TeX's glue does. Spaces shrink by at most half.
+    let avail = available(spec, index);
+    let natural: f32 = parts
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .map(|g| g.advance)
+        .sum();
+    let is_glue_glyph =
+        |p: &Part, g: &Glyph| text[p.range.start + g.range.start..].starts_with(is_glue);
+    let glue: f32 = parts
+        .iter()
+        .flat_map(|p| p.glyphs.iter().filter(|g| is_glue_glyph(p, g)))
+        .map(|g| g.advance)
+        .sum();
+    // The last line stays ragged unless it must shrink to fit.
+    let justify = spec.align == Align::Justify
+        && (brk.kind != BreakKind::Forced || natural > avail)
+        && glue > 0.0;
+    let mut content = natural;
+    if justify {
+        let extra = (avail - natural).max(-glue / 2.0);
+        let factor = extra / glue;
+        for p in &mut parts {
+            let start = p.range.start;
+            for g in &mut p.glyphs {
+                if text[start + g.range.start..].starts_with(is_glue) {
+                    g.advance += g.advance * factor;
+                }
+            }
+        }
+        content = natural + extra;
+    }
+    let indent = spec.left_indent + if index == 0 { spec.first_indent } else { 0.0 };
+    let offset = match spec.align {
+        // A right-to-left paragraph's ragged lines sit flush right.
+        Align::Justify | Align::Left if shaped.rtl && !justify => (avail - content).max(0.0),
+        Align::Justify | Align::Left => 0.0,
+        Align::Center => ((avail - content) / 2.0).max(0.0),
+        Align::Right => (avail - content).max(0.0),
+    };
+    let levels: Vec<u8> = parts.iter().map(|p| p.seg.level).collect();
+    let mut x = indent + offset;
+    let mut runs: Vec<GlyphRun> = Vec::with_capacity(parts.len());
+    let mut tags: Vec<(usize, TagBox)> = Vec::new();
+    let (mut ascent, mut descent) = (0.0f32, 0.0f32);
+    let mut last = None;
+    for i in visual_order(&levels) {
+        let p = &parts[i];
+        let seg = p.seg;
+        ascent = ascent.max(fonts.ascent(seg.face, seg.size) + seg.shift);
+        descent = descent.max(fonts.descent(seg.face, seg.size) - seg.shift);
+        let width: f32 = p.glyphs.iter().map(|g| g.advance).sum();
+        if let Some(tag) = &pieces[seg.piece].tag {
+            match tags.last_mut() {
+                Some((piece, b)) if *piece == seg.piece && (b.x1 - x).abs() < 0.001 => {
+                    b.x1 = x + width
+                }
+                _ => tags.push((
+                    seg.piece,
+                    TagBox {
+                        tag: tag.clone(),
+                        x0: x,
+                        x1: x + width,
+                    },
+                )),
+            }
+        }
+        let mut run_text = text[p.range.clone()].to_string();
+        if p.hyphen {
+            run_text.push('-');
+        }
+        match runs.last_mut() {
+            // Merge with the run before when it continues it in text and style, so a
+            // line is a few runs, not one per piece.
+            Some(r)
+                if r.face == seg.face
+                    && r.size == seg.size
+                    && r.baseline_shift == seg.shift
+                    && !seg.rtl()
+                    && continues(&parts, last, i) =>
+            {
+                let base = r.text.len();
+                r.text.push_str(&run_text);
+                r.glyphs.extend(p.glyphs.iter().map(|g| Glyph {
+                    range: g.range.start + base..g.range.end + base,
+                    ..g.clone()
+                }));
+            }
+            _ => runs.push(GlyphRun {
+                face: seg.face,
+                size: seg.size,
+                x,
+                baseline_shift: seg.shift,
+                text: run_text,
+                glyphs: p.glyphs.clone(),
+            }),
+        }
+        x += width;
+        last = Some(i);
+    }
+    if parts.is_empty()
+        && let Some(first) = pieces.first()
+    {
+        ascent = fonts.ascent(first.style.face, first.style.size);
+        descent = fonts.descent(first.style.face, first.style.size);
+    }
+    // Summing advances drifts by float noise; a justified line that reached its
+    // measure is exactly as wide as the measure.
+    let width = if justify && (content - avail).abs() < 0.01 {
+        indent + avail
+    } else {
+        x
+    };
+    Line {
+        ascent,
+        descent,
+        leading: spec.leading,
+        width,
+        runs,
+        tags: tags.into_iter().map(|(_, b)| b).collect(),
+        hyphenated,
+        overfull: if width - spec.width > OVERFULL_SLACK {
+            width - spec.width
+        } else {
+            0.0
+        },
+    }
+}
+
+/// Whether part `i`, set right after part `last`, continues it in logical order with
+/// both left-to-right, so their runs can merge.
+fn continues(parts: &[Part], last: Option<usize>, i: usize) -> bool {
+    i > 0 && last == Some(i - 1) && {
+        let prev = &parts[i - 1];
+        !prev.seg.rtl() && !prev.hyphen && prev.range.end == parts[i].range.start
+    }
+}
+
+/// Ends the part with a hyphen. A left-to-right word is reshaped with its hyphen, so
+/// kerning before the hyphen is right and no ligature spans the break.
+fn add_hyphen(fonts: &FontSet, text: &str, part: &mut Part) {
+    let range = part.range.clone();
+    part.hyphen = true;
+    let (id, advance) = fonts.hyphen(part.seg.face, part.seg.size);
+    if !part.seg.rtl() {
+        let word = text[range.clone()]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_glue(c))
+            .map_or(range.start, |(i, c)| range.start + i + c.len_utf8());
+        let fragment = format!("{}-", &text[word..range.end]);
+        let mut buffer = Buffer::new();
+        let context = (&text[..word], "");
+        let shaped = shape_run(fonts, part.seg, &fragment, word, context, &mut buffer);
+        let keep = word - range.start;
+        let before: f32 = part
+            .glyphs
+            .iter()
+            .filter(|g| g.range.start >= keep)
+            .map(|g| g.advance)
+            .sum();
+        let after: f32 = shaped.iter().map(|g| g.advance).sum();
+        // Line breaking measured the word as shaped in the paragraph plus a hyphen;
+        // keep the reshaped word only if it is no wider, so the line still fits.
+        if !shaped.is_empty() && after <= before + advance + 0.001 {
+            part.glyphs.retain(|g| g.range.start < keep);
+            part.glyphs
+                .extend(to_glyphs(&shaped, range.start, range.end + 1));
+            return;
+        }
+    }
+    let at = range.len();
+    part.glyphs.push(Glyph {
+        id,
+        advance,
+        x_offset: 0.0,
+        y_offset: 0.0,
+        range: at..at + 1,
+    });
+}
+
+/// The glyphs of `seg` whose clusters fall in `range`, with byte ranges relative to
+/// `range.start`, in visual order.
+fn place(seg: &Segment, range: &Range<usize>) -> Vec<Glyph> {
+    // Clusters rise along a left-to-right segment and fall along a right-to-left
+    // one, so the line's glyphs are one slice, found by binary search.
+    let glyphs = &seg.glyphs;
+    let (lo, hi) = if seg.rtl() {
+        (
+            glyphs.partition_point(|g| g.cluster >= range.end),
+            glyphs.partition_point(|g| g.cluster >= range.start),
+        )
+    } else {
+        (
+            glyphs.partition_point(|g| g.cluster < range.start),
+            glyphs.partition_point(|g| g.cluster < range.end),
+        )
+    };
+    to_glyphs(&glyphs[lo..hi.max(lo)], range.start, range.end)
+}
+
+/// Shaped glyphs as line glyphs with byte ranges relative to `start`; the last
+/// cluster runs to `end`.
+fn to_glyphs(slice: &[ShapedGlyph], start: usize, end: usize) -> Vec<Glyph> {
+    let mut starts: Vec<usize> = slice.iter().map(|g| g.cluster).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    slice
+        .iter()
+        .map(|g| {
+            let k = starts.partition_point(|&s| s <= g.cluster);
+            let next = starts.get(k).copied().unwrap_or(end);
+            Glyph {
+                id: g.id,
+                advance: g.advance,
+                x_offset: g.x_offset,
+                y_offset: g.y_offset,
+                range: g.cluster - start..next - start,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,385 @@
+//! Paragraph layout measured on real text: widths, hyphenation, emergency breaks,
+//! right-to-left runs, missing glyphs, note markers and extractable text.
+
+use folio::pdf::types::{Align, Face, Line, ParaSpec, Piece, Tag, TextStyle};
+use folio::pdf::{FontSet, Paragraph, set_paragraph};
+
+const A5_MEASURE: f32 = 298.0;
+
+fn style(face: Face, size: f32) -> TextStyle {
+    TextStyle {
+        face,
+        size,
+        baseline_shift: 0.0,
+    }
+}
+
+fn piece(text: &str) -> Piece {
+    Piece {
+        text: text.into(),
+        style: style(Face::Regular, 10.0),
+        tag: None,
+    }
+}
+
+fn spec(lang: &str, width: f32) -> ParaSpec {
+    ParaSpec {
+        width,
+        first_indent: 0.0,
+        left_indent: 0.0,
+        align: Align::Justify,
+        lang: lang.into(),
+        hyphenate: true,
+        leading: 12.0,
+    }
+}
+
+fn sample() -> String {
+    include_str!("data/layout/sample_first_paragraph.txt")
+        .trim()
+        .to_string()
+}
+
+/// The text of a line as a PDF reader extracts it: its runs in order.
+fn line_text(line: &Line) -> String {
+    line.runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// The paragraph's words as set, with hyphenated line ends joined again.
+fn words(p: &Paragraph) -> Vec<String> {
+    let mut joined = String::new();
+    for line in &p.lines {
+        let t = line_text(line);
+        if line.hyphenated {
+            joined.push_str(t.strip_suffix('-').unwrap_or(&t));
+        } else {
+            joined.push_str(&t);
+            joined.push(' ');
+        }
+    }
+    joined.split_whitespace().map(String::from).collect()
+}
+
+fn input_words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(String::from).collect()
+}
+
+#[test]
+fn sample_paragraph_justifies_to_the_a5_measure() {
+    let fonts = FontSet::bundled();
+    let text = sample();
+    let p = set_paragraph(&fonts, &[piece(&text)], &spec("en", A5_MEASURE));
+    assert!(p.lines.len() > 5, "{} lines", p.lines.len());
+    for (i, line) in p.lines.iter().enumerate() {
+        assert_eq!(line.overfull, 0.0, "line {i} overfull: {}", line_text(line));
+        if i + 1 < p.lines.len() {
+            assert!(
+                (line.width - A5_MEASURE).abs() < 0.01,
+                "line {i} width {}",
+                line.width
+            );
+        }
+    }
+    assert!(p.lines.last().is_some_and(|l| l.width < A5_MEASURE));
+    assert_eq!(words(&p), input_words(&text));
+    assert!(p.missing.is_empty());
+}
+
+#[test]
+fn glyph_ranges_cover_each_run_text() {
+    let fonts = FontSet::bundled();
+    let p = set_paragraph(
+        &fonts,
+        &[piece("The office's first fine flourish, affixed.")],
+        &spec("en", 120.0),
+    );
+    let mut ligature = false;
+    for run in p.lines.iter().flat_map(|l| &l.runs) {
+        let mut covered = vec![false; run.text.len()];
+        for g in &run.glyphs {
+            assert!(g.range.end <= run.text.len() && run.text.is_char_boundary(g.range.start));
+            ligature |= g.range.len() >= 2 && run.text[g.range.clone()].starts_with('f');
+            covered[g.range.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        assert!(covered.iter().all(|&c| c), "{:?}", run.text);
+    }
+    assert!(ligature, "no f-ligature was formed");
+}
+
+#[test]
+fn hyphenates_english_and_french_but_never_three_in_a_row() {
+    let fonts = FontSet::bundled();
+    let french = "Les gouvernements révolutionnaires internationaux considéraient \
+        systématiquement l'indépendance constitutionnelle des organisations \
+        parlementaires comme fondamentalement incompatible avec la responsabilité \
+        administrative et la transparence institutionnelle européenne.";
+    for (lang, text, width) in [
+        ("en", sample(), 160.0),
+        ("en", sample(), 120.0),
+        ("fr-FR", french.to_string(), 140.0),
+    ] {
+        let p = set_paragraph(&fonts, &[piece(&text)], &spec(lang, width));
+        assert!(
+            p.lines.iter().any(|l| l.hyphenated),
+            "{lang} at {width}: no hyphen"
+        );
+        let mut run = 0;
+        for line in &p.lines {
+            run = if line.hyphenated { run + 1 } else { 0 };
+            if line.hyphenated {
+                let last = line.runs.last().expect("a hyphenated line has runs");
+                let glyph = last.glyphs.last().expect("a run has glyphs");
+                assert_eq!(&last.text[glyph.range.clone()], "-");
+            }
+            assert!(
+                run <= 2,
+                "{lang} at {width}: three hyphenated lines in a row"
+            );
+            assert_eq!(line.overfull, 0.0, "{lang} at {width}: {}", line_text(line));
+        }
+        assert_eq!(words(&p), input_words(&text), "{lang} at {width}");
+    }
+}
+
+#[test]
+fn long_url_and_unbreakable_word_stay_inside_the_measure() {
+    let fonts = FontSet::bundled();
+    let url = format!(
+        "https://example.org/{}?query=value&other=thing",
+        "segment-name/".repeat(14)
+    );
+    assert!(url.len() >= 200);
+    let word = "x".repeat(300);
+    for text in [
+        format!("See {url} for the record."),
+        format!("A {word} word."),
+    ] {
+        let p = set_paragraph(&fonts, &[piece(&text)], &spec("en", A5_MEASURE));
+        assert!(p.lines.len() > 1);
+        for line in &p.lines {
+            assert_eq!(line.overfull, 0.0, "{}", line_text(line));
+            assert!(line.width <= A5_MEASURE + 0.01);
+        }
+        let rebuilt: String = p.lines.iter().map(line_text).collect::<Vec<_>>().join("");
+        assert_eq!(rebuilt.replace(' ', ""), text.replace(' ', ""));
+    }
+}
+
+#[test]
+fn arabic_gets_its_face_and_reads_right_to_left() {
+    let fonts = FontSet::bundled();
+    let arabic = "سلام دنیا";
+    let p = set_paragraph(
+        &fonts,
+        &[piece(&format!("He said {arabic} twice."))],
+        &spec("en", A5_MEASURE),
+    );
+    let line = &p.lines[0];
+    let runs: Vec<_> = line
+        .runs
+        .iter()
+        .filter(|r| r.face == Face::Arabic)
+        .collect();
+    assert_eq!(runs.len(), 1);
+    let run = runs[0];
+    // Visual order: the first glyph drawn stands for the last letter written.
+    let first = run.glyphs.first().map(|g| g.range.start).unwrap_or(0);
+    let last = run.glyphs.last().map(|g| g.range.start).unwrap_or(0);
+    assert!(first > last, "glyphs not reversed: {first} then {last}");
+    assert!(run.text.trim() == arabic);
+    assert!(p.missing.is_empty());
+}
+
+#[test]
+fn a_character_no_font_has_is_reported_not_dropped() {
+    let fonts = FontSet::bundled();
+    let p = set_paragraph(
+        &fonts,
+        &[piece("smile \u{1F600} please")],
+        &spec("en", A5_MEASURE),
+    );
+    assert_eq!(p.missing, vec!['\u{1F600}']);
+    let text: String = p.lines.iter().map(line_text).collect();
+    assert!(text.contains('\u{1F600}'));
+    assert!(
+        p.lines[0]
+            .runs
+            .iter()
+            .flat_map(|r| &r.glyphs)
+            .any(|g| g.id == 0)
+    );
+}
+
+#[test]
+fn note_reference_never_starts_a_line() {
+    let fonts = FontSet::bundled();
+    let mut pieces = Vec::new();
+    for n in 1..=40u32 {
+        pieces.push(piece(if n % 2 == 0 {
+            "word after word and more "
+        } else {
+            "another sentence ends here"
+        }));
+        pieces.push(Piece {
+            text: n.to_string(),
+            style: TextStyle {
+                face: Face::Regular,
+                size: 6.0,
+                baseline_shift: 3.0,
+            },
+            tag: Some(Tag::NoteRef {
+                marker: n as usize - 1,
+                note: n,
+            }),
+        });
+        pieces.push(piece(" "));
+    }
+    for width in [90.0, 120.0, 150.0, 200.0] {
+        let p = set_paragraph(&fonts, &pieces, &spec("en", width));
+        let mut seen = Vec::new();
+        for line in &p.lines {
+            let first = line.runs.first().map(|r| r.baseline_shift).unwrap_or(0.0);
+            assert_eq!(first, 0.0, "a marker starts a line at width {width}");
+            for t in &line.tags {
+                assert!(t.x0 > 0.0 && t.x1 > t.x0 && t.x1 <= width + 0.01);
+            }
+            seen.extend(line.note_refs());
+        }
+        assert_eq!(seen, (1..=40).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn indents_and_alignment() {
+    let fonts = FontSet::bundled();
+    let mut s = spec("en", A5_MEASURE);
+    s.first_indent = 15.0;
+    s.left_indent = 20.0;
+    let p = set_paragraph(&fonts, &[piece(&sample())], &s);
+    assert!((p.lines[0].runs[0].x - 35.0).abs() < 0.001);
+    assert!((p.lines[1].runs[0].x - 20.0).abs() < 0.001);
+    assert!((p.lines[1].width - A5_MEASURE).abs() < 0.01);
+    let mut c = spec("en", A5_MEASURE);
+    c.align = Align::Center;
+    c.hyphenate = false;
+    let title = set_paragraph(
+        &fonts,
+        &[Piece {
+            text: "A Title".into(),
+            style: style(Face::Bold, 16.0),
+            tag: None,
+        }],
+        &c,
+    );
+    let line = &title.lines[0];
+    let w: f32 = line
+        .runs
+        .iter()
+        .flat_map(|r| &r.glyphs)
+        .map(|g| g.advance)
+        .sum();
+    assert!((line.runs[0].x - (A5_MEASURE - w) / 2.0).abs() < 0.01);
+}
+
+#[test]
+fn a_right_to_left_paragraph_sets_flush_right() {
+    let fonts = FontSet::bundled();
+    let text =
+        "این یک متن فارسی است که باید از راست به چپ خوانده شود و در چند سطر بشکند تا آزمایش شود.";
+    let p = set_paragraph(&fonts, &[piece(text)], &spec("fa", 120.0));
+    assert!(p.lines.len() > 1);
+    for line in &p.lines {
+        assert!(line.runs.iter().all(|r| r.face == Face::Arabic));
+        assert_eq!(line.overfull, 0.0);
+        let right = line
+            .runs
+            .iter()
+            .map(|r| r.x + r.glyphs.iter().map(|g| g.advance).sum::<f32>())
+            .fold(0.0, f32::max);
+        assert!((right - 120.0).abs() < 0.01, "line ends at {right}");
+    }
+    // The first words written are on the first line, at its right end.
+    let first = &p.lines[0].runs;
+    assert!(
+        first.last().is_some_and(|r| r.text.starts_with("این")),
+        "{first:?}"
+    );
+}
+
+#[test]
+fn arbitrary_text_never_panics_overflows_or_loses_characters() {
+    let fonts = FontSet::bundled();
+    let alphabet: Vec<&str> = vec![
+        "a",
+        "e",
+        "n",
+        "t",
+        "r",
+        "fi",
+        "ff",
+        "W",
+        " ",
+        " ",
+        " ",
+        "\u{A0}",
+        "\u{AD}",
+        "-",
+        "—",
+        "/",
+        ".",
+        "é",
+        "ł",
+        "Ж",
+        "λ",
+        "ب",
+        "س",
+        "\u{64E}",
+        "1",
+        "(",
+        "”",
+        "\n",
+        "\u{1F600}",
+        "\u{301}",
+        "https://x.org/",
+        "internationalization",
+        "\u{200B}",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    for case in 0..60 {
+        let len = 1 + next(120);
+        let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+        let width = [40.0, 80.0, 150.0, 298.0][case % 4];
+        let mut s = spec(["en", "fr", "fa", ""][case % 4], width);
+        s.align = [Align::Justify, Align::Left, Align::Center, Align::Right][next(4)];
+        let p = set_paragraph(&fonts, &[piece(&text)], &s);
+        let mut rebuilt = String::new();
+        for line in &p.lines {
+            assert_eq!(
+                line.overfull,
+                0.0,
+                "case {case} {:?} at {width}: {:?} in {text:?}",
+                s.align,
+                line_text(line)
+            );
+            rebuilt.push_str(&line_text(line));
+        }
+        let added = p.lines.iter().filter(|l| l.hyphenated).count();
+        // Right-to-left runs come in visual order, so compare the characters, not
+        // their order.
+        let visible = |s: &str| {
+            let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+            v.sort_unstable();
+            v
+        };
+        let mut expected = visible(&text);
+        expected.extend(std::iter::repeat_n('-', added));
+        expected.sort_unstable();
+        assert_eq!(visible(&rebuilt), expected, "case {case}: {text:?}");
+    }
+}
