@@ -2,7 +2,7 @@
 //! right-to-left runs, missing glyphs, note markers and extractable text.
 
 use folio::pdf::types::{Align, Face, Line, ParaSpec, Piece, Tag, TextStyle};
-use folio::pdf::{FontSet, Paragraph, set_paragraph};
+use folio::pdf::{FontSet, Paragraph, natural_width, set_paragraph};
 
 const A5_MEASURE: f32 = 298.0;
 
@@ -279,6 +279,12 @@ fn indents_and_alignment() {
         .map(|g| g.advance)
         .sum();
     assert!((line.runs[0].x - (A5_MEASURE - w) / 2.0).abs() < 0.01);
+    let bold = Piece {
+        text: "A Title".into(),
+        style: style(Face::Bold, 16.0),
+        tag: None,
+    };
+    assert!((natural_width(&fonts, &[bold]) - w).abs() < 0.001);
 }
 
 #[test]
@@ -382,4 +388,37 @@ fn arbitrary_text_never_panics_overflows_or_loses_characters() {
         expected.sort_unstable();
         assert_eq!(visible(&rebuilt), expected, "case {case}: {text:?}");
     }
+}
+
+/// The sample paragraph's lines at A5, one per line with a `-` marking an added
+/// hyphen; `FOLIO_BLESS=1` rewrites the expected file after a deliberate change.
+#[test]
+fn sample_paragraph_breaks_as_recorded() {
+    let fonts = FontSet::bundled();
+    let mut s = spec("en", A5_MEASURE);
+    s.first_indent = 12.0;
+    let p = set_paragraph(&fonts, &[piece(&sample())], &s);
+    let got: String = p
+        .lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{}{}\n",
+                line_text(l),
+                if l.hyphenated { "  [hyphen]" } else { "" }
+            )
+        })
+        .collect();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/layout/sample_first_paragraph.lines"
+    );
+    if std::env::var_os("FOLIO_BLESS").is_some() {
+        std::fs::write(path, &got).expect("write expected lines");
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        got, expected,
+        "line breaks changed; FOLIO_BLESS=1 records them"
+    );
 }

@@ -25,7 +25,7 @@ const FACES: [Face; 6] = [
 struct FaceData {
     data: &'static [u8],
     shaping: harfrust::Font,
-    charmap: skrifa::FontRef<'static>,
+    charmap: skrifa::charmap::Charmap<'static>,
     units_per_em: f32,
     ascent: f32,
     descent: f32,
@@ -79,11 +79,12 @@ impl FontSet {
                 // broken build, never a property of the input.
                 let shaping = harfrust::Font::new(file.data, 0)
                     .unwrap_or_else(|| panic!("bundled font {} does not parse", file.name));
-                let charmap = skrifa::FontRef::new(file.data)
+                let font = skrifa::FontRef::new(file.data)
                     .unwrap_or_else(|_| panic!("bundled font {} does not parse", file.name));
-                let metrics = charmap.metrics(Size::unscaled(), LocationRef::default());
-                let hyphen = charmap.charmap().map('-').unwrap_or_default();
-                let hyphen_advance = charmap
+                let metrics = font.metrics(Size::unscaled(), LocationRef::default());
+                let charmap = font.charmap();
+                let hyphen = charmap.map('-').unwrap_or_default();
+                let hyphen_advance = font
                     .glyph_metrics(Size::unscaled(), LocationRef::default())
                     .advance_width(hyphen)
                     .unwrap_or(0.0);
@@ -127,7 +128,7 @@ impl FontSet {
 
     /// Whether the face maps `c` to a glyph.
     pub fn has_char(&self, face: Face, c: char) -> bool {
-        self.face(face).charmap.charmap().map(c).is_some()
+        self.face(face).charmap.map(c).is_some()
     }
 
     /// Font units per em of the face.
@@ -198,6 +199,12 @@ mod tests {
             assert!(a > 5.0 && a < 20.0, "{face:?} ascent {a}");
             assert!(d > 1.0 && d < 10.0, "{face:?} descent {d}");
         }
+    }
+
+    #[test]
+    fn one_font_set_serves_many_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<FontSet>();
     }
 
     #[test]

@@ -69,6 +69,12 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
     }
 }
 
+/// Natural width of the pieces set on one line (running heads, folios, note numbers).
+pub fn natural_width(fonts: &FontSet, pieces: &[Piece]) -> f32 {
+    let shaped = shape(fonts, pieces);
+    shaped.width(0, shaped.text.len())
+}
+
 /// The part of one segment that falls on a line, with its glyphs placed.
 struct Part<'a> {
     seg: &'a Segment,

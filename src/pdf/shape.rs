@@ -122,6 +122,8 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
                 .filter(|s| s.piece == pi && s.range.end == b)
                 .map(|s| (s.face, s.level));
             let face = match current {
+                // Every Latin face covers ASCII letters and digits: skip the lookup.
+                _ if c.is_ascii_alphanumeric() && wanted != Face::Arabic => wanted,
                 // Spaces and punctuation stay in the run they sit in, so an Arabic
                 // phrase is shaped as one run with its own spaces.
                 Some((f, l))
