@@ -389,6 +389,13 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
     }
     let (ok, text) = tool("pdftotext", &[&path, "-"]);
     assert!(ok);
+    // Contents pages link elsewhere by design; every other internal link is a note's.
+    let contents: Vec<u32> = text
+        .split('\u{c}')
+        .enumerate()
+        .filter(|(_, p)| p.trim_start().starts_with("Contents"))
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
     // Words broken at a line end (a hyphen, or after "/" in a URL) join up again;
     // hyphens are dropped on both sides, since a break may fall at a word's own hyphen.
     let mut joined = String::new();
@@ -446,6 +453,13 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
                 lopdf::Object::Array(arr) => arr[0].as_reference().expect("page ref"),
                 other => panic!("odd destination {other:?}"),
             };
+            if contents.contains(&number) {
+                assert!(
+                    pages.get(&target).is_some_and(|&t| t > number),
+                    "{name}: a contents link points back"
+                );
+                continue;
+            }
             assert_eq!(
                 pages.get(&target),
                 Some(&number),
@@ -569,6 +583,56 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
         toc.contains(&start.to_string()),
         "contents lack page {start}: {toc}"
     );
+    // Each entry links to its profile's first page; its number sits after dot leaders.
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Mojahedin-e-Kalq (MEK)") && !p.contains("Contents"))
+        .expect("first profile")
+        + 1;
+    let toc_page = pages
+        .iter()
+        .position(|p| p.contains("Contents"))
+        .expect("contents") as u32
+        + 1;
+    let targets = link_targets(&pdf_doc, toc_page);
+    assert_eq!(targets, [first as u32, start as u32], "{toc}");
+    assert!(toc.contains(". . ."), "no dot leaders: {toc}");
+}
+
+/// The pages the internal links on page `number` go to, top to bottom.
+fn link_targets(pdf: &lopdf::Document, number: u32) -> Vec<u32> {
+    let pages: BTreeMap<lopdf::ObjectId, u32> =
+        pdf.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    let Some(&id) = pdf.get_pages().get(&number) else {
+        return Vec::new();
+    };
+    let page = pdf.get_dictionary(id).expect("page");
+    let annots = page
+        .get(b"Annots")
+        .and_then(|a| deref(pdf, a).as_array().cloned())
+        .unwrap_or_default();
+    let mut out: Vec<(f32, u32)> = Vec::new();
+    for a in annots {
+        let annot = deref(pdf, &a).as_dict().expect("annotation").clone();
+        let Ok(lopdf::Object::Array(dest)) = annot.get(b"Dest").map(|d| deref(pdf, d)) else {
+            continue;
+        };
+        let top = annot
+            .get(b"Rect")
+            .and_then(|r| r.as_array())
+            .ok()
+            .and_then(|r| r.get(3).and_then(|v| v.as_float().ok()))
+            .unwrap_or(0.0);
+        if let Some(&target) = dest
+            .first()
+            .and_then(|p| p.as_reference().ok())
+            .and_then(|p| pages.get(&p))
+        {
+            out.push((-top, target));
+        }
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter().map(|(_, t)| t).collect()
 }
 
 /// Reads and resolves a fixture the readers' tests also use.

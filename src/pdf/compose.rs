@@ -34,6 +34,8 @@ pub enum ItemKind {
         note: Option<NoteKey>,
         /// The paragraph (or table row) it belongs to, for structure tags.
         block: usize,
+        /// A contents entry: the profile whose first page the line links to.
+        goto: Option<usize>,
     },
     /// An image; the item's `y` is its top edge.
     Image {
@@ -363,23 +365,24 @@ impl Composer<'_> {
             match &elem.kind {
                 ElemKind::Line(p) => {
                     let y = top + baseline_in(&p.line);
-                    let text = |line: &Line, outline| ItemKind::Text {
+                    let text = |line: &Line, outline, goto| ItemKind::Text {
                         line: line.clone(),
                         role: p.role,
                         outline,
                         note: None,
                         block: p.block,
+                        goto,
                     };
                     items.push(Item {
                         x: left + p.x,
                         y,
-                        kind: text(&p.line, p.outline.clone()),
+                        kind: text(&p.line, p.outline.clone(), p.goto),
                     });
                     for (x, line) in &p.extras {
                         items.push(Item {
                             x: left + x,
                             y,
-                            kind: text(line, None),
+                            kind: text(line, None, None),
                         });
                     }
                 }
@@ -398,6 +401,7 @@ impl Composer<'_> {
                             outline: None,
                             note: None,
                             block: e,
+                            goto: None,
                         };
                         items.push(Item {
                             x: left + x,
@@ -451,6 +455,7 @@ impl Composer<'_> {
                         outline: None,
                         note: Some(part.key),
                         block: 0,
+                        goto: None,
                     };
                     items.push(Item {
                         x: left,
@@ -572,6 +577,7 @@ mod tests {
                 role: Role::Body,
                 outline: None,
                 block: i,
+                goto: None,
             };
             a.elems.push(Elem {
                 kind: ElemKind::Line(placed),
@@ -605,6 +611,7 @@ mod tests {
                 role: Role::Body,
                 outline: None,
                 block,
+                goto: None,
             };
             a.elems.push(Elem {
                 kind: ElemKind::Line(placed),
