@@ -52,8 +52,23 @@ pub fn write(
     };
     let mut images: BTreeMap<&str, Option<Image>> = BTreeMap::new();
     let anthology = book.documents.len() > 1;
+    // Slugs name destinations; a slug seen before gets its profile's position appended
+    // so two profiles with one slug cannot clash.
+    let mut seen = std::collections::BTreeSet::new();
+    let slugs: Vec<String> = book
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if seen.insert(d.slug.as_str()) {
+                d.slug.clone()
+            } else {
+                format!("{}-{}", d.slug, i + 1)
+            }
+        })
+        .collect();
     let dest_name = |key: NoteKey| {
-        let slug = book.documents.get(key.0).map_or("", |d| d.slug.as_str());
+        let slug = slugs.get(key.0).map_or("", String::as_str);
         if anthology {
             format!("{slug}-note-{}", key.1)
         } else {
