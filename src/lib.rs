@@ -24,6 +24,7 @@
 
 pub mod assets;
 pub mod diag;
+pub mod epub;
 pub mod model;
 pub mod pdf;
 pub mod read;
