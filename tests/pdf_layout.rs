@@ -422,3 +422,31 @@ fn sample_paragraph_breaks_as_recorded() {
         "line breaks changed; FOLIO_BLESS=1 records them"
     );
 }
+
+#[test]
+fn a_link_split_across_lines_gets_a_box_on_each() {
+    let fonts = FontSet::bundled();
+    let url = format!("https://example.org/{}end", "path-part/".repeat(12));
+    let pieces = [
+        piece("Read it at "),
+        Piece {
+            text: url.clone(),
+            style: style(Face::Regular, 10.0),
+            tag: Some(Tag::Link(url.clone())),
+        },
+        piece(" today."),
+    ];
+    let p = set_paragraph(&fonts, &pieces, &spec("en", 150.0));
+    let linked: Vec<_> = p
+        .lines
+        .iter()
+        .filter(|l| line_text(l).contains("path-part"))
+        .collect();
+    assert!(linked.len() >= 2);
+    for line in linked {
+        assert_eq!(line.tags.len(), 1, "{}", line_text(line));
+        let b = &line.tags[0];
+        assert_eq!(b.tag, Tag::Link(url.clone()));
+        assert!(b.x1 - b.x0 > 20.0 && b.x1 <= 150.0 + 0.01);
+    }
+}
