@@ -26,6 +26,8 @@ pub mod assets;
 pub mod diag;
 pub mod model;
 pub mod pdf;
+pub mod read;
+pub mod resolve;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};

@@ -1,13 +1,252 @@
-//! The print backend: paragraph layout (fonts → shape → hyphenate → break lines → set)
-//! and, beside it, page building and writing.
+//! The print backend: a function of the resolved model that returns the bytes of a
+//! typeset PDF with page-bottom footnotes.
+//!
+//! The stages, in the order [`pdf`] calls them:
+//!
+//! ```text
+//! Book ──► collect ──► Flow ──► arrange (set_paragraph per block) ──► Elems
+//!      ──► compose (pages, footnotes, widows/orphans) ──► Pages ──► write (krilla) ──► bytes
+//! ```
+//!
+//! Paragraph layout (fonts → shape → hyphenate → break lines) lives in its own modules
+//! behind [`types`]; everything after a set [`types::Line`] is page building.
 
+pub mod arrange;
 pub mod bidi;
+pub mod collect;
+pub mod compose;
 pub mod fonts;
 pub mod hyphenate;
 pub mod linebreak;
 pub mod set;
 pub mod shape;
 pub mod types;
+pub mod write;
 
 pub use fonts::FontSet;
 pub use set::{Paragraph, natural_width, set_paragraph};
+
+use crate::model::Book;
+use types::LayoutReport;
+
+/// A paper size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A5, 148 × 210 mm: the handout size.
+    A5,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+            Paper::A5 => (419.53, 595.28),
+        }
+    }
+
+    /// Margins suited to the size: a measure of roughly 65–75 characters.
+    pub fn margins(self) -> Margins {
+        match self {
+            Paper::A4 => Margins {
+                top: 78.0,
+                bottom: 84.0,
+                left: 82.0,
+                right: 82.0,
+            },
+            Paper::Letter => Margins {
+                top: 72.0,
+                bottom: 80.0,
+                left: 84.0,
+                right: 84.0,
+            },
+            Paper::A5 => Margins {
+                top: 52.0,
+                bottom: 60.0,
+                left: 50.0,
+                right: 50.0,
+            },
+        }
+    }
+
+    /// The body font size that suits the size.
+    pub fn font_size(self) -> f32 {
+        match self {
+            Paper::A5 => 10.0,
+            Paper::A4 | Paper::Letter => 11.0,
+        }
+    }
+}
+
+/// Page margins in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    /// Above the text block (the running head sits inside it).
+    pub top: f32,
+    /// Below the text block (the page number sits inside it).
+    pub bottom: f32,
+    /// Left of the text block.
+    pub left: f32,
+    /// Right of the text block.
+    pub right: f32,
+}
+
+/// How the PDF is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfOptions {
+    /// Paper size.
+    pub paper: Paper,
+    /// Body font size in points; `None` takes the paper's default (10 for A5, 11 otherwise).
+    pub font_size: Option<f32>,
+    /// Margins; `None` takes the paper's default.
+    pub margins: Option<Margins>,
+    /// Whether each profile ends with its bibliography.
+    pub bibliography: bool,
+    /// Creation and modification date as seconds since the Unix epoch (`SOURCE_DATE_EPOCH`);
+    /// `None` writes no date, so output never depends on the clock.
+    pub modified: Option<i64>,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions {
+            paper: Paper::A4,
+            font_size: None,
+            margins: None,
+            bibliography: true,
+            modified: None,
+        }
+    }
+}
+
+/// The finished PDF and what layout found.
+#[derive(Debug, Clone)]
+pub struct PdfOutput {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Overfull lines, notes off their marker's page, pages, lines, missing glyphs.
+    pub report: LayoutReport,
+}
+
+/// Why no PDF could be written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// The book has no profile to set.
+    Empty,
+    /// The options make no sense (a font size or margin that leaves no room).
+    Options(String),
+    /// krilla refused to write the document.
+    Write(String),
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfError::Empty => write!(f, "the book has no profile to set"),
+            PdfError::Options(why) => write!(f, "invalid pdf options: {why}"),
+            PdfError::Write(why) => write!(f, "cannot write the pdf: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// Page geometry and type sizes derived from the options; every stage reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Page width.
+    pub page_w: f32,
+    /// Page height.
+    pub page_h: f32,
+    /// Margins.
+    pub margins: Margins,
+    /// Body size.
+    pub size: f32,
+}
+
+impl Geometry {
+    fn new(opts: &PdfOptions) -> Result<Geometry, PdfError> {
+        let (page_w, page_h) = opts.paper.size();
+        let margins = opts.margins.unwrap_or_else(|| opts.paper.margins());
+        let size = opts.font_size.unwrap_or_else(|| opts.paper.font_size());
+        if !(4.0..=36.0).contains(&size) {
+            return Err(PdfError::Options(format!(
+                "font size {size} is outside 4–36 pt"
+            )));
+        }
+        let g = Geometry {
+            page_w,
+            page_h,
+            margins,
+            size,
+        };
+        let sane = [margins.top, margins.bottom, margins.left, margins.right]
+            .iter()
+            .all(|m| m.is_finite() && *m >= 0.0);
+        if !sane || g.width() < size * 15.0 || g.height() < size * 20.0 {
+            return Err(PdfError::Options(
+                "the margins leave too little room for text".into(),
+            ));
+        }
+        Ok(g)
+    }
+
+    /// The measure: width of the text block.
+    pub fn width(&self) -> f32 {
+        self.page_w - self.margins.left - self.margins.right
+    }
+
+    /// Height of the text block (body and footnotes together).
+    pub fn height(&self) -> f32 {
+        self.page_h - self.margins.top - self.margins.bottom
+    }
+
+    /// Size of footnote text.
+    pub fn note_size(&self) -> f32 {
+        (self.size * 0.82 * 2.0).round() / 2.0
+    }
+}
+
+/// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
+pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    if book.documents.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    let geometry = Geometry::new(opts)?;
+    let fonts = FontSet::bundled();
+    let set = |pieces: &[types::Piece], spec: &types::ParaSpec| {
+        let p = set_paragraph(&fonts, pieces, spec);
+        (p.lines, p.missing)
+    };
+    let anthology = book.documents.len() > 1;
+    // An anthology's table of contents needs page numbers: set once with
+    // placeholders, then again with the numbers the first pass found. The contents
+    // take the same lines both times, so the numbers stay right.
+    let mut toc_pages: Vec<usize> = Vec::new();
+    let (mut pages, mut report) = (Vec::new(), LayoutReport::default());
+    for pass in 0..if anthology { 2 } else { 1 } {
+        let collected = collect::collect(book, opts.bibliography, &geometry, &toc_pages);
+        let arranged = arrange::arrange(&collected, &geometry, &set);
+        pages = compose::compose(&arranged, &geometry);
+        if pass == 0 {
+            toc_pages = compose::doc_start_pages(&pages, book.documents.len());
+        }
+        report = arranged.report;
+    }
+    compose::fill_report(&pages, &mut report);
+    let bytes = write::write(
+        book,
+        &pages,
+        &geometry,
+        opts,
+        &|face| fonts.data(face),
+        &set,
+    )?;
+    Ok(PdfOutput { bytes, report })
+}

@@ -1,0 +1,466 @@
+//! Stage 2: set every block of the flow into lines (through the paragraph engine) and
+//! decide where a page may break: never inside a heading's keep, never leaving a
+//! single line of a paragraph alone at a page's top or bottom. Tables get columns
+//! sized by their content.
+
+use std::collections::BTreeMap;
+
+use super::Geometry;
+use super::collect::{Collected, Flow, Para, Role};
+use super::types::{Align, LayoutReport, Line, ParaSpec, Piece};
+
+/// The paragraph engine as page building sees it: pieces and a spec in, lines and the
+/// characters no font has out.
+pub type SetFn<'a> = dyn Fn(&[Piece], &ParaSpec) -> (Vec<Line>, Vec<char>) + 'a;
+
+/// A line with where it goes across the text block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The line.
+    pub line: Line,
+    /// Its left edge from the text block's left edge.
+    pub x: f32,
+    /// Lines drawn on the same baseline (list labels, contents page numbers), with their x.
+    pub extras: Vec<(f32, Line)>,
+    /// What it is.
+    pub role: Role,
+    /// An outline entry that points here.
+    pub outline: Option<(u8, String)>,
+    /// The paragraph it belongs to (lines of one paragraph share a structure tag).
+    pub block: usize,
+}
+
+/// What an element draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ElemKind {
+    /// One line of text.
+    Line(Placed),
+    /// A horizontal rule: left edge and width, drawn at mid-height.
+    Rule {
+        /// Left edge from the text block's left edge.
+        x: f32,
+        /// Length.
+        width: f32,
+    },
+    /// A table row: cells as (x, baseline from the row's top, line), and rules
+    /// (x0, x1, y from the row's top).
+    Row {
+        /// The cell lines.
+        cells: Vec<(f32, f32, Line)>,
+        /// Rules drawn with the row.
+        rules: Vec<(f32, f32, f32)>,
+    },
+    /// Empty space, dropped at the top of a page.
+    Space,
+    /// Start a new page for a profile (or front matter when `doc` is `None`).
+    Start {
+        /// Profile index.
+        doc: Option<usize>,
+        /// Running head for its following pages.
+        head: Option<String>,
+    },
+}
+
+/// One element of the vertical list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elem {
+    /// What it draws.
+    pub kind: ElemKind,
+    /// The height it takes.
+    pub height: f32,
+    /// Whether a page may break after it.
+    pub break_after: bool,
+}
+
+impl Elem {
+    /// The note numbers this element cites, in order, each once.
+    pub fn note_refs(&self) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let mut push = |line: &Line| {
+            for n in line.note_refs() {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        };
+        match &self.kind {
+            ElemKind::Line(p) => push(&p.line),
+            ElemKind::Row { cells, .. } => cells.iter().for_each(|(_, _, l)| push(l)),
+            _ => {}
+        }
+        out
+    }
+}
+
+/// Where a line's baseline sits below the top of its box: glyphs centred in the leading.
+pub fn baseline_in(line: &Line) -> f32 {
+    ((line.leading + line.ascent - line.descent) / 2.0).clamp(0.0, line.leading.max(0.0))
+}
+
+/// The set flow, the set notes, and what setting them found.
+#[derive(Debug, Clone, Default)]
+pub struct Arranged {
+    /// The vertical list.
+    pub elems: Vec<Elem>,
+    /// The lines of every note, keyed by (profile, note number).
+    pub notes: BTreeMap<(usize, u32), Vec<Line>>,
+    /// Overfull lines, lines, missing glyphs (pages and notes off page come later).
+    pub report: LayoutReport,
+}
+
+/// Sets the collected flow and notes.
+pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
+    let mut a = Arrange {
+        g: *g,
+        set,
+        out: Arranged::default(),
+    };
+    for item in &c.flow {
+        a.flow(item);
+    }
+    for (key, para) in &c.notes {
+        let lines = a.lines(para);
+        a.out.notes.insert(*key, lines);
+    }
+    a.out
+}
+
+struct Arrange<'a> {
+    g: Geometry,
+    set: &'a SetFn<'a>,
+    out: Arranged,
+}
+
+impl Arrange<'_> {
+    /// Sets a paragraph and records its lines in the report.
+    fn lines(&mut self, para: &Para) -> Vec<Line> {
+        let (lines, missing) = (self.set)(&para.pieces, &para.spec);
+        self.out.report.lines += lines.len();
+        self.out.report.overfull_lines += lines.iter().filter(|l| l.overfull > 0.01).count();
+        for c in missing {
+            let entry = (c, para.origin.clone());
+            if !self.out.report.missing_glyphs.contains(&entry) {
+                self.out.report.missing_glyphs.push(entry);
+            }
+        }
+        lines
+    }
+
+    fn push(&mut self, kind: ElemKind, height: f32, break_after: bool) {
+        self.out.elems.push(Elem {
+            kind,
+            height,
+            break_after,
+        });
+    }
+
+    /// Space may only be a break when what precedes it may be.
+    fn space(&mut self, height: f32) {
+        if height <= 0.0 {
+            return;
+        }
+        let after_keep = self.out.elems.last().is_some_and(|e| !e.break_after);
+        self.push(ElemKind::Space, height, !after_keep);
+    }
+
+    fn flow(&mut self, item: &Flow) {
+        match item {
+            Flow::Start { doc, head } => {
+                self.push(
+                    ElemKind::Start {
+                        doc: *doc,
+                        head: head.clone(),
+                    },
+                    0.0,
+                    true,
+                );
+            }
+            Flow::Space(h) => self.space(*h),
+            Flow::Rule => {
+                let width = self.g.width() / 4.0;
+                let x = (self.g.width() - width) / 2.0;
+                self.push(ElemKind::Rule { x, width }, self.g.size * 1.6, true);
+            }
+            Flow::Para(p) => self.para(p, None),
+            Flow::TocEntry { title, page } => {
+                let spec = ParaSpec {
+                    width: self.g.width(),
+                    align: Align::Left,
+                    hyphenate: false,
+                    ..title.spec.clone()
+                };
+                let (number, _) = (self.set)(page, &spec);
+                let extra = number
+                    .into_iter()
+                    .next()
+                    .map(|l| (self.g.width() - l.width, l));
+                self.para(title, extra);
+            }
+            Flow::Table { head, rows } => self.table(head, rows),
+        }
+    }
+
+    /// Sets a paragraph; `last_extra` is drawn on its last line (a page number).
+    fn para(&mut self, p: &Para, last_extra: Option<(f32, Line)>) {
+        self.space(p.before);
+        let lines = self.lines(p);
+        let n = lines.len();
+        let label = p.label.as_ref().and_then(|label| {
+            let hang = p.indent.min(self.g.size * 1.8);
+            let spec = ParaSpec {
+                width: hang,
+                first_indent: 0.0,
+                align: Align::Left,
+                hyphenate: false,
+                ..p.spec.clone()
+            };
+            (self.set)(label, &spec)
+                .0
+                .into_iter()
+                .next()
+                .map(|l| (p.indent - hang, l))
+        });
+        let mut last_extra = last_extra;
+        let mut label = label;
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut extras = Vec::new();
+            if i == 0
+                && let Some(l) = label.take()
+            {
+                extras.push(l);
+            }
+            if i + 1 == n
+                && let Some(e) = last_extra.take()
+            {
+                extras.push(e);
+            }
+            // Two lines at least on each side of a break: no widows, no orphans.
+            let break_after = if i + 1 == n {
+                !p.keep_with_next
+            } else {
+                i >= 1 && i + 3 <= n
+            };
+            let height = line.leading;
+            let placed = Placed {
+                line,
+                x: p.indent,
+                extras,
+                role: p.role,
+                outline: if i == 0 { p.outline.clone() } else { None },
+                block: self.out.elems.len() - i,
+            };
+            self.push(ElemKind::Line(placed), height, break_after);
+        }
+        self.space(p.after);
+    }
+
+    fn table(&mut self, head: &[Para], rows: &[Vec<Para>]) {
+        let cols = rows
+            .iter()
+            .map(Vec::len)
+            .chain([head.len()])
+            .max()
+            .unwrap_or(0);
+        if cols == 0 {
+            return;
+        }
+        let gap = self.g.size;
+        let avail = (self.g.width() - gap * (cols - 1) as f32).max(cols as f32);
+        // Natural width (the cell on one line) and minimum width (its longest word).
+        let mut natural = vec![0f32; cols];
+        let mut minimum = vec![0f32; cols];
+        for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
+            for (c, cell) in row.iter().enumerate() {
+                let wide = ParaSpec {
+                    width: 10_000.0,
+                    ..cell.spec.clone()
+                };
+                let narrow = ParaSpec {
+                    width: 1.0,
+                    hyphenate: false,
+                    ..cell.spec.clone()
+                };
+                let w = |spec: &ParaSpec| {
+                    (self.set)(&cell.pieces, spec)
+                        .0
+                        .iter()
+                        .map(|l| l.width)
+                        .fold(0f32, f32::max)
+                };
+                natural[c] = natural[c].max(w(&wide));
+                minimum[c] = minimum[c].max(w(&narrow).min(avail / cols as f32));
+            }
+        }
+        let total: f32 = natural.iter().sum();
+        let widths: Vec<f32> = if total <= avail {
+            natural.clone()
+        } else {
+            let min_total: f32 = minimum.iter().sum();
+            let spare = (avail - min_total).max(0.0);
+            let flex: f32 = natural
+                .iter()
+                .zip(&minimum)
+                .map(|(n, m)| n - m)
+                .sum::<f32>()
+                .max(1e-3);
+            natural
+                .iter()
+                .zip(&minimum)
+                .map(|(n, m)| m + spare * (n - m) / flex)
+                .collect()
+        };
+        let widths: Vec<f32> = widths.iter().map(|w| w.max(1.0).ceil()).collect();
+        let table_w = widths.iter().sum::<f32>() + gap * (cols - 1) as f32;
+        let pad = self.g.size * 0.3;
+        let mut xs = Vec::with_capacity(cols);
+        let mut x = 0.0;
+        for w in &widths {
+            xs.push(x);
+            x += w + gap;
+        }
+        let rule_w = table_w.min(self.g.width());
+        let count = rows.len() + usize::from(!head.is_empty());
+        let mut index = 0;
+        for (r, row) in std::iter::once(head)
+            .chain(rows.iter().map(Vec::as_slice))
+            .enumerate()
+        {
+            if r == 0 && head.is_empty() {
+                continue;
+            }
+            let mut cells = Vec::new();
+            let mut height = 0f32;
+            for (c, cell) in row.iter().enumerate() {
+                let spec = ParaSpec {
+                    width: widths[c],
+                    ..cell.spec.clone()
+                };
+                let lines = self.lines(&Para {
+                    spec,
+                    ..cell.clone()
+                });
+                let mut y = pad;
+                for line in lines {
+                    let leading = line.leading;
+                    cells.push((xs[c], y + baseline_in(&line), line));
+                    y += leading;
+                }
+                height = height.max(y + pad);
+            }
+            let mut rules = Vec::new();
+            if index == 0 {
+                rules.push((0.0, rule_w, 0.0));
+            }
+            if r == 0 || index + 1 == count {
+                rules.push((0.0, rule_w, height));
+            }
+            // The header stays with the first row.
+            let break_after = r != 0;
+            self.push(ElemKind::Row { cells, rules }, height, break_after);
+            index += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::pdf::types::{Face, Tag, TagBox, TextStyle};
+
+    /// A synthetic line: `leading` tall, citing `notes`.
+    pub(crate) fn line(leading: f32, notes: &[u32]) -> Line {
+        Line {
+            ascent: leading * 0.7,
+            descent: leading * 0.2,
+            leading,
+            width: 100.0,
+            runs: Vec::new(),
+            tags: notes
+                .iter()
+                .map(|&note| TagBox {
+                    tag: Tag::NoteRef { marker: 0, note },
+                    x0: 0.0,
+                    x1: 5.0,
+                })
+                .collect(),
+            hyphenated: false,
+            overfull: 0.0,
+        }
+    }
+
+    fn para(lines: usize, keep: bool) -> Para {
+        Para {
+            pieces: vec![Piece {
+                text: "x".repeat(lines),
+                style: TextStyle {
+                    face: Face::Regular,
+                    size: 10.0,
+                    baseline_shift: 0.0,
+                },
+                tag: None,
+            }],
+            spec: ParaSpec {
+                width: 100.0,
+                first_indent: 0.0,
+                left_indent: 0.0,
+                align: Align::Justify,
+                lang: "en".into(),
+                hyphenate: true,
+                leading: 12.0,
+            },
+            indent: 0.0,
+            label: None,
+            before: 0.0,
+            after: 0.0,
+            keep_with_next: keep,
+            role: Role::Body,
+            outline: None,
+            origin: "t.md:1".into(),
+        }
+    }
+
+    /// One line per character of the first piece.
+    fn set(pieces: &[Piece], spec: &ParaSpec) -> (Vec<Line>, Vec<char>) {
+        (
+            pieces[0]
+                .text
+                .chars()
+                .map(|_| line(spec.leading, &[]))
+                .collect(),
+            Vec::new(),
+        )
+    }
+
+    fn breaks(paras: &[Para]) -> Vec<bool> {
+        let g = Geometry {
+            page_w: 300.0,
+            page_h: 400.0,
+            margins: crate::pdf::Paper::A5.margins(),
+            size: 10.0,
+        };
+        let flow = Collected {
+            flow: paras.iter().cloned().map(Flow::Para).collect(),
+            notes: BTreeMap::new(),
+        };
+        arrange(&flow, &g, &set)
+            .elems
+            .iter()
+            .map(|e| e.break_after)
+            .collect()
+    }
+
+    #[test]
+    fn no_widows_or_orphans() {
+        assert_eq!(breaks(&[para(5, false)]), [false, true, true, false, true]);
+        assert_eq!(breaks(&[para(3, false)]), [false, false, true]);
+        assert_eq!(breaks(&[para(1, false)]), [true]);
+    }
+
+    #[test]
+    fn headings_keep_with_next() {
+        assert_eq!(
+            breaks(&[para(1, true), para(4, false)]),
+            [false, false, true, false, true]
+        );
+    }
+}

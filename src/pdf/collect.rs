@@ -1,0 +1,804 @@
+//! Stage 1: the resolved model → a flow of blocks to set. Paragraphs become styled
+//! [`Piece`]s (superscript markers tagged with their note, URLs tagged as links);
+//! notes become small-type paragraphs that start with their tagged number; each
+//! profile gets a title block and, unless turned off, its bibliography; an anthology
+//! gets a title page and a table of contents.
+
+use std::collections::BTreeMap;
+
+use super::Geometry;
+use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
+use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, Span};
+
+/// Nesting deeper than this (quotes in lists in quotes…) is set flat, so no input
+/// can overflow the stack.
+const MAX_DEPTH: usize = 16;
+
+/// What a set line is, for structure tags and styling decisions in later stages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Running text, list items, table cells.
+    Body,
+    /// A profile's or a book's title.
+    Title,
+    /// A heading of this level (1–6).
+    Heading(u8),
+    /// Block-quoted text.
+    Quote,
+    /// A figure caption.
+    Caption,
+    /// An entry of the bibliography.
+    Bibliography,
+    /// A footnote.
+    Note,
+}
+
+/// A paragraph ready for [`super::types`] layout, with its place in the flow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// The styled text.
+    pub pieces: Vec<Piece>,
+    /// Layout parameters (the width already excludes `indent`).
+    pub spec: ParaSpec,
+    /// Distance of every line from the left edge of the text block.
+    pub indent: f32,
+    /// A list label set in the indent, on the first line's baseline.
+    pub label: Option<Vec<Piece>>,
+    /// Space above.
+    pub before: f32,
+    /// Space below.
+    pub after: f32,
+    /// Keep with the first lines of what follows (headings, titles).
+    pub keep_with_next: bool,
+    /// What it is.
+    pub role: Role,
+    /// An outline entry (level, text) pointing at its first line.
+    pub outline: Option<(u8, String)>,
+    /// Where it came from ("file:line"), for missing-glyph warnings.
+    pub origin: String,
+}
+
+/// One block of the flow.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    /// Start a new page for a profile (`doc`) or for front matter (`None`).
+    Start {
+        /// Index of the profile in the book.
+        doc: Option<usize>,
+        /// The running head of the following pages (none on the first).
+        head: Option<String>,
+    },
+    /// A paragraph.
+    Para(Para),
+    /// A horizontal rule across a fraction of the measure.
+    Rule,
+    /// Vertical space (dropped at the top of a page).
+    Space(f32),
+    /// A table: header cells and body rows, each cell a paragraph.
+    Table {
+        /// The header row (may be empty).
+        head: Vec<Para>,
+        /// The body rows.
+        rows: Vec<Vec<Para>>,
+    },
+    /// A contents line: a title and its page number, flush right.
+    TocEntry {
+        /// The title.
+        title: Para,
+        /// The page number as text.
+        page: Vec<Piece>,
+    },
+}
+
+/// The flow of the whole book and the notes of each profile.
+#[derive(Debug, Clone, Default)]
+pub struct Collected {
+    /// The blocks in reading order.
+    pub flow: Vec<Flow>,
+    /// Every note body, keyed by (profile index, note number).
+    pub notes: BTreeMap<(usize, u32), Para>,
+}
+
+/// Builds the flow. `toc_pages` holds the first page number of each profile once the
+/// first pass knows them; before that the contents show placeholders of the same width.
+pub fn collect(book: &Book, bibliography: bool, g: &Geometry, toc_pages: &[usize]) -> Collected {
+    let mut c = Collector {
+        g: *g,
+        out: Collected::default(),
+    };
+    let anthology = book.documents.len() > 1;
+    if anthology {
+        c.front_matter(book, toc_pages);
+    }
+    for (i, doc) in book.documents.iter().enumerate() {
+        let head = if anthology {
+            &book.meta.title
+        } else {
+            &doc.meta.title
+        };
+        let head = (!head.trim().is_empty()).then(|| head.trim().to_string());
+        c.out.flow.push(Flow::Start { doc: Some(i), head });
+        c.document(i, doc, anthology, bibliography);
+    }
+    c.out
+}
+
+struct Collector {
+    g: Geometry,
+    out: Collected,
+}
+
+/// Inline context while turning inlines into pieces.
+#[derive(Clone, Copy)]
+struct Ctx<'a> {
+    doc: &'a Document,
+    italic: bool,
+    bold: bool,
+    mono: bool,
+    size: f32,
+}
+
+impl Ctx<'_> {
+    fn style(&self) -> TextStyle {
+        let face = match (self.mono, self.bold, self.italic) {
+            (true, _, _) => Face::Mono,
+            (false, true, true) => Face::BoldItalic,
+            (false, true, false) => Face::Bold,
+            (false, false, true) => Face::Italic,
+            (false, false, false) => Face::Regular,
+        };
+        TextStyle {
+            face,
+            size: self.size,
+            baseline_shift: 0.0,
+        }
+    }
+}
+
+impl Collector {
+    fn spec(&self, width: f32, align: Align, lang: &str, size: f32) -> ParaSpec {
+        ParaSpec {
+            width,
+            first_indent: 0.0,
+            left_indent: 0.0,
+            align,
+            lang: lang.to_string(),
+            hyphenate: true,
+            leading: (size * 1.32 * 4.0).round() / 4.0,
+        }
+    }
+
+    fn para(&self, pieces: Vec<Piece>, role: Role, lang: &str, size: f32, origin: String) -> Para {
+        Para {
+            pieces,
+            spec: self.spec(self.g.width(), Align::Justify, lang, size),
+            indent: 0.0,
+            label: None,
+            before: 0.0,
+            after: 0.0,
+            keep_with_next: false,
+            role,
+            outline: None,
+            origin,
+        }
+    }
+
+    fn plain(&self, text: &str, face: Face, size: f32) -> Vec<Piece> {
+        vec![Piece {
+            text: text.to_string(),
+            style: TextStyle {
+                face,
+                size,
+                baseline_shift: 0.0,
+            },
+            tag: None,
+        }]
+    }
+
+    fn front_matter(&mut self, book: &Book, toc_pages: &[usize]) {
+        let s = self.g.size;
+        let meta = &book.meta;
+        let lang = meta.lang.clone();
+        self.out.flow.push(Flow::Start {
+            doc: None,
+            head: None,
+        });
+        self.out.flow.push(Flow::Space(self.g.height() * 0.25));
+        let mut title = self.para(
+            self.plain(&meta.title, Face::Bold, s * 2.2),
+            Role::Title,
+            &lang,
+            s * 2.2,
+            String::new(),
+        );
+        title.spec.align = Align::Center;
+        title.spec.hyphenate = false;
+        title.after = s * 1.5;
+        title.outline = Some((1, meta.title.clone()));
+        self.out.flow.push(Flow::Para(title));
+        let lines = [
+            meta.subtitle.clone(),
+            (!meta.authors.is_empty()).then(|| meta.authors.join(", ")),
+            meta.date.clone(),
+        ];
+        for (k, text) in lines.into_iter().flatten().enumerate() {
+            let face = if k == 0 && meta.subtitle.is_some() {
+                Face::Italic
+            } else {
+                Face::Regular
+            };
+            let mut p = self.para(
+                self.plain(&text, face, s * 1.2),
+                Role::Title,
+                &lang,
+                s * 1.2,
+                String::new(),
+            );
+            p.spec.align = Align::Center;
+            p.spec.hyphenate = false;
+            p.after = s * 0.6;
+            self.out.flow.push(Flow::Para(p));
+        }
+        self.out.flow.push(Flow::Start {
+            doc: None,
+            head: None,
+        });
+        let mut heading = self.para(
+            self.plain("Contents", Face::Bold, s * 1.5),
+            Role::Heading(1),
+            &lang,
+            s * 1.5,
+            String::new(),
+        );
+        heading.spec.align = Align::Left;
+        heading.after = s * 1.2;
+        heading.outline = Some((1, "Contents".into()));
+        self.out.flow.push(Flow::Para(heading));
+        for (i, doc) in book.documents.iter().enumerate() {
+            // Placeholders as wide as a real three-digit number keep both passes alike.
+            let number = toc_pages
+                .get(i)
+                .map_or_else(|| "000".to_string(), |n| n.to_string());
+            let mut title = self.para(
+                self.plain(&doc.meta.title, Face::Regular, s),
+                Role::Body,
+                &lang,
+                s,
+                String::new(),
+            );
+            title.spec.align = Align::Left;
+            title.spec.width -= s * 4.0;
+            title.after = s * 0.3;
+            let page = self.plain(&number, Face::Regular, s);
+            self.out.flow.push(Flow::TocEntry { title, page });
+        }
+    }
+
+    fn document(&mut self, i: usize, doc: &Document, anthology: bool, bibliography: bool) {
+        let s = self.g.size;
+        let lang = doc.meta.lang.clone();
+        let file = &doc.meta.source_file;
+        let mut title = self.para(
+            self.plain(&doc.meta.title, Face::Bold, s * 1.75),
+            Role::Title,
+            &lang,
+            s * 1.75,
+            format!("{file}:1"),
+        );
+        title.spec.align = Align::Center;
+        title.spec.hyphenate = false;
+        title.after = s * 0.6;
+        title.keep_with_next = true;
+        title.outline = Some((1, doc.meta.title.clone()));
+        self.out.flow.push(Flow::Para(title));
+        let mut byline = Vec::new();
+        if let Some(sub) = &doc.meta.subtitle {
+            byline.push((sub.clone(), Face::Italic));
+        }
+        if !doc.meta.authors.is_empty() {
+            byline.push((doc.meta.authors.join(", "), Face::Regular));
+        }
+        if let Some(date) = &doc.meta.date {
+            byline.push((date.clone(), Face::Italic));
+        }
+        for (text, face) in byline {
+            let mut p = self.para(
+                self.plain(&text, face, s * 1.05),
+                Role::Title,
+                &lang,
+                s * 1.05,
+                format!("{file}:1"),
+            );
+            p.spec.align = Align::Center;
+            p.spec.hyphenate = false;
+            p.after = s * 0.3;
+            p.keep_with_next = true;
+            self.out.flow.push(Flow::Para(p));
+        }
+        self.out.flow.push(Flow::Space(s * 1.5));
+        let ctx = Ctx {
+            doc,
+            italic: false,
+            bold: false,
+            mono: false,
+            size: s,
+        };
+        let mut blocks: &[Block] = &doc.blocks;
+        // The title is already set above; a leading H1 repeating it would print twice.
+        if let Some(Block::Heading {
+            level: 1, content, ..
+        }) = blocks.first()
+            && Inline::plain(content).trim() == doc.meta.title.trim()
+        {
+            blocks = &blocks[1..];
+        }
+        let base_level = if anthology { 2 } else { 1 };
+        self.blocks(blocks, ctx, 0.0, base_level, 0);
+        for note in &doc.notes {
+            let para = self.note(doc, note.number, ctx);
+            self.out.notes.insert((i, note.number), para);
+        }
+        if bibliography && !doc.sources.is_empty() {
+            let mut h = self.para(
+                self.plain("Bibliography", Face::Bold, s * 1.3),
+                Role::Heading(2),
+                &lang,
+                s * 1.3,
+                format!("{file}:1"),
+            );
+            h.spec.align = Align::Left;
+            h.spec.hyphenate = false;
+            h.before = s * 1.6;
+            h.after = s * 0.6;
+            h.keep_with_next = true;
+            h.outline = Some((base_level, "Bibliography".into()));
+            self.out.flow.push(Flow::Para(h));
+            let size = self.g.note_size().max(s * 0.9);
+            for source in &doc.sources {
+                let mut pieces = Vec::new();
+                push_text(
+                    &mut pieces,
+                    &source.citation,
+                    TextStyle {
+                        face: Face::Regular,
+                        size,
+                        baseline_shift: 0.0,
+                    },
+                    None,
+                );
+                let mut p = self.para(pieces, Role::Bibliography, &lang, size, format!("{file}:1"));
+                p.spec.align = Align::Left;
+                p.after = s * 0.35;
+                self.out.flow.push(Flow::Para(p));
+            }
+        }
+    }
+
+    /// The body of note `number`: its tagged number, then the text in small type.
+    fn note(&self, doc: &Document, number: u32, ctx: Ctx) -> Para {
+        let size = self.g.note_size();
+        let ctx = Ctx { size, ..ctx };
+        let style = ctx.style();
+        let mut pieces = vec![
+            Piece {
+                text: number.to_string(),
+                style: TextStyle {
+                    face: Face::Bold,
+                    ..style
+                },
+                tag: Some(Tag::NoteNumber { note: number }),
+            },
+            Piece {
+                text: " ".into(),
+                style,
+                tag: None,
+            },
+        ];
+        let note = doc.note(number);
+        let mut any = false;
+        if let Some(note) = note {
+            for block in &note.body {
+                let before = pieces.len();
+                if any {
+                    pieces.push(Piece {
+                        text: " ".into(),
+                        style,
+                        tag: None,
+                    });
+                }
+                self.block_inlines(block, ctx, &mut pieces, 0);
+                if pieces.len() > before + usize::from(any) {
+                    any = true;
+                } else {
+                    pieces.truncate(before);
+                }
+            }
+            if !any && !note.text.trim().is_empty() {
+                push_text(&mut pieces, note.text.trim(), style, None);
+                any = true;
+            }
+        }
+        if !any {
+            push_text(
+                &mut pieces,
+                EMPTY_NOTE_PLACEHOLDER,
+                TextStyle {
+                    face: Face::Italic,
+                    ..style
+                },
+                None,
+            );
+        }
+        let span = note.map(|n| n.span).unwrap_or_default();
+        let mut p = self.para(pieces, Role::Note, &doc.meta.lang, size, origin(doc, span));
+        p.spec.leading = (size * 1.25 * 4.0).round() / 4.0;
+        p
+    }
+
+    /// The inline text of any block, for note bodies that must be one paragraph.
+    fn block_inlines(&self, block: &Block, ctx: Ctx, out: &mut Vec<Piece>, depth: usize) {
+        match block {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content, .. }
+            | Block::Figure {
+                caption: content, ..
+            } => {
+                inlines(content, ctx, out, 0);
+            }
+            Block::Code { text, .. } => {
+                push_text(out, text, Ctx { mono: true, ..ctx }.style(), None)
+            }
+            Block::Quote { blocks } => {
+                for b in blocks.iter().filter(|_| depth < MAX_DEPTH) {
+                    self.block_inlines(b, ctx, out, depth + 1);
+                }
+            }
+            Block::List { items, .. } => {
+                for b in items.iter().flatten().filter(|_| depth < MAX_DEPTH) {
+                    self.block_inlines(b, ctx, out, depth + 1);
+                }
+            }
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    inlines(cell, ctx, out, 0);
+                    push_text(out, " ", ctx.style(), None);
+                }
+            }
+            Block::Rule => {}
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], ctx: Ctx, indent: f32, base_level: u8, depth: usize) {
+        let s = self.g.size;
+        let lang = ctx.doc.meta.lang.clone();
+        let mut prev_para = false;
+        for block in blocks {
+            let was_para = prev_para;
+            prev_para = false;
+            match block {
+                Block::Heading {
+                    level,
+                    content,
+                    span,
+                    ..
+                } => {
+                    let level = (*level).clamp(1, 6);
+                    let size = match level {
+                        1 => s * 1.45,
+                        2 => s * 1.25,
+                        3 => s * 1.1,
+                        _ => s,
+                    };
+                    let mut pieces = Vec::new();
+                    inlines(
+                        content,
+                        Ctx {
+                            bold: true,
+                            size,
+                            ..ctx
+                        },
+                        &mut pieces,
+                        0,
+                    );
+                    let mut p = self.para(
+                        pieces,
+                        Role::Heading(level),
+                        &lang,
+                        size,
+                        origin(ctx.doc, *span),
+                    );
+                    p.spec.align = Align::Left;
+                    p.spec.hyphenate = false;
+                    p.spec.width -= indent;
+                    p.indent = indent;
+                    p.before = s * 1.4;
+                    p.after = s * 0.5;
+                    p.keep_with_next = true;
+                    let outline_level = (level + base_level - 1).min(6);
+                    p.outline = Some((outline_level, Inline::plain(content).trim().to_string()));
+                    self.out.flow.push(Flow::Para(p));
+                }
+                Block::Paragraph { content, span } => {
+                    let mut pieces = Vec::new();
+                    inlines(content, ctx, &mut pieces, 0);
+                    if pieces.iter().all(|p| p.text.trim().is_empty()) {
+                        continue;
+                    }
+                    let mut p = self.para(
+                        pieces,
+                        if ctx.size < s {
+                            Role::Quote
+                        } else {
+                            Role::Body
+                        },
+                        &lang,
+                        ctx.size,
+                        origin(ctx.doc, *span),
+                    );
+                    p.spec.width -= indent;
+                    p.indent = indent;
+                    if was_para {
+                        p.spec.first_indent = s * 1.5;
+                    }
+                    self.out.flow.push(Flow::Para(p));
+                    prev_para = true;
+                }
+                Block::Quote { blocks } if depth < MAX_DEPTH => {
+                    self.out.flow.push(Flow::Space(s * 0.5));
+                    let quoted = Ctx {
+                        size: (ctx.size * 0.92 * 2.0).round() / 2.0,
+                        ..ctx
+                    };
+                    self.blocks(blocks, quoted, indent + s * 2.0, base_level, depth + 1);
+                    self.out.flow.push(Flow::Space(s * 0.5));
+                }
+                Block::List { start, items } if depth < MAX_DEPTH => {
+                    self.out.flow.push(Flow::Space(s * 0.3));
+                    let hang = s * 1.8;
+                    for (k, item) in items.iter().enumerate() {
+                        let label = match start {
+                            Some(n) => format!("{}.", n.saturating_add(k as u64)),
+                            None => "\u{2022}".to_string(),
+                        };
+                        let first = self.out.flow.len();
+                        self.blocks(item, ctx, indent + hang, base_level, depth + 1);
+                        // The label hangs in the indent of the item's first paragraph.
+                        if let Some(Flow::Para(p)) = self.out.flow.get_mut(first) {
+                            p.label = Some(vec![Piece {
+                                text: label,
+                                style: ctx.style(),
+                                tag: None,
+                            }]);
+                            p.spec.first_indent = 0.0;
+                        }
+                        self.out.flow.push(Flow::Space(s * 0.2));
+                    }
+                    self.out.flow.push(Flow::Space(s * 0.3));
+                }
+                Block::Quote { .. } | Block::List { .. } => {
+                    // Too deep to indent further: set the text flat.
+                    let mut pieces = Vec::new();
+                    self.block_inlines(block, ctx, &mut pieces, MAX_DEPTH);
+                    let mut p = self.para(pieces, Role::Body, &lang, ctx.size, String::new());
+                    p.spec.width -= indent;
+                    p.indent = indent;
+                    self.out.flow.push(Flow::Para(p));
+                }
+                Block::Table { head, rows, .. } => {
+                    let cell = |this: &Self, cell: &[Inline], bold: bool| {
+                        let mut pieces = Vec::new();
+                        let size = (s * 0.92 * 2.0).round() / 2.0;
+                        inlines(cell, Ctx { bold, size, ..ctx }, &mut pieces, 0);
+                        let mut p = this.para(pieces, Role::Body, &lang, size, String::new());
+                        p.spec.align = Align::Left;
+                        p
+                    };
+                    let head = head.iter().map(|c| cell(self, c, true)).collect();
+                    let rows = rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| cell(self, c, false)).collect())
+                        .collect();
+                    self.out.flow.push(Flow::Space(s * 0.6));
+                    self.out.flow.push(Flow::Table { head, rows });
+                    self.out.flow.push(Flow::Space(s * 0.6));
+                }
+                Block::Figure {
+                    caption, alt, span, ..
+                } => {
+                    let mut pieces = Vec::new();
+                    inlines(
+                        caption,
+                        Ctx {
+                            italic: true,
+                            ..ctx
+                        },
+                        &mut pieces,
+                        0,
+                    );
+                    if pieces.iter().all(|p| p.text.trim().is_empty()) {
+                        push_text(
+                            &mut pieces,
+                            alt,
+                            Ctx {
+                                italic: true,
+                                ..ctx
+                            }
+                            .style(),
+                            None,
+                        );
+                    }
+                    let mut p = self.para(
+                        pieces,
+                        Role::Caption,
+                        &lang,
+                        ctx.size,
+                        origin(ctx.doc, *span),
+                    );
+                    p.spec.align = Align::Center;
+                    p.spec.width -= indent + s * 4.0;
+                    p.indent = indent + s * 2.0;
+                    p.before = s * 0.6;
+                    p.after = s * 0.6;
+                    self.out.flow.push(Flow::Para(p));
+                }
+                Block::Code { text, .. } => {
+                    let size = (ctx.size * 0.85 * 2.0).round() / 2.0;
+                    self.out.flow.push(Flow::Space(s * 0.4));
+                    for line in text.lines() {
+                        let pieces =
+                            self.plain(if line.is_empty() { " " } else { line }, Face::Mono, size);
+                        let mut p = self.para(pieces, Role::Body, &lang, size, String::new());
+                        p.spec.align = Align::Left;
+                        p.spec.hyphenate = false;
+                        p.spec.width -= indent + s;
+                        p.indent = indent + s;
+                        self.out.flow.push(Flow::Para(p));
+                    }
+                    self.out.flow.push(Flow::Space(s * 0.4));
+                }
+                Block::Rule => self.out.flow.push(Flow::Rule),
+            }
+        }
+    }
+}
+
+fn origin(doc: &Document, span: Span) -> String {
+    format!("{}:{}", doc.meta.source_file, span.line.max(1))
+}
+
+/// Turns inlines into pieces. Nesting beyond [`MAX_DEPTH`] keeps its text but loses
+/// its styling.
+fn inlines(content: &[Inline], ctx: Ctx, out: &mut Vec<Piece>, depth: usize) {
+    for inline in content {
+        match inline {
+            Inline::Text(t) => push_text(out, t, ctx.style(), None),
+            Inline::Code(t) => push_text(out, t, Ctx { mono: true, ..ctx }.style(), None),
+            Inline::Emph(c) if depth < MAX_DEPTH => inlines(
+                c,
+                Ctx {
+                    italic: !ctx.italic,
+                    ..ctx
+                },
+                out,
+                depth + 1,
+            ),
+            Inline::Strong(c) if depth < MAX_DEPTH => {
+                inlines(c, Ctx { bold: true, ..ctx }, out, depth + 1)
+            }
+            Inline::Strike(c) if depth < MAX_DEPTH => inlines(c, ctx, out, depth + 1),
+            Inline::Link { url, content } if depth < MAX_DEPTH => {
+                let start = out.len();
+                inlines(content, ctx, out, depth + 1);
+                for p in &mut out[start..] {
+                    p.tag.get_or_insert_with(|| Tag::Link(url.clone()));
+                }
+            }
+            Inline::Emph(c)
+            | Inline::Strong(c)
+            | Inline::Strike(c)
+            | Inline::Link { content: c, .. } => {
+                push_text(out, &Inline::plain(c), ctx.style(), None);
+            }
+            Inline::Image { alt, .. } => push_text(out, alt, ctx.style(), None),
+            Inline::LineBreak => push_text(out, " ", ctx.style(), None),
+            Inline::FootnoteRef { .. } => {}
+            Inline::NoteRef(i) => marker(ctx, *i, out),
+        }
+    }
+}
+
+/// A superscript marker: each cited number tagged with its note.
+fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
+    let Some(m) = ctx.doc.markers.get(index) else {
+        return;
+    };
+    // A marker hugs the word before it, as a superscript does.
+    if let Some(last) = out.last_mut()
+        && last.tag.is_none()
+    {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+    }
+    let base = ctx.style();
+    let style = TextStyle {
+        face: Face::Regular,
+        size: (base.size * 0.62 * 4.0).round() / 4.0,
+        baseline_shift: base.size * 0.36,
+    };
+    for (k, note) in m.notes.iter().enumerate() {
+        if k > 0 {
+            out.push(Piece {
+                text: ",".into(),
+                style,
+                tag: None,
+            });
+        }
+        out.push(Piece {
+            text: note.to_string(),
+            style,
+            tag: Some(Tag::NoteRef {
+                marker: index,
+                note: *note,
+            }),
+        });
+    }
+}
+
+/// Pushes text, tagging bare URLs in it as links so they are clickable.
+pub(crate) fn push_text(out: &mut Vec<Piece>, text: &str, style: TextStyle, tag: Option<Tag>) {
+    if text.is_empty() {
+        return;
+    }
+    if tag.is_some() {
+        out.push(Piece {
+            text: text.to_string(),
+            style,
+            tag,
+        });
+        return;
+    }
+    let mut rest = text;
+    while let Some(start) = find_url(rest) {
+        let end = rest[start..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |e| start + e);
+        // Closing punctuation after a URL belongs to the sentence.
+        let url = rest[start..end].trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '”', '’']);
+        let end = start + url.len();
+        if start > 0 {
+            out.push(Piece {
+                text: rest[..start].to_string(),
+                style,
+                tag: None,
+            });
+        }
+        let target = if url.starts_with("www.") {
+            format!("https://{url}")
+        } else {
+            url.to_string()
+        };
+        out.push(Piece {
+            text: url.to_string(),
+            style,
+            tag: Some(Tag::Link(target)),
+        });
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece {
+            text: rest.to_string(),
+            style,
+            tag: None,
+        });
+    }
+}
+
+fn find_url(text: &str) -> Option<usize> {
+    ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .filter(|&i| {
+            i == 0 || text[..i].ends_with(|c: char| c.is_whitespace() || c == '(' || c == '<')
+        })
+        .min()
+}

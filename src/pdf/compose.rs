@@ -1,0 +1,602 @@
+//! Stage 3: build pages from the vertical list, with each footnote at the bottom of
+//! the page where its marker falls.
+//!
+//! Elements between two allowed breaks form a group that goes onto a page whole or
+//! not at all, which keeps headings with what follows and avoids widows and orphans.
+//! A line that cites a note reserves room for the note's lines (and the separator)
+//! before it is accepted. When the whole note does not fit, the lines that do are set
+//! and the rest continues at the bottom of the next page; when not even its first
+//! line fits, the citing line moves to the next page. So a note is always printed on
+//! the page of its marker — the approach of Typst's flow composer, written anew.
+
+use std::collections::BTreeSet;
+
+use super::Geometry;
+use super::arrange::{Arranged, ElemKind, baseline_in};
+use super::collect::Role;
+use super::types::{LayoutReport, Line, Tag};
+
+/// A note key: (profile index, note number).
+pub type NoteKey = (usize, u32);
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// A line of text.
+    Text {
+        /// The line.
+        line: Line,
+        /// What it is.
+        role: Role,
+        /// An outline entry pointing here.
+        outline: Option<(u8, String)>,
+        /// For footnote lines: the note they belong to.
+        note: Option<NoteKey>,
+        /// The paragraph (or table row) it belongs to, for structure tags.
+        block: usize,
+    },
+    /// A horizontal rule of this length, 0.5 pt thick.
+    Rule {
+        /// Its length.
+        width: f32,
+    },
+}
+
+/// A placed item: `x` from the page's left edge, `y` the baseline (or the rule's
+/// centre) from the page's top edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Left edge.
+    pub x: f32,
+    /// Baseline from the top.
+    pub y: f32,
+    /// What is drawn.
+    pub kind: ItemKind,
+}
+
+/// Where a note (or the continuation of one) sits on a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NoteMark {
+    /// The note.
+    pub key: NoteKey,
+    /// Top of its first line on this page, from the page's top edge.
+    pub y: f32,
+    /// Whether this is the start of the note (with its number) or a continuation.
+    pub start: bool,
+}
+
+/// A finished page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The profile it belongs to (`None`: title page or contents).
+    pub doc: Option<usize>,
+    /// Running head (none on a profile's first page).
+    pub head: Option<String>,
+    /// Page number, from 1.
+    pub number: usize,
+    /// Whether to print the page number (not on the title page).
+    pub folio: bool,
+    /// Body and footnote items.
+    pub items: Vec<Item>,
+    /// The notes on the page, in order.
+    pub notes: Vec<NoteMark>,
+}
+
+/// Lines of a note placed on the current page: `from..to` of its lines.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    key: NoteKey,
+    from: usize,
+    to: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+struct State {
+    doc: Option<usize>,
+    head: Option<String>,
+    first: bool,
+    body: Vec<(usize, f32)>,
+    body_h: f32,
+    notes: Vec<Part>,
+    notes_h: f32,
+    /// A note was split here: the page is full.
+    full: bool,
+    /// Note remainders for the next page: (note, first line not yet set).
+    carry: Vec<(NoteKey, usize)>,
+}
+
+struct Composer<'a> {
+    a: &'a Arranged,
+    g: Geometry,
+    st: State,
+    pages: Vec<Page>,
+}
+
+const EPS: f32 = 0.01;
+
+/// Builds the pages.
+pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
+    let mut c = Composer {
+        a,
+        g: *g,
+        st: State {
+            first: true,
+            ..State::default()
+        },
+        pages: Vec::new(),
+    };
+    let elems = &a.elems;
+    let mut i = 0;
+    while i < elems.len() {
+        if let ElemKind::Start { doc, head } = &elems[i].kind {
+            if !c.st.body.is_empty() || !c.st.notes.is_empty() {
+                c.new_page();
+            }
+            c.st.doc = *doc;
+            c.st.head = head.clone();
+            c.st.first = true;
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while k + 1 < elems.len()
+            && !elems[k].break_after
+            && !matches!(elems[k + 1].kind, ElemKind::Start { .. })
+        {
+            k += 1;
+        }
+        if !c.try_group(i, k) {
+            if !c.st.body.is_empty() {
+                c.new_page();
+            }
+            if !c.try_group(i, k) {
+                // Taller than a page: break inside it wherever needed.
+                for e in i..=k {
+                    if !c.place(e, false) {
+                        if !c.st.body.is_empty() {
+                            c.new_page();
+                        }
+                        c.place(e, true);
+                    }
+                }
+            }
+        }
+        i = k + 1;
+    }
+    if !c.st.body.is_empty() || !c.st.notes.is_empty() || c.pages.is_empty() {
+        c.new_page();
+    }
+    while !c.st.carry.is_empty() {
+        c.new_page();
+    }
+    c.pages
+}
+
+impl Composer<'_> {
+    fn sep(&self) -> f32 {
+        self.g.size * 1.2
+    }
+
+    fn note_lines(&self, key: NoteKey) -> &[Line] {
+        self.a.notes.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    fn height(lines: &[Line]) -> f32 {
+        lines.iter().map(|l| l.leading).sum()
+    }
+
+    /// Whether `body` more body and `notes` more note height fit on the page.
+    fn fits(&self, body: f32, notes: f32) -> bool {
+        let total_notes = self.st.notes_h + notes;
+        let area = if total_notes > 0.0 {
+            total_notes + self.sep()
+        } else {
+            0.0
+        };
+        self.st.body_h + body + area <= self.g.height() + EPS
+    }
+
+    fn try_group(&mut self, i: usize, k: usize) -> bool {
+        let saved = self.st.clone();
+        if (i..=k).all(|e| self.place(e, false)) {
+            return true;
+        }
+        self.st = saved;
+        false
+    }
+
+    fn add_note(&mut self, key: NoteKey, from: usize, to: usize) {
+        let h = Self::height(&self.note_lines(key)[from..to]);
+        self.st.notes.push(Part { key, from, to });
+        self.st.notes_h += h;
+    }
+
+    /// Places element `e` with the notes it cites; `force` places it even when it
+    /// does not fit (an empty page that cannot hold it either).
+    fn place(&mut self, e: usize, force: bool) -> bool {
+        let elem = &self.a.elems[e];
+        if matches!(elem.kind, ElemKind::Space) {
+            if !self.st.body.is_empty() && self.fits(elem.height, 0.0) {
+                self.st.body.push((e, self.st.body_h));
+                self.st.body_h += elem.height;
+            }
+            return true;
+        }
+        if self.st.full && !force {
+            return false;
+        }
+        let doc = self.st.doc.unwrap_or(usize::MAX);
+        let new: Vec<NoteKey> = elem
+            .note_refs()
+            .into_iter()
+            .map(|n| (doc, n))
+            .filter(|key| {
+                !self.note_lines(*key).is_empty() && !self.st.notes.iter().any(|p| p.key == *key)
+            })
+            .collect();
+        let heights: Vec<f32> = new
+            .iter()
+            .map(|k| Self::height(self.note_lines(*k)))
+            .collect();
+        let all: f32 = heights.iter().sum();
+        let h = elem.height;
+        if self.fits(h, all) {
+            self.push_body(e);
+            for key in new {
+                let n = self.note_lines(key).len();
+                self.add_note(key, 0, n);
+            }
+            return true;
+        }
+        let Some((&last, before)) = new.split_last() else {
+            if force {
+                self.push_body(e);
+                self.st.full = true;
+            }
+            return force;
+        };
+        let before_h: f32 = heights[..before.len()].iter().sum();
+        let first_h = self.note_lines(last).first().map_or(0.0, |l| l.leading);
+        if !force && !self.fits(h, before_h + first_h) {
+            return false;
+        }
+        // Split the last note: as many lines as fit here, the rest on the next page.
+        self.push_body(e);
+        for &key in before {
+            let n = self.note_lines(key).len();
+            self.add_note(key, 0, n);
+        }
+        let lines = self.note_lines(last);
+        let mut k = 0;
+        let mut used = 0.0;
+        while k < lines.len() && self.fits(0.0, used + lines[k].leading) {
+            used += lines[k].leading;
+            k += 1;
+        }
+        // Even a forced placement keeps the note's first line with its marker.
+        let k = k.max(1);
+        let n = lines.len();
+        self.add_note(last, 0, k);
+        if k < n {
+            self.st.carry.push((last, k));
+        }
+        self.st.full = true;
+        true
+    }
+
+    fn push_body(&mut self, e: usize) {
+        self.st.body.push((e, self.st.body_h));
+        self.st.body_h += self.a.elems[e].height;
+    }
+
+    /// Finishes the current page and starts the next with the carried note remainders.
+    fn new_page(&mut self) {
+        let page = self.finish();
+        self.pages.push(page);
+        let carry = std::mem::take(&mut self.st.carry);
+        self.st = State {
+            doc: self.st.doc,
+            head: self.st.head.clone(),
+            first: false,
+            ..State::default()
+        };
+        // A remainder takes at most half a page, so the body always moves on.
+        let limit = self.g.height() * 0.5;
+        for (key, from) in carry {
+            let lines = self.note_lines(key);
+            let n = lines.len();
+            let mut to = from;
+            let mut used = 0.0;
+            while to < n && (to == from || self.st.notes_h + used + lines[to].leading <= limit) {
+                used += lines[to].leading;
+                to += 1;
+            }
+            self.add_note(key, from, to);
+            if to < n {
+                self.st.carry.push((key, to));
+            }
+        }
+    }
+
+    fn finish(&self) -> Page {
+        let g = &self.g;
+        let (left, top) = (g.margins.left, g.margins.top);
+        let mut items = Vec::new();
+        for &(e, y0) in &self.st.body {
+            let elem = &self.a.elems[e];
+            let top = top + y0;
+            match &elem.kind {
+                ElemKind::Line(p) => {
+                    let y = top + baseline_in(&p.line);
+                    let text = |line: &Line, outline| ItemKind::Text {
+                        line: line.clone(),
+                        role: p.role,
+                        outline,
+                        note: None,
+                        block: p.block,
+                    };
+                    items.push(Item {
+                        x: left + p.x,
+                        y,
+                        kind: text(&p.line, p.outline.clone()),
+                    });
+                    for (x, line) in &p.extras {
+                        items.push(Item {
+                            x: left + x,
+                            y,
+                            kind: text(line, None),
+                        });
+                    }
+                }
+                ElemKind::Rule { x, width } => {
+                    items.push(Item {
+                        x: left + x,
+                        y: top + elem.height / 2.0,
+                        kind: ItemKind::Rule { width: *width },
+                    });
+                }
+                ElemKind::Row { cells, rules } => {
+                    for (x, y, line) in cells {
+                        let kind = ItemKind::Text {
+                            line: line.clone(),
+                            role: Role::Body,
+                            outline: None,
+                            note: None,
+                            block: e,
+                        };
+                        items.push(Item {
+                            x: left + x,
+                            y: top + y,
+                            kind,
+                        });
+                    }
+                    for (x0, x1, y) in rules {
+                        items.push(Item {
+                            x: left + x0,
+                            y: top + y,
+                            kind: ItemKind::Rule { width: x1 - x0 },
+                        });
+                    }
+                }
+                ElemKind::Space | ElemKind::Start { .. } => {}
+            }
+        }
+        let mut notes = Vec::new();
+        if !self.st.notes.is_empty() {
+            let mut y = g.page_h - g.margins.bottom - self.st.notes_h;
+            items.push(Item {
+                x: left,
+                y: y - self.sep() * 0.55,
+                kind: ItemKind::Rule {
+                    width: g.width() / 4.0,
+                },
+            });
+            for part in &self.st.notes {
+                notes.push(NoteMark {
+                    key: part.key,
+                    y,
+                    start: part.from == 0,
+                });
+                for line in &self.note_lines(part.key)[part.from..part.to] {
+                    let kind = ItemKind::Text {
+                        line: line.clone(),
+                        role: Role::Note,
+                        outline: None,
+                        note: Some(part.key),
+                        block: 0,
+                    };
+                    items.push(Item {
+                        x: left,
+                        y: y + baseline_in(line),
+                        kind,
+                    });
+                    y += line.leading;
+                }
+            }
+        }
+        Page {
+            doc: self.st.doc,
+            head: if self.st.first {
+                None
+            } else {
+                self.st.head.clone()
+            },
+            number: self.pages.len() + 1,
+            folio: self.st.doc.is_some() || !self.st.first,
+            items,
+            notes,
+        }
+    }
+}
+
+/// Note numbers cited by the body lines of a page, in order of appearance.
+pub fn cited(page: &Page) -> Vec<u32> {
+    let mut out = Vec::new();
+    for item in &page.items {
+        if let ItemKind::Text {
+            line, note: None, ..
+        } = &item.kind
+        {
+            for n in line.note_refs() {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The first page number of each profile.
+pub fn doc_start_pages(pages: &[Page], docs: usize) -> Vec<usize> {
+    (0..docs)
+        .map(|d| {
+            pages
+                .iter()
+                .find(|p| p.doc == Some(d))
+                .map_or(0, |p| p.number)
+        })
+        .collect()
+}
+
+/// Adds page counts and notes printed away from their markers to the report.
+pub fn fill_report(pages: &[Page], report: &mut LayoutReport) {
+    report.pages = pages.len();
+    report.notes_off_page = 0;
+    for page in pages {
+        let doc = page.doc.unwrap_or(usize::MAX);
+        let cited: BTreeSet<NoteKey> = cited(page).into_iter().map(|n| (doc, n)).collect();
+        let present: BTreeSet<NoteKey> = page.notes.iter().map(|m| m.key).collect();
+        report.notes_off_page += page
+            .notes
+            .iter()
+            .filter(|m| m.start && !cited.contains(&m.key))
+            .count();
+        report.notes_off_page += cited.difference(&present).count();
+    }
+}
+
+/// Whether a line carries a tag of this kind (used by the writer and tests).
+pub fn has_note_number(line: &Line) -> Option<u32> {
+    line.tags.iter().find_map(|t| match t.tag {
+        Tag::NoteNumber { note } => Some(note),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::Margins;
+    use crate::pdf::arrange::tests::line;
+    use crate::pdf::arrange::{Elem, Placed};
+
+    /// A page with room for exactly 20 lines of 10 pt.
+    fn geometry() -> Geometry {
+        let margins = Margins {
+            top: 50.0,
+            bottom: 50.0,
+            left: 50.0,
+            right: 50.0,
+        };
+        Geometry {
+            page_w: 300.0,
+            page_h: 300.0,
+            margins,
+            size: 10.0,
+        }
+    }
+
+    fn body(notes_per_line: &[&[u32]], note_lines: &[(u32, usize)]) -> Arranged {
+        let mut a = Arranged::default();
+        a.elems.push(Elem {
+            kind: ElemKind::Start {
+                doc: Some(0),
+                head: None,
+            },
+            height: 0.0,
+            break_after: true,
+        });
+        for (i, notes) in notes_per_line.iter().enumerate() {
+            let placed = Placed {
+                line: line(10.0, notes),
+                x: 0.0,
+                extras: Vec::new(),
+                role: Role::Body,
+                outline: None,
+                block: i,
+            };
+            a.elems.push(Elem {
+                kind: ElemKind::Line(placed),
+                height: 10.0,
+                break_after: true,
+            });
+        }
+        for &(n, count) in note_lines {
+            a.notes
+                .insert((0, n), (0..count).map(|_| line(10.0, &[])).collect());
+        }
+        a
+    }
+
+    fn report(pages: &[Page]) -> LayoutReport {
+        let mut r = LayoutReport::default();
+        fill_report(pages, &mut r);
+        r
+    }
+
+    #[test]
+    fn a_long_note_splits_and_continues_on_the_next_page() {
+        // Line 15 cites a 10-line note: 15 + 1.2 (separator) + 10 > 20 lines.
+        let mut cites: Vec<&[u32]> = vec![&[]; 30];
+        cites[14] = &[1];
+        let pages = compose(&body(&cites, &[(1, 10)]), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        let first = pages
+            .iter()
+            .position(|p| p.notes.iter().any(|m| m.start))
+            .expect("note placed");
+        assert!(cited(&pages[first]).contains(&1));
+        let next = &pages[first + 1];
+        assert!(
+            next.notes.iter().any(|m| m.key == (0, 1) && !m.start),
+            "remainder continues"
+        );
+    }
+
+    #[test]
+    fn the_marker_line_moves_when_not_even_one_note_line_fits() {
+        // 19 plain lines, then a line citing a note: with the separator nothing fits.
+        let mut cites: Vec<&[u32]> = vec![&[]; 25];
+        cites[19] = &[1];
+        let pages = compose(&body(&cites, &[(1, 2)]), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        assert!(cited(&pages[0]).is_empty() && pages[0].notes.is_empty());
+        assert_eq!(cited(&pages[1]), [1]);
+        assert!(pages[1].notes.iter().any(|m| m.start));
+    }
+
+    #[test]
+    fn a_note_cited_on_two_pages_prints_on_both() {
+        let mut cites: Vec<&[u32]> = vec![&[]; 40];
+        cites[2] = &[1];
+        cites[30] = &[1];
+        let pages = compose(&body(&cites, &[(1, 1)]), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        let with_note = pages
+            .iter()
+            .filter(|p| p.notes.iter().any(|m| m.key == (0, 1) && m.start))
+            .count();
+        assert_eq!(with_note, 2);
+    }
+
+    #[test]
+    fn many_notes_on_one_page_stay_with_their_markers() {
+        let numbers: Vec<[u32; 1]> = (1..=70).map(|n| [n]).collect();
+        let cites: Vec<&[u32]> = numbers.iter().map(|n| &n[..]).collect();
+        let notes: Vec<(u32, usize)> = (1..=70).map(|n| (n, 1 + n as usize % 3)).collect();
+        let pages = compose(&body(&cites, &notes), &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        assert!(pages.len() > 5);
+    }
+}

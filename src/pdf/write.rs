@@ -1,0 +1,440 @@
+//! Stage 4: write the pages with krilla: positioned glyphs with their text (so copying
+//! and `pdftotext` give the words back), links between markers and notes, named
+//! destinations `note-N` (`SLUG-note-N` in an anthology), clickable URLs, the outline,
+//! metadata and a tag tree (headings, paragraphs, notes).
+
+use std::collections::BTreeMap;
+use std::num::NonZeroU16;
+
+use krilla::Document;
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::destination::{Destination, NamedDestination, XyzDestination};
+use krilla::geom::{PathBuilder, Point, Rect, Size};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::surface::Surface;
+use krilla::tagging::{
+    ArtifactType, ContentTag, SpanTag, Tag as PdfTag, TagGroup, TagKind, TagTree,
+};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+use super::arrange::SetFn;
+use super::collect::Role;
+use super::compose::{ItemKind, NoteKey, Page};
+use super::types::{Align, Face, Line, ParaSpec, Piece, Tag, TextStyle};
+use super::{Geometry, PdfError, PdfOptions};
+use crate::model::Book;
+
+/// The bytes of each face, as the paragraph engine used them.
+pub type FaceData<'a> = dyn Fn(Face) -> &'static [u8] + 'a;
+
+/// Writes the pages as a PDF.
+pub fn write(
+    book: &Book,
+    pages: &[Page],
+    g: &Geometry,
+    opts: &PdfOptions,
+    data: &FaceData,
+    set: &SetFn,
+) -> Result<Vec<u8>, PdfError> {
+    let mut fonts: BTreeMap<Face, Font> = BTreeMap::new();
+    let mut font = |face: Face| -> Result<Font, PdfError> {
+        if let Some(f) = fonts.get(&face) {
+            return Ok(f.clone());
+        }
+        let f = Font::new(data(face).into(), 0)
+            .ok_or_else(|| PdfError::Write(format!("cannot read the {face:?} font")))?;
+        fonts.insert(face, f.clone());
+        Ok(f)
+    };
+    let anthology = book.documents.len() > 1;
+    let dest_name = |key: NoteKey| {
+        let slug = book.documents.get(key.0).map_or("", |d| d.slug.as_str());
+        if anthology {
+            format!("{slug}-note-{}", key.1)
+        } else {
+            format!("note-{}", key.1)
+        }
+    };
+    // Where each note starts (its named destination) and where each page's markers are.
+    let mut first_note: BTreeMap<NoteKey, (usize, f32)> = BTreeMap::new();
+    let mut first_marker: BTreeMap<NoteKey, (usize, f32, f32)> = BTreeMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for m in page.notes.iter().filter(|m| m.start) {
+            first_note.entry(m.key).or_insert((p, m.y));
+        }
+        let doc = page.doc.unwrap_or(usize::MAX);
+        for item in &page.items {
+            if let ItemKind::Text {
+                line, note: None, ..
+            } = &item.kind
+            {
+                for t in &line.tags {
+                    if let Tag::NoteRef { note, .. } = t.tag {
+                        first_marker.entry((doc, note)).or_insert((
+                            p,
+                            item.x + t.x0,
+                            item.y - line.ascent,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let named: BTreeMap<NoteKey, NamedDestination> = first_note
+        .iter()
+        .map(|(key, (p, y))| {
+            (
+                *key,
+                NamedDestination::new(
+                    dest_name(*key),
+                    XyzDestination::new(*p, Point::from_xy(g.margins.left, *y)),
+                ),
+            )
+        })
+        .collect();
+
+    let mut doc = Document::new();
+    let mut tree = TagTree::new();
+    let mut groups: Vec<(GroupKey, TagGroup)> = Vec::new();
+    let mut group_index: BTreeMap<GroupKey, usize> = BTreeMap::new();
+    let mut outline_entries: Vec<(u8, String, usize, f32)> = Vec::new();
+    let furniture = |text: &str, face: Face, size: f32| -> Option<Line> {
+        let pieces = [Piece {
+            text: text.to_string(),
+            style: TextStyle {
+                face,
+                size,
+                baseline_shift: 0.0,
+            },
+            tag: None,
+        }];
+        let spec = ParaSpec {
+            width: g.width(),
+            first_indent: 0.0,
+            left_indent: 0.0,
+            align: Align::Left,
+            lang: String::new(),
+            hyphenate: false,
+            leading: size * 1.2,
+        };
+        set(&pieces, &spec).0.into_iter().next()
+    };
+    for (p, page) in pages.iter().enumerate() {
+        let size = Size::from_wh(g.page_w, g.page_h)
+            .ok_or_else(|| PdfError::Write("bad page size".into()))?;
+        let mut pdf_page = doc.start_page_with(PageSettings::new(size));
+        let mut annotations = Vec::new();
+        {
+            let mut surface = pdf_page.surface();
+            let mut furn = Vec::new();
+            if let Some(head) = &page.head
+                && let Some(line) = furniture(head, Face::Italic, g.size * 0.85)
+            {
+                furn.push((
+                    g.margins.left + (g.width() - line.width) / 2.0,
+                    g.margins.top - g.size * 2.2,
+                    line,
+                ));
+            }
+            if page.folio
+                && let Some(line) = furniture(&page.number.to_string(), Face::Regular, g.size * 0.9)
+            {
+                furn.push((
+                    g.margins.left + (g.width() - line.width) / 2.0,
+                    g.page_h - g.margins.bottom + g.size * 2.8,
+                    line,
+                ));
+            }
+            for (x, y, line) in &furn {
+                surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+                    ArtifactType::Page,
+                    None,
+                )));
+                draw_line(&mut surface, *x, *y, line, &mut font)?;
+                surface.end_tagged();
+            }
+            let doc_index = page.doc.unwrap_or(usize::MAX);
+            for item in &page.items {
+                match &item.kind {
+                    ItemKind::Rule { width } => {
+                        surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+                            ArtifactType::Layout,
+                            None,
+                        )));
+                        let mut pb = PathBuilder::new();
+                        if let Some(r) = Rect::from_xywh(item.x, item.y - 0.25, width.max(0.1), 0.5)
+                        {
+                            pb.push_rect(r);
+                        }
+                        if let Some(path) = pb.finish() {
+                            surface.draw_path(&path);
+                        }
+                        surface.end_tagged();
+                    }
+                    ItemKind::Text {
+                        line,
+                        role,
+                        outline,
+                        note,
+                        block,
+                    } => {
+                        let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+                        draw_line(&mut surface, item.x, item.y, line, &mut font)?;
+                        surface.end_tagged();
+                        let key = match note {
+                            Some(k) => GroupKey::Note(*k),
+                            None => GroupKey::Block(*role, *block),
+                        };
+                        group_for(&mut groups, &mut group_index, key, *role).push(id);
+                        if let Some((level, title)) = outline {
+                            outline_entries.push((*level, title.clone(), p, item.y - line.ascent));
+                        }
+                        for t in &line.tags {
+                            let top = item.y - line.ascent.max(g.size * 0.8);
+                            let bottom = item.y + line.descent;
+                            let Some(rect) = Rect::from_ltrb(
+                                item.x + t.x0,
+                                top,
+                                item.x + t.x1.max(t.x0 + 1.0),
+                                bottom,
+                            ) else {
+                                continue;
+                            };
+                            let target = match &t.tag {
+                                Tag::Link(url) => {
+                                    Target::Action(Action::Link(LinkAction::new(url.clone())))
+                                }
+                                Tag::NoteRef { note: n, .. } => {
+                                    let key = (doc_index, *n);
+                                    let here = page.notes.iter().find(|m| m.key == key);
+                                    match (here, named.get(&key), first_note.get(&key)) {
+                                        (Some(m), Some(nd), Some((fp, fy)))
+                                            if *fp == p && *fy == m.y =>
+                                        {
+                                            Target::Destination(Destination::Named(nd.clone()))
+                                        }
+                                        (Some(m), _, _) => Target::Destination(Destination::Xyz(
+                                            XyzDestination::new(
+                                                p,
+                                                Point::from_xy(g.margins.left, m.y),
+                                            ),
+                                        )),
+                                        _ => continue,
+                                    }
+                                }
+                                Tag::NoteNumber { note: n } => {
+                                    let key = note.map_or((doc_index, *n), |k| (k.0, *n));
+                                    // Back to the marker on this page, else to the first one.
+                                    let here = page.items.iter().find_map(|it| match &it.kind {
+                                        ItemKind::Text { line, note: None, .. } => line
+                                            .tags
+                                            .iter()
+                                            .find(|t| matches!(t.tag, Tag::NoteRef { note, .. } if note == *n) && page.doc == Some(key.0))
+                                            .map(|t| (p, it.x + t.x0, it.y - line.ascent)),
+                                        _ => None,
+                                    });
+                                    let Some((mp, mx, my)) =
+                                        here.or_else(|| first_marker.get(&key).copied())
+                                    else {
+                                        continue;
+                                    };
+                                    Target::Destination(Destination::Xyz(XyzDestination::new(
+                                        mp,
+                                        Point::from_xy(mx, my),
+                                    )))
+                                }
+                            };
+                            annotations.push(Annotation::new_link(
+                                LinkAnnotation::new(rect, target),
+                                None,
+                            ));
+                        }
+                    }
+                }
+            }
+            surface.finish();
+        }
+        for a in annotations {
+            pdf_page.add_annotation(a);
+        }
+        pdf_page.finish();
+    }
+    for nd in named.values() {
+        // Links may have registered it already; the same target again is accepted.
+        if doc.register_named_destination(nd.clone()).is_none() {
+            return Err(PdfError::Write("two notes share a destination name".into()));
+        }
+    }
+    for (_, group) in groups {
+        tree.push(group);
+    }
+    doc.set_tag_tree(tree);
+    doc.set_outline(outline(&outline_entries));
+    doc.set_metadata(metadata(book, opts));
+    doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum GroupKey {
+    Note(NoteKey),
+    Block(Role, usize),
+}
+
+/// The structure group a line belongs to: one per paragraph (its lines may fall on
+/// two pages) and one per note.
+fn group_for<'g>(
+    groups: &'g mut Vec<(GroupKey, TagGroup)>,
+    index: &mut BTreeMap<GroupKey, usize>,
+    key: GroupKey,
+    role: Role,
+) -> &'g mut TagGroup {
+    let pos = index.get(&key).copied();
+    let pos = pos.unwrap_or_else(|| {
+        let kind: TagKind = match role {
+            Role::Heading(level) => PdfTag::Hn(
+                NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN),
+                None,
+            )
+            .into(),
+            Role::Title => PdfTag::Title.into(),
+            Role::Note => PdfTag::Note.into(),
+            Role::Caption => PdfTag::Caption.into(),
+            Role::Quote => PdfTag::BlockQuote.into(),
+            Role::Bibliography => PdfTag::BibEntry.into(),
+            _ => PdfTag::P.into(),
+        };
+        groups.push((key, TagGroup::new(kind)));
+        index.insert(key, groups.len() - 1);
+        groups.len() - 1
+    });
+    &mut groups[pos].1
+}
+
+fn draw_line(
+    surface: &mut Surface,
+    x: f32,
+    y: f32,
+    line: &Line,
+    font: &mut impl FnMut(Face) -> Result<Font, PdfError>,
+) -> Result<(), PdfError> {
+    for run in &line.runs {
+        if run.glyphs.is_empty() || run.size <= 0.0 {
+            continue;
+        }
+        let size = run.size;
+        let glyphs: Vec<KrillaGlyph> = run
+            .glyphs
+            .iter()
+            .map(|gl| {
+                let range = gl.range.start.min(run.text.len())..gl.range.end.min(run.text.len());
+                KrillaGlyph::new(
+                    GlyphId::new(u32::from(gl.id)),
+                    gl.advance / size,
+                    gl.x_offset / size,
+                    gl.y_offset / size,
+                    0.0,
+                    range,
+                    None,
+                )
+            })
+            .collect();
+        let start = Point::from_xy(x + run.x, y - run.baseline_shift);
+        surface.draw_glyphs(start, &glyphs, font(run.face)?, &run.text, size, false);
+    }
+    Ok(())
+}
+
+/// Nests outline entries by level, without recursion: each entry becomes a child of
+/// the nearest open entry of a lower level.
+fn outline(entries: &[(u8, String, usize, f32)]) -> Outline {
+    let mut nodes: Vec<(u8, OutlineNode)> = Vec::new();
+    let mut root = Outline::new();
+    let close = |nodes: &mut Vec<(u8, OutlineNode)>, root: &mut Outline, level: u8| {
+        while nodes.last().is_some_and(|(l, _)| *l >= level) {
+            let Some((_, node)) = nodes.pop() else { break };
+            match nodes.last_mut() {
+                Some((_, parent)) => parent.push_child(node),
+                None => root.push_child(node),
+            }
+        }
+    };
+    for (level, title, page, y) in entries {
+        close(&mut nodes, &mut root, *level);
+        let title = if title.trim().is_empty() {
+            "Untitled".to_string()
+        } else {
+            title.clone()
+        };
+        nodes.push((
+            *level,
+            OutlineNode::new(
+                title,
+                XyzDestination::new(*page, Point::from_xy(0.0, y.max(0.0))),
+            ),
+        ));
+    }
+    close(&mut nodes, &mut root, 0);
+    root
+}
+
+fn metadata(book: &Book, opts: &PdfOptions) -> Metadata {
+    let meta = &book.meta;
+    let mut m = Metadata::new()
+        .title(meta.title.clone())
+        .language(meta.lang.clone())
+        .creator("folio".into())
+        .producer("folio (krilla)".into());
+    if !meta.authors.is_empty() {
+        m = m.authors(meta.authors.clone());
+    }
+    if let Some(d) = &meta.description {
+        m = m.description(d.clone());
+    }
+    if !meta.keywords.is_empty() {
+        m = m.keywords(meta.keywords.clone());
+    }
+    if let Some(epoch) = opts.modified {
+        m = m.creation_date(date_time(epoch));
+    }
+    m
+}
+
+/// Seconds since the epoch as a UTC date and time (Howard Hinnant's days-to-civil).
+fn date_time(epoch: i64) -> DateTime {
+    let days = epoch.div_euclid(86_400);
+    let secs = epoch.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    DateTime::new(year.clamp(0, 9999) as u16)
+        .month(month as u8)
+        .day(day as u8)
+        .hour((secs / 3600) as u8)
+        .minute((secs % 3600 / 60) as u8)
+        .second((secs % 60) as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_the_epoch() {
+        let d = format!("{:?}", date_time(1_700_000_000));
+        // 2023-11-14 22:13:20 UTC
+        for part in ["2023", "11", "14", "22", "13", "20"] {
+            assert!(d.contains(part), "{d}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Bytes to text: refuse what is not a UTF-8 text file, drop a BOM, and turn CRLF into
+//! LF so that every later stage (and every span) sees one kind of line end.
+
+use crate::diag::Diagnostic;
+use crate::model::Span;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The text of `bytes`, or the one error that makes the file unreadable.
+pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
+    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let skipped = bytes.len() - body.len();
+    if let Some(nul) = body.iter().position(|&b| b == 0) {
+        let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            "the file looks like UTF-16; convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8"
+        } else {
+            "give folio a Markdown (.md) or plain text (.txt) file"
+        };
+        let span = place(body, nul, skipped);
+        return Err(Box::new(
+            Diagnostic::error(
+                "E-BINARY",
+                name,
+                span,
+                format!("file is binary (a NUL byte at byte {})", nul + skipped),
+            )
+            .with_hint(hint),
+        ));
+    }
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(err) => {
+            let bad = err.valid_up_to();
+            let span = place(body, bad, skipped);
+            return Err(Box::new(
+                Diagnostic::error(
+                    "E-ENCODING",
+                    name,
+                    span,
+                    format!(
+                        "file is not UTF-8: line {}, byte {} (0x{:02X})",
+                        span.line,
+                        bad + skipped,
+                        body[bad]
+                    ),
+                )
+                .with_hint(
+                    "the file looks like Latin-1/Windows-1252; convert it to UTF-8, \
+                     e.g. iconv -f WINDOWS-1252 -t UTF-8",
+                ),
+            ));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::error("E-EMPTY", name, Span::default(), "file is empty")
+                .with_hint("write the profile, or leave the file out"),
+        ));
+    }
+    Ok(text.replace("\r\n", "\n"))
+}
+
+/// Line and column of byte `at` of `body`, which may hold invalid UTF-8 after `at`.
+fn place(body: &[u8], at: usize, skipped: usize) -> Span {
+    let before = &body[..at];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
+    Span {
+        line,
+        column,
+        offset: at + skipped,
+        len: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(bytes: &[u8]) -> Diagnostic {
+        *decode("f.txt", bytes).expect_err("should fail")
+    }
+
+    #[test]
+    fn bom_is_dropped_and_crlf_becomes_lf() {
+        assert_eq!(decode("f", b"\xEF\xBB\xBFa\r\nb\r\n").unwrap(), "a\nb\n");
+    }
+
+    #[test]
+    fn empty_and_whitespace_only_are_errors() {
+        assert_eq!(err(b"").code, "E-EMPTY");
+        assert_eq!(err(b" \r\n\t\n").code, "E-EMPTY");
+        assert_eq!(err(b"\xEF\xBB\xBF\n").code, "E-EMPTY");
+    }
+
+    #[test]
+    fn nul_byte_means_binary() {
+        let d = err(b"PK\x03\x04\x00\x00");
+        assert_eq!(d.code, "E-BINARY");
+        assert!(d.hint.is_some());
+        assert!(err(b"\xFF\xFEa\x00b\x00").hint.unwrap().contains("UTF-16"));
+    }
+
+    #[test]
+    fn latin1_reports_line_and_byte() {
+        // "café" in Windows-1252 on line 3, byte 16
+        let d = err(b"Title\n\nA caf\xE9 here\n");
+        assert_eq!(d.code, "E-ENCODING");
+        assert_eq!(d.span.line, 3);
+        assert_eq!(d.span.column, 6);
+        assert_eq!(d.span.offset, 12);
+        assert!(d.message.contains("line 3"), "{}", d.message);
+        assert!(d.message.contains("byte 12"), "{}", d.message);
+        assert!(d.hint.unwrap().contains("iconv -f WINDOWS-1252"));
+    }
+}

@@ -1,0 +1,451 @@
+//! Plain text scraped from a web page: one line per paragraph, headings as short lines,
+//! navigation debris around the article, a date and an image caption under the title.
+
+use super::Src;
+use super::cited::{self, Collector};
+use crate::model::{Block, Document, Inline};
+
+/// Lines that web pages put around an article and that are never content; compared
+/// lowercase with the whole trimmed line.
+const DEBRIS_LINES: &[&str] = &[
+    "top of page",
+    "bottom of page",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "back to top",
+    "back to top of page",
+    "scroll to top",
+    "share",
+    "share this",
+    "share this post",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "share on linkedin",
+    "menu",
+    "main menu",
+    "open menu",
+    "close menu",
+    "search",
+    "home",
+    "log in",
+    "login",
+    "sign in",
+    "sign up",
+    "subscribe",
+    "print",
+    "like",
+    "comments",
+    "0 comments",
+    "leave a comment",
+    "post not marked as liked",
+    "recent posts",
+    "see all",
+    "accept",
+    "accept all",
+    "decline",
+    "cookie settings",
+    "manage cookies",
+];
+
+/// Starts of short lines (banners, share rows) that are debris whatever follows.
+const DEBRIS_PREFIXES: &[&str] = &[
+    "we use cookies",
+    "this website uses cookies",
+    "this site uses cookies",
+    "by continuing to use this site",
+    "accept all cookies",
+    "subscribe to our newsletter",
+    "subscribe to get",
+    "sign up for our newsletter",
+    "follow us on",
+    "share this:",
+    "©",
+    "copyright ©",
+    "all rights reserved",
+];
+
+/// Debris banners are short; a long line starting the same way is prose.
+const DEBRIS_MAX_CHARS: usize = 300;
+
+/// Labels of a date line under the title; the rest of the line is the date.
+const DATE_LABELS: &[&str] = &[
+    "updated:",
+    "updated on",
+    "last updated:",
+    "last updated on",
+    "published:",
+    "published on",
+    "posted on",
+    "posted:",
+    "date:",
+];
+
+/// Starts of an image caption line; `true` when the label is dropped from the caption.
+const CAPTION_STARTS: &[(&str, bool)] = &[
+    ("flag of ", false),
+    ("portrait of ", false),
+    ("logo of ", false),
+    ("map of ", false),
+    ("photo by ", false),
+    ("photo:", true),
+    ("image:", true),
+    ("picture:", true),
+    ("caption:", true),
+    ("pictured:", true),
+];
+
+/// A first line longer than this is prose, not a title.
+const TITLE_MAX_CHARS: usize = 200;
+/// A heading is a line at most this long …
+const HEADING_MAX_CHARS: usize = 80;
+/// … with at most this many words.
+const HEADING_MAX_WORDS: usize = 12;
+/// A line at least this long that runs straight into the next is wrapped prose.
+const WRAP_MIN_CHARS: usize = 40;
+
+struct Line<'a> {
+    offset: usize,
+    text: &'a str,
+    /// A blank (or debris) line separates it from the line before.
+    blank_before: bool,
+}
+
+/// Reads scraped text into `doc`.
+pub(super) fn read(src: &Src, doc: &mut Document) {
+    let lines = meaningful_lines(src.text);
+    let mut cited = Collector::default();
+    let mut in_cited = false;
+    let mut seen_body = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let span = src.span(line.offset, line.text.len());
+        if in_cited {
+            if cited.start(line.text, span, None) {
+                i += 1;
+                continue;
+            }
+            if !line.blank_before || cited::is_continuation(line.text) {
+                cited.extend(line.text);
+                i += 1;
+                continue;
+            }
+            in_cited = false;
+        }
+        if !seen_body && let Some(date) = date(line.text) {
+            doc.meta.date = Some(date.to_string());
+            i += 1;
+            continue;
+        }
+        if doc.meta.title.is_empty() && !seen_body && line.text.chars().count() <= TITLE_MAX_CHARS {
+            doc.meta.title = line.text.to_string();
+            i += 1;
+            continue;
+        }
+        let next = lines.get(i + 1);
+        if cited::is_heading(line.text)
+            && next.is_some_and(|n| cited::entry_start(n.text).is_some())
+        {
+            in_cited = true;
+            i += 1;
+            continue;
+        }
+        if let Some(caption) = caption(line.text) {
+            doc.blocks.push(Block::Figure {
+                src: None,
+                alt: caption.to_string(),
+                caption: vec![Inline::Text(caption.to_string())],
+                span,
+            });
+            i += 1;
+            continue;
+        }
+        seen_body = true;
+        // a long line running straight into the next one is wrapped prose, not a heading
+        let stands_alone = |n: &Line| n.blank_before || line.text.chars().count() < WRAP_MIN_CHARS;
+        if heading_like(line.text) && next.is_some_and(|n| !heading_like(n.text) && stands_alone(n))
+        {
+            doc.blocks.push(Block::Heading {
+                level: 2,
+                id: None,
+                content: vec![Inline::Text(line.text.to_string())],
+                span,
+            });
+            i += 1;
+            continue;
+        }
+        let mut text = line.text.to_string();
+        let mut end = line.offset + line.text.len();
+        i += 1;
+        while let Some(next) = lines.get(i) {
+            let prev = &lines[i - 1];
+            if next.blank_before
+                || prev.text.chars().count() < WRAP_MIN_CHARS
+                || cited::is_heading(next.text)
+            {
+                break;
+            }
+            text.push(' ');
+            text.push_str(next.text);
+            end = next.offset + next.text.len();
+            i += 1;
+        }
+        doc.blocks.push(Block::Paragraph {
+            content: vec![Inline::Text(text)],
+            span: src.span(line.offset, end - line.offset),
+        });
+    }
+    doc.entries = cited.entries;
+}
+
+/// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it.
+fn meaningful_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut blank_before = true;
+    for (offset, raw) in super::lines_with_offsets(text) {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || is_debris(trimmed) {
+            blank_before = true;
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        out.push(Line {
+            offset: offset + lead,
+            text: trimmed,
+            blank_before,
+        });
+        blank_before = false;
+    }
+    out
+}
+
+/// Whether a trimmed line is navigation or banner debris.
+fn is_debris(line: &str) -> bool {
+    if line.len() > DEBRIS_MAX_CHARS * 4 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    DEBRIS_LINES.contains(&lower.as_str())
+        || (line.chars().count() <= DEBRIS_MAX_CHARS
+            && DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)))
+}
+
+fn date(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    DATE_LABELS.iter().find_map(|label| {
+        if !lower.starts_with(label) || !line.is_char_boundary(label.len()) {
+            return None;
+        }
+        let value = line[label.len()..].trim();
+        (!value.is_empty() && value.chars().count() <= 40).then_some(value)
+    })
+}
+
+fn caption(line: &str) -> Option<&str> {
+    if line.chars().count() > 200 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    CAPTION_STARTS.iter().find_map(|&(start, drop_label)| {
+        if !lower.starts_with(start) || !line.is_char_boundary(start.len()) {
+            return None;
+        }
+        let caption = if drop_label {
+            line[start.len()..].trim()
+        } else {
+            line
+        };
+        (!caption.is_empty()).then_some(caption)
+    })
+}
+
+/// Short, few words, no sentence punctuation at the end.
+fn heading_like(line: &str) -> bool {
+    let end = strip_trailing_markers(line).trim_end_matches(['"', '\'', '”', '’', '»']);
+    line.chars().count() <= HEADING_MAX_CHARS
+        && line.split_whitespace().count() <= HEADING_MAX_WORDS
+        && !end.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+/// "…lamps.[2][3]" ends a sentence even though its last character is a bracket.
+fn strip_trailing_markers(mut line: &str) -> &str {
+    loop {
+        let trimmed = line.trim_end();
+        let Some(open_close) = [('[', ']'), ('(', ')')]
+            .into_iter()
+            .find(|&(_, close)| trimmed.ends_with(close))
+        else {
+            return trimmed;
+        };
+        let inner_start = trimmed.rfind(open_close.0);
+        let Some(start) = inner_start else {
+            return trimmed;
+        };
+        let inner = &trimmed[start + 1..trimmed.len() - 1];
+        if inner.is_empty()
+            || !inner
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b' ' || b == b'-')
+        {
+            return trimmed;
+        }
+        line = &trimmed[..start];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Block, Inline};
+    use crate::read::read;
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { content, .. } => format!("H:{}", Inline::plain(content)),
+                Block::Paragraph { content, .. } => format!("P:{}", Inline::plain(content)),
+                Block::Figure { caption, .. } => format!("F:{}", Inline::plain(caption)),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn title_date_caption_heading_paragraphs() {
+        let doc = read(
+            "a.txt",
+            b"Skip to content\nMenu\n\nThe Title\n\nPosted on March 3, 2021\n\nPhoto: A river at dawn\n\n\
+              First paragraph of the article, long enough to be prose.\n\nA Short Heading \n\n\
+              Second paragraph.\n\nShare this\nBack to top\n",
+        );
+        assert_eq!(doc.meta.title, "The Title");
+        assert_eq!(doc.meta.date.as_deref(), Some("March 3, 2021"));
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "F:A river at dawn",
+                "P:First paragraph of the article, long enough to be prose.",
+                "H:A Short Heading",
+                "P:Second paragraph.",
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_markers_do_not_hide_sentence_ends() {
+        assert_eq!(super::strip_trailing_markers("lamps.[2][3]"), "lamps.");
+        assert_eq!(super::strip_trailing_markers("lamps. (4, 5)"), "lamps.");
+        assert_eq!(
+            super::strip_trailing_markers("The Years (1979)"),
+            "The Years"
+        );
+        assert_eq!(super::strip_trailing_markers("Group (MEK)"), "Group (MEK)");
+        assert!(super::heading_like("The Early Years (1965)"));
+        assert!(!super::heading_like("It exported lamps.[2][3]"));
+    }
+
+    #[test]
+    fn a_date_above_the_title_is_no_title() {
+        let doc = read(
+            "a.txt",
+            b"Published: 2 May 2020\n\nReal Title\n\nBody text.\n",
+        );
+        assert_eq!(doc.meta.title, "Real Title");
+        assert_eq!(doc.meta.date.as_deref(), Some("2 May 2020"));
+    }
+
+    #[test]
+    fn wrapped_lines_join_but_short_lines_stay_apart() {
+        let doc = read(
+            "a.txt",
+            b"T\n\nThis paragraph was wrapped by an editor at a fixed width\nand continues on this line.\n\
+              \nOne\nTwo\n",
+        );
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:This paragraph was wrapped by an editor at a fixed width and continues on this line.",
+                "P:One",
+                "P:Two",
+            ]
+        );
+        let Block::Paragraph { span, .. } = &doc.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(span.line, 3);
+    }
+
+    #[test]
+    fn numbered_list_in_body_is_body_text() {
+        let doc = read(
+            "a.txt",
+            b"T\n\n1. first point here.\n\n2. second point here.\n",
+        );
+        assert!(doc.entries.is_empty());
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn works_cited_lines_with_continuations_then_body_again() {
+        let doc = read(
+            "a.txt",
+            b"T\n\nText (1) and [2].\n\nReferences:\n[1] Doe, J. A book.\nhttps://example.org/x\n\n\
+              [2] Roe, R. Another.\n\nhttps://example.org/y\n\nAfterword\n\nA closing paragraph.\n",
+        );
+        let got: Vec<_> = doc
+            .entries
+            .iter()
+            .map(|e| (e.number, e.text.as_str(), e.span.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Doe, J. A book. https://example.org/x", 6),
+                (2, "Roe, R. Another. https://example.org/y", 9)
+            ]
+        );
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:Text (1) and [2].",
+                "H:Afterword",
+                "P:A closing paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn wikipedia_style_references() {
+        let doc = read(
+            "w.txt",
+            b"Topic\n\nA claim.[1] Another.[2]\n\nReferences\n\n^ Smith, J. (2001). Title.\n^ a b Doe, K. (2002). Other.\n",
+        );
+        let got: Vec<_> = doc
+            .entries
+            .iter()
+            .map(|e| (e.number, e.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Smith, J. (2001). Title."),
+                (2, "Doe, K. (2002). Other.")
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_heading_without_entries_stays_a_heading() {
+        let doc = read(
+            "a.txt",
+            b"T\n\nIntro paragraph.\n\nNotes\n\nThese are my thoughts.\n",
+        );
+        assert!(doc.entries.is_empty());
+        assert_eq!(
+            texts(&doc.blocks),
+            ["P:Intro paragraph.", "H:Notes", "P:These are my thoughts."]
+        );
+    }
+}

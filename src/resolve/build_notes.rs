@@ -1,0 +1,198 @@
+//! Stage 2: one note per cited number, in order of first reference.
+//!
+//! Works-cited notes take the entry's literal number; Markdown footnotes are numbered
+//! by first reference after the largest literal number. Uncited entries and unused
+//! footnote definitions come last, so nothing the author wrote vanishes.
+
+use std::collections::HashMap;
+
+use super::find_markers::FootnoteMarker;
+use super::parse_citation::link_inlines;
+use crate::diag::Diagnostic;
+use crate::model::{Block, Document, EMPTY_NOTE_PLACEHOLDER, Entry, Inline, Note, NoteKind};
+
+/// What later stages need to know about the notes built here.
+pub(super) struct Built {
+    /// Indices into `doc.notes` of the works-cited notes, in works-cited order.
+    pub entry_notes: Vec<usize>,
+    /// Indices into `doc.notes` of entries no marker cites.
+    pub uncited: Vec<usize>,
+}
+
+/// Fills `doc.notes` from the markers, `doc.entries` and `doc.footnote_defs`, and
+/// empties the raw lists.
+pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker]) -> Built {
+    let file = doc.meta.source_file.clone();
+    let entries = std::mem::take(&mut doc.entries);
+    let mut entry_by_number: HashMap<u32, usize> = HashMap::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        match entry_by_number.entry(entry.number) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => doc.diagnostics.push(
+                Diagnostic::warning(
+                    "W-DUPLICATE-ENTRY",
+                    &file,
+                    entry.span,
+                    format!(
+                        "works-cited entry ({}) appears twice; the first one is used",
+                        entry.number
+                    ),
+                )
+                .with_hint("renumber or remove the second entry"),
+            ),
+        }
+    }
+
+    let mut defs: HashMap<String, (Vec<Block>, crate::model::Span)> = HashMap::new();
+    let mut def_order = Vec::new();
+    for def in std::mem::take(&mut doc.footnote_defs) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = defs.entry(def.label) {
+            def_order.push(slot.key().clone());
+            slot.insert((def.blocks, def.span));
+        }
+    }
+
+    // Footnotes follow every literal number, cited or listed.
+    let literal_max = entries
+        .iter()
+        .map(|e| e.number)
+        .chain(doc.markers.iter().flat_map(|m| m.notes.iter().copied()))
+        .max()
+        .unwrap_or(0);
+    let mut next_number = literal_max;
+    let mut footnote_numbers: HashMap<String, u32> = HashMap::new();
+    let mut footnote_labels: HashMap<u32, String> = HashMap::new();
+    for (marker, label) in footnote_markers {
+        let number = *footnote_numbers.entry(label.clone()).or_insert_with(|| {
+            next_number = next_number.saturating_add(1);
+            footnote_labels.insert(next_number, label.clone());
+            next_number
+        });
+        if let Some(m) = doc.markers.get_mut(*marker) {
+            m.notes = vec![number];
+        }
+    }
+
+    let mut note_of: HashMap<u32, usize> = HashMap::new();
+    let mut notes = Vec::new();
+    for marker in &doc.markers {
+        for &number in &marker.notes {
+            if note_of.contains_key(&number) {
+                continue;
+            }
+            let note = if let Some(label) = footnote_labels.get(&number) {
+                let (blocks, span) = defs.remove(label).unwrap_or_default();
+                footnote_note(number, label.clone(), blocks, span)
+            } else if let Some(&i) = entry_by_number.get(&number) {
+                entry_note(&entries[i])
+            } else {
+                Note {
+                    number,
+                    label: None,
+                    kind: NoteKind::Dangling,
+                    source: None,
+                    locator: None,
+                    text: String::new(),
+                    body: placeholder(),
+                    span: marker.span,
+                }
+            };
+            note_of.insert(number, notes.len());
+            notes.push(note);
+        }
+    }
+
+    let mut uncited = Vec::new();
+    let mut entry_notes = Vec::with_capacity(entry_by_number.len());
+    for (i, entry) in entries.iter().enumerate() {
+        if entry_by_number.get(&entry.number) != Some(&i) {
+            continue;
+        }
+        let index = *note_of.entry(entry.number).or_insert_with(|| {
+            uncited.push(notes.len());
+            notes.push(entry_note(entry));
+            notes.len() - 1
+        });
+        entry_notes.push(index);
+    }
+
+    for label in def_order {
+        if let Some((blocks, span)) = defs.remove(&label) {
+            // The reader reported the unused definition; keep its text all the same.
+            next_number = next_number.saturating_add(1);
+            notes.push(footnote_note(next_number, label, blocks, span));
+        }
+    }
+
+    doc.notes = notes;
+    Built {
+        entry_notes,
+        uncited,
+    }
+}
+
+fn entry_note(entry: &Entry) -> Note {
+    let text = entry.text.trim();
+    // "(3) -" leaves a dash behind the separator, or nothing at all.
+    let empty = text
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
+    Note {
+        number: entry.number,
+        label: None,
+        kind: if empty {
+            NoteKind::Empty
+        } else {
+            NoteKind::Full
+        },
+        source: None,
+        locator: None,
+        text: if empty {
+            String::new()
+        } else {
+            text.to_string()
+        },
+        body: if empty {
+            placeholder()
+        } else {
+            vec![Block::Paragraph {
+                content: link_inlines(text),
+                span: entry.span,
+            }]
+        },
+        span: entry.span,
+    }
+}
+
+fn footnote_note(number: u32, label: String, body: Vec<Block>, span: crate::model::Span) -> Note {
+    Note {
+        number,
+        text: Inline::plain(&first_inlines(&body)),
+        label: Some(label),
+        kind: NoteKind::Footnote,
+        source: None,
+        locator: None,
+        body,
+        span,
+    }
+}
+
+/// The inlines of a footnote's first paragraph, for its one-line `text`.
+fn first_inlines(blocks: &[Block]) -> Vec<Inline> {
+    blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { content, .. } => Some(content.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+fn placeholder() -> Vec<Block> {
+    vec![Block::Paragraph {
+        content: vec![Inline::Text(EMPTY_NOTE_PLACEHOLDER.to_string())],
+        span: crate::model::Span::default(),
+    }]
+}

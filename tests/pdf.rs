@@ -1,0 +1,615 @@
+//! The PDF backend judged by the tools readers' software trusts (qpdf, poppler) and by
+//! reading the file back: embedded fonts, every body word extractable, zero overfull
+//! lines, every note on its marker's page, links that land on their own page, named
+//! destinations, byte-identical rebuilds.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use folio::model::{Block, Book, Document, Inline, Marker, Metadata, Note, NoteKind, Source, Span};
+use folio::pdf::{Paper, PdfOptions, PdfOutput, pdf};
+
+const WORDS: &[&str] = &[
+    "the",
+    "organisation",
+    "revolutionary",
+    "movement",
+    "exile",
+    "government",
+    "opposition",
+    "supporters",
+    "political",
+    "international",
+    "of",
+    "and",
+    "its",
+    "members",
+    "leadership",
+    "ideology",
+    "considerable",
+    "influence",
+    "Albania",
+    "Tehran",
+    "documented",
+    "testimony",
+    "was",
+    "in",
+    "a",
+    "relocated",
+    "allegedly",
+    "financing",
+    "from",
+    "were",
+    "independent",
+    "journalists",
+    "investigations",
+    "with",
+    "demonstrations",
+];
+
+/// Deterministic text of `n` words.
+fn words(seed: usize, n: usize) -> String {
+    let mut out = Vec::with_capacity(n);
+    let mut x = seed.wrapping_mul(2_654_435_761).wrapping_add(12_345);
+    for i in 0..n {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let w = WORDS[(x >> 33) % WORDS.len()];
+        out.push(if i % 13 == 12 {
+            format!("{w}.")
+        } else {
+            w.to_string()
+        });
+    }
+    out.join(" ")
+}
+
+fn span(line: u32) -> Span {
+    Span {
+        line,
+        column: 1,
+        offset: 0,
+        len: 0,
+    }
+}
+
+/// Builds a resolved document: `paras` are texts where `{N}` cites note N.
+struct Builder {
+    doc: Document,
+}
+
+impl Builder {
+    fn new(slug: &str, title: &str) -> Builder {
+        let meta = Metadata {
+            title: title.into(),
+            authors: vec!["A. Writer".into()],
+            lang: "en".into(),
+            description: Some("A profile for tests".into()),
+            keywords: vec!["test".into()],
+            source_file: format!("{slug}.md"),
+            ..Metadata::default()
+        };
+        Builder {
+            doc: Document {
+                meta,
+                slug: slug.into(),
+                ..Document::default()
+            },
+        }
+    }
+
+    fn inlines(&mut self, text: &str) -> Vec<Inline> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            out.push(Inline::Text(rest[..open].to_string()));
+            let n: u32 = rest[open + 1..open + close].parse().expect("note number");
+            self.doc.markers.push(Marker {
+                notes: vec![n],
+                text: format!("({n})"),
+                span: span(1),
+            });
+            out.push(Inline::NoteRef(self.doc.markers.len() - 1));
+            rest = &rest[open + close + 1..];
+        }
+        out.push(Inline::Text(rest.to_string()));
+        out
+    }
+
+    fn para(&mut self, text: &str) -> &mut Self {
+        let content = self.inlines(text);
+        self.doc.blocks.push(Block::Paragraph {
+            content,
+            span: span(self.doc.blocks.len() as u32 + 1),
+        });
+        self
+    }
+
+    fn heading(&mut self, level: u8, text: &str) -> &mut Self {
+        self.doc.blocks.push(Block::Heading {
+            level,
+            id: None,
+            content: vec![Inline::Text(text.into())],
+            span: span(1),
+        });
+        self
+    }
+
+    fn block(&mut self, block: Block) -> &mut Self {
+        self.doc.blocks.push(block);
+        self
+    }
+
+    fn note(&mut self, number: u32, kind: NoteKind, text: &str) -> &mut Self {
+        let body = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::Paragraph {
+                content: vec![Inline::Text(text.into())],
+                span: span(90),
+            }]
+        };
+        self.doc.notes.push(Note {
+            number,
+            label: None,
+            kind,
+            source: None,
+            locator: None,
+            text: text.into(),
+            body,
+            span: span(90 + number),
+        });
+        self
+    }
+
+    fn source(&mut self, id: &str, citation: &str) -> &mut Self {
+        self.doc.sources.push(Source {
+            id: id.into(),
+            citation: citation.into(),
+            authors: Vec::new(),
+            year: None,
+            title: None,
+            url: None,
+            sort_key: id.into(),
+            notes: Vec::new(),
+        });
+        self
+    }
+
+    fn done(&self) -> Document {
+        self.doc.clone()
+    }
+}
+
+fn book(docs: Vec<Document>, title: &str) -> Book {
+    let mut meta = docs[0].meta.clone();
+    meta.title = title.into();
+    Book {
+        meta,
+        documents: docs,
+    }
+}
+
+/// A profile like the sample: sections, a dozen notes of every kind, a quote, a list,
+/// a table, a caption and a rule.
+fn profile() -> Document {
+    let mut b = Builder::new("mek", "Mojahedin-e-Kalq (MEK)");
+    b.para(&format!(
+        "{} opposition group{{1}} {}",
+        words(1, 120),
+        words(2, 60)
+    ));
+    b.para(&format!(
+        "{} Eternal Light{{2}} {}",
+        words(3, 90),
+        words(4, 40)
+    ));
+    b.heading(2, "Ideology and Objectives");
+    b.para(&format!("{} see https://www.theguardian.com/news/2018/nov/09/mek-iran-revolution-regime-trump-rajavi for more{{3}} {}", words(5, 70), words(6, 50)));
+    b.block(Block::Quote {
+        blocks: vec![Block::Paragraph {
+            content: vec![Inline::Text(words(7, 60))],
+            span: span(30),
+        }],
+    });
+    b.block(Block::List {
+        start: Some(1),
+        items: (0..3)
+            .map(|i| {
+                vec![Block::Paragraph {
+                    content: vec![Inline::Text(words(20 + i, 25))],
+                    span: span(31),
+                }]
+            })
+            .collect(),
+    });
+    b.para(&format!(
+        "{}{{4}} {}{{5}} {}",
+        words(8, 80),
+        words(9, 30),
+        words(10, 60)
+    ));
+    b.block(Block::Table {
+        align: vec![folio::model::Align::Left, folio::model::Align::Right],
+        head: vec![
+            vec![Inline::Text("Year".into())],
+            vec![Inline::Text("Event".into())],
+        ],
+        rows: vec![
+            vec![
+                vec![Inline::Text("1965".into())],
+                vec![Inline::Text("founded by revolutionary students".into())],
+            ],
+            vec![
+                vec![Inline::Text("1986".into())],
+                vec![Inline::Text("relocated to Iraq".into())],
+            ],
+        ],
+    });
+    b.block(Block::Figure {
+        src: None,
+        alt: "flag".into(),
+        caption: vec![Inline::Text("Flag of the Mojahedin-e-Kalq".into())],
+        span: span(40),
+    });
+    b.block(Block::Rule);
+    b.heading(2, "Approach to Resistance");
+    for i in 0..6 {
+        b.para(&format!(
+            "{} group{{{}}} {}",
+            words(30 + i, 70),
+            6 + i,
+            words(40 + i, 40)
+        ));
+    }
+    b.para(&format!("{} again{{1}} {}", words(50, 60), words(51, 20)));
+    b.note(1, NoteKind::Full, "Merat, A. (2018, November 9). Terrorists, cultists – or champions of Iranian democracy? The Guardian. https://www.theguardian.com/news/2018/nov/09/mek");
+    b.note(2, NoteKind::Ibid, "Ibid");
+    b.note(3, NoteKind::Empty, "");
+    b.note(4, NoteKind::Full, &words(60, 40));
+    b.note(5, NoteKind::Short, "Merat, Terrorists, cultists");
+    for n in 6..12 {
+        b.note(n, NoteKind::Full, &words(60 + n as usize, 25));
+    }
+    b.source("s1", "Merat, A. (2018). Terrorists, cultists – or champions of Iranian democracy? The Guardian. https://www.theguardian.com/news/2018/nov/09/mek");
+    b.source(
+        "s2",
+        "Rubin, E. (2011). An Iranian Cult and Its American Friends. The New York Times.",
+    );
+    b.done()
+}
+
+/// 70 notes, one of them 400 words long, some cited again pages later.
+fn stress() -> Document {
+    let mut b = Builder::new("stress", "Seventy Notes");
+    for n in 1..=70u32 {
+        let again = if n % 10 == 0 {
+            format!(" and once more{{{}}}", n - 9)
+        } else {
+            String::new()
+        };
+        b.para(&format!(
+            "{} cited{{{n}}} {}{again}",
+            words(n as usize, 35),
+            words(100 + n as usize, 15)
+        ));
+        let text = if n == 17 {
+            words(999, 400)
+        } else {
+            words(200 + n as usize, 8 + (n as usize % 5) * 6)
+        };
+        b.note(n, NoteKind::Full, &text);
+    }
+    b.done()
+}
+
+fn opts() -> PdfOptions {
+    PdfOptions {
+        modified: Some(1_700_000_000),
+        ..PdfOptions::default()
+    }
+}
+
+fn tool(name: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+fn save(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join("folio-pdf-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write pdf");
+    path.to_string_lossy().into_owned()
+}
+
+/// Text of every body block (what a reader must be able to copy out).
+fn body_words(doc: &Document) -> Vec<String> {
+    let mut text = String::new();
+    let mut stack: Vec<&Block> = doc.blocks.iter().rev().collect();
+    while let Some(b) = stack.pop() {
+        match b {
+            Block::Paragraph { content, .. }
+            | Block::Heading { content, .. }
+            | Block::Figure {
+                caption: content, ..
+            } => {
+                text.push_str(&Inline::plain(content));
+                text.push(' ');
+            }
+            Block::Quote { blocks } => stack.extend(blocks.iter().rev()),
+            Block::List { items, .. } => stack.extend(items.iter().flatten().rev()),
+            Block::Table { head, rows, .. } => {
+                for c in head.iter().chain(rows.iter().flatten()) {
+                    text.push_str(&Inline::plain(c));
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// All checks every generated PDF must pass.
+fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
+    let path = save(name, &out.bytes);
+    let (ok, log) = tool("qpdf", &["--check", &path]);
+    assert!(
+        ok && log.contains("No syntax or stream encoding errors"),
+        "qpdf: {log}"
+    );
+    let (ok, fonts) = tool("pdffonts", &[&path]);
+    assert!(ok, "{fonts}");
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts: {fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(
+            cols.len() >= 7 && cols[cols.len() - 5] == "yes",
+            "font not embedded: {row}"
+        );
+    }
+    let (ok, text) = tool("pdftotext", &[&path, "-"]);
+    assert!(ok);
+    // Words broken at a line end (a hyphen, or after "/" in a URL) join up again;
+    // hyphens are dropped on both sides, since a break may fall at a word's own hyphen.
+    let mut joined = String::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        joined.push_str(line);
+        if !(line.ends_with('-') || line.ends_with('/')) {
+            joined.push(' ');
+        }
+    }
+    let text = joined
+        .replace('-', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for doc in &book.documents {
+        for w in body_words(doc) {
+            assert!(
+                text.contains(&w.replace('-', "")),
+                "{name}: word {w:?} missing from pdftotext"
+            );
+        }
+    }
+    assert_eq!(out.report.overfull_lines, 0, "{name}: overfull lines");
+    assert_eq!(
+        out.report.notes_off_page, 0,
+        "{name}: notes off their marker's page"
+    );
+    assert!(out.report.pages > 0 && out.report.lines > 0);
+    let pdf = lopdf::Document::load_mem(&out.bytes).expect("lopdf reads it");
+    let dests = named_dests(&pdf);
+    let pages: BTreeMap<lopdf::ObjectId, u32> =
+        pdf.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    assert_eq!(pages.len(), out.report.pages);
+    let mut internal = 0;
+    for (&id, &number) in &pages {
+        let page = pdf.get_dictionary(id).expect("page");
+        let Ok(annots) = page
+            .get(b"Annots")
+            .and_then(|a| deref(&pdf, a).as_array().cloned())
+        else {
+            continue;
+        };
+        for a in annots {
+            let annot = deref(&pdf, &a).as_dict().expect("annotation").clone();
+            let Ok(dest) = annot.get(b"Dest") else {
+                continue;
+            };
+            let target = match deref(&pdf, dest) {
+                lopdf::Object::String(name, _) => {
+                    *dests.get(name.as_slice()).unwrap_or_else(|| {
+                        panic!("unknown destination {:?}", String::from_utf8_lossy(name))
+                    })
+                }
+                lopdf::Object::Array(arr) => arr[0].as_reference().expect("page ref"),
+                other => panic!("odd destination {other:?}"),
+            };
+            assert_eq!(
+                pages.get(&target),
+                Some(&number),
+                "{name}: a link on page {number} points to another page"
+            );
+            internal += 1;
+        }
+    }
+    assert!(internal > 0, "{name}: no note links");
+    pdf
+}
+
+fn deref<'a>(pdf: &'a lopdf::Document, obj: &'a lopdf::Object) -> &'a lopdf::Object {
+    pdf.dereference(obj).map_or(obj, |r| r.1)
+}
+
+/// Named destinations: name → page object.
+fn named_dests(pdf: &lopdf::Document) -> BTreeMap<Vec<u8>, lopdf::ObjectId> {
+    let mut out = BTreeMap::new();
+    let catalog = pdf.catalog().expect("catalog");
+    let Ok(names) = catalog
+        .get(b"Names")
+        .and_then(|n| deref(pdf, n).as_dict().cloned())
+    else {
+        return out;
+    };
+    let Ok(root) = names.get(b"Dests") else {
+        return out;
+    };
+    let mut todo = vec![deref(pdf, root).clone()];
+    while let Some(node) = todo.pop() {
+        let Ok(dict) = node.as_dict() else { continue };
+        if let Ok(kids) = dict.get(b"Kids").and_then(|k| k.as_array()) {
+            todo.extend(kids.iter().map(|k| deref(pdf, k).clone()));
+        }
+        if let Ok(pairs) = dict.get(b"Names").and_then(|k| k.as_array()) {
+            for pair in pairs.chunks(2) {
+                let (Ok(name), Some(dest)) = (pair[0].as_str(), pair.get(1)) else {
+                    continue;
+                };
+                let dest = deref(pdf, dest);
+                let arr = match dest {
+                    lopdf::Object::Dictionary(d) => d
+                        .get(b"D")
+                        .and_then(|d| d.as_array())
+                        .cloned()
+                        .unwrap_or_default(),
+                    lopdf::Object::Array(a) => a.clone(),
+                    _ => Vec::new(),
+                };
+                if let Some(Ok(page)) = arr.first().map(|p| p.as_reference()) {
+                    out.insert(name.to_vec(), page);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_profile_sets_cleanly_with_linked_footnotes() {
+    let book = book(vec![profile()], "Mojahedin-e-Kalq (MEK)");
+    let out = pdf(&book, &opts()).expect("pdf");
+    let pdf_doc = check("profile.pdf", &book, &out);
+    let dests = named_dests(&pdf_doc);
+    for n in 1..=11 {
+        assert!(
+            dests.contains_key(format!("note-{n}").as_bytes()),
+            "note-{n} missing"
+        );
+    }
+    let (_, text) = tool("pdftotext", &[&save("profile.pdf", &out.bytes), "-"]);
+    assert!(
+        text.contains(folio::model::EMPTY_NOTE_PLACEHOLDER),
+        "placeholder for the empty entry"
+    );
+    assert!(text.contains("Bibliography"));
+    let again = pdf(&book, &opts()).expect("pdf");
+    assert!(again.bytes == out.bytes, "two builds differ");
+}
+
+#[test]
+fn seventy_notes_and_a_400_word_note_stay_on_their_pages() {
+    let book = book(vec![stress()], "Seventy Notes");
+    for paper in [Paper::A4, Paper::A5, Paper::Letter] {
+        let out = pdf(&book, &PdfOptions { paper, ..opts() }).expect("pdf");
+        check(&format!("stress-{paper:?}.pdf"), &book, &out);
+        assert!(
+            out.report.pages >= 4,
+            "{paper:?}: {} pages",
+            out.report.pages
+        );
+    }
+}
+
+#[test]
+fn an_anthology_has_contents_and_prefixed_destinations() {
+    let book = book(vec![profile(), stress()], "Profiles of Resistance");
+    let out = pdf(&book, &opts()).expect("pdf");
+    let pdf_doc = check("anthology.pdf", &book, &out);
+    let dests = named_dests(&pdf_doc);
+    assert!(
+        dests.contains_key(&b"mek-note-1"[..]) && dests.contains_key(&b"stress-note-70"[..]),
+        "{:?}",
+        dests.keys().take(3).collect::<Vec<_>>()
+    );
+    let (_, text) = tool("pdftotext", &[&save("anthology.pdf", &out.bytes), "-"]);
+    assert!(text.contains("Contents"));
+    // The contents give the page where the second profile starts.
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let start = pages
+        .iter()
+        .position(|p| p.contains("Seventy Notes") && p.contains("cited"))
+        .expect("second profile")
+        + 1;
+    let toc = pages
+        .iter()
+        .find(|p| p.contains("Contents"))
+        .expect("contents page");
+    assert!(
+        toc.contains(&start.to_string()),
+        "contents lack page {start}: {toc}"
+    );
+}
+
+/// Reads and resolves a fixture the readers' tests also use.
+fn read_fixture(name: &str) -> Document {
+    let path = format!("{}/tests/read/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    folio::resolve::resolve(folio::read::read(name, &bytes))
+}
+
+#[test]
+fn the_real_sample_and_markdown_footnotes_set_cleanly() {
+    for (name, file) in [
+        ("sample", "sample.txt"),
+        ("markdown", "profile.md"),
+        ("wiki", "wiki.txt"),
+    ] {
+        let doc = read_fixture(file);
+        let book = Book {
+            meta: doc.meta.clone(),
+            documents: vec![doc.clone()],
+        };
+        let out = pdf(&book, &opts()).expect("pdf");
+        let pdf_doc = check(&format!("{name}.pdf"), &book, &out);
+        let dests = named_dests(&pdf_doc);
+        // Every cited note has its destination (an entry nobody cites has no page to sit on).
+        let cited: std::collections::BTreeSet<u32> = doc
+            .markers
+            .iter()
+            .flat_map(|m| m.notes.iter().copied())
+            .collect();
+        assert!(!cited.is_empty(), "{name}: no markers");
+        for n in cited {
+            assert!(
+                dests.contains_key(format!("note-{n}").as_bytes()),
+                "{name}: note-{n} missing"
+            );
+        }
+        assert!(
+            out.report.missing_glyphs.is_empty(),
+            "{name}: {:?}",
+            out.report.missing_glyphs
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! The readers against the real sample and against hostile input.
+
+use folio::model::{Block, Document, Inline};
+use folio::read::read;
+
+const SAMPLE: &[u8] = include_bytes!("read/sample.txt");
+
+fn headings(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { content, .. } => Some(Inline::plain(content)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn all_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                out.push_str(&Inline::plain(content))
+            }
+            Block::Figure { caption, alt, .. } => {
+                out.push_str(&Inline::plain(caption));
+                out.push_str(alt);
+            }
+            other => out.push_str(&format!("{other:?}")),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn sample_reads_as_expected() {
+    let doc = read("000_523d4c1007ee5f3f.txt", SAMPLE);
+    if std::env::var_os("FOLIO_SHOW").is_some() {
+        for b in &doc.blocks {
+            println!("{}", serde_json::to_string(b).unwrap_or_default());
+        }
+        for e in &doc.entries {
+            println!(
+                "{} [{}:{}] {}",
+                e.number, e.span.line, e.span.column, e.text
+            );
+        }
+    }
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    assert_eq!(doc.meta.title, "Mojahedin-e-Kalq (MEK)");
+    assert_eq!(doc.meta.date.as_deref(), Some("Apr 10"));
+    assert!(
+        matches!(&doc.blocks[0], Block::Figure { src: None, caption, .. }
+        if Inline::plain(caption) == "Flag of the Mojaehdin-e-Kalq")
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            "Ideology and Objectives",
+            "Military and Political Abilities",
+            "Approach to Resistance",
+            "International Relations and Alliances",
+        ]
+    );
+    let numbers: Vec<u32> = doc.entries.iter().map(|e| e.number).collect();
+    assert_eq!(numbers, (1..=13).collect::<Vec<_>>());
+    assert_eq!(doc.entries[1].text, "Ibid");
+    assert_eq!(doc.entries[2].text, "");
+    assert!(
+        doc.entries[0]
+            .text
+            .starts_with("Merat, A. (2018, November 9).")
+    );
+    assert!(doc.entries[0].text.ends_with("The Guardian."));
+    assert_eq!(doc.entries[0].span.line, 45);
+    assert_eq!(doc.entries[12].span.line, 69);
+    let text = all_text(&doc);
+    for debris in ["top of page", "bottom of page", "Works Cited", "Merat, A."] {
+        assert!(!text.contains(debris), "{debris} in body");
+    }
+    for n in 1..=13 {
+        assert!(text.contains(&format!("({n})")), "marker ({n}) lost");
+    }
+    let paragraphs = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .count();
+    assert_eq!(paragraphs, 12);
+    assert!(text.contains("Abilities\n"), "trailing spaces kept");
+}
+
+#[test]
+fn bom_and_crlf_give_the_same_model() {
+    let lf = read("s.txt", SAMPLE);
+    let mut crlf = b"\xEF\xBB\xBF".to_vec();
+    crlf.extend_from_slice(
+        &String::from_utf8_lossy(SAMPLE)
+            .replace('\n', "\r\n")
+            .into_bytes(),
+    );
+    assert_eq!(read("s.txt", &crlf), lf);
+
+    let md =
+        "---\ntitle: T\n---\n# H\n\nText[^a] (1).\n\n[^a]: Note.\n\n## Notes\n\n1. One.\n2. Two.\n";
+    let md_crlf = format!("\u{feff}{}", md.replace('\n', "\r\n"));
+    assert_eq!(
+        read("m.md", md_crlf.as_bytes()),
+        read("m.md", md.as_bytes())
+    );
+}
+
+#[test]
+fn unreadable_input_is_a_single_error() {
+    for (bytes, code) in [
+        (&b""[..], "E-EMPTY"),
+        (&b"  \n\n"[..], "E-EMPTY"),
+        (&b"\x89PNG\r\n\x1a\n\x00\x00"[..], "E-BINARY"),
+        (&b"Title\n\nNa\xEFve text\n"[..], "E-ENCODING"),
+    ] {
+        for name in ["a.txt", "a.md"] {
+            let doc = read(name, bytes);
+            assert_eq!(doc.diagnostics.len(), 1, "{name} {code}");
+            assert_eq!(doc.diagnostics[0].code, code);
+            assert_eq!(doc.diagnostics[0].file, name);
+            assert!(doc.has_errors());
+            assert!(doc.blocks.is_empty());
+        }
+    }
+}
+
+#[test]
+fn twenty_megabytes_of_text_and_markdown_complete() {
+    let para = "A line of prose that goes on long enough to be a paragraph (12). ";
+    let mut text = String::from("Title\n\n");
+    while text.len() < 20_000_000 {
+        text.push_str(para);
+        text.push_str(para);
+        text.push_str("\n\nShort Heading\n\n");
+    }
+    let doc = read("big.txt", text.as_bytes());
+    assert!(doc.blocks.len() > 100_000);
+    assert!(doc.diagnostics.is_empty());
+
+    let mut md = String::from("# Title\n\n");
+    while md.len() < 20_000_000 {
+        md.push_str("Some *emphasis* and a [link](http://x) (3). ");
+        md.push_str(&"Plain running text of a paragraph, long as prose is. ".repeat(8));
+        md.push_str("\n\n> quoted\n\n- item\n\n");
+    }
+    let doc = read("big.md", md.as_bytes());
+    assert!(doc.blocks.len() > 100_000, "{}", doc.blocks.len());
+}
+
+#[test]
+fn one_twenty_megabyte_line_completes() {
+    let mut line = String::from("# T\n\n");
+    while line.len() < 20_000_000 {
+        line.push_str("word [^x] [link](u) ");
+    }
+    line.push_str("\n\n[^x]: Defined.\n");
+    let doc = read("line.md", line.as_bytes());
+    assert_eq!(doc.blocks.len(), 1);
+}
