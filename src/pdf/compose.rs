@@ -190,7 +190,7 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
 
 impl Composer<'_> {
     fn sep(&self) -> f32 {
-        self.g.size * 1.2
+        self.g.size * 1.4
     }
 
     fn note_lines(&self, key: NoteKey) -> &[Line] {
@@ -437,9 +437,11 @@ impl Composer<'_> {
             let mut y = g.page_h - g.margins.bottom - self.st.notes_h;
             items.push(Item {
                 x: left,
-                y: y - self.sep() * 0.55,
+                // As LaTeX sets it: a third of the measure, closer to the notes than
+                // to the text above.
+                y: y - self.sep() * 0.25,
                 kind: ItemKind::Rule {
-                    width: g.width() / 4.0,
+                    width: g.width() / 3.0,
                 },
             });
             for part in &self.st.notes {
