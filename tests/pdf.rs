@@ -549,12 +549,31 @@ fn seventy_notes_and_a_400_word_note_stay_on_their_pages() {
     let book = book(vec![stress()], "Seventy Notes");
     for paper in [Paper::A4, Paper::A5, Paper::Letter] {
         let out = pdf(&book, &PdfOptions { paper, ..opts() }).expect("pdf");
-        check(&format!("stress-{paper:?}.pdf"), &book, &out);
+        let name = format!("stress-{paper:?}.pdf");
+        check(&name, &book, &out);
         assert!(
             out.report.pages >= 4,
             "{paper:?}: {} pages",
             out.report.pages
         );
+        // On A5 the 400-word note is taller than the room under its marker: it
+        // starts on one page and ends on a later one.
+        if paper != Paper::A5 {
+            continue;
+        }
+        let (_, text) = tool("pdftotext", &[&save(&name, &out.bytes), "-"]);
+        let flat: Vec<String> = text
+            .split('\u{c}')
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let long = words(999, 400);
+        let head: String = long.split(' ').take(6).collect::<Vec<_>>().join(" ");
+        let tail: String = long.split(' ').skip(394).collect::<Vec<_>>().join(" ");
+        let on = |s: &str| flat.iter().position(|p| p.contains(s));
+        let (Some(first), Some(last)) = (on(&head), on(&tail)) else {
+            panic!("{paper:?}: the long note's start or end is missing (or hyphenated)");
+        };
+        assert!(last > first, "{paper:?}: the 400-word note did not split");
     }
 }
 
