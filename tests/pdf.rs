@@ -540,6 +540,33 @@ fn a_profile_sets_cleanly_with_linked_footnotes() {
         "placeholder for the empty entry"
     );
     assert!(text.contains("Bibliography"));
+    // Bibliography entries hang: an entry's second line starts right of its first.
+    let (_, bbox) = tool(
+        "pdftotext",
+        &["-bbox", &save("profile.pdf", &out.bytes), "-"],
+    );
+    let words: Vec<(f32, &str)> = bbox
+        .lines()
+        .filter_map(|l| {
+            let x = l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let w = l.split('>').nth(1)?.split('<').next()?;
+            Some((x, w))
+        })
+        .collect();
+    let bib = words
+        .iter()
+        .rposition(|w| w.1 == "Bibliography")
+        .expect("heading");
+    let x_of = |word: &str| {
+        words[bib..]
+            .iter()
+            .find(|w| w.1.starts_with(word))
+            .map(|w| w.0)
+    };
+    let (Some(first), Some(second)) = (x_of("Merat,"), x_of("https://www.theguardian")) else {
+        panic!("bibliography entry not found");
+    };
+    assert!(second > first + 5.0, "no hanging indent: {first} {second}");
     let again = pdf(&book, &opts()).expect("pdf");
     assert!(again.bytes == out.bytes, "two builds differ");
 }
