@@ -32,3 +32,5 @@ pub mod resolve;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};
+pub mod config;
+pub mod load;
