@@ -422,3 +422,60 @@ fn sample_paragraph_breaks_as_recorded() {
         "line breaks changed; FOLIO_BLESS=1 records them"
     );
 }
+
+#[test]
+fn a_link_split_across_lines_gets_a_box_on_each() {
+    let fonts = FontSet::bundled();
+    let url = format!("https://example.org/{}end", "path-part/".repeat(12));
+    let pieces = [
+        piece("Read it at "),
+        Piece {
+            text: url.clone(),
+            style: style(Face::Regular, 10.0),
+            tag: Some(Tag::Link(url.clone())),
+        },
+        piece(" today."),
+    ];
+    let p = set_paragraph(&fonts, &pieces, &spec("en", 150.0));
+    let linked: Vec<_> = p
+        .lines
+        .iter()
+        .filter(|l| line_text(l).contains("path-part"))
+        .collect();
+    assert!(linked.len() >= 2);
+    for line in linked {
+        assert_eq!(line.tags.len(), 1, "{}", line_text(line));
+        let b = &line.tags[0];
+        assert_eq!(b.tag, Tag::Link(url.clone()));
+        assert!(b.x1 - b.x0 > 20.0 && b.x1 <= 150.0 + 0.01);
+    }
+}
+
+#[test]
+fn hyphenation_inside_a_ligature_splits_it() {
+    let fonts = FontSet::bundled();
+    let text = "The official office staff offered sufficient efficient affirmation \
+        of difficult traffic effects, suffering affluent offices officially.";
+    let mut cut = 0;
+    for width in (70..=160).step_by(5) {
+        let p = set_paragraph(&fonts, &[piece(text)], &spec("en", width as f32));
+        for pair in p.lines.windows(2) {
+            let (a, b) = (line_text(&pair[0]), line_text(&pair[1]));
+            if pair[0].hyphenated && a.ends_with("f-") && b.starts_with('f') {
+                cut += 1;
+            }
+        }
+        for line in &p.lines {
+            assert_eq!(line.overfull, 0.0, "at {width}: {}", line_text(line));
+            for run in &line.runs {
+                let mut covered = vec![false; run.text.len()];
+                for g in &run.glyphs {
+                    covered[g.range.clone()].iter_mut().for_each(|c| *c = true);
+                }
+                assert!(covered.iter().all(|&c| c), "at {width}: {:?}", run.text);
+            }
+        }
+        assert_eq!(words(&p), input_words(text), "at {width}");
+    }
+    assert!(cut > 0, "no line broke inside an ff ligature");
+}

@@ -28,6 +28,18 @@ pub struct Placed {
     pub outline: Option<(u8, String)>,
     /// The paragraph it belongs to (lines of one paragraph share a structure tag).
     pub block: usize,
+    /// A contents entry: the profile whose first page the whole line links to.
+    pub goto: Option<usize>,
+}
+
+/// What a contents entry draws on its last line besides the title.
+struct TocTail {
+    /// The page number, set flush right.
+    number: Line,
+    /// One leader dot.
+    dot: Line,
+    /// The profile listed.
+    doc: usize,
 }
 
 /// What an element draws.
@@ -210,26 +222,52 @@ impl Arrange<'_> {
                 };
                 self.push(kind, *height, !keep_with_next);
             }
-            Flow::TocEntry { title, page } => {
+            Flow::TocEntry { doc, title, page } => {
                 let spec = ParaSpec {
                     width: self.g.width(),
+                    first_indent: 0.0,
+                    left_indent: 0.0,
                     align: Align::Left,
                     hyphenate: false,
                     ..title.spec.clone()
                 };
-                let (number, _) = (self.set)(page, &spec);
-                let extra = number
-                    .into_iter()
-                    .next()
-                    .map(|l| (self.g.width() - l.width, l));
-                self.para(title, extra);
+                let mut dot = page.clone();
+                for piece in &mut dot {
+                    piece.text = ".".into();
+                }
+                let first = |(lines, _): (Vec<Line>, Vec<char>)| lines.into_iter().next();
+                let tail = first((self.set)(page, &spec))
+                    .zip(first((self.set)(&dot[..dot.len().min(1)], &spec)))
+                    .map(|(number, dot)| TocTail {
+                        number,
+                        dot,
+                        doc: *doc,
+                    });
+                self.para(title, tail);
             }
             Flow::Table { head, rows } => self.table(head, rows),
         }
     }
 
-    /// Sets a paragraph; `last_extra` is drawn on its last line (a page number).
-    fn para(&mut self, p: &Para, last_extra: Option<(f32, Line)>) {
+    /// Leader dots on a grid shared by all entries (so they line up, as LaTeX's do)
+    /// from `from` to `to`, then the page number flush right.
+    fn leaders(&self, from: f32, tail: TocTail) -> Vec<(f32, Line)> {
+        let width = self.g.width();
+        let pitch = self.g.size * 0.5;
+        let gap = self.g.size * 0.4;
+        let number_x = width - tail.number.width;
+        let mut out = Vec::new();
+        let mut k = ((from + gap) / pitch).ceil();
+        while k * pitch + tail.dot.width <= number_x - gap {
+            out.push((k * pitch, tail.dot.clone()));
+            k += 1.0;
+        }
+        out.push((number_x, tail.number));
+        out
+    }
+
+    /// Sets a paragraph; `toc` draws leaders and a page number on its last line.
+    fn para(&mut self, p: &Para, toc: Option<TocTail>) {
         self.space(p.before);
         let lines = self.lines(p);
         let n = lines.len();
@@ -248,7 +286,8 @@ impl Arrange<'_> {
                 .next()
                 .map(|l| (p.indent - hang, l))
         });
-        let mut last_extra = last_extra;
+        let goto = toc.as_ref().map(|t| t.doc);
+        let mut toc = toc;
         let mut label = label;
         for (i, line) in lines.into_iter().enumerate() {
             let mut extras = Vec::new();
@@ -258,9 +297,9 @@ impl Arrange<'_> {
                 extras.push(l);
             }
             if i + 1 == n
-                && let Some(e) = last_extra.take()
+                && let Some(tail) = toc.take()
             {
-                extras.push(e);
+                extras.extend(self.leaders(p.indent + line.width, tail));
             }
             // Two lines at least on each side of a break: no widows, no orphans;
             // a caption stays whole (and so with its image).
@@ -277,6 +316,7 @@ impl Arrange<'_> {
                 role: p.role,
                 outline: if i == 0 { p.outline.clone() } else { None },
                 block: self.out.elems.len() - i,
+                goto,
             };
             self.push(ElemKind::Line(placed), height, break_after);
         }

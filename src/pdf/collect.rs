@@ -98,6 +98,8 @@ pub enum Flow {
     },
     /// A contents line: a title and its page number, flush right.
     TocEntry {
+        /// The profile it lists (the entry links to its first page).
+        doc: usize,
         /// The title.
         title: Para,
         /// The page number as text.
@@ -305,7 +307,11 @@ impl Collector<'_> {
             title.spec.width -= s * 4.0;
             title.after = s * 0.3;
             let page = self.plain(&number, Face::Regular, s);
-            self.out.flow.push(Flow::TocEntry { title, page });
+            self.out.flow.push(Flow::TocEntry {
+                doc: i,
+                title,
+                page,
+            });
         }
     }
 

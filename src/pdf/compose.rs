@@ -5,8 +5,9 @@
 //! not at all, which keeps headings with what follows and avoids widows and orphans.
 //! A line that cites a note reserves room for the note's lines (and the separator)
 //! before it is accepted. When the whole note does not fit, the lines that do are set
-//! and the rest continues at the bottom of the next page; when not even its first
-//! line fits, the citing line moves to the next page. So a note is always printed on
+//! and the rest continues at the bottom of the next page (body lines that follow
+//! and cite no new note may take more of its room, down to its first line); when
+//! not even its first line fits, the citing line moves to the next page. So a note is always printed on
 //! the page of its marker — the approach of Typst's flow composer, written anew.
 
 use std::collections::BTreeSet;
@@ -34,6 +35,8 @@ pub enum ItemKind {
         note: Option<NoteKey>,
         /// The paragraph (or table row) it belongs to, for structure tags.
         block: usize,
+        /// A contents entry: the profile whose first page the line links to.
+        goto: Option<usize>,
     },
     /// An image; the item's `y` is its top edge.
     Image {
@@ -113,8 +116,11 @@ struct State {
     tail: f32,
     notes: Vec<Part>,
     notes_h: f32,
-    /// A note was split here: the page is full.
+    /// An element taller than the page was forced here: the page is full.
     full: bool,
+    /// The last note here was split (its remainder is in `carry`): body that cites
+    /// no new note may still come, taking lines from that note.
+    split: bool,
     /// Note remainders for the next page: (note, first line not yet set).
     carry: Vec<(NoteKey, usize)>,
 }
@@ -188,7 +194,7 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
 
 impl Composer<'_> {
     fn sep(&self) -> f32 {
-        self.g.size * 1.2
+        self.g.size * 1.4
     }
 
     fn note_lines(&self, key: NoteKey) -> &[Line] {
@@ -260,6 +266,9 @@ impl Composer<'_> {
         if self.st.full && !force {
             return false;
         }
+        if self.st.split && !force {
+            return self.place_after_split(e);
+        }
         let doc = self.st.doc.unwrap_or(usize::MAX);
         let new: Vec<NoteKey> = elem
             .note_refs()
@@ -313,9 +322,55 @@ impl Composer<'_> {
         self.add_note(last, 0, k);
         if k < n {
             self.st.carry.push((last, k));
+            self.st.split = true;
+        } else {
+            self.st.full = true;
         }
-        self.st.full = true;
         true
+    }
+
+    /// Places element `e` on a page whose last note is split, by moving more of
+    /// that note to the next page; at least its first line stays with its marker,
+    /// and a line citing a new note goes to the next page (the new note would have
+    /// to come after the split one).
+    fn place_after_split(&mut self, e: usize) -> bool {
+        let doc = self.st.doc.unwrap_or(usize::MAX);
+        let cites_new = self.a.elems[e]
+            .note_refs()
+            .into_iter()
+            .any(|n| !self.st.notes.iter().any(|p| p.key == (doc, n)));
+        let (Some(&last), Some(&(_, carried))) = (self.st.notes.last(), self.st.carry.last())
+        else {
+            return false;
+        };
+        if cites_new {
+            return false;
+        }
+        let mut part = last;
+        let mut h = self.st.notes_h;
+        while !self.fits_with_notes(e, h) {
+            if part.to <= part.from + 1 {
+                return false;
+            }
+            part.to -= 1;
+            h -= self.note_lines(part.key)[part.to].leading;
+        }
+        debug_assert_eq!(carried, last.to);
+        if let Some(p) = self.st.notes.last_mut() {
+            *p = part;
+        }
+        if let Some(c) = self.st.carry.last_mut() {
+            c.1 = part.to;
+        }
+        self.st.notes_h = h;
+        self.push_body(e);
+        true
+    }
+
+    /// Whether element `e` fits with `notes_h` of notes on the page in all.
+    fn fits_with_notes(&self, e: usize, notes_h: f32) -> bool {
+        let bottom = self.st.body_h + self.a.elems[e].height - self.tail(e);
+        bottom + notes_h + self.sep() <= self.g.height() + EPS
     }
 
     fn push_body(&mut self, e: usize) {
@@ -363,23 +418,24 @@ impl Composer<'_> {
             match &elem.kind {
                 ElemKind::Line(p) => {
                     let y = top + baseline_in(&p.line);
-                    let text = |line: &Line, outline| ItemKind::Text {
+                    let text = |line: &Line, outline, goto| ItemKind::Text {
                         line: line.clone(),
                         role: p.role,
                         outline,
                         note: None,
                         block: p.block,
+                        goto,
                     };
                     items.push(Item {
                         x: left + p.x,
                         y,
-                        kind: text(&p.line, p.outline.clone()),
+                        kind: text(&p.line, p.outline.clone(), p.goto),
                     });
                     for (x, line) in &p.extras {
                         items.push(Item {
                             x: left + x,
                             y,
-                            kind: text(line, None),
+                            kind: text(line, None, None),
                         });
                     }
                 }
@@ -398,6 +454,7 @@ impl Composer<'_> {
                             outline: None,
                             note: None,
                             block: e,
+                            goto: None,
                         };
                         items.push(Item {
                             x: left + x,
@@ -433,9 +490,11 @@ impl Composer<'_> {
             let mut y = g.page_h - g.margins.bottom - self.st.notes_h;
             items.push(Item {
                 x: left,
-                y: y - self.sep() * 0.55,
+                // As LaTeX sets it: a third of the measure, closer to the notes than
+                // to the text above.
+                y: y - self.sep() * 0.25,
                 kind: ItemKind::Rule {
-                    width: g.width() / 4.0,
+                    width: g.width() / 3.0,
                 },
             });
             for part in &self.st.notes {
@@ -451,6 +510,7 @@ impl Composer<'_> {
                         outline: None,
                         note: Some(part.key),
                         block: 0,
+                        goto: None,
                     };
                     items.push(Item {
                         x: left,
@@ -572,6 +632,7 @@ mod tests {
                 role: Role::Body,
                 outline: None,
                 block: i,
+                goto: None,
             };
             a.elems.push(Elem {
                 kind: ElemKind::Line(placed),
@@ -605,6 +666,7 @@ mod tests {
                 role: Role::Body,
                 outline: None,
                 block,
+                goto: None,
             };
             a.elems.push(Elem {
                 kind: ElemKind::Line(placed),
@@ -646,6 +708,32 @@ mod tests {
         assert_eq!(lines_per_block(&pages[0]), [(1, 1), (2, 12), (14, 2)]);
         assert_eq!(lines_per_block(&pages[1]), [(14, 9)]);
         assert_eq!(cited(&pages[1]), [1]);
+    }
+
+    #[test]
+    fn lines_after_a_split_note_take_its_room_instead_of_moving_on() {
+        // 14 lines, then a paragraph whose first line cites a 10-line note: the note
+        // splits, and the paragraph's second line (kept with the first against an
+        // orphan) stays too, and a third, each pushing a note line to the next page;
+        // the note's first line stays with its marker.
+        let mut a = body(&[], &[(1, 10)]);
+        paragraph(&mut a, 14, 10.0, None);
+        let start = a.elems.len();
+        paragraph(&mut a, 6, 10.0, None);
+        if let ElemKind::Line(p) = &mut a.elems[start].kind {
+            p.line = line(10.0, &[1]);
+        }
+        let pages = compose(&a, &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        assert_eq!(lines_per_block(&pages[0]), [(1, 14), (start, 3)]);
+        let part = |page: &Page| {
+            page.items
+                .iter()
+                .filter(|i| matches!(i.kind, ItemKind::Text { note: Some(_), .. }))
+                .count()
+        };
+        assert_eq!(part(&pages[0]), 1);
+        assert_eq!(part(&pages[1]), 9);
     }
 
     #[test]

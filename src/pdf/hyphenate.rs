@@ -180,8 +180,11 @@ fn inner_breaks(
     let mono = shaped
         .segment_at(start)
         .is_some_and(|s| s.face == Face::Mono);
+    // A hyphenation point may cut a ligature (see `shape::Cut`); other breaks fall
+    // between clusters.
     let mut push = |b: usize, kind: BreakKind| {
-        if b > start && b < start + word.len() && shaped.boundary[b] {
+        if b > start && b < start + word.len() && (shaped.boundary[b] || kind == BreakKind::Hyphen)
+        {
             out.push(Candidate {
                 end: b,
                 next: b,

@@ -10,7 +10,7 @@
 
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate};
-use super::shape::Shaped;
+use super::shape::{Cut, Shaped};
 use super::types::{Align, ParaSpec};
 
 /// Badness of a line that cannot stretch to its measure.
@@ -85,6 +85,10 @@ pub(crate) struct Break {
     pub end: usize,
     /// How the line ends.
     pub kind: BreakKind,
+    /// The cut (index into the cuts) the line ends in, if it ends inside a ligature.
+    pub head: Option<usize>,
+    /// The cut the line starts in.
+    pub tail: Option<usize>,
 }
 
 /// The width available to line `line` and the measure's geometry.
@@ -111,6 +115,13 @@ struct Node {
     line: usize,
     /// Where the next line starts.
     start: usize,
+    /// Where the next line's glyphs from the paragraph's shaping start: past the cut
+    /// cluster when the line starts inside a ligature.
+    from: usize,
+    /// Width of the cut cluster's tail that starts the next line.
+    lead: f32,
+    /// The cut the next line starts in.
+    cut: Option<usize>,
     demerits: f32,
     fitness: u8,
     /// Lines in a row ending with an added hyphen, up to here.
@@ -131,15 +142,20 @@ fn measure(
     spec: &ParaSpec,
     pass: Pass,
     from: &Node,
-    c: &Candidate,
+    (c, cut): (&Candidate, Option<&Cut>),
     is_last: bool,
 ) -> Fit {
     let avail = available(spec, from.line);
-    let mut natural = shaped.width(from.start, c.end);
-    if c.kind == BreakKind::Hyphen {
+    // Inside a ligature the line ends with the cut's own head; elsewhere with the
+    // paragraph's glyphs and, at a hyphenation point, a hyphen.
+    let to = cut.map_or(c.end, |k| k.cluster.start);
+    let mut natural = from.lead + shaped.width(from.from, to);
+    if let Some(k) = cut {
+        natural += k.head_width();
+    } else if c.kind == BreakKind::Hyphen {
         natural += hyphen_width(fonts, shaped, c.end);
     }
-    let glue = shaped.glue(from.start, c.end);
+    let glue = shaped.glue(from.from, to);
     let (stretch, shrink) = match spec.align {
         Align::Justify => (glue / 2.0, glue / 3.0),
         // Ragged lines have fixed spaces and a margin that may take up to about 2em.
@@ -196,14 +212,25 @@ pub(crate) fn break_lines(
     fonts: &FontSet,
     shaped: &Shaped,
     cands: &[Candidate],
+    cuts: &[Cut],
     spec: &ParaSpec,
     pass: Pass,
 ) -> Option<Vec<Break>> {
+    let cut_at = |b: usize| -> Option<usize> {
+        if shaped.boundary[b] {
+            None
+        } else {
+            cuts.binary_search_by_key(&b, |k| k.at).ok()
+        }
+    };
     let mut nodes = vec![Node {
         cand: None,
         prev: 0,
         line: 0,
         start: 0,
+        from: 0,
+        lead: 0.0,
+        cut: None,
         demerits: 0.0,
         fitness: 1,
         hyphens: 0,
@@ -215,17 +242,24 @@ pub(crate) fn break_lines(
     for (ci, c) in cands.iter().enumerate() {
         let forced = c.kind == BreakKind::Forced;
         let is_last = forced;
+        let cut = cut_at(c.end);
+        let cut_ref = cut.and_then(|i| cuts.get(i));
+        let to = cut_ref.map_or(c.end, |k| k.cluster.start);
+        let (next_from, next_lead) = match cut_ref {
+            Some(k) => (k.cluster.end, k.tail_width()),
+            None => (c.next, 0.0),
+        };
         // Best new node per (fitness, hyphens in a row).
         let mut best: [[Option<Node>; 3]; 4] = Default::default();
         let mut rescue: Option<(f32, usize)> = None;
         next_active.clear();
         for &ai in &active {
             let a = nodes[ai];
-            if a.start > c.end {
+            if a.start > c.end || a.from > to {
                 next_active.push(ai);
                 continue;
             }
-            let fit = measure(fonts, shaped, spec, pass, &a, c, is_last);
+            let fit = measure(fonts, shaped, spec, pass, &a, (c, cut_ref), is_last);
             if fit.ratio < -1.0 {
                 // Overfull: no later candidate can do better from this node.
                 if rescue.is_none_or(|(e, _)| fit.excess < e) {
@@ -263,6 +297,9 @@ pub(crate) fn break_lines(
                 prev: ai,
                 line: a.line + 1,
                 start: c.next,
+                from: next_from,
+                lead: next_lead,
+                cut,
                 demerits: a.demerits + d,
                 fitness: fc,
                 hyphens,
@@ -286,6 +323,9 @@ pub(crate) fn break_lines(
                 prev: ai,
                 line: a.line + 1,
                 start: c.next,
+                from: next_from,
+                lead: next_lead,
+                cut,
                 demerits: a.demerits + INF_BAD * INF_BAD,
                 fitness: 1,
                 hyphens: 0,
@@ -307,6 +347,8 @@ pub(crate) fn break_lines(
             start: nodes[prev].start,
             end: cands[ci].end,
             kind: cands[ci].kind,
+            head: nodes[at].cut,
+            tail: nodes[prev].cut,
         });
         at = prev;
     }

@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use super::bidi::visual_order;
-use super::fonts::FontSet;
-use super::hyphenate::{BreakKind, candidates};
-use super::linebreak::{Break, PASSES, available, break_lines};
 use harfrust::Buffer;
 
-use super::shape::{Segment, Shaped, ShapedGlyph, is_glue, shape, shape_run};
+use super::bidi::visual_order;
+use super::fonts::FontSet;
+use super::hyphenate::{BreakKind, Candidate, candidates};
+use super::linebreak::{Break, PASSES, available, break_lines};
+use super::shape::{Cut, Segment, Shaped, ShapedGlyph, cuts, is_glue, shape, shape_run};
 use super::types::{Align, Glyph, GlyphRun, Line, ParaSpec, Piece, TagBox};
 
 /// Float noise below which a line counts as fitting its measure.
@@ -34,17 +34,27 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             missing: shaped.missing,
         };
     }
+    let mut plain = candidates(&shaped, pieces, spec, false);
+    let inside: Vec<usize> = plain
+        .iter()
+        .map(|c| c.end)
+        .filter(|&b| !shaped.boundary[b])
+        .collect();
+    let cuts = cuts(fonts, &shaped, &inside);
+    let cuttable = |c: &Candidate| {
+        shaped.boundary[c.end] || cuts.binary_search_by_key(&c.end, |k| k.at).is_ok()
+    };
+    plain.retain(cuttable);
     let mut breaks = Vec::new();
-    let mut plain = None;
     for pass in PASSES {
-        let cands = if pass.last {
-            candidates(&shaped, pieces, spec, true)
+        let found = if pass.last {
+            let mut all = candidates(&shaped, pieces, spec, true);
+            all.retain(cuttable);
+            break_lines(fonts, &shaped, &all, &cuts, spec, pass)
         } else {
-            plain
-                .get_or_insert_with(|| candidates(&shaped, pieces, spec, false))
-                .clone()
+            break_lines(fonts, &shaped, &plain, &cuts, spec, pass)
         };
-        if let Some(found) = break_lines(fonts, &shaped, &cands, spec, pass) {
+        if let Some(found) = found {
             breaks = found;
             break;
         }
@@ -56,12 +66,14 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             start: 0,
             end: shaped.text.len(),
             kind: BreakKind::Forced,
+            head: None,
+            tail: None,
         });
     }
     let lines = breaks
         .iter()
         .enumerate()
-        .map(|(i, b)| set_line(fonts, &shaped, pieces, spec, i, b))
+        .map(|(i, b)| set_line(fonts, &shaped, &cuts, pieces, spec, i, b))
         .collect();
     Paragraph {
         lines,
@@ -87,6 +99,7 @@ struct Part<'a> {
 fn set_line(
     fonts: &FontSet,
     shaped: &Shaped,
+    cuts: &[Cut],
     pieces: &[Piece],
     spec: &ParaSpec,
     index: usize,
@@ -108,11 +121,28 @@ fn set_line(
                 hyphen: false,
             }
         })
-        .filter(|p| !p.glyphs.is_empty())
         .collect();
-    if hyphenated && let Some(last) = parts.last_mut() {
-        add_hyphen(fonts, text, last);
+    // A line that starts or ends inside a ligature takes the cut's own glyphs there.
+    if let Some(cut) = brk.tail.and_then(|i| cuts.get(i))
+        && let Some(first) = parts.first_mut()
+    {
+        let tail = to_glyphs(&cut.tail, first.range.start, cut.cluster.end);
+        first.glyphs.splice(0..0, tail);
     }
+    if let Some(last) = parts.last_mut() {
+        match brk.head.and_then(|i| cuts.get(i)) {
+            Some(cut) => {
+                let keep = cut.cluster.start.saturating_sub(last.range.start);
+                last.glyphs.retain(|g| g.range.start < keep);
+                last.glyphs
+                    .extend(to_glyphs(&cut.head, last.range.start, brk.end + 1));
+                last.hyphen = true;
+            }
+            None if hyphenated => add_hyphen(fonts, text, last),
+            None => {}
+        }
+    }
+    parts.retain(|p| !p.glyphs.is_empty());
     // Justify: give every interword space a share of the difference in proportion to
     // its width, as TeX's glue does. Spaces shrink by at most half.
     let avail = available(spec, index);

@@ -78,6 +78,70 @@ impl Shaped {
     }
 }
 
+/// A hyphenation point inside a cluster (a ligature such as "ffi" in "of-fice"): the
+/// two sides are shaped on their own, once, so breaking there costs no reshaping of
+/// candidate lines.
+#[derive(Debug, Clone)]
+pub(crate) struct Cut {
+    /// Where the word is cut.
+    pub at: usize,
+    /// The cluster it cuts.
+    pub cluster: Range<usize>,
+    /// `text[cluster.start..at]` and the added hyphen, ending the line.
+    pub head: Vec<ShapedGlyph>,
+    /// `text[at..cluster.end]`, starting the next line.
+    pub tail: Vec<ShapedGlyph>,
+}
+
+impl Cut {
+    /// Width of the head with its hyphen.
+    pub fn head_width(&self) -> f32 {
+        self.head.iter().map(|g| g.advance).sum()
+    }
+
+    /// Width of the tail.
+    pub fn tail_width(&self) -> f32 {
+        self.tail.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// The cuts at the given positions inside left-to-right clusters, in order; a
+/// position that cannot be cut (right-to-left text) gets none.
+pub(crate) fn cuts(fonts: &FontSet, shaped: &Shaped, positions: &[usize]) -> Vec<Cut> {
+    let text = shaped.text.as_str();
+    let mut buffer = Buffer::new();
+    let mut out: Vec<Cut> = Vec::new();
+    for &at in positions {
+        let Some(seg) = shaped.segment_at(at).filter(|s| !s.rtl()) else {
+            continue;
+        };
+        let start = (seg.range.start..at).rev().find(|&b| shaped.boundary[b]);
+        let end = (at..=seg.range.end).find(|&b| shaped.boundary[b]);
+        let (Some(start), Some(end)) = (start, end) else {
+            continue;
+        };
+        let head = format!("{}-", &text[start..at]);
+        let head = shape_run(fonts, seg, &head, start, (&text[..start], ""), &mut buffer);
+        let tail = shape_run(
+            fonts,
+            seg,
+            &text[at..end],
+            at,
+            ("", &text[end..]),
+            &mut buffer,
+        );
+        if !head.is_empty() && !tail.is_empty() && out.last().is_none_or(|c| c.at < at) {
+            out.push(Cut {
+                at,
+                cluster: start..end,
+                head,
+                tail,
+            });
+        }
+    }
+    out
+}
+
 /// Whether `c` is an interword space that stretches and shrinks when justifying.
 pub(crate) fn is_glue(c: char) -> bool {
     c == ' ' || c == '\u{A0}'

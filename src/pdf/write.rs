@@ -52,8 +52,23 @@ pub fn write(
     };
     let mut images: BTreeMap<&str, Option<Image>> = BTreeMap::new();
     let anthology = book.documents.len() > 1;
+    // Slugs name destinations; a slug seen before gets its profile's position appended
+    // so two profiles with one slug cannot clash.
+    let mut seen = std::collections::BTreeSet::new();
+    let slugs: Vec<String> = book
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if seen.insert(d.slug.as_str()) {
+                d.slug.clone()
+            } else {
+                format!("{}-{}", d.slug, i + 1)
+            }
+        })
+        .collect();
     let dest_name = |key: NoteKey| {
-        let slug = book.documents.get(key.0).map_or("", |d| d.slug.as_str());
+        let slug = slugs.get(key.0).map_or("", String::as_str);
         if anthology {
             format!("{slug}-note-{}", key.1)
         } else {
@@ -98,6 +113,12 @@ pub fn write(
         })
         .collect();
 
+    let mut doc_first: BTreeMap<usize, usize> = BTreeMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        if let Some(d) = page.doc {
+            doc_first.entry(d).or_insert(p);
+        }
+    }
     let mut doc = Document::new();
     let mut tree = TagTree::new();
     let mut groups: Vec<(GroupKey, TagGroup)> = Vec::new();
@@ -207,10 +228,30 @@ pub fn write(
                         outline,
                         note,
                         block,
+                        goto,
                     } => {
                         let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
                         draw_line(&mut surface, item.x, item.y, line, &mut font)?;
                         surface.end_tagged();
+                        // A contents line links, across its whole width, to the top
+                        // of its profile's first page.
+                        if let Some(target) = goto.and_then(|d| doc_first.get(&d))
+                            && let Some(rect) = Rect::from_ltrb(
+                                g.margins.left,
+                                item.y - line.ascent,
+                                g.margins.left + g.width(),
+                                item.y + line.descent,
+                            )
+                        {
+                            let dest = XyzDestination::new(
+                                *target,
+                                Point::from_xy(g.margins.left, g.margins.top * 0.5),
+                            );
+                            annotations.push(Annotation::new_link(
+                                LinkAnnotation::new(rect, Target::Destination(dest.into())),
+                                None,
+                            ));
+                        }
                         let key = match note {
                             Some(k) => GroupKey::Note(*k),
                             None => GroupKey::Block(*role, *block),
