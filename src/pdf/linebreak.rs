@@ -38,6 +38,13 @@ pub(crate) struct Pass {
     pub last: bool,
 }
 
+/// TeX's `\pretolerance` pass, tried first without hyphenation.
+pub(crate) const PRETOLERANCE: Pass = Pass {
+    tolerance: 100.0,
+    emergency: 0.0,
+    last: false,
+};
+
 /// The passes, from strict to desperate: TeX's tolerance, the looser tolerance narrow
 /// columns are usually set with, emergency stretch, and breaks inside words.
 pub(crate) const PASSES: [Pass; 4] = [

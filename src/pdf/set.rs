@@ -9,7 +9,7 @@ use harfrust::Buffer;
 use super::bidi::visual_order;
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate, candidates};
-use super::linebreak::{Break, PASSES, available, break_lines};
+use super::linebreak::{Break, PASSES, PRETOLERANCE, available, break_lines};
 use super::shape::{Cut, Segment, Shaped, ShapedGlyph, cuts, is_glue, shape, shape_run};
 use super::types::{Align, Glyph, GlyphRun, Line, ParaSpec, Piece, TagBox};
 
@@ -33,6 +33,18 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             lines: Vec::new(),
             missing: shaped.missing,
         };
+    }
+    // TeX's first pass: without hyphenation, at a strict tolerance; most paragraphs
+    // of a wide measure need nothing more, and none of them pays for hyphenating.
+    if spec.hyphenate && spec.align == Align::Justify {
+        let unhyphenated = ParaSpec {
+            hyphenate: false,
+            ..spec.clone()
+        };
+        let words = candidates(&shaped, pieces, &unhyphenated, false);
+        if let Some(breaks) = break_lines(fonts, &shaped, &words, &[], spec, PRETOLERANCE) {
+            return finish(fonts, &shaped, &[], pieces, spec, &breaks);
+        }
     }
     let mut plain = candidates(&shaped, pieces, spec, false);
     let inside: Vec<usize> = plain
@@ -70,14 +82,26 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             tail: None,
         });
     }
+    finish(fonts, &shaped, &cuts, pieces, spec, &breaks)
+}
+
+/// Sets the chosen lines.
+fn finish(
+    fonts: &FontSet,
+    shaped: &Shaped,
+    cuts: &[Cut],
+    pieces: &[Piece],
+    spec: &ParaSpec,
+    breaks: &[Break],
+) -> Paragraph {
     let lines = breaks
         .iter()
         .enumerate()
-        .map(|(i, b)| set_line(fonts, &shaped, &cuts, pieces, spec, i, b))
+        .map(|(i, b)| set_line(fonts, shaped, cuts, pieces, spec, i, b))
         .collect();
     Paragraph {
         lines,
-        missing: shaped.missing,
+        missing: shaped.missing.clone(),
     }
 }
 
