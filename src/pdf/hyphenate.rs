@@ -2,6 +2,9 @@
 //! inside words (hypher, in the paragraph's language), extra points inside URLs, and —
 //! only for the last-resort pass — points between any two clusters.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::shape::Shaped;
@@ -224,6 +227,17 @@ fn inner_breaks(
     }
 }
 
+/// Words hyphenated so far on this thread, per language (English, French): a book
+/// repeats its words, and pattern matching is the costliest step of finding breaks.
+type Memo = [HashMap<String, Vec<u8>>; 2];
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Default::default());
+}
+
+/// Words remembered per language before the memo starts afresh.
+const MEMO_LIMIT: usize = 50_000;
+
 /// Hyphenation points of one run of letters.
 fn hyphenate_run(
     run: &str,
@@ -236,14 +250,29 @@ fn hyphenate_run(
     if run.len() > hypher::MAX_INLINE_SIZE || run.chars().count() < 5 {
         return;
     }
-    let mut at = start;
-    let mut syllables = hypher::hyphenate(run, lang).peekable();
-    while let Some(s) = syllables.next() {
-        at += s.len();
-        if syllables.peek().is_some() {
-            push(at, BreakKind::Hyphen);
+    let slot = usize::from(lang != hypher::Lang::English);
+    MEMO.with_borrow_mut(|memo| {
+        let words = &mut memo[slot];
+        if !words.contains_key(run) {
+            if words.len() >= MEMO_LIMIT {
+                words.clear();
+            }
+            let mut points = Vec::new();
+            let mut at = 0;
+            let mut syllables = hypher::hyphenate(run, lang).peekable();
+            while let Some(s) = syllables.next() {
+                at += s.len();
+                if syllables.peek().is_some() {
+                    // `run` is at most MAX_INLINE_SIZE (45) bytes.
+                    points.push(u8::try_from(at).unwrap_or(u8::MAX));
+                }
+            }
+            words.insert(run.to_string(), points);
         }
-    }
+        for &p in words.get(run).into_iter().flatten() {
+            push(start + usize::from(p), BreakKind::Hyphen);
+        }
+    });
 }
 
 #[cfg(test)]
