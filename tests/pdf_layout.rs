@@ -215,10 +215,10 @@ fn note_reference_never_starts_a_line() {
     let fonts = FontSet::bundled();
     let mut pieces = Vec::new();
     for n in 1..=40u32 {
-        pieces.push(piece(if n % 2 == 0 {
-            "word after word and more "
-        } else {
-            "another sentence ends here"
+        pieces.push(piece(match n % 3 {
+            0 => "word after word and more ",
+            1 => "another sentence ends here",
+            _ => "then internationalization",
         }));
         pieces.push(Piece {
             text: n.to_string(),
@@ -234,7 +234,7 @@ fn note_reference_never_starts_a_line() {
         });
         pieces.push(piece(" "));
     }
-    for width in [90.0, 120.0, 150.0, 200.0] {
+    for width in [25.0, 45.0, 90.0, 120.0, 150.0, 200.0] {
         let p = set_paragraph(&fonts, &pieces, &spec("en", width));
         let mut seen = Vec::new();
         for line in &p.lines {

@@ -97,6 +97,7 @@ pub(crate) fn candidates(
     let text = shaped.text.as_str();
     let glued = glued_starts(shaped, pieces);
     let rules = Rules {
+        glued: &glued,
         lang: if spec.hyphenate {
             language(&spec.lang)
         } else {
@@ -155,7 +156,9 @@ pub(crate) fn candidates(
 
 /// What may break inside a word.
 #[derive(Clone, Copy)]
-struct Rules {
+struct Rules<'a> {
+    /// Where no line may start (before note references).
+    glued: &'a [usize],
     /// Hyphenation language, if hyphenating.
     lang: Option<hypher::Lang>,
     /// Whether to break between any two clusters.
@@ -170,13 +173,13 @@ fn trailing_space(s: &str) -> usize {
 /// Hyphenation points, URL points and (if `chars`) cluster points inside one word.
 fn inner_breaks(
     shaped: &Shaped,
-    rules: &Rules,
+    rules: &Rules<'_>,
     start: usize,
     word: &str,
     url: bool,
     out: &mut Vec<Candidate>,
 ) {
-    let Rules { lang, chars } = *rules;
+    let Rules { glued, lang, chars } = *rules;
     if word.is_empty() {
         return;
     }
@@ -186,7 +189,10 @@ fn inner_breaks(
     // A hyphenation point may cut a ligature (see `shape::Cut`); other breaks fall
     // between clusters.
     let mut push = |b: usize, kind: BreakKind| {
-        if b > start && b < start + word.len() && (shaped.boundary[b] || kind == BreakKind::Hyphen)
+        if b > start
+            && b < start + word.len()
+            && (shaped.boundary[b] || kind == BreakKind::Hyphen)
+            && !glued.contains(&b)
         {
             out.push(Candidate {
                 end: b,
