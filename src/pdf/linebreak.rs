@@ -23,7 +23,7 @@ const DOUBLE_HYPHEN: f32 = 10_000.0;
 const FINAL_HYPHEN: f32 = 5_000.0;
 /// Extra demerits for neighbouring lines of very different tightness (`\adjdemerits`).
 const ADJ_DEMERITS: f32 = 10_000.0;
-/// Hyphenated lines allowed in a row.
+/// Lines in a row allowed to end with a hyphen, added or written.
 const MAX_HYPHENS: u8 = 2;
 
 /// One pass's settings.
@@ -131,7 +131,7 @@ struct Node {
     cut: Option<usize>,
     demerits: f32,
     fitness: u8,
-    /// Lines in a row ending with an added hyphen, up to here.
+    /// Lines in a row ending with a hyphen, up to here.
     hyphens: u8,
     flagged: bool,
 }
@@ -277,11 +277,9 @@ pub(crate) fn break_lines(
             if !forced {
                 next_active.push(ai);
             }
-            let hyphens = if c.kind == BreakKind::Hyphen {
-                a.hyphens + 1
-            } else {
-                0
-            };
+            // A hyphen written in the text ends a line just as visibly as an added
+            // one, so both count towards the limit.
+            let hyphens = if flagged(c.kind) { a.hyphens + 1 } else { 0 };
             let b = badness(fit.ratio);
             if b > pass.tolerance || hyphens > MAX_HYPHENS {
                 continue;
