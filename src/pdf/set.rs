@@ -34,19 +34,19 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             missing: shaped.missing,
         };
     }
-    // TeX's first pass: without hyphenation, at a strict tolerance; most paragraphs
-    // of a wide measure need nothing more, and none of them pays for hyphenating.
+    let mut plain = candidates(&shaped, pieces, spec, false);
+    // TeX's first pass: without hyphenation, at a strict tolerance; a paragraph that
+    // sets well this way keeps all its words whole.
     if spec.hyphenate && spec.align == Align::Justify {
-        let unhyphenated = ParaSpec {
-            hyphenate: false,
-            ..spec.clone()
-        };
-        let words = candidates(&shaped, pieces, &unhyphenated, false);
+        let words: Vec<Candidate> = plain
+            .iter()
+            .filter(|c| c.kind != BreakKind::Hyphen)
+            .copied()
+            .collect();
         if let Some(breaks) = break_lines(fonts, &shaped, &words, &[], spec, PRETOLERANCE) {
             return finish(fonts, &shaped, &[], pieces, spec, &breaks);
         }
     }
-    let mut plain = candidates(&shaped, pieces, spec, false);
     let inside: Vec<usize> = plain
         .iter()
         .map(|c| c.end)
