@@ -2,11 +2,17 @@
 //!
 //! Boxes are the glyphs, glue the interword spaces (stretch ½, shrink ⅓ of the space,
 //! as TeX's fonts have it), penalties the candidates from [`super::hyphenate`]. Widths
-//! come from prefix sums, so a candidate line costs O(1); active nodes die as soon as
-//! their line would be overfull, which bounds the active set by a line's worth of
-//! candidates as in TeX. Passes loosen in turn: tolerance 200; then any badness with
-//! emergency stretch; then breaks inside over-wide words. The last pass cannot fail:
-//! when no node reaches a candidate it keeps the least overfull line and says so.
+//! come from prefix sums, so a candidate line costs O(1); a hyphenation point inside a
+//! ligature brings its own pre-shaped halves (`shape::Cut`). Active nodes die
+//! as soon as their line would be overfull, which bounds the active set by a line's
+//! worth of candidates, as in TeX. Demerits follow TeX (line penalty, double and final
+//! hyphen demerits, adjacent fitness classes), plus a hard limit of two hyphenated
+//! lines in a row.
+//!
+//! Passes loosen in turn: without hyphenation at tolerance 100 (`\pretolerance`); with
+//! it at 200, then 1000; any badness with emergency stretch; then breaks between any
+//! two clusters. The last pass cannot fail: when no node reaches a candidate it keeps
+//! the least overfull line, and the line reports it.
 
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate};
