@@ -200,7 +200,14 @@ fn set_line(
         }
         content = natural + extra;
     }
-    let indent = spec.left_indent + if index == 0 { spec.first_indent } else { 0.0 };
+    // A right-to-left paragraph indents its first line at the right: the line is
+    // shorter by the indent but starts at the left indent.
+    let first = if index == 0 && !shaped.rtl {
+        spec.first_indent
+    } else {
+        0.0
+    };
+    let indent = spec.left_indent + first;
     let offset = match spec.align {
         // A right-to-left paragraph's ragged lines sit flush right.
         Align::Justify | Align::Left if shaped.rtl && !justify => (avail - content).max(0.0),
