@@ -367,9 +367,64 @@ fn arbitrary_text_never_panics_overflows_or_loses_characters() {
         let width = [40.0, 80.0, 150.0, 298.0][case % 4];
         let mut s = spec(["en", "fr", "fa", ""][case % 4], width);
         s.align = [Align::Justify, Align::Left, Align::Center, Align::Right][next(4)];
-        let p = set_paragraph(&fonts, &[piece(&text)], &s);
+        // Cut the text into pieces of mixed faces and sizes, with note markers between.
+        let mut pieces = Vec::new();
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            let mut cut = (1 + next(rest.len())).min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (head, tail) = rest.split_at(cut);
+            let face = [
+                Face::Regular,
+                Face::Italic,
+                Face::Bold,
+                Face::BoldItalic,
+                Face::Mono,
+            ][next(5)];
+            pieces.push(Piece {
+                text: head.to_string(),
+                style: style(face, [9.0, 10.0, 12.0][next(3)]),
+                tag: None,
+            });
+            if next(3) == 0 {
+                let note = 1 + next(99) as u32;
+                pieces.push(Piece {
+                    text: note.to_string(),
+                    style: TextStyle {
+                        face: Face::Regular,
+                        size: 6.0,
+                        baseline_shift: 3.0,
+                    },
+                    tag: Some(Tag::NoteRef {
+                        marker: pieces.len(),
+                        note,
+                    }),
+                });
+            }
+            rest = tail;
+        }
+        let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        let p = set_paragraph(&fonts, &pieces, &s);
         let mut rebuilt = String::new();
-        for line in &p.lines {
+        for (i, line) in p.lines.iter().enumerate() {
+            // A marker may start a line only after a hard line break. (Runs are in
+            // visual order: with right-to-left text about, the first run drawn need
+            // not be the first written.)
+            let raised = line.runs.first().is_some_and(|r| r.baseline_shift > 0.0);
+            let after_break = i == 0 || text.contains('\n');
+            let bidi = text.chars().any(|c| ('\u{600}'..='\u{6FF}').contains(&c));
+            assert!(
+                !raised || after_break || bidi,
+                "case {case}: a marker starts line {i}: {:?} after {:?} in {:?}",
+                line_text(line),
+                line_text(&p.lines[i - 1]),
+                pieces
+                    .iter()
+                    .map(|p| (p.text.as_str(), p.style.face, p.style.size))
+                    .collect::<Vec<_>>()
+            );
             assert_eq!(
                 line.overfull,
                 0.0,

@@ -75,15 +75,28 @@ fn url_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     spans
 }
 
-/// Byte offsets where no line may start: before superscripts and note references, so
+/// Superscripts and note references: boxes no line may start at or break inside, so
 /// a marker never leaves the word it follows.
-fn glued_starts(shaped: &Shaped, pieces: &[Piece]) -> Vec<usize> {
-    pieces
-        .iter()
-        .zip(&shaped.pieces)
-        .filter(|(p, _)| p.style.baseline_shift > 0.0 || matches!(p.tag, Some(Tag::NoteRef { .. })))
-        .map(|(_, r)| r.start)
-        .collect()
+struct Glued(Vec<std::ops::Range<usize>>);
+
+impl Glued {
+    fn new(shaped: &Shaped, pieces: &[Piece]) -> Glued {
+        Glued(
+            pieces
+                .iter()
+                .zip(&shaped.pieces)
+                .filter(|(p, _)| {
+                    p.style.baseline_shift > 0.0 || matches!(p.tag, Some(Tag::NoteRef { .. }))
+                })
+                .map(|(_, r)| r.clone())
+                .collect(),
+        )
+    }
+
+    /// Whether a line may not start at byte `b`.
+    fn holds(&self, b: usize) -> bool {
+        self.0.iter().any(|r| r.start <= b && b < r.end)
+    }
 }
 
 /// Every candidate break of the paragraph, in text order, one per end position.
@@ -95,7 +108,7 @@ pub(crate) fn candidates(
     chars: bool,
 ) -> Vec<Candidate> {
     let text = shaped.text.as_str();
-    let glued = glued_starts(shaped, pieces);
+    let glued = Glued::new(shaped, pieces);
     let rules = Rules {
         glued: &glued,
         lang: if spec.hyphenate {
@@ -132,7 +145,7 @@ pub(crate) fn candidates(
                 next,
                 kind: BreakKind::Forced,
             });
-        } else if !glued.contains(&p) && shaped.boundary[p] {
+        } else if !glued.holds(p) && shaped.boundary[p] {
             let kind = if end < p {
                 BreakKind::Space
             } else if before == Some('\u{AD}') {
@@ -158,7 +171,7 @@ pub(crate) fn candidates(
 #[derive(Clone, Copy)]
 struct Rules<'a> {
     /// Where no line may start (before note references).
-    glued: &'a [usize],
+    glued: &'a Glued,
     /// Hyphenation language, if hyphenating.
     lang: Option<hypher::Lang>,
     /// Whether to break between any two clusters.
@@ -192,7 +205,7 @@ fn inner_breaks(
         if b > start
             && b < start + word.len()
             && (shaped.boundary[b] || kind == BreakKind::Hyphen)
-            && !glued.contains(&b)
+            && !glued.holds(b)
         {
             out.push(Candidate {
                 end: b,
