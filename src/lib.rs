@@ -24,6 +24,7 @@
 
 pub mod assets;
 pub mod diag;
+pub mod epub;
 pub mod model;
 pub mod pdf;
 pub mod read;
@@ -31,3 +32,5 @@ pub mod resolve;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};
+pub mod config;
+pub mod load;

@@ -1,3 +1,38 @@
-fn main() {
-    let _ = folio::model::Document::default();
+//! The `folio` command: parses arguments and hands over to `cli/<command>.rs`.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Profiles with numbered citations to EPUB and PDF editions.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Report problems in profiles (exit 1 on errors) without writing anything.
+    Check(cli::check::Args),
+    /// Print the resolved document model of one profile as JSON.
+    Model(cli::model::Args),
+    /// Convert profiles to EPUB and/or PDF (several inputs become the chapters of one book).
+    Convert(cli::convert::Args),
+    /// Build the series described by DIR/book.toml into out/.
+    Build(cli::build::Args),
+}
+
+fn main() -> ExitCode {
+    // clap exits with status 2 on usage errors.
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Check(args) => cli::check::run(args),
+        Command::Model(args) => cli::model::run(args),
+        Command::Convert(args) => cli::convert::run(args),
+        Command::Build(args) => cli::build::run(args),
+    }
 }

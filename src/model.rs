@@ -82,6 +82,11 @@ pub struct Document {
     pub footnote_defs: Vec<FootnoteDef>,
     /// Everything found wrong or noteworthy, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+    /// The decoded input (BOM removed, LF line ends) that every [`Span`] offset points
+    /// into. Readers fill it so that resolve can place markers found inside text runs,
+    /// which carry no spans of their own; empty for documents built by hand.
+    #[serde(skip)]
+    pub input: String,
 }
 
 /// A series of profiles bound together.

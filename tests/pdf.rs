@@ -613,3 +613,162 @@ fn the_real_sample_and_markdown_footnotes_set_cleanly() {
         );
     }
 }
+
+/// A valid RGB PNG of `w`×`h` pixels in a gradient, written by hand: signature,
+/// IHDR, one IDAT holding a zlib stream of stored (uncompressed) deflate blocks, IEND.
+fn png(w: u32, h: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+    let mut raw = Vec::new();
+    for y in 0..h {
+        raw.push(0); // filter: none
+        for x in 0..w {
+            raw.extend_from_slice(&[(x * 255 / w.max(1)) as u8, (y * 255 / h.max(1)) as u8, 128]);
+        }
+    }
+    let mut zlib = vec![0x78, 0x01];
+    let blocks: Vec<&[u8]> = raw.chunks(65_535).collect();
+    for (i, block) in blocks.iter().enumerate() {
+        zlib.push(u8::from(i + 1 == blocks.len()));
+        let len = block.len() as u16;
+        zlib.extend_from_slice(&len.to_le_bytes());
+        zlib.extend_from_slice(&(!len).to_le_bytes());
+        zlib.extend_from_slice(block);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in &raw {
+        a = (a + u32::from(byte)) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    zlib.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"IDAT", &zlib);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// Image XObjects drawn on each page (1-based page number → pixel widths).
+fn page_images(pdf: &lopdf::Document) -> BTreeMap<u32, Vec<i64>> {
+    let mut out = BTreeMap::new();
+    for (number, id) in pdf.get_pages() {
+        let Ok((inline, ids)) = pdf.get_page_resources(id) else {
+            continue;
+        };
+        let dicts = inline
+            .into_iter()
+            .chain(ids.iter().filter_map(|r| pdf.get_dictionary(*r).ok()));
+        let xobjects = dicts
+            .filter_map(|d| d.get(b"XObject").ok())
+            .filter_map(|x| deref(pdf, x).as_dict().ok());
+        for (_, obj) in xobjects.flat_map(|x| x.iter()) {
+            let Ok(stream) = deref(pdf, obj).as_stream() else {
+                continue;
+            };
+            if stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Image") {
+                let w = stream
+                    .dict
+                    .get(b"Width")
+                    .and_then(|w| w.as_i64())
+                    .unwrap_or(0);
+                out.entry(number).or_insert_with(Vec::new).push(w);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn figures_and_inline_images_are_drawn_with_their_captions() {
+    let mut b = Builder::new("figs", "Figures");
+    b.para(&words(1, 200));
+    b.block(Block::Figure {
+        src: Some("img/wide.png".into()),
+        alt: "a wide gradient".into(),
+        caption: vec![Inline::Text("The wide gradient figure".into())],
+        span: span(3),
+    });
+    b.para(&words(2, 40));
+    b.block(Block::Paragraph {
+        content: vec![
+            Inline::Text("An inline picture ".into()),
+            Inline::Image {
+                src: "img/tall.png".into(),
+                alt: "tallpicturealt".into(),
+                span: span(5),
+            },
+            Inline::Text(" sits below this text.".into()),
+        ],
+        span: span(5),
+    });
+    b.block(Block::Figure {
+        src: Some("img/missing.png".into()),
+        alt: "missing".into(),
+        caption: vec![Inline::Text("Only this caption survives".into())],
+        span: span(7),
+    });
+    b.para(&format!("{} noted{{1}}", words(3, 60)));
+    b.note(1, NoteKind::Full, "A note.");
+    let doc = b.done();
+    let book = book(vec![doc], "Figures");
+    let mut options = opts();
+    options.images.insert("img/wide.png".into(), png(64, 24));
+    options.images.insert("img/tall.png".into(), png(12, 60));
+    for paper in [Paper::A5, Paper::A4] {
+        let out = pdf(
+            &book,
+            &PdfOptions {
+                paper,
+                ..options.clone()
+            },
+        )
+        .expect("pdf");
+        let name = format!("figures-{paper:?}.pdf");
+        let pdf_doc = check(&name, &book, &out);
+        let images = page_images(&pdf_doc);
+        let mut widths: Vec<i64> = images.values().flatten().copied().collect();
+        widths.sort();
+        assert_eq!(widths, [12, 64], "{paper:?}: {images:?}");
+        let (_, text) = tool("pdftotext", &[&save(&name, &out.bytes), "-"]);
+        let pages: Vec<&str> = text.split('\u{c}').collect();
+        // The figure's caption is on the page that draws the wide image.
+        let caption_page = pages
+            .iter()
+            .position(|p| p.contains("The wide gradient figure"))
+            .expect("caption") as u32
+            + 1;
+        assert!(
+            images.get(&caption_page).is_some_and(|w| w.contains(&64)),
+            "{paper:?}: caption on page {caption_page}, images {images:?}"
+        );
+        assert!(text.contains("Only this caption survives"));
+        assert!(
+            !text.contains("tallpicturealt"),
+            "a drawn image prints no alt text"
+        );
+    }
+}

@@ -50,6 +50,18 @@ pub enum ElemKind {
         /// Rules drawn with the row.
         rules: Vec<(f32, f32, f32)>,
     },
+    /// An image: its key in the options' images, left edge and width (its height is
+    /// the element's).
+    Image {
+        /// The path as written in the model.
+        src: String,
+        /// Its alternative text.
+        alt: String,
+        /// Left edge from the text block's left edge.
+        x: f32,
+        /// Width drawn.
+        width: f32,
+    },
     /// Empty space, dropped at the top of a page.
     Space,
     /// Start a new page for a profile (or front matter when `doc` is `None`).
@@ -182,6 +194,22 @@ impl Arrange<'_> {
                 self.push(ElemKind::Rule { x, width }, self.g.size * 1.6, true);
             }
             Flow::Para(p) => self.para(p, None),
+            Flow::Image {
+                src,
+                alt,
+                x,
+                width,
+                height,
+                keep_with_next,
+            } => {
+                let kind = ElemKind::Image {
+                    src: src.clone(),
+                    alt: alt.clone(),
+                    x: *x,
+                    width: *width,
+                };
+                self.push(kind, *height, !keep_with_next);
+            }
             Flow::TocEntry { title, page } => {
                 let spec = ParaSpec {
                     width: self.g.width(),
@@ -234,11 +262,12 @@ impl Arrange<'_> {
             {
                 extras.push(e);
             }
-            // Two lines at least on each side of a break: no widows, no orphans.
+            // Two lines at least on each side of a break: no widows, no orphans;
+            // a caption stays whole (and so with its image).
             let break_after = if i + 1 == n {
                 !p.keep_with_next
             } else {
-                i >= 1 && i + 3 <= n
+                i >= 1 && i + 3 <= n && p.role != Role::Caption
             };
             let height = line.leading;
             let placed = Placed {

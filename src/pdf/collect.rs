@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Geometry;
 use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
+use super::{Geometry, PdfOptions};
 use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, Span};
 
 /// Nesting deeper than this (quotes in lists in quotes…) is set flat, so no input
@@ -72,6 +72,21 @@ pub enum Flow {
     Para(Para),
     /// A horizontal rule across a fraction of the measure.
     Rule,
+    /// An image, scaled to fit: its key in [`PdfOptions::images`], left edge, size.
+    Image {
+        /// The path as written in the model.
+        src: String,
+        /// Its alternative text.
+        alt: String,
+        /// Left edge from the text block's left edge.
+        x: f32,
+        /// Width drawn.
+        width: f32,
+        /// Height drawn.
+        height: f32,
+        /// Keep with what follows (its caption).
+        keep_with_next: bool,
+    },
     /// Vertical space (dropped at the top of a page).
     Space(f32),
     /// A table: header cells and body rows, each cell a paragraph.
@@ -101,11 +116,22 @@ pub struct Collected {
 
 /// Builds the flow. `toc_pages` holds the first page number of each profile once the
 /// first pass knows them; before that the contents show placeholders of the same width.
-pub fn collect(book: &Book, bibliography: bool, g: &Geometry, toc_pages: &[usize]) -> Collected {
+pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]) -> Collected {
+    // Only images that can be read count; the rest print their caption or alt text.
+    let images: BTreeMap<String, (u32, u32)> = opts
+        .images
+        .iter()
+        .filter_map(|(src, bytes)| {
+            let (w, h) = super::write::image_size(bytes)?;
+            (w > 0 && h > 0).then(|| (src.clone(), (w, h)))
+        })
+        .collect();
     let mut c = Collector {
         g: *g,
+        images: &images,
         out: Collected::default(),
     };
+    let bibliography = opts.bibliography;
     let anthology = book.documents.len() > 1;
     if anthology {
         c.front_matter(book, toc_pages);
@@ -123,8 +149,9 @@ pub fn collect(book: &Book, bibliography: bool, g: &Geometry, toc_pages: &[usize
     c.out
 }
 
-struct Collector {
+struct Collector<'a> {
     g: Geometry,
+    images: &'a BTreeMap<String, (u32, u32)>,
     out: Collected,
 }
 
@@ -132,6 +159,9 @@ struct Collector {
 #[derive(Clone, Copy)]
 struct Ctx<'a> {
     doc: &'a Document,
+    /// Images that can be drawn; an inline image among them is drawn below its
+    /// paragraph instead of printing its alt text.
+    images: &'a BTreeMap<String, (u32, u32)>,
     italic: bool,
     bold: bool,
     mono: bool,
@@ -155,7 +185,7 @@ impl Ctx<'_> {
     }
 }
 
-impl Collector {
+impl Collector<'_> {
     fn spec(&self, width: f32, align: Align, lang: &str, size: f32) -> ParaSpec {
         ParaSpec {
             width,
@@ -184,8 +214,13 @@ impl Collector {
     }
 
     fn plain(&self, text: &str, face: Face, size: f32) -> Vec<Piece> {
+        let text = if face == Face::Mono {
+            text.to_string()
+        } else {
+            collapse_spaces(&mut [], text.trim()).to_string()
+        };
         vec![Piece {
-            text: text.to_string(),
+            text,
             style: TextStyle {
                 face,
                 size,
@@ -318,6 +353,7 @@ impl Collector {
         self.out.flow.push(Flow::Space(s * 1.5));
         let ctx = Ctx {
             doc,
+            images: self.images,
             italic: false,
             bold: false,
             mono: false,
@@ -368,7 +404,11 @@ impl Collector {
                 );
                 let mut p = self.para(pieces, Role::Bibliography, &lang, size, format!("{file}:1"));
                 p.spec.align = Align::Left;
-                p.after = s * 0.35;
+                // A hanging indent, as bibliographies are set: the first line flush,
+                // the following ones indented, so each entry's first word stands out.
+                p.spec.left_indent = size * 1.5;
+                p.spec.first_indent = -size * 1.5;
+                p.after = s * 0.4;
                 self.out.flow.push(Flow::Para(p));
             }
         }
@@ -521,7 +561,12 @@ impl Collector {
                 Block::Paragraph { content, span } => {
                     let mut pieces = Vec::new();
                     inlines(content, ctx, &mut pieces, 0);
+                    let mut srcs = Vec::new();
+                    inline_images(content, ctx.images, &mut srcs, 0);
                     if pieces.iter().all(|p| p.text.trim().is_empty()) {
+                        for (src, alt) in srcs {
+                            self.image(src, alt, indent, false);
+                        }
                         continue;
                     }
                     let mut p = self.para(
@@ -541,7 +586,12 @@ impl Collector {
                         p.spec.first_indent = s * 1.5;
                     }
                     self.out.flow.push(Flow::Para(p));
-                    prev_para = true;
+                    // Inline images are drawn below their paragraph: the paragraph
+                    // engine sets text only.
+                    for (src, alt) in &srcs {
+                        self.image(src, alt, indent, false);
+                    }
+                    prev_para = srcs.is_empty();
                 }
                 Block::Quote { blocks } if depth < MAX_DEPTH => {
                     self.out.flow.push(Flow::Space(s * 0.5));
@@ -603,29 +653,26 @@ impl Collector {
                     self.out.flow.push(Flow::Space(s * 0.6));
                 }
                 Block::Figure {
-                    caption, alt, span, ..
+                    src,
+                    caption,
+                    alt,
+                    span,
                 } => {
                     let mut pieces = Vec::new();
-                    inlines(
-                        caption,
-                        Ctx {
-                            italic: true,
-                            ..ctx
-                        },
-                        &mut pieces,
-                        0,
-                    );
-                    if pieces.iter().all(|p| p.text.trim().is_empty()) {
-                        push_text(
-                            &mut pieces,
-                            alt,
-                            Ctx {
-                                italic: true,
-                                ..ctx
-                            }
-                            .style(),
-                            None,
-                        );
+                    let italic = Ctx {
+                        italic: true,
+                        ..ctx
+                    };
+                    inlines(caption, italic, &mut pieces, 0);
+                    let captioned = pieces.iter().any(|p| !p.text.trim().is_empty());
+                    let drawn = src
+                        .as_deref()
+                        .is_some_and(|src| self.image(src, alt, indent, captioned));
+                    if !captioned {
+                        if drawn {
+                            continue;
+                        }
+                        push_text(&mut pieces, alt, italic.style(), None);
                     }
                     let mut p = self.para(
                         pieces,
@@ -637,7 +684,7 @@ impl Collector {
                     p.spec.align = Align::Center;
                     p.spec.width -= indent + s * 4.0;
                     p.indent = indent + s * 2.0;
-                    p.before = s * 0.6;
+                    p.before = if drawn { s * 0.4 } else { s * 0.6 };
                     p.after = s * 0.6;
                     self.out.flow.push(Flow::Para(p));
                 }
@@ -658,6 +705,61 @@ impl Collector {
                 }
                 Block::Rule => self.out.flow.push(Flow::Rule),
             }
+        }
+    }
+}
+
+impl Collector<'_> {
+    /// Adds image `src` scaled to the measure, never taller than 60% of the text
+    /// block, centred; `keep_with_next` keeps it with its caption. Returns false (and
+    /// adds nothing) when the image is not available.
+    fn image(&mut self, src: &str, alt: &str, indent: f32, keep_with_next: bool) -> bool {
+        let Some(&(px_w, px_h)) = self.images.get(src) else {
+            return false;
+        };
+        let measure = self.g.width() - indent;
+        let ratio = px_h as f32 / px_w as f32;
+        let mut width = measure;
+        let mut height = width * ratio;
+        let max_h = self.g.height() * 0.6;
+        if height > max_h {
+            height = max_h;
+            width = height / ratio;
+        }
+        let s = self.g.size;
+        self.out.flow.push(Flow::Space(s * 0.6));
+        self.out.flow.push(Flow::Image {
+            src: src.to_string(),
+            alt: alt.to_string(),
+            x: indent + (measure - width) / 2.0,
+            width,
+            height,
+            keep_with_next,
+        });
+        if !keep_with_next {
+            self.out.flow.push(Flow::Space(s * 0.6));
+        }
+        true
+    }
+}
+
+/// The sources of drawable inline images in `content`, in order.
+fn inline_images<'c>(
+    content: &'c [Inline],
+    images: &BTreeMap<String, (u32, u32)>,
+    out: &mut Vec<(&'c str, &'c str)>,
+    depth: usize,
+) {
+    for inline in content {
+        match inline {
+            Inline::Image { src, alt, .. } if images.contains_key(src) => out.push((src, alt)),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) if depth < MAX_DEPTH => {
+                inline_images(c, images, out, depth + 1)
+            }
+            Inline::Link { content, .. } if depth < MAX_DEPTH => {
+                inline_images(content, images, out, depth + 1)
+            }
+            _ => {}
         }
     }
 }
@@ -699,6 +801,7 @@ fn inlines(content: &[Inline], ctx: Ctx, out: &mut Vec<Piece>, depth: usize) {
             | Inline::Link { content: c, .. } => {
                 push_text(out, &Inline::plain(c), ctx.style(), None);
             }
+            Inline::Image { src, .. } if ctx.images.contains_key(src) => {}
             Inline::Image { alt, .. } => push_text(out, alt, ctx.style(), None),
             Inline::LineBreak => push_text(out, " ", ctx.style(), None),
             Inline::FootnoteRef { .. } => {}
@@ -746,6 +849,13 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
 
 /// Pushes text, tagging bare URLs in it as links so they are clickable.
 pub(crate) fn push_text(out: &mut Vec<Piece>, text: &str, style: TextStyle, tag: Option<Tag>) {
+    let collapsed;
+    let text = if style.face == Face::Mono {
+        text
+    } else {
+        collapsed = collapse_spaces(out, text);
+        collapsed.as_str()
+    };
     if text.is_empty() {
         return;
     }
@@ -793,6 +903,50 @@ pub(crate) fn push_text(out: &mut Vec<Piece>, text: &str, style: TextStyle, tag:
     }
 }
 
+/// Whether `c` is white space that a run of spaces collapses over (`\u{a0}`
+/// included: scraped text often has "&nbsp; " where one space was meant).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{2007}' | '\u{202f}')
+}
+
+/// Collapses each run of white space in `text` to one interword space, as HTML and
+/// TeX do: a run holding any breaking space becomes a breaking space, a run of
+/// no-break spaces one no-break space. A run continuing one that ends the previous
+/// piece is dropped (or turns that piece's trailing no-break space into a space).
+fn collapse_spaces(out: &mut [Piece], text: &str) -> String {
+    let mut result = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            result.push(c);
+            first = false;
+            continue;
+        }
+        let mut breaking = c != '\u{a0}';
+        while let Some(&next) = chars.peek().filter(|&&n| is_space(n)) {
+            breaking |= next != '\u{a0}';
+            chars.next();
+        }
+        let prev = out
+            .iter_mut()
+            .rev()
+            .find(|p| !p.text.is_empty())
+            .filter(|p| p.style.face != Face::Mono && p.text.ends_with(is_space));
+        match prev {
+            Some(prev) if first => {
+                if breaking && prev.text.ends_with('\u{a0}') {
+                    prev.text.pop();
+                    prev.text.push(' ');
+                }
+            }
+            _ => result.push(if breaking { ' ' } else { '\u{a0}' }),
+        }
+        first = false;
+    }
+    result
+}
+
 fn find_url(text: &str) -> Option<usize> {
     ["https://", "http://", "www."]
         .iter()
@@ -801,4 +955,45 @@ fn find_url(text: &str) -> Option<usize> {
             i == 0 || text[..i].ends_with(|c: char| c.is_whitespace() || c == '(' || c == '<')
         })
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(face: Face) -> TextStyle {
+        TextStyle {
+            face,
+            size: 10.0,
+            baseline_shift: 0.0,
+        }
+    }
+
+    fn texts(parts: &[(&str, Face)]) -> Vec<String> {
+        let mut out = Vec::new();
+        for (text, face) in parts {
+            push_text(&mut out, text, style(*face), None);
+        }
+        out.into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn runs_of_spaces_collapse_to_one_interword_space() {
+        // The sample's "believe”  to": a no-break space then a space.
+        assert_eq!(
+            texts(&[("believe\u{201d}\u{a0} to a\t\n response", Face::Regular)]),
+            ["believe\u{201d} to a response"]
+        );
+        assert_eq!(
+            texts(&[("10\u{a0}\u{a0}km", Face::Regular)]),
+            ["10\u{a0}km"]
+        );
+        // A run split across pieces (emphasis ends, text goes on) is still one space.
+        assert_eq!(
+            texts(&[("word\u{a0}", Face::Italic), ("  next", Face::Regular)]),
+            ["word ", "next"]
+        );
+        // Code keeps its spaces.
+        assert_eq!(texts(&[("a  = 1", Face::Mono)]), ["a  = 1"]);
+    }
 }

@@ -35,6 +35,17 @@ pub enum ItemKind {
         /// The paragraph (or table row) it belongs to, for structure tags.
         block: usize,
     },
+    /// An image; the item's `y` is its top edge.
+    Image {
+        /// The path as written in the model (its key in the options' images).
+        src: String,
+        /// Its alternative text.
+        alt: String,
+        /// Width drawn.
+        width: f32,
+        /// Height drawn.
+        height: f32,
+    },
     /// A horizontal rule of this length, 0.5 pt thick.
     Rule {
         /// Its length.
@@ -97,6 +108,9 @@ struct State {
     first: bool,
     body: Vec<(usize, f32)>,
     body_h: f32,
+    /// How much of the body's end may hang below the text block: the room under the
+    /// last line's baseline beyond its (capped) depth, and trailing space.
+    tail: f32,
     notes: Vec<Part>,
     notes_h: f32,
     /// A note was split here: the page is full.
@@ -185,15 +199,34 @@ impl Composer<'_> {
         lines.iter().map(|l| l.leading).sum()
     }
 
-    /// Whether `body` more body and `notes` more note height fit on the page.
-    fn fits(&self, body: f32, notes: f32) -> bool {
+    /// The part of element `e`'s height that may hang below the text block when it
+    /// ends the page. As in TeX, a page is full when its last baseline reaches the
+    /// bottom, with the last line's depth allowed to hang at most a fifth of the body
+    /// size below: counting the whole leading under the last line would waste up to
+    /// a line on pages whose height is not a whole number of lines.
+    fn tail(&self, e: usize) -> f32 {
+        match &self.a.elems[e].kind {
+            ElemKind::Line(p) => {
+                let depth = p.line.descent.min(self.g.size * 0.2);
+                (p.line.leading - baseline_in(&p.line) - depth).max(0.0)
+            }
+            _ => 0.0,
+        }
+    }
+
+    /// Whether the page holds `notes` more note height, and element `e` if given.
+    fn fits(&self, e: Option<usize>, notes: f32) -> bool {
+        let bottom = match e {
+            Some(e) => self.st.body_h + self.a.elems[e].height - self.tail(e),
+            None => self.st.body_h - self.st.tail,
+        };
         let total_notes = self.st.notes_h + notes;
         let area = if total_notes > 0.0 {
             total_notes + self.sep()
         } else {
             0.0
         };
-        self.st.body_h + body + area <= self.g.height() + EPS
+        bottom + area <= self.g.height() + EPS
     }
 
     fn try_group(&mut self, i: usize, k: usize) -> bool {
@@ -216,9 +249,11 @@ impl Composer<'_> {
     fn place(&mut self, e: usize, force: bool) -> bool {
         let elem = &self.a.elems[e];
         if matches!(elem.kind, ElemKind::Space) {
-            if !self.st.body.is_empty() && self.fits(elem.height, 0.0) {
+            // Space may hang past the bottom: nothing after it fits then anyway.
+            if !self.st.body.is_empty() {
                 self.st.body.push((e, self.st.body_h));
                 self.st.body_h += elem.height;
+                self.st.tail += elem.height;
             }
             return true;
         }
@@ -239,8 +274,7 @@ impl Composer<'_> {
             .map(|k| Self::height(self.note_lines(*k)))
             .collect();
         let all: f32 = heights.iter().sum();
-        let h = elem.height;
-        if self.fits(h, all) {
+        if self.fits(Some(e), all) {
             self.push_body(e);
             for key in new {
                 let n = self.note_lines(key).len();
@@ -257,7 +291,7 @@ impl Composer<'_> {
         };
         let before_h: f32 = heights[..before.len()].iter().sum();
         let first_h = self.note_lines(last).first().map_or(0.0, |l| l.leading);
-        if !force && !self.fits(h, before_h + first_h) {
+        if !force && !self.fits(Some(e), before_h + first_h) {
             return false;
         }
         // Split the last note: as many lines as fit here, the rest on the next page.
@@ -269,7 +303,7 @@ impl Composer<'_> {
         let lines = self.note_lines(last);
         let mut k = 0;
         let mut used = 0.0;
-        while k < lines.len() && self.fits(0.0, used + lines[k].leading) {
+        while k < lines.len() && self.fits(None, used + lines[k].leading) {
             used += lines[k].leading;
             k += 1;
         }
@@ -287,6 +321,7 @@ impl Composer<'_> {
     fn push_body(&mut self, e: usize) {
         self.st.body.push((e, self.st.body_h));
         self.st.body_h += self.a.elems[e].height;
+        self.st.tail = self.tail(e);
     }
 
     /// Finishes the current page and starts the next with the carried note remainders.
@@ -377,6 +412,18 @@ impl Composer<'_> {
                             kind: ItemKind::Rule { width: x1 - x0 },
                         });
                     }
+                }
+                ElemKind::Image { src, alt, x, width } => {
+                    items.push(Item {
+                        x: left + x,
+                        y: top,
+                        kind: ItemKind::Image {
+                            src: src.clone(),
+                            alt: alt.clone(),
+                            width: *width,
+                            height: elem.height,
+                        },
+                    });
                 }
                 ElemKind::Space | ElemKind::Start { .. } => {}
             }
@@ -543,6 +590,62 @@ mod tests {
         let mut r = LayoutReport::default();
         fill_report(pages, &mut r);
         r
+    }
+
+    /// Appends a paragraph of `n` lines as arrange does: two lines at least on each
+    /// side of a break; `cite_last` is cited by its last line.
+    fn paragraph(a: &mut Arranged, n: usize, leading: f32, cite_last: Option<u32>) {
+        let block = a.elems.len();
+        for i in 0..n {
+            let notes: Vec<u32> = cite_last.filter(|_| i + 1 == n).into_iter().collect();
+            let placed = Placed {
+                line: line(leading, &notes),
+                x: 0.0,
+                extras: Vec::new(),
+                role: Role::Body,
+                outline: None,
+                block,
+            };
+            a.elems.push(Elem {
+                kind: ElemKind::Line(placed),
+                height: leading,
+                break_after: i + 1 == n || (i >= 1 && i + 3 <= n),
+            });
+        }
+    }
+
+    /// Which paragraph (by first element) each page's body lines belong to, counted.
+    fn lines_per_block(page: &Page) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for item in &page.items {
+            if let ItemKind::Text {
+                block, note: None, ..
+            } = item.kind
+            {
+                match out.last_mut() {
+                    Some((b, n)) if *b == block => *n += 1,
+                    _ => out.push((block, 1)),
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_paragraph_splits_when_the_page_is_a_hair_short_of_two_more_lines() {
+        // The sample on A5: a 14.75 pt first line and 12 lines of 13.25 pt leave
+        // 26.25 pt of a 200 pt page, a quarter point less than two more lines take.
+        // Their baselines and depths fit, so the next paragraph starts here instead
+        // of leaving a gap; its last line cites a note, which goes with it.
+        let mut a = body(&[], &[(1, 2)]);
+        paragraph(&mut a, 1, 14.75, None);
+        paragraph(&mut a, 12, 13.25, None);
+        paragraph(&mut a, 11, 13.25, Some(1));
+        let pages = compose(&a, &geometry());
+        assert_eq!(report(&pages).notes_off_page, 0);
+        assert_eq!(lines_per_block(&pages[0]), [(1, 1), (2, 12), (14, 2)]);
+        assert_eq!(lines_per_block(&pages[1]), [(14, 9)]);
+        assert_eq!(cited(&pages[1]), [1]);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub mod write;
 pub use fonts::FontSet;
 pub use set::{Paragraph, natural_width, set_paragraph};
 
+use std::collections::BTreeMap;
+
 use crate::model::Book;
 use types::LayoutReport;
 
@@ -111,6 +113,10 @@ pub struct PdfOptions {
     /// Creation and modification date as seconds since the Unix epoch (`SOURCE_DATE_EPOCH`);
     /// `None` writes no date, so output never depends on the clock.
     pub modified: Option<i64>,
+    /// Image files by the path written in the model (`Block::Figure::src`,
+    /// `Inline::Image::src`) → their bytes (PNG, JPEG, GIF or WebP); the CLI loader
+    /// fills it. An image not here, or not readable, prints only its caption or alt text.
+    pub images: BTreeMap<String, Vec<u8>>,
 }
 
 impl Default for PdfOptions {
@@ -121,6 +127,7 @@ impl Default for PdfOptions {
             margins: None,
             bibliography: true,
             modified: None,
+            images: BTreeMap::new(),
         }
     }
 }
@@ -231,7 +238,7 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
     let mut toc_pages: Vec<usize> = Vec::new();
     let (mut pages, mut report) = (Vec::new(), LayoutReport::default());
     for pass in 0..if anthology { 2 } else { 1 } {
-        let collected = collect::collect(book, opts.bibliography, &geometry, &toc_pages);
+        let collected = collect::collect(book, opts, &geometry, &toc_pages);
         let arranged = arrange::arrange(&collected, &geometry, &set);
         pages = compose::compose(&arranged, &geometry);
         if pass == 0 {

@@ -10,7 +10,8 @@ use krilla::Document;
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::destination::{Destination, NamedDestination, XyzDestination};
-use krilla::geom::{PathBuilder, Point, Rect, Size};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
@@ -49,6 +50,7 @@ pub fn write(
         fonts.insert(face, f.clone());
         Ok(f)
     };
+    let mut images: BTreeMap<&str, Option<Image>> = BTreeMap::new();
     let anthology = book.documents.len() > 1;
     let dest_name = |key: NoteKey| {
         let slug = book.documents.get(key.0).map_or("", |d| d.slug.as_str());
@@ -159,6 +161,31 @@ pub fn write(
             let doc_index = page.doc.unwrap_or(usize::MAX);
             for item in &page.items {
                 match &item.kind {
+                    ItemKind::Image {
+                        src,
+                        alt,
+                        width,
+                        height,
+                    } => {
+                        let image = images
+                            .entry(src.as_str())
+                            .or_insert_with(|| opts.images.get(src).and_then(|b| image(b)));
+                        let (Some(image), Some(size)) =
+                            (image.clone(), Size::from_wh(*width, *height))
+                        else {
+                            continue;
+                        };
+                        let id = surface.start_tagged(ContentTag::Other);
+                        surface.push_transform(&Transform::from_translate(item.x, item.y));
+                        surface.draw_image(image, size);
+                        surface.pop();
+                        surface.end_tagged();
+                        let alt = (!alt.trim().is_empty()).then(|| alt.clone());
+                        let kind: TagKind = PdfTag::Figure(alt).into();
+                        let mut figure = TagGroup::new(kind);
+                        figure.push(id);
+                        groups.push((GroupKey::Figure(p, item.y.to_bits()), figure));
+                    }
                     ItemKind::Rule { width } => {
                         surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
                             ArtifactType::Layout,
@@ -280,6 +307,7 @@ pub fn write(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum GroupKey {
     Note(NoteKey),
+    Figure(usize, u32),
     Block(Role, usize),
 }
 
@@ -311,6 +339,28 @@ fn group_for<'g>(
         groups.len() - 1
     });
     &mut groups[pos].1
+}
+
+/// Reads a PNG, JPEG, GIF or WebP image (by its signature); `None` when unreadable.
+fn image(bytes: &[u8]) -> Option<Image> {
+    let data: krilla::Data = bytes.to_vec().into();
+    let image = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Image::from_png(data, true)
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Image::from_jpeg(data, true)
+    } else if bytes.starts_with(b"GIF8") {
+        Image::from_gif(data, true)
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Image::from_webp(data, true)
+    } else {
+        return None;
+    };
+    image.ok()
+}
+
+/// Pixel width and height of an image the writer can draw.
+pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    image(bytes).map(|i| i.size())
 }
 
 fn draw_line(

@@ -50,6 +50,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
     } else {
         text::read(&src, &mut doc);
     }
+    doc.input = text;
     if doc.meta.title.trim().is_empty() {
         let stem = std::path::Path::new(name)
             .file_stem()

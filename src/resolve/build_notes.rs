@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use super::find_markers::FootnoteMarker;
 use super::parse_citation::link_inlines;
 use crate::diag::Diagnostic;
-use crate::model::{Block, Document, EMPTY_NOTE_PLACEHOLDER, Entry, Inline, Note, NoteKind};
+use crate::model::{
+    Block, Document, EMPTY_NOTE_PLACEHOLDER, Entry, Inline, Marker, Note, NoteKind,
+};
 
 /// What later stages need to know about the notes built here.
 pub(super) struct Built {
@@ -84,7 +86,7 @@ pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker
             }
             let note = if let Some(label) = footnote_labels.get(&number) {
                 let (blocks, span) = defs.remove(label).unwrap_or_default();
-                footnote_note(number, label.clone(), blocks, span)
+                footnote_note(number, label.clone(), blocks, span, &doc.markers)
             } else if let Some(&i) = entry_by_number.get(&number) {
                 entry_note(&entries[i])
             } else {
@@ -122,7 +124,13 @@ pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker
         if let Some((blocks, span)) = defs.remove(&label) {
             // The reader reported the unused definition; keep its text all the same.
             next_number = next_number.saturating_add(1);
-            notes.push(footnote_note(next_number, label, blocks, span));
+            notes.push(footnote_note(
+                next_number,
+                label,
+                blocks,
+                span,
+                &doc.markers,
+            ));
         }
     }
 
@@ -166,16 +174,46 @@ fn entry_note(entry: &Entry) -> Note {
     }
 }
 
-fn footnote_note(number: u32, label: String, body: Vec<Block>, span: crate::model::Span) -> Note {
+fn footnote_note(
+    number: u32,
+    label: String,
+    body: Vec<Block>,
+    span: crate::model::Span,
+    markers: &[Marker],
+) -> Note {
+    let mut text = String::new();
+    written(&first_inlines(&body), markers, &mut text);
     Note {
         number,
-        text: Inline::plain(&first_inlines(&body)),
+        text,
         label: Some(label),
         kind: NoteKind::Footnote,
         source: None,
         locator: None,
         body,
         span,
+    }
+}
+
+/// The plain text of inlines with each marker as written ("See (4)."), for the
+/// one-line `text` of a footnote that cites. Readers cap inline nesting, and so
+/// this recursion.
+fn written(inlines: &[Inline], markers: &[Marker], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::NoteRef(i) => {
+                if let Some(m) = markers.get(*i) {
+                    // resolve took the space before "(4)" away; the text keeps it
+                    if m.text.starts_with('(') && !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                    out.push_str(&m.text);
+                }
+            }
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => written(c, markers, out),
+            Inline::Link { content, .. } => written(content, markers, out),
+            other => out.push_str(&Inline::plain(std::slice::from_ref(other))),
+        }
     }
 }
 

@@ -6,11 +6,11 @@
 //! sit; years, ranges of years, letters, URLs and out-of-sequence numbers inside noun
 //! phrases stay text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::parse_citation::url_ranges;
 use crate::diag::Diagnostic;
-use crate::model::{Block, Document, Inline, Marker, Span};
+use crate::model::{Block, Document, FootnoteDef, Inline, Marker, Span};
 
 /// Nesting deeper than this is left as written. Readers cap nesting far below it; the
 /// cap only keeps the recursion from overflowing the stack on hostile input.
@@ -35,6 +35,7 @@ pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
         max_entry: entries.iter().copied().max().unwrap_or(0),
         entries,
         defs: doc.footnote_defs.iter().map(|d| d.label.clone()).collect(),
+        input: std::mem::take(&mut doc.input),
         prev_max: 0,
         markers: std::mem::take(&mut doc.markers),
         footnotes: Vec::new(),
@@ -42,6 +43,8 @@ pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
         cursor: Cursor::default(),
     };
     finder.blocks(&mut doc.blocks, 0);
+    finder.definitions(&mut doc.footnote_defs);
+    doc.input = finder.input;
     doc.markers = finder.markers;
     doc.diagnostics.append(&mut finder.diagnostics);
     finder.footnotes
@@ -59,6 +62,8 @@ struct Finder {
     entries: HashSet<u32>,
     max_entry: u32,
     defs: HashSet<String>,
+    /// The document's input, to place markers (see [`Cursor`]).
+    input: String,
     /// The largest note number cited so far: the sequence a new marker is judged by.
     prev_max: u32,
     markers: Vec<Marker>,
@@ -68,10 +73,23 @@ struct Finder {
 }
 
 /// Where the walk is inside the current block, to give markers a line and column.
-/// Text inlines carry no spans, so positions are counted from the block's start.
+///
+/// Text inlines carry no spans, so the walk keeps the text it has seen aligned with
+/// the input the reader kept ([`Document::input`]): Markdown syntax, soft breaks, smart
+/// punctuation and entities change the text but never its order, so each character is
+/// found at or after the previous one. Without an input (a document built by hand)
+/// positions are counted from the block's start instead.
 #[derive(Default)]
 struct Cursor {
     span: Span,
+    /// The block's span could be followed in the input.
+    aligned: bool,
+    /// Next unmatched byte of the input, and its line and column.
+    pos: usize,
+    line: u32,
+    column: u32,
+    /// Where the current block ends in the input (its start when the reader gave no length).
+    block_end: usize,
     newlines: u32,
     line_chars: u32,
     /// A table cell may hold nothing but a citation; a paragraph cannot start with one.
@@ -80,17 +98,67 @@ struct Cursor {
     last_non_space: Option<char>,
 }
 
+/// How far ahead (in bytes) a character of the text is looked for in the input: far
+/// enough to pass link destinations and markup, short enough that text the input does
+/// not hold (a reader's own words) costs little.
+const ALIGN_WINDOW: usize = 2048;
+
 impl Cursor {
-    fn enter(&mut self, span: Span, in_cell: bool) {
+    fn enter(&mut self, input: &str, span: Span, in_cell: bool) {
+        let aligned =
+            span.line > 0 && span.offset < input.len() && input.is_char_boundary(span.offset);
         *self = Cursor {
             span,
+            aligned,
+            pos: span.offset,
+            line: span.line,
+            column: span.column.max(1),
+            block_end: span.offset.saturating_add(span.len),
             in_cell,
             ..Cursor::default()
         };
     }
 
-    fn advance(&mut self, text: &str) {
+    /// Table cells have no span: they follow the block before them in the input.
+    fn enter_cell(&mut self, input: &str) {
+        let pos = self.pos.max(self.block_end).min(input.len());
+        let (span, aligned) = (self.span, self.aligned);
+        let (pos, line, column) = if self.aligned {
+            let (line, column) = moved(input, self.pos, pos, self.line, self.column);
+            (pos, line, column)
+        } else {
+            (self.pos, self.line, self.column)
+        };
+        *self = Cursor {
+            span,
+            aligned,
+            pos,
+            line,
+            column,
+            block_end: pos,
+            in_cell: true,
+            ..Cursor::default()
+        };
+    }
+
+    fn advance(&mut self, input: &str, text: &str) {
         for c in text.chars() {
+            if self.aligned {
+                // Most text is written as it reads: step over it without a search.
+                let mut buf = [0; 4];
+                let written = c.encode_utf8(&mut buf);
+                if input.as_bytes()[self.pos.min(input.len())..].starts_with(written.as_bytes()) {
+                    self.pos += written.len();
+                    if c == '\n' {
+                        self.line = self.line.saturating_add(1);
+                        self.column = 1;
+                    } else {
+                        self.column = self.column.saturating_add(1);
+                    }
+                } else if let Some((at, len)) = find(input, self.pos, self.limit(input), c) {
+                    self.move_to(input, at + len);
+                }
+            }
             if c == '\n' {
                 self.newlines += 1;
                 self.line_chars = 0;
@@ -104,9 +172,56 @@ impl Cursor {
         }
     }
 
-    /// The position of the next character. The byte offset stays at the block's start:
-    /// smart punctuation and joined lines make offsets inside the text unreliable.
-    fn here(&self, len: usize) -> Span {
+    /// Jumps past something the text does not spell out (a link destination, an image,
+    /// a footnote reference) when the input shows where it ends.
+    fn skip_to(&mut self, input: &str, offset: usize) {
+        if self.aligned && offset > self.pos && offset <= input.len() {
+            self.move_to(input, offset);
+        }
+    }
+
+    /// Jumps past `needle` if it comes soon in the input.
+    fn skip_past(&mut self, input: &str, needle: &str) {
+        if !self.aligned || needle.is_empty() {
+            return;
+        }
+        let end = window_end(input, self.pos, ALIGN_WINDOW.max(needle.len() * 2))
+            .min(self.limit(input).max(self.pos));
+        if let Some(i) = input.get(self.pos..end).and_then(|w| w.find(needle)) {
+            self.move_to(input, self.pos + i + needle.len());
+        }
+    }
+
+    /// How far a search may look: the block's end when the reader gave its length, so
+    /// that text the input does not hold never matches in the next block.
+    fn limit(&self, input: &str) -> usize {
+        let window = window_end(input, self.pos, ALIGN_WINDOW);
+        if self.block_end > self.pos {
+            window.min(self.block_end)
+        } else {
+            window
+        }
+    }
+
+    fn move_to(&mut self, input: &str, to: usize) {
+        (self.line, self.column) = moved(input, self.pos, to, self.line, self.column);
+        self.pos = to;
+    }
+
+    /// The span of `written`, which comes next in the text, without moving.
+    fn here(&self, input: &str, written: &str) -> Span {
+        if self.aligned {
+            let first = written.chars().next().unwrap_or(' ');
+            if let Some((at, _)) = find(input, self.pos, self.limit(input), first) {
+                let (line, column) = moved(input, self.pos, at, self.line, self.column);
+                return Span {
+                    line,
+                    column,
+                    offset: at,
+                    len: written.len(),
+                };
+            }
+        }
         let column = if self.newlines == 0 {
             self.span.column.max(1).saturating_add(self.line_chars)
         } else {
@@ -116,12 +231,110 @@ impl Cursor {
             line: self.span.line.saturating_add(self.newlines),
             column,
             offset: self.span.offset,
-            len,
+            len: written.len(),
         }
     }
 }
 
+/// Line and column after moving from `from` (at `line`, `column`) to `to`.
+fn moved(input: &str, from: usize, to: usize, mut line: u32, mut column: u32) -> (u32, u32) {
+    for c in input.get(from..to).unwrap_or("").chars() {
+        if c == '\n' {
+            line = line.saturating_add(1);
+            column = 1;
+        } else {
+            column = column.saturating_add(1);
+        }
+    }
+    (line, column)
+}
+
+fn window_end(input: &str, from: usize, len: usize) -> usize {
+    let mut end = from.saturating_add(len).min(input.len());
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Where the text character `c` is written in `input[from..limit]`, and how many
+/// bytes it takes there: itself, its ASCII spelling before smart punctuation ("--" for
+/// "–", "\"" for "”"), any whitespace for a space, or an entity ("&copy;").
+fn find(input: &str, from: usize, limit: usize, c: char) -> Option<(usize, usize)> {
+    let window = input.get(from..limit)?;
+    for (i, w) in window.char_indices() {
+        let rest = &window[i..];
+        let len = if w == c || (c.is_whitespace() && w.is_whitespace()) {
+            w.len_utf8()
+        } else {
+            match (c, w) {
+                ('“' | '”', '"') | ('‘' | '’', '\'') => 1,
+                ('—', '-') if rest.starts_with("---") => 3,
+                ('–', '-') if rest.starts_with("--") => 2,
+                ('…', '.') if rest.starts_with("...") => 3,
+                (_, '&') => entity_len(rest),
+                _ => 0,
+            }
+        };
+        if len > 0 {
+            return Some((from + i, len));
+        }
+    }
+    None
+}
+
+/// The length of an HTML entity ("&amp;", "&#8212;") at the start of `s`, or 0.
+fn entity_len(s: &str) -> usize {
+    let body = s.as_bytes().iter().skip(1).take(32);
+    let mut len = 1;
+    for &b in body {
+        len += 1;
+        if b == b';' {
+            return if len > 3 { len } else { 0 };
+        }
+        if !(b.is_ascii_alphanumeric() || b == b'#') {
+            return 0;
+        }
+    }
+    0
+}
+
 impl Finder {
+    /// Footnote bodies may cite too ("[^a]: See (4) and [^b]"): they are walked after
+    /// the body, each in order of its first reference, then the unreferenced ones, so
+    /// no raw reference survives into a note and a nested footnote gets its number.
+    fn definitions(&mut self, defs: &mut [FootnoteDef]) {
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(defs.len());
+        for (i, def) in defs.iter().enumerate() {
+            index.entry(def.label.clone()).or_insert(i);
+        }
+        let mut order = Vec::with_capacity(defs.len());
+        let mut walked = vec![false; defs.len()];
+        let (mut next, mut walking) = (0, 0);
+        loop {
+            // the queue grows while bodies are walked: references inside them come last
+            while let Some((_, label)) = self.footnotes.get(next) {
+                next += 1;
+                if let Some(&i) = index.get(label)
+                    && !walked[i]
+                {
+                    walked[i] = true;
+                    order.push(i);
+                }
+            }
+            let Some(&i) = order.get(walking) else {
+                break;
+            };
+            walking += 1;
+            self.blocks(&mut defs[i].blocks, 0);
+        }
+        for (i, def) in defs.iter_mut().enumerate() {
+            if !walked[i] {
+                self.blocks(&mut def.blocks, 0);
+            }
+        }
+    }
+
     fn blocks(&mut self, blocks: &mut [Block], depth: usize) {
         if depth > MAX_DEPTH {
             return;
@@ -129,11 +342,11 @@ impl Finder {
         for block in blocks {
             match block {
                 Block::Heading { content, span, .. } | Block::Paragraph { content, span } => {
-                    self.cursor.enter(*span, false);
+                    self.cursor.enter(&self.input, *span, false);
                     self.inlines(content, depth + 1);
                 }
                 Block::Figure { caption, span, .. } => {
-                    self.cursor.enter(*span, false);
+                    self.cursor.enter(&self.input, *span, false);
                     self.inlines(caption, depth + 1);
                 }
                 Block::Quote { blocks } => self.blocks(blocks, depth + 1),
@@ -143,10 +356,8 @@ impl Finder {
                     }
                 }
                 Block::Table { head, rows, .. } => {
-                    // Tables carry no span: cells keep the line of the block before.
-                    let span = self.cursor.span;
                     for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
-                        self.cursor.enter(span, true);
+                        self.cursor.enter_cell(&self.input);
                         self.inlines(cell, depth + 1);
                     }
                 }
@@ -178,15 +389,18 @@ impl Finder {
                     inlines.push(Inline::Strike(c));
                 }
                 Inline::Code(text) => {
-                    self.cursor.advance(&text);
+                    self.cursor.advance(&self.input, &text);
                     inlines.push(Inline::Code(text));
                 }
                 Inline::Link { url, content } => {
                     // Link text and URL are never searched: a "(4)" there is the author's.
                     self.skip(&content, depth + 1);
+                    self.cursor.skip_past(&self.input, &url);
                     inlines.push(Inline::Link { url, content });
                 }
                 Inline::FootnoteRef { label, span } => {
+                    self.cursor
+                        .skip_to(&self.input, span.offset.saturating_add(span.len));
                     let text = format!("[^{label}]");
                     if self.defs.contains(&label) {
                         self.footnotes.push((self.markers.len(), label));
@@ -201,6 +415,10 @@ impl Finder {
                         inlines.push(Inline::Text(text));
                     }
                 }
+                Inline::Image { src, alt, span } => {
+                    self.cursor.skip_past(&self.input, &src);
+                    inlines.push(Inline::Image { src, alt, span });
+                }
                 other => inlines.push(other),
             }
         }
@@ -213,9 +431,13 @@ impl Finder {
         }
         for inline in inlines {
             match inline {
-                Inline::Text(t) | Inline::Code(t) => self.cursor.advance(t),
+                Inline::Text(t) | Inline::Code(t) => self.cursor.advance(&self.input, t),
                 Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => self.skip(c, depth + 1),
-                Inline::Link { content, .. } => self.skip(content, depth + 1),
+                Inline::Link { content, url } => {
+                    self.skip(content, depth + 1);
+                    self.cursor.skip_past(&self.input, url);
+                }
+                Inline::Image { src, .. } => self.cursor.skip_past(&self.input, src),
                 _ => {}
             }
         }
@@ -242,8 +464,15 @@ impl Finder {
                 i += 1;
                 continue;
             };
-            self.cursor.advance(&text[scanned..i]);
-            if let Some(numbers) = self.decide(&text[i..end], &text[end..], &items) {
+            self.cursor.advance(&self.input, &text[scanned..i]);
+            let decided = self.decide(&text[i..end], &text[end..], &items);
+            let mut span = self.cursor.here(&self.input, &text[i..end]);
+            self.cursor.advance(&self.input, &text[i..end]);
+            if let Some(numbers) = decided {
+                // "(4--6)" is shorter as text than as written.
+                if self.cursor.aligned && self.cursor.pos > span.offset {
+                    span.len = self.cursor.pos - span.offset;
+                }
                 // Markers print as superscripts: the space before one goes.
                 let kept = text[emitted..i].trim_end();
                 if !kept.is_empty() {
@@ -253,15 +482,14 @@ impl Finder {
                 self.markers.push(Marker {
                     notes: numbers,
                     text: text[i..end].to_string(),
-                    span: self.cursor.here(end - i),
+                    span,
                 });
                 emitted = end;
             }
-            self.cursor.advance(&text[i..end]);
             scanned = end;
             i = end;
         }
-        self.cursor.advance(&text[scanned..]);
+        self.cursor.advance(&self.input, &text[scanned..]);
         if emitted < text.len() {
             out.push(Inline::Text(text[emitted..].to_string()));
         }
@@ -350,7 +578,7 @@ impl Finder {
             Diagnostic::info(
                 "I-NOT-A-CITATION",
                 &self.file,
-                self.cursor.here(written.len()),
+                self.cursor.here(&self.input, written),
                 message,
             )
             .with_hint("a citation marker goes after the words or punctuation it supports"),
@@ -443,6 +671,22 @@ mod tests {
         assert_eq!(items("(see below)"), None);
         assert_eq!(items("(4"), None);
         assert_eq!(items("(99999999999)"), None);
+    }
+
+    #[test]
+    fn text_characters_are_found_as_written() {
+        let input = "a \"q\" -- ... &copy; x\n  y";
+        let end = input.len();
+        assert_eq!(find(input, 0, end, 'a'), Some((0, 1)));
+        assert_eq!(find(input, 1, end, '“'), Some((2, 1)));
+        assert_eq!(find(input, 5, end, '–'), Some((6, 2)));
+        assert_eq!(find(input, 8, end, '…'), Some((9, 3)));
+        assert_eq!(find(input, 12, end, '©'), Some((13, 6)));
+        // a soft break reads as a space; the search stops at the limit
+        assert_eq!(find(input, 21, end, ' '), Some((21, 1)));
+        assert_eq!(find(input, 0, 5, 'y'), None);
+        assert_eq!(entity_len("&;"), 0);
+        assert_eq!(entity_len("& not"), 0);
     }
 
     #[test]

@@ -37,6 +37,39 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
     Some((!locator.is_empty()).then(|| locator.to_string()))
 }
 
+/// A short form may end with a page: "Hart, J., Ports of the north, 88" or
+/// "Cole, “Defectors,” p. 12." Returns the text before it and the locator. A year is
+/// not a page: "…, 2014." ends a full citation.
+pub(super) fn split_locator(text: &str) -> (&str, Option<String>) {
+    let trimmed = text.trim().trim_end_matches('.');
+    // Chicago puts the comma inside the quotes: the page follows the closing quote.
+    let comma = trimmed.rfind(',').map(|i| (i, i + 1));
+    let quote = trimmed.rfind(['”', '"']).map(|i| {
+        let end = i + trimmed[i..].chars().next().map_or(1, char::len_utf8);
+        (end, end)
+    });
+    let Some((body_end, start)) = comma.max(quote) else {
+        return (text, None);
+    };
+    let locator = trimmed[start..].trim();
+    let number = ["pp.", "p.", "para.", "ch.", "sec.", "pp", "p"]
+        .iter()
+        .find_map(|label| locator.strip_prefix(label))
+        .map_or(locator, str::trim_start);
+    let is_page = |n: &str| {
+        !n.is_empty()
+            && n.len() <= 5
+            && (n.bytes().all(|b| b.is_ascii_digit()) && !is_year(n)
+                || n.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
+    };
+    let pages = number.split(['-', '–']).all(|part| is_page(part.trim()));
+    if pages {
+        (&trimmed[..body_end], Some(locator.to_string()))
+    } else {
+        (text, None)
+    }
+}
+
 /// Parses one citation. Never fails: whatever is not recognised stays `None`/empty.
 pub(super) fn parse_citation(text: &str) -> Citation {
     let text = text.trim();
@@ -48,6 +81,8 @@ pub(super) fn parse_citation(text: &str) -> Citation {
     };
     if let Some(end) = apa_authors(text, &mut citation) {
         apa_rest(&text[end..], &mut citation);
+    } else if let Some(open) = apa_group_author(text, &mut citation) {
+        apa_rest(&text[open..], &mut citation);
     } else {
         chicago(text, &mut citation);
     }
@@ -132,6 +167,29 @@ fn apa_author(text: &str, pos: usize) -> Option<(usize, &str)> {
     let after = &initials[len..];
     let ends = after.is_empty() || after.starts_with([',', ' ', '.', '(']);
     ends.then_some((pos + comma + 2 + len, surname))
+}
+
+/// "Human Rights Watch. (2019). Title." — an APA author the initials test does not
+/// take (a group, an unusual name) before a parenthesised date. Returns where the
+/// date starts.
+fn apa_group_author(text: &str, citation: &mut Citation) -> Option<usize> {
+    let open = text.find(" (")?;
+    let author = text[..open].trim_end_matches(['.', ',']).trim();
+    let date = &text[open + 2..];
+    let plausible = !author.is_empty()
+        && author.chars().count() <= 120
+        && !author.contains(". ")
+        && date.get(..4).is_some_and(is_year)
+        && date.find(')').is_some_and(|close| close <= 40);
+    if !plausible {
+        return None;
+    }
+    let surname = author
+        .split_once(", ")
+        .map_or(author, |(surname, _)| surname);
+    citation.authors.push(author.to_string());
+    citation.surnames.push(fold(surname));
+    Some(open + 1)
 }
 
 /// After APA authors: "(2018, November 9). Title. Publisher." or, for a short form,
@@ -454,6 +512,31 @@ mod tests {
         let v = link_inlines("Masters. https://cfr.org/x. Done");
         assert_eq!(v.len(), 3);
         assert!(matches!(&v[1], Inline::Link { url, .. } if url == "https://cfr.org/x"));
+    }
+
+    #[test]
+    fn locators_end_short_forms_but_years_do_not() {
+        assert_eq!(
+            split_locator("Hart, J., Ports of the north, 88"),
+            ("Hart, J., Ports of the north", Some("88".into()))
+        );
+        assert_eq!(
+            split_locator("Cole, “Defectors,” pp. 12–14."),
+            ("Cole, “Defectors,”", Some("pp. 12–14".into()))
+        );
+        assert_eq!(split_locator("Press, 2014.").1, None);
+        assert_eq!(split_locator("Merat, A., Terrorists, cultists").1, None);
+        assert_eq!(split_locator("Hart, J., Ports, xiv").1, Some("xiv".into()));
+    }
+
+    #[test]
+    fn group_authors_keep_their_date() {
+        let c = parse_citation("Human Rights Watch. (2019, May 2). No exit. HRW.");
+        assert_eq!(c.authors, ["Human Rights Watch"]);
+        assert_eq!(c.year.as_deref(), Some("2019"));
+        assert_eq!(c.title.as_deref(), Some("No exit"));
+        let c = parse_citation("Masters, Jonathan. Mujahadeen (1979). Press.");
+        assert_eq!(c.surnames, ["masters"]);
     }
 
     #[test]

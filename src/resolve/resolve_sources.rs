@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::build_notes::Built;
-use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
+use super::parse_citation::{Citation, fold, parse_citation, parse_ibid, split_locator};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source};
 
@@ -65,14 +65,19 @@ pub(super) fn resolve_sources(doc: &mut Document, built: &Built) {
             previous = Some(work);
             continue;
         }
-        let parsed = parse_citation(&note.text);
+        let (body, locator) = split_locator(&note.text);
+        let short_form = locator
+            .is_some()
+            .then(|| parse_citation(body))
+            .filter(is_short);
+        let (parsed, locator) = match short_form {
+            Some(parsed) => (parsed, locator),
+            None => (parse_citation(&note.text), None),
+        };
         let title_key = parsed.title.as_deref().map(fold).unwrap_or_default();
-        let short = parsed.year.is_none()
-            && parsed.url.is_none()
-            && !parsed.surnames.is_empty()
-            && !title_key.is_empty();
-        if short {
+        if is_short(&parsed) {
             note.kind = NoteKind::Short;
+            note.locator = locator;
             let found = find_full(&works, &by_first_author, &parsed, &title_key);
             if found.is_none() {
                 doc.diagnostics.push(
@@ -108,6 +113,14 @@ pub(super) fn resolve_sources(doc: &mut Document, built: &Built) {
     }
 
     doc.sources = number_sources(doc, works, &work_of);
+}
+
+/// A short form names authors and a title but no year or URL ("Merat, A., Title").
+fn is_short(parsed: &Citation) -> bool {
+    parsed.year.is_none()
+        && parsed.url.is_none()
+        && !parsed.surnames.is_empty()
+        && parsed.title.as_deref().is_some_and(|t| !fold(t).is_empty())
 }
 
 /// The earlier full citation a short form stands for: same first author, every named

@@ -1,0 +1,107 @@
+//! `folio convert INPUT... -o OUT.epub [-o OUT.pdf]`: one profile, or several as the chapters of
+//! one book, to the editions the output extensions name.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use folio::config::Paper;
+use folio::model::Book;
+
+use super::output::Findings;
+use super::publish::{self, Settings, Target};
+
+/// Arguments of `folio convert`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Profiles (.md or .txt); several become the chapters of one book, in this order.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output file; its extension (.epub or .pdf) chooses the edition. May be repeated.
+    #[arg(short, long = "output", required = true, value_parser = Target::from_path)]
+    pub output: Vec<Target>,
+    /// Language (BCP 47) of the book and every profile, overriding front matter.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Title of the book.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Author of the book (repeat for several).
+    #[arg(long)]
+    pub author: Vec<String>,
+    /// Embed the bundled fonts in the EPUB.
+    #[arg(long)]
+    pub embed_fonts: bool,
+    /// A directory of EPUB templates replacing the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// EPUB cover image (JPEG, PNG, GIF, WebP or SVG); default: generated from the metadata.
+    #[arg(long, value_name = "IMAGE")]
+    pub cover: Option<PathBuf>,
+    /// PDF paper size.
+    #[arg(long, value_enum, default_value_t)]
+    pub paper: Paper,
+    /// PDF body font size in points (default: 10 on A5, 11 otherwise).
+    #[arg(long, value_name = "PT")]
+    pub font_size: Option<f32>,
+    /// PDF margins in millimetres, all four sides (default: suited to the paper).
+    #[arg(long, value_name = "MM")]
+    pub margin: Option<f32>,
+    /// Leave out each profile's bibliography in the PDF.
+    #[arg(long)]
+    pub no_bibliography: bool,
+}
+
+/// Runs the command: exit 0 when every output was written, 1 otherwise (and then
+/// none was).
+pub fn run(args: &Args) -> ExitCode {
+    let mut findings = Findings::default();
+    let written = convert(args, &mut findings);
+    super::finish(&findings, written)
+}
+
+fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
+    let modified = match super::source_date_epoch() {
+        Ok(modified) => modified,
+        Err(err) => {
+            findings.push(err);
+            return None;
+        }
+    };
+    let profiles = publish::load_profiles(&args.inputs, findings)?;
+    let mut documents = profiles.documents;
+    if let Some(lang) = &args.lang {
+        for doc in &mut documents {
+            doc.meta.lang = lang.clone();
+        }
+    }
+    let mut meta = publish::book_meta(&documents);
+    if let Some(title) = &args.title {
+        meta.title = title.clone();
+    }
+    if !args.author.is_empty() {
+        meta.authors = args.author.clone();
+    }
+    if let [single] = documents.as_mut_slice() {
+        single.meta.title = meta.title.clone();
+        single.meta.authors = meta.authors.clone();
+    }
+    let settings = Settings {
+        epub: publish::epub_options(
+            args.embed_fonts,
+            args.templates.as_deref(),
+            args.cover.as_deref(),
+            profiles.images,
+            modified,
+            findings,
+        ),
+        pdf: publish::pdf_options(
+            args.paper,
+            args.font_size,
+            args.margin,
+            !args.no_bibliography,
+            modified,
+        ),
+    };
+    let book = Book { meta, documents };
+    publish::publish(&book, &args.output, &settings, findings)
+}

@@ -1,0 +1,37 @@
+//! `folio model FILE`: the resolved document model as JSON, a public interface.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::output::{Findings, Format};
+
+/// Arguments of `folio model`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The profile to show (.md or .txt).
+    pub file: PathBuf,
+}
+
+/// Prints the model on standard output and errors on standard error; exit 1 when the
+/// model has errors (it is still printed, so its diagnostics can be inspected).
+pub fn run(args: &Args) -> ExitCode {
+    let mut findings = Findings::default();
+    let Some(doc) = super::load_profile(&args.file, &mut findings) else {
+        findings.print(Format::Human);
+        return super::exit(true);
+    };
+    match serde_json::to_string_pretty(&doc) {
+        Ok(json) => println!("{json}"),
+        Err(err) => {
+            eprintln!("error: cannot serialise the model: {err}");
+            return super::exit(true);
+        }
+    }
+    if findings.has_errors() {
+        findings
+            .diagnostics
+            .retain(|d| d.severity == folio::Severity::Error);
+        findings.print(Format::Human);
+    }
+    super::exit(findings.has_errors())
+}

@@ -1,0 +1,385 @@
+//! What `convert` and `build` share: binding profiles into a book, reading the assets
+//! the backends need, rendering every requested edition and writing them atomically.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use folio::config::Paper;
+use folio::diag::Diagnostic;
+use folio::epub::{EpubOptions, Image, Templates};
+use folio::model::{Book, Metadata, Span};
+use folio::pdf::{Margins, PdfOptions, PdfOutput};
+use folio::{Document, load};
+
+use super::output::{Findings, write_atomic};
+
+/// An edition to write; the output file's extension chooses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An EPUB 3 file.
+    Epub(PathBuf),
+    /// A typeset PDF.
+    Pdf(PathBuf),
+}
+
+impl Target {
+    /// The target for `path`, by extension (`.epub` or `.pdf`).
+    pub fn from_path(path: &str) -> Result<Target, String> {
+        let path = PathBuf::from(path);
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
+            Some(ext) if ext == "epub" => Ok(Target::Epub(path)),
+            Some(ext) if ext == "pdf" => Ok(Target::Pdf(path)),
+            _ => Err("the output's extension chooses the edition: use .epub or .pdf".to_string()),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        match self {
+            Target::Epub(path) | Target::Pdf(path) => path,
+        }
+    }
+}
+
+/// The profiles of a book, loaded and resolved, with the images they refer to.
+pub struct Profiles {
+    /// The resolved documents, in reading order.
+    pub documents: Vec<Document>,
+    /// Image bytes by path as written, from every profile.
+    pub images: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads every profile, reporting on all of them before giving up; images are read
+/// relative to each profile's file. `None` when a profile could not be read at all.
+pub fn load_profiles(paths: &[PathBuf], findings: &mut Findings) -> Option<Profiles> {
+    let mut documents = Vec::new();
+    let mut images = BTreeMap::new();
+    let mut all_read = true;
+    for path in paths {
+        let Some(doc) = super::load_profile(path, findings) else {
+            all_read = false;
+            continue;
+        };
+        let (found, missing) = load::read_images(&doc, path);
+        findings.extend(missing);
+        images.extend(found);
+        documents.push(doc);
+    }
+    unique_slugs(&mut documents);
+    all_read.then_some(Profiles { documents, images })
+}
+
+/// Slugs name files and ids inside the book, so two `notes.md` in different
+/// directories must not collide.
+fn unique_slugs(documents: &mut [Document]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for doc in documents {
+        let base = doc.slug.clone();
+        let mut n = 1;
+        while !seen.insert(doc.slug.clone()) {
+            n += 1;
+            doc.slug = format!("{base}-{n}");
+        }
+    }
+}
+
+/// Book metadata: the first profile's, or a fresh set for an anthology, to which the
+/// caller applies its own settings.
+pub fn book_meta(documents: &[Document]) -> Metadata {
+    match documents {
+        [single] => single.meta.clone(),
+        [first, ..] => Metadata {
+            title: first
+                .meta
+                .series
+                .clone()
+                .unwrap_or_else(|| first.meta.title.clone()),
+            authors: first.meta.authors.clone(),
+            lang: first.meta.lang.clone(),
+            series: first.meta.series.clone(),
+            ..Metadata::default()
+        },
+        [] => Metadata::default(),
+    }
+}
+
+/// The backends' options, filled from the command line or `book.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// For the EPUB edition.
+    pub epub: EpubOptions,
+    /// For the PDF edition.
+    pub pdf: PdfOptions,
+}
+
+/// EPUB options from the CLI's or `book.toml`'s settings; templates and cover are read
+/// here, and a failure to read them is an error.
+pub fn epub_options(
+    embed_fonts: bool,
+    templates: Option<&Path>,
+    cover: Option<&Path>,
+    images: BTreeMap<String, Vec<u8>>,
+    modified: Option<i64>,
+    findings: &mut Findings,
+) -> EpubOptions {
+    let mut opts = EpubOptions {
+        embed_fonts,
+        images,
+        modified,
+        ..EpubOptions::default()
+    };
+    if let Some(dir) = templates {
+        match load::read_templates(dir) {
+            Ok(files) => {
+                for (name, text) in files {
+                    if !opts.templates.set(&name, text) {
+                        findings.push(
+                            Diagnostic::warning(
+                                "W-TEMPLATE-UNKNOWN",
+                                &dir.join(&name).display().to_string(),
+                                Span::default(),
+                                format!("`{name}` is not a template folio uses; it is ignored"),
+                            )
+                            .with_hint(format!(
+                                "templates are named {}",
+                                Templates::FILE_NAMES.join(", ")
+                            )),
+                        );
+                    }
+                }
+            }
+            Err(err) => findings.push(*err),
+        }
+    }
+    if let Some(path) = cover {
+        match load::read_cover(path) {
+            Ok((name, bytes)) => opts.cover = Some(Image { name, bytes }),
+            Err(err) => findings.push(*err),
+        }
+    }
+    opts
+}
+
+/// PDF options from the CLI's or `book.toml`'s settings; `margin_mm` applies to all
+/// four sides.
+pub fn pdf_options(
+    paper: Paper,
+    font_size: Option<f32>,
+    margin_mm: Option<f32>,
+    bibliography: bool,
+    modified: Option<i64>,
+) -> PdfOptions {
+    let points = |mm: f32| mm * 72.0 / 25.4;
+    PdfOptions {
+        paper: match paper {
+            Paper::A4 => folio::pdf::Paper::A4,
+            Paper::Letter => folio::pdf::Paper::Letter,
+            Paper::A5 => folio::pdf::Paper::A5,
+        },
+        font_size,
+        margins: margin_mm.map(|mm| Margins {
+            top: points(mm),
+            bottom: points(mm),
+            left: points(mm),
+            right: points(mm),
+        }),
+        bibliography,
+        modified,
+    }
+}
+
+/// What the PDF layout reports, as findings: a character no bundled font has (with its
+/// place), and lines or notes the page builder could not place properly.
+fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Vec<Diagnostic> {
+    let report = &output.report;
+    let mut found = Vec::new();
+    for (c, place) in &report.missing_glyphs {
+        let (file, line) = match place.rsplit_once(':') {
+            Some((file, line)) => (file, line.parse().unwrap_or(0)),
+            None => (place.as_str(), 0),
+        };
+        let span = Span {
+            line,
+            column: sources.column_of(file, line, *c).unwrap_or(1),
+            ..Span::default()
+        };
+        found.push(
+            Diagnostic::warning(
+                "W-MISSING-GLYPH",
+                file,
+                span,
+                format!(
+                    "no bundled font has `{c}` (U+{:04X}); the PDF shows a blank",
+                    *c as u32
+                ),
+            )
+            .with_hint("the EPUB leaves the character to the reading system's fonts"),
+        );
+    }
+    if report.overfull_lines > 0 {
+        found.push(Diagnostic::warning(
+            "W-OVERFULL",
+            pdf_name,
+            Span::default(),
+            format!(
+                "{} line(s) are wider than the measure",
+                report.overfull_lines
+            ),
+        ));
+    }
+    if report.notes_off_page > 0 {
+        found.push(Diagnostic::warning(
+            "W-NOTE-OFF-PAGE",
+            pdf_name,
+            Span::default(),
+            format!(
+                "{} note(s) are not on their marker's page",
+                report.notes_off_page
+            ),
+        ));
+    }
+    found
+}
+
+/// Renders every target, then writes them; nothing is written unless every edition
+/// was made. Returns the files written, or `None` when something failed.
+pub fn publish(
+    book: &Book,
+    targets: &[Target],
+    settings: &Settings,
+    findings: &mut Findings,
+) -> Option<Vec<PathBuf>> {
+    if findings.has_errors() {
+        return None;
+    }
+    let mut rendered = Vec::new();
+    for target in targets {
+        let name = target.path().display().to_string();
+        let bytes = match target {
+            Target::Epub(_) => {
+                folio::epub::epub(book, &settings.epub).map_err(|err| ("E-EPUB", err.to_string()))
+            }
+            Target::Pdf(_) => match folio::pdf::pdf(book, &settings.pdf) {
+                Ok(output) => {
+                    let found = layout_findings(&name, &output, findings);
+                    findings.extend(found);
+                    Ok(output.bytes)
+                }
+                Err(err) => Err(("E-PDF", err.to_string())),
+            },
+        };
+        match bytes {
+            Ok(bytes) => rendered.push((target.path(), bytes)),
+            Err((code, message)) => {
+                findings.push(Diagnostic::error(code, &name, Span::default(), message));
+            }
+        }
+    }
+    if findings.has_errors() {
+        return None;
+    }
+    let mut written = Vec::new();
+    for (path, bytes) in rendered {
+        if let Err(err) = write_atomic(path, &bytes) {
+            findings.push(err);
+            return None;
+        }
+        written.push(path.to_path_buf());
+    }
+    Some(written)
+}
+
+/// A file-name-safe ASCII slug: lowercase letters and digits (common Latin accents
+/// folded), runs of anything else collapsed to one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(folded) = fold(c) {
+            out.push_str(folded);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("book");
+    }
+    out
+}
+
+/// The ASCII letters a lowercase accented Latin letter is usually written as.
+fn fold(c: char) -> Option<&'static str> {
+    const GROUPS: [(&str, &str); 14] = [
+        ("àáâãäåāă", "a"),
+        ("çćč", "c"),
+        ("ďđ", "d"),
+        ("èéêëēęě", "e"),
+        ("ğ", "g"),
+        ("ìíîïīı", "i"),
+        ("łľ", "l"),
+        ("ñńň", "n"),
+        ("òóôõöøő", "o"),
+        ("řŕ", "r"),
+        ("śšşș", "s"),
+        ("ťţț", "t"),
+        ("ùúûüůű", "u"),
+        ("ýÿ", "y"),
+    ];
+    match c {
+        'ß' => return Some("ss"),
+        'æ' => return Some("ae"),
+        'œ' => return Some("oe"),
+        'ź' | 'ż' | 'ž' => return Some("z"),
+        _ => {}
+    }
+    GROUPS
+        .iter()
+        .find(|(letters, _)| letters.contains(c))
+        .map(|(_, ascii)| *ascii)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_dashed() {
+        assert_eq!(
+            slug("Opposition in Exile: Profiles"),
+            "opposition-in-exile-profiles"
+        );
+        assert_eq!(slug("  Le Comité — 1892 "), "le-comite-1892");
+        assert_eq!(slug("Straße Łódź"), "strasse-lodz");
+        assert_eq!(slug("???"), "book");
+    }
+
+    #[test]
+    fn duplicate_slugs_get_numbers() {
+        let mut docs = vec![
+            Document::default(),
+            Document::default(),
+            Document::default(),
+        ];
+        for d in &mut docs {
+            d.slug = "notes".to_string();
+        }
+        unique_slugs(&mut docs);
+        let slugs: Vec<_> = docs.iter().map(|d| d.slug.as_str()).collect();
+        assert_eq!(slugs, ["notes", "notes-2", "notes-3"]);
+    }
+
+    #[test]
+    fn the_extension_chooses_the_edition() {
+        assert!(matches!(Target::from_path("a.PDF"), Ok(Target::Pdf(_))));
+        assert!(matches!(Target::from_path("a.EPUB"), Ok(Target::Epub(_))));
+        assert!(Target::from_path("a.docx").is_err());
+        assert!(Target::from_path("a").is_err());
+    }
+}

@@ -1,0 +1,165 @@
+//! `book.toml`: the typed description of a series.
+//!
+//! Every table rejects unknown keys, so a typo (`autor = "…"`) is an error naming
+//! `book.toml` and the line instead of a silently ignored setting.
+//!
+//! ```toml
+//! title = "Opposition in Exile: Profiles"
+//! author = "Folio Editors"
+//! lang = "en"
+//! profiles = ["01-mek.txt", "02-free-coast.md"]
+//!
+//! [epub]
+//! embed-fonts = true
+//!
+//! [pdf]
+//! paper = "a5"
+//! ```
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, span_at};
+
+/// The whole of `book.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BookConfig {
+    /// Title of the book (the series as a whole).
+    pub title: Option<String>,
+    /// Subtitle shown on the title page.
+    pub subtitle: Option<String>,
+    /// A single author; combined with `authors` when both are given.
+    pub author: Option<String>,
+    /// Several authors, in order.
+    pub authors: Vec<String>,
+    /// BCP 47 language of the book; profiles may still say otherwise.
+    pub lang: Option<String>,
+    /// One-paragraph description for the EPUB metadata and PDF subject.
+    pub description: Option<String>,
+    /// Subject keywords.
+    pub keywords: Vec<String>,
+    /// A fixed identifier (URN, ISBN…); by default a UUID v5 of title and author.
+    pub identifier: Option<String>,
+    /// Name of the series the book belongs to, if different from the title.
+    pub series: Option<String>,
+    /// Cover image, relative to the directory of `book.toml`.
+    pub cover: Option<String>,
+    /// The profiles in reading order, relative to `book.toml`; by default every
+    /// `.md` and `.txt` file of the directory, sorted by name.
+    pub profiles: Option<Vec<String>>,
+    /// Settings of the EPUB edition.
+    pub epub: EpubConfig,
+    /// Settings of the PDF edition.
+    pub pdf: PdfConfig,
+}
+
+/// The `[epub]` table.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EpubConfig {
+    /// Embed the bundled fonts in the EPUB.
+    pub embed_fonts: bool,
+    /// A directory of templates replacing the built-in ones, relative to `book.toml`.
+    pub templates: Option<String>,
+}
+
+/// The `[pdf]` table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PdfConfig {
+    /// Paper size.
+    pub paper: Paper,
+    /// Body font size in points.
+    pub font_size: Option<f32>,
+    /// Page margins in millimetres (all four sides).
+    pub margins: Option<f32>,
+    /// Print each profile's bibliography after its notes.
+    pub bibliography: bool,
+}
+
+impl Default for PdfConfig {
+    fn default() -> Self {
+        PdfConfig {
+            paper: Paper::default(),
+            font_size: None,
+            margins: None,
+            bibliography: true,
+        }
+    }
+}
+
+/// A paper size the PDF backend knows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A5, 148 × 210 mm: the handout size.
+    A5,
+}
+
+impl BookConfig {
+    /// Parses `book.toml` text; `file` names it in the diagnostic when it is wrong.
+    pub fn parse(file: &str, text: &str) -> Result<BookConfig, Box<Diagnostic>> {
+        toml::from_str(text).map_err(|err| {
+            let range = err.span().unwrap_or(0..0);
+            let span = span_at(text, range.start, range.len());
+            let message = err.message().trim_end_matches('.').to_string();
+            Box::new(
+                Diagnostic::error("E-CONFIG", file, span, message)
+                    .with_hint("see the book.toml reference in README.md"),
+            )
+        })
+    }
+
+    /// `author` followed by `authors`.
+    pub fn all_authors(&self) -> Vec<String> {
+        self.author.iter().chain(&self.authors).cloned().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_table() {
+        let text = "title = \"T\"\nauthor = \"A\"\nauthors = [\"B\"]\nprofiles = [\"x.md\"]\n\
+                    [epub]\nembed-fonts = true\n[pdf]\npaper = \"a5\"\nfont-size = 10.5\nbibliography = false\n";
+        let config = BookConfig::parse("book.toml", text).unwrap();
+        assert_eq!(config.title.as_deref(), Some("T"));
+        assert_eq!(config.all_authors(), ["A", "B"]);
+        assert_eq!(config.profiles, Some(vec!["x.md".to_string()]));
+        assert!(config.epub.embed_fonts);
+        assert_eq!(config.pdf.paper, Paper::A5);
+        assert_eq!(config.pdf.font_size, Some(10.5));
+        assert!(!config.pdf.bibliography);
+    }
+
+    #[test]
+    fn defaults_when_empty() {
+        let config = BookConfig::parse("book.toml", "").unwrap();
+        assert_eq!(config.profiles, None);
+        assert!(config.pdf.bibliography);
+        assert_eq!(config.pdf.paper, Paper::A4);
+    }
+
+    #[test]
+    fn a_typo_is_an_error_with_its_line() {
+        let err = BookConfig::parse("book/book.toml", "title = \"T\"\n\n[pdf]\npapr = \"a4\"\n")
+            .unwrap_err();
+        assert_eq!(err.code, "E-CONFIG");
+        assert_eq!(err.file, "book/book.toml");
+        assert_eq!(err.span.line, 4);
+        assert!(err.message.contains("papr"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_bad_paper_is_an_error() {
+        let err = BookConfig::parse("book.toml", "[pdf]\npaper = \"b5\"\n").unwrap_err();
+        assert_eq!(err.span.line, 2);
+    }
+}

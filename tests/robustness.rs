@@ -1,0 +1,289 @@
+//! Hostile and huge input through the whole pipeline: read → resolve → JSON → drop.
+//! Nothing may panic or overflow the stack, and work must grow linearly with input.
+
+use std::time::{Duration, Instant};
+
+use folio::model::{Document, NoteKind};
+use folio::{read::read, resolve::resolve};
+
+const SAMPLE: &[u8] = include_bytes!("fixtures/resolve/sample.txt");
+
+/// Runs the whole pipeline and serialises the result, as `folio model` does.
+fn run(name: &str, input: &[u8]) -> Document {
+    let doc = resolve(read(name, input));
+    let json = serde_json::to_string_pretty(&doc).expect("serialises");
+    assert!(json.starts_with('{'));
+    doc
+}
+
+/// Fastest of three runs: the machine is shared, so one run may be slowed down.
+fn timed(name: &str, input: &[u8]) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            drop(run(name, input));
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Work for four times the input must stay well under sixteen times the work: linear
+/// with room for noise, but quadratic growth fails.
+fn assert_linear(what: &str, name: &str, small: &[u8], large: &[u8]) {
+    let t1 = timed(name, small);
+    let t4 = timed(name, large);
+    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-4);
+    eprintln!("{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}");
+    assert!(
+        ratio < 12.0,
+        "{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}"
+    );
+}
+
+#[test]
+fn ten_thousand_nested_quotes_lists_and_emphasis() {
+    for (what, body) in [
+        ("quotes", format!("{}deep (1)\n", "> ".repeat(10_000))),
+        ("bullets", format!("{}deep (1)\n", "- ".repeat(10_000))),
+        ("numbers", format!("{}deep (1)\n", "1. ".repeat(10_000))),
+        ("mixed", format!("{}deep (1)\n", "> - ".repeat(5_000))),
+        (
+            "emphasis",
+            format!("{}deep (1){}\n", "*".repeat(10_000), "*".repeat(10_000)),
+        ),
+        (
+            "strong",
+            format!("{}deep (1){}\n", "**_".repeat(5_000), "_**".repeat(5_000)),
+        ),
+        (
+            "links",
+            format!("{}deep (1){}\n", "[".repeat(10_000), "](u)".repeat(10_000)),
+        ),
+    ] {
+        let input =
+            format!("# T\n\n{body}\n## Works Cited\n\n(1) - Doe, J. (2001). A book. Press.\n");
+        let doc = run(&format!("{what}.md"), input.as_bytes());
+        assert!(!doc.has_errors(), "{what}: {:?}", doc.diagnostics);
+        let json = serde_json::to_string(&doc.blocks).expect("serialises");
+        assert!(json.contains("deep"), "{what}: the text survives");
+    }
+}
+
+#[test]
+fn twenty_megabytes_of_scraped_text_complete() {
+    let mut text = String::from("A Long Profile\n\n");
+    let mut n = 0;
+    while text.len() < 20_000_000 {
+        n += 1;
+        text.push_str(&format!(
+            "Paragraph {n} has “quotes” and the year (1979) and the group (MEK) in it. ({})\n\n",
+            n % 50 + 1
+        ));
+    }
+    text.push_str("Works Cited\n\n");
+    for i in 1..=50 {
+        text.push_str(&format!(
+            "({i}) - Doe, J. ({}). Book {i}. Press.\n",
+            1950 + i
+        ));
+    }
+    let doc = run("big.txt", text.as_bytes());
+    assert_eq!(doc.notes.len(), 50);
+    assert!(doc.markers.len() > 100_000, "{}", doc.markers.len());
+    let last = doc.markers.last().expect("markers");
+    assert!(text[last.span.offset..].starts_with(&last.text));
+}
+
+#[test]
+fn scraped_text_grows_linearly() {
+    let make = |paragraphs: usize| {
+        let mut text = String::from("Profile\n\n");
+        for n in 1..=paragraphs {
+            text.push_str(&format!(
+                "Paragraph {n} has “quotes”, the year (1979) and (MEK) in it. ({})\n\n",
+                n % 50 + 1
+            ));
+        }
+        text.push_str("Works Cited\n\n");
+        for i in 1..=50 {
+            text.push_str(&format!("({i}) - Doe, J. (2001). Book {i}. Press.\n"));
+        }
+        text.into_bytes()
+    };
+    assert_linear("scraped text", "p.txt", &make(5_000), &make(20_000));
+}
+
+/// `n` citations "(i)" in one Markdown paragraph each, with `n` works-cited entries.
+fn citations(n: u32) -> Vec<u8> {
+    let mut text = String::from("# Many Citations\n\n");
+    for i in 1..=n {
+        text.push_str(&format!("Claim number {i} is *supported* here ({i}).\n\n"));
+    }
+    text.push_str("## Works Cited\n\n");
+    for i in 1..=n {
+        if i % 3 == 0 {
+            text.push_str(&format!("{i}. Ibid., {i}\n"));
+        } else {
+            text.push_str(&format!(
+                "{i}. Author{i}, A. ({}). Title {i}. Press.\n",
+                1900 + i % 100
+            ));
+        }
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn five_thousand_citations_with_five_thousand_entries() {
+    let doc = run("c.md", &citations(5_000));
+    assert_eq!(doc.notes.len(), 5_000);
+    assert_eq!(doc.markers.len(), 5_000);
+    assert!(doc.notes.iter().all(|n| n.source.is_some()));
+    assert!(!doc.has_errors());
+    assert_linear("citations", "c.md", &citations(1_250), &citations(5_000));
+}
+
+fn footnotes(n: u32) -> Vec<u8> {
+    let mut text = String::from("# Many Footnotes\n\n");
+    for i in 0..n {
+        text.push_str(&format!("Sentence {i}.[^n{i}] "));
+    }
+    text.push_str("\n\n");
+    for i in 0..n {
+        text.push_str(&format!("[^n{i}]: Note *{i}* (see page {i}).\n"));
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn five_thousand_footnotes() {
+    let doc = run("f.md", &footnotes(5_000));
+    assert_eq!(doc.notes.len(), 5_000);
+    assert!(doc.notes.iter().all(|n| n.kind == NoteKind::Footnote));
+    assert!(doc.diagnostics.is_empty(), "{:?}", &doc.diagnostics[..1]);
+    assert_linear("footnotes", "f.md", &footnotes(1_250), &footnotes(5_000));
+}
+
+/// xorshift: deterministic, so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Bytes that steer the readers and the resolver into their corners.
+const SPICE: &[&[u8]] = &[
+    b"(",
+    b")",
+    b"[",
+    b"]",
+    b"[^a]",
+    b"[^a]: x\n",
+    b"(4)",
+    b"(4-",
+    b"\n",
+    b"\n\n",
+    b"\r\n",
+    b"> ",
+    b"- ",
+    b"1. ",
+    b"*",
+    b"_",
+    b"`",
+    b"#",
+    b"---\n",
+    b"+++\n",
+    b"&amp;",
+    b"\\",
+    b"\xEF\xBB\xBF",
+    b"\xE2\x80\x9C",
+    b"\xE2",
+    b"\x00",
+    b"Ibid., 4",
+    b"Works Cited\n",
+    b"|",
+    b"http://",
+    b"\t",
+];
+
+fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
+    let mut out = input.to_vec();
+    for _ in 0..1 + rng.below(12) {
+        let at = rng.below(out.len() + 1);
+        match rng.below(4) {
+            0 => {
+                let spice = SPICE[rng.below(SPICE.len())];
+                out.splice(at..at, spice.iter().copied());
+            }
+            1 => {
+                let end = (at + rng.below(64)).min(out.len());
+                out.drain(at..end);
+            }
+            2 => {
+                if at < out.len() {
+                    out[at] = rng.next() as u8;
+                }
+            }
+            _ => {
+                let from = rng.below(out.len());
+                let end = (from + rng.below(200)).min(out.len());
+                let piece = out[from..end].to_vec();
+                out.splice(at..at, piece);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn mutated_samples_never_panic() {
+    let markdown = std::fs::read("tests/fixtures/pipeline/positions.md").expect("fixture");
+    let mut rng = Rng(0x5EED_F011_0000_0001);
+    for i in 0..400 {
+        let (name, seed) = if i % 2 == 0 {
+            ("m.txt", SAMPLE)
+        } else {
+            ("m.md", markdown.as_slice())
+        };
+        let input = mutate(&mut rng, seed);
+        let doc = run(name, &input);
+        if !doc.has_errors() {
+            for marker in &doc.markers {
+                assert!(marker.span.offset <= doc.input.len(), "case {i}");
+                assert!(!marker.notes.is_empty(), "case {i}: {marker:?}");
+            }
+        }
+        // resolving twice changes nothing
+        assert_eq!(resolve(doc.clone()), doc, "case {i}");
+    }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    let mut rng = Rng(0x000F_0110);
+    for i in 0..200 {
+        let len = rng.below(2_000);
+        let input: Vec<u8> = (0..len)
+            .map(|_| {
+                let b = rng.next() as u8;
+                // mostly text-like bytes, so that readers get past decoding
+                if b < 200 {
+                    b"ab (1)[2]^*_>#-.\n "[(b % 17) as usize]
+                } else {
+                    b
+                }
+            })
+            .collect();
+        drop(run(if i % 2 == 0 { "r.txt" } else { "r.md" }, &input));
+    }
+}
