@@ -81,7 +81,7 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
         config.epub.embed_fonts,
         templates.as_deref(),
         cover.as_deref(),
-        profiles.images,
+        profiles.images.clone(),
         modified,
         findings,
     );
@@ -94,6 +94,7 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             pdf.margins,
             pdf.bibliography,
             modified,
+            profiles.images,
         ),
     };
     let slug = publish::slug(&meta.title);

@@ -90,7 +90,7 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             args.embed_fonts,
             args.templates.as_deref(),
             args.cover.as_deref(),
-            profiles.images,
+            profiles.images.clone(),
             modified,
             findings,
         ),
@@ -100,6 +100,7 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             args.margin,
             !args.no_bibliography,
             modified,
+            profiles.images,
         ),
     };
     let book = Book { meta, documents };

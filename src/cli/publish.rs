@@ -171,6 +171,7 @@ pub fn pdf_options(
     margin_mm: Option<f32>,
     bibliography: bool,
     modified: Option<i64>,
+    images: BTreeMap<String, Vec<u8>>,
 ) -> PdfOptions {
     let points = |mm: f32| mm * 72.0 / 25.4;
     PdfOptions {
@@ -188,6 +189,7 @@ pub fn pdf_options(
         }),
         bibliography,
         modified,
+        images,
     }
 }
 
