@@ -727,6 +727,30 @@ fn the_real_sample_and_markdown_footnotes_set_cleanly() {
     }
 }
 
+#[test]
+fn the_sample_on_a5_splits_its_second_paragraph_across_the_first_page_break() {
+    let doc = read_fixture("sample.txt");
+    let book = Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    };
+    let options = PdfOptions {
+        paper: Paper::A5,
+        ..opts()
+    };
+    let out = pdf(&book, &options).expect("pdf");
+    check("sample-a5.pdf", &book, &out);
+    let (_, text) = tool("pdftotext", &[&save("sample-a5.pdf", &out.bytes), "-"]);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    // Its first lines end page 1 rather than leaving a gap there; its last line
+    // (citing note 1) and the note are on page 2.
+    assert!(pages[0].contains("Founded in 1965"), "{}", pages[0]);
+    assert!(pages[1].contains("they relocated to Iraq"));
+    assert!(pages[1].contains("Merat, A. (2018, November 9)"));
+    // "believe\u{201d}\u{a0} to" in the source: one interword space.
+    assert!(pages[0].contains("believe\u{201d} to a"), "{}", pages[0]);
+}
+
 /// A valid RGB PNG of `w`×`h` pixels in a gradient, written by hand: signature,
 /// IHDR, one IDAT holding a zlib stream of stored (uncompressed) deflate blocks, IEND.
 fn png(w: u32, h: u32) -> Vec<u8> {
