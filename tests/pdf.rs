@@ -862,6 +862,20 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
         ],
         span: span(5),
     });
+    // A heading cannot hold a drawn image: it prints the alt text.
+    b.block(Block::Heading {
+        level: 2,
+        id: None,
+        content: vec![
+            Inline::Text("Section ".into()),
+            Inline::Image {
+                src: "img/tall.png".into(),
+                alt: "headingalt".into(),
+                span: span(6),
+            },
+        ],
+        span: span(6),
+    });
     b.block(Block::Figure {
         src: Some("img/missing.png".into()),
         alt: "missing".into(),
@@ -907,6 +921,7 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
             !text.contains("tallpicturealt"),
             "a drawn image prints no alt text"
         );
+        assert!(text.contains("headingalt"));
     }
 }
 
