@@ -2,6 +2,9 @@
 //! inside words (hypher, in the paragraph's language), extra points inside URLs, and —
 //! only for the last-resort pass — points between any two clusters.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::shape::Shaped;
@@ -94,6 +97,7 @@ pub(crate) fn candidates(
     let text = shaped.text.as_str();
     let glued = glued_starts(shaped, pieces);
     let rules = Rules {
+        glued: &glued,
         lang: if spec.hyphenate {
             language(&spec.lang)
         } else {
@@ -152,7 +156,9 @@ pub(crate) fn candidates(
 
 /// What may break inside a word.
 #[derive(Clone, Copy)]
-struct Rules {
+struct Rules<'a> {
+    /// Where no line may start (before note references).
+    glued: &'a [usize],
     /// Hyphenation language, if hyphenating.
     lang: Option<hypher::Lang>,
     /// Whether to break between any two clusters.
@@ -167,13 +173,13 @@ fn trailing_space(s: &str) -> usize {
 /// Hyphenation points, URL points and (if `chars`) cluster points inside one word.
 fn inner_breaks(
     shaped: &Shaped,
-    rules: &Rules,
+    rules: &Rules<'_>,
     start: usize,
     word: &str,
     url: bool,
     out: &mut Vec<Candidate>,
 ) {
-    let Rules { lang, chars } = *rules;
+    let Rules { glued, lang, chars } = *rules;
     if word.is_empty() {
         return;
     }
@@ -183,7 +189,10 @@ fn inner_breaks(
     // A hyphenation point may cut a ligature (see `shape::Cut`); other breaks fall
     // between clusters.
     let mut push = |b: usize, kind: BreakKind| {
-        if b > start && b < start + word.len() && (shaped.boundary[b] || kind == BreakKind::Hyphen)
+        if b > start
+            && b < start + word.len()
+            && (shaped.boundary[b] || kind == BreakKind::Hyphen)
+            && !glued.contains(&b)
         {
             out.push(Candidate {
                 end: b,
@@ -224,6 +233,17 @@ fn inner_breaks(
     }
 }
 
+/// Words hyphenated so far on this thread, per language (English, French): a book
+/// repeats its words, and pattern matching is the costliest step of finding breaks.
+type Memo = [HashMap<String, Vec<u8>>; 2];
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Default::default());
+}
+
+/// Words remembered per language before the memo starts afresh.
+const MEMO_LIMIT: usize = 50_000;
+
 /// Hyphenation points of one run of letters.
 fn hyphenate_run(
     run: &str,
@@ -236,14 +256,29 @@ fn hyphenate_run(
     if run.len() > hypher::MAX_INLINE_SIZE || run.chars().count() < 5 {
         return;
     }
-    let mut at = start;
-    let mut syllables = hypher::hyphenate(run, lang).peekable();
-    while let Some(s) = syllables.next() {
-        at += s.len();
-        if syllables.peek().is_some() {
-            push(at, BreakKind::Hyphen);
+    let slot = usize::from(lang != hypher::Lang::English);
+    MEMO.with_borrow_mut(|memo| {
+        let words = &mut memo[slot];
+        if !words.contains_key(run) {
+            if words.len() >= MEMO_LIMIT {
+                words.clear();
+            }
+            let mut points = Vec::new();
+            let mut at = 0;
+            let mut syllables = hypher::hyphenate(run, lang).peekable();
+            while let Some(s) = syllables.next() {
+                at += s.len();
+                if syllables.peek().is_some() {
+                    // `run` is at most MAX_INLINE_SIZE (45) bytes.
+                    points.push(u8::try_from(at).unwrap_or(u8::MAX));
+                }
+            }
+            words.insert(run.to_string(), points);
         }
-    }
+        for &p in words.get(run).into_iter().flatten() {
+            push(start + usize::from(p), BreakKind::Hyphen);
+        }
+    });
 }
 
 #[cfg(test)]

@@ -2,11 +2,17 @@
 //!
 //! Boxes are the glyphs, glue the interword spaces (stretch ½, shrink ⅓ of the space,
 //! as TeX's fonts have it), penalties the candidates from [`super::hyphenate`]. Widths
-//! come from prefix sums, so a candidate line costs O(1); active nodes die as soon as
-//! their line would be overfull, which bounds the active set by a line's worth of
-//! candidates as in TeX. Passes loosen in turn: tolerance 200; then any badness with
-//! emergency stretch; then breaks inside over-wide words. The last pass cannot fail:
-//! when no node reaches a candidate it keeps the least overfull line and says so.
+//! come from prefix sums, so a candidate line costs O(1); a hyphenation point inside a
+//! ligature brings its own pre-shaped halves (`shape::Cut`). Active nodes die
+//! as soon as their line would be overfull, which bounds the active set by a line's
+//! worth of candidates, as in TeX. Demerits follow TeX (line penalty, double and final
+//! hyphen demerits, adjacent fitness classes), plus a hard limit of two hyphenated
+//! lines in a row.
+//!
+//! Passes loosen in turn: without hyphenation at tolerance 100 (`\pretolerance`); with
+//! it at 200, then 1000; any badness with emergency stretch; then breaks between any
+//! two clusters. The last pass cannot fail: when no node reaches a candidate it keeps
+//! the least overfull line, and the line reports it.
 
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate};
@@ -23,7 +29,7 @@ const DOUBLE_HYPHEN: f32 = 10_000.0;
 const FINAL_HYPHEN: f32 = 5_000.0;
 /// Extra demerits for neighbouring lines of very different tightness (`\adjdemerits`).
 const ADJ_DEMERITS: f32 = 10_000.0;
-/// Hyphenated lines allowed in a row.
+/// Lines in a row allowed to end with a hyphen, added or written.
 const MAX_HYPHENS: u8 = 2;
 
 /// One pass's settings.
@@ -37,6 +43,13 @@ pub(crate) struct Pass {
     /// Whether this pass must succeed, keeping overfull lines when nothing else works.
     pub last: bool,
 }
+
+/// TeX's `\pretolerance` pass, tried first without hyphenation.
+pub(crate) const PRETOLERANCE: Pass = Pass {
+    tolerance: 100.0,
+    emergency: 0.0,
+    last: false,
+};
 
 /// The passes, from strict to desperate: TeX's tolerance, the looser tolerance narrow
 /// columns are usually set with, emergency stretch, and breaks inside words.
@@ -124,7 +137,7 @@ struct Node {
     cut: Option<usize>,
     demerits: f32,
     fitness: u8,
-    /// Lines in a row ending with an added hyphen, up to here.
+    /// Lines in a row ending with a hyphen, up to here.
     hyphens: u8,
     flagged: bool,
 }
@@ -270,11 +283,9 @@ pub(crate) fn break_lines(
             if !forced {
                 next_active.push(ai);
             }
-            let hyphens = if c.kind == BreakKind::Hyphen {
-                a.hyphens + 1
-            } else {
-                0
-            };
+            // A hyphen written in the text ends a line just as visibly as an added
+            // one, so both count towards the limit.
+            let hyphens = if flagged(c.kind) { a.hyphens + 1 } else { 0 };
             let b = badness(fit.ratio);
             if b > pass.tolerance || hyphens > MAX_HYPHENS {
                 continue;

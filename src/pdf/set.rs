@@ -9,7 +9,7 @@ use harfrust::Buffer;
 use super::bidi::visual_order;
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate, candidates};
-use super::linebreak::{Break, PASSES, available, break_lines};
+use super::linebreak::{Break, PASSES, PRETOLERANCE, available, break_lines};
 use super::shape::{Cut, Segment, Shaped, ShapedGlyph, cuts, is_glue, shape, shape_run};
 use super::types::{Align, Glyph, GlyphRun, Line, ParaSpec, Piece, TagBox};
 
@@ -35,6 +35,18 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
         };
     }
     let mut plain = candidates(&shaped, pieces, spec, false);
+    // TeX's first pass: without hyphenation, at a strict tolerance; a paragraph that
+    // sets well this way keeps all its words whole.
+    if spec.hyphenate && spec.align == Align::Justify {
+        let words: Vec<Candidate> = plain
+            .iter()
+            .filter(|c| c.kind != BreakKind::Hyphen)
+            .copied()
+            .collect();
+        if let Some(breaks) = break_lines(fonts, &shaped, &words, &[], spec, PRETOLERANCE) {
+            return finish(fonts, &shaped, &[], pieces, spec, &breaks);
+        }
+    }
     let inside: Vec<usize> = plain
         .iter()
         .map(|c| c.end)
@@ -70,14 +82,26 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             tail: None,
         });
     }
+    finish(fonts, &shaped, &cuts, pieces, spec, &breaks)
+}
+
+/// Sets the chosen lines.
+fn finish(
+    fonts: &FontSet,
+    shaped: &Shaped,
+    cuts: &[Cut],
+    pieces: &[Piece],
+    spec: &ParaSpec,
+    breaks: &[Break],
+) -> Paragraph {
     let lines = breaks
         .iter()
         .enumerate()
-        .map(|(i, b)| set_line(fonts, &shaped, &cuts, pieces, spec, i, b))
+        .map(|(i, b)| set_line(fonts, shaped, cuts, pieces, spec, i, b))
         .collect();
     Paragraph {
         lines,
-        missing: shaped.missing,
+        missing: shaped.missing.clone(),
     }
 }
 
@@ -176,7 +200,14 @@ fn set_line(
         }
         content = natural + extra;
     }
-    let indent = spec.left_indent + if index == 0 { spec.first_indent } else { 0.0 };
+    // A right-to-left paragraph indents its first line at the right: the line is
+    // shorter by the indent but starts at the left indent.
+    let first = if index == 0 && !shaped.rtl {
+        spec.first_indent
+    } else {
+        0.0
+    };
+    let indent = spec.left_indent + first;
     let offset = match spec.align {
         // A right-to-left paragraph's ragged lines sit flush right.
         Align::Justify | Align::Left if shaped.rtl && !justify => (avail - content).max(0.0),
