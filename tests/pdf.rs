@@ -922,6 +922,15 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
             "a drawn image prints no alt text"
         );
         assert!(text.contains("headingalt"));
+        let again = pdf(
+            &book,
+            &PdfOptions {
+                paper,
+                ..options.clone()
+            },
+        )
+        .expect("pdf");
+        assert!(again.bytes == out.bytes, "{paper:?}: two builds differ");
     }
 }
 
