@@ -1,6 +1,7 @@
 //! Stage 1: the resolved model → a flow of blocks to set. Paragraphs become styled
-//! [`Piece`]s (superscript markers tagged with their note, URLs tagged as links);
-//! notes become small-type paragraphs that start with their tagged number; each
+//! [`Piece`]s (superscript markers tagged with their note, URLs tagged as links,
+//! runs of white space collapsed); images given in the options are scaled to the
+//! measure; notes become small-type paragraphs that start with their tagged number; each
 //! profile gets a title block and, unless turned off, its bibliography; an anthology
 //! gets a title page and a table of contents.
 
