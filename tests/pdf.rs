@@ -727,6 +727,30 @@ fn the_real_sample_and_markdown_footnotes_set_cleanly() {
     }
 }
 
+#[test]
+fn the_sample_on_a5_splits_its_second_paragraph_across_the_first_page_break() {
+    let doc = read_fixture("sample.txt");
+    let book = Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    };
+    let options = PdfOptions {
+        paper: Paper::A5,
+        ..opts()
+    };
+    let out = pdf(&book, &options).expect("pdf");
+    check("sample-a5.pdf", &book, &out);
+    let (_, text) = tool("pdftotext", &[&save("sample-a5.pdf", &out.bytes), "-"]);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    // Its first lines end page 1 rather than leaving a gap there; its last line
+    // (citing note 1) and the note are on page 2.
+    assert!(pages[0].contains("Founded in 1965"), "{}", pages[0]);
+    assert!(pages[1].contains("they relocated to Iraq"));
+    assert!(pages[1].contains("Merat, A. (2018, November 9)"));
+    // "believe\u{201d}\u{a0} to" in the source: one interword space.
+    assert!(pages[0].contains("believe\u{201d} to a"), "{}", pages[0]);
+}
+
 /// A valid RGB PNG of `w`×`h` pixels in a gradient, written by hand: signature,
 /// IHDR, one IDAT holding a zlib stream of stored (uncompressed) deflate blocks, IEND.
 fn png(w: u32, h: u32) -> Vec<u8> {
@@ -838,6 +862,20 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
         ],
         span: span(5),
     });
+    // A heading cannot hold a drawn image: it prints the alt text.
+    b.block(Block::Heading {
+        level: 2,
+        id: None,
+        content: vec![
+            Inline::Text("Section ".into()),
+            Inline::Image {
+                src: "img/tall.png".into(),
+                alt: "headingalt".into(),
+                span: span(6),
+            },
+        ],
+        span: span(6),
+    });
     b.block(Block::Figure {
         src: Some("img/missing.png".into()),
         alt: "missing".into(),
@@ -883,6 +921,16 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
             !text.contains("tallpicturealt"),
             "a drawn image prints no alt text"
         );
+        assert!(text.contains("headingalt"));
+        let again = pdf(
+            &book,
+            &PdfOptions {
+                paper,
+                ..options.clone()
+            },
+        )
+        .expect("pdf");
+        assert!(again.bytes == out.bytes, "{paper:?}: two builds differ");
     }
 }
 

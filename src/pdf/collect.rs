@@ -1,6 +1,7 @@
 //! Stage 1: the resolved model → a flow of blocks to set. Paragraphs become styled
-//! [`Piece`]s (superscript markers tagged with their note, URLs tagged as links);
-//! notes become small-type paragraphs that start with their tagged number; each
+//! [`Piece`]s (superscript markers tagged with their note, URLs tagged as links,
+//! runs of white space collapsed); images given in the options are scaled to the
+//! measure; notes become small-type paragraphs that start with their tagged number; each
 //! profile gets a title block and, unless turned off, its bibliography; an anthology
 //! gets a title page and a table of contents.
 
@@ -9,6 +10,9 @@ use std::collections::BTreeMap;
 use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
 use super::{Geometry, PdfOptions};
 use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, Span};
+
+/// The images of a context where none is drawn.
+static NO_IMAGES: BTreeMap<String, (u32, u32)> = BTreeMap::new();
 
 /// Nesting deeper than this (quotes in lists in quotes…) is set flat, so no input
 /// can overflow the stack.
@@ -359,7 +363,7 @@ impl Collector<'_> {
         self.out.flow.push(Flow::Space(s * 1.5));
         let ctx = Ctx {
             doc,
-            images: self.images,
+            images: &NO_IMAGES,
             italic: false,
             bold: false,
             mono: false,
@@ -565,10 +569,16 @@ impl Collector<'_> {
                     self.out.flow.push(Flow::Para(p));
                 }
                 Block::Paragraph { content, span } => {
+                    // Only a body paragraph draws its inline images (below it); in
+                    // headings, notes, cells and captions they print their alt text.
+                    let ctx_images = Ctx {
+                        images: self.images,
+                        ..ctx
+                    };
                     let mut pieces = Vec::new();
-                    inlines(content, ctx, &mut pieces, 0);
+                    inlines(content, ctx_images, &mut pieces, 0);
                     let mut srcs = Vec::new();
-                    inline_images(content, ctx.images, &mut srcs, 0);
+                    inline_images(content, self.images, &mut srcs, 0);
                     if pieces.iter().all(|p| p.text.trim().is_empty()) {
                         for (src, alt) in srcs {
                             self.image(src, alt, indent, false);

@@ -529,7 +529,8 @@ impl Composer<'_> {
                 self.st.head.clone()
             },
             number: self.pages.len() + 1,
-            folio: self.st.doc.is_some() || !self.st.first,
+            // Every page is numbered but a title page.
+            folio: self.st.doc.is_some() || !self.st.first || !self.pages.is_empty(),
             items,
             notes,
         }
