@@ -96,6 +96,14 @@ fn show(inlines: &[Inline], doc: &Document) -> String {
         .collect()
 }
 
+/// The I-NOT-A-CITATION diagnostics, in order.
+fn not_a_citation(doc: &Document) -> Vec<&folio::Diagnostic> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.code == "I-NOT-A-CITATION")
+        .collect()
+}
+
 fn first_paragraph(doc: &Document) -> String {
     match &doc.blocks[0] {
         Block::Paragraph { content, .. } => show(content, doc),
@@ -220,11 +228,7 @@ fn out_of_sequence_number_in_a_noun_phrase_is_not_a_citation() {
         &entries(&list),
     );
     assert_eq!(doc.markers.len(), 7);
-    let info: Vec<_> = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "I-NOT-A-CITATION")
-        .collect();
+    let info = not_a_citation(&doc);
     assert_eq!(info.len(), 1);
     assert_eq!(info[0].span.line, 2);
     assert!(info[0].message.contains("(3)"));
@@ -764,11 +768,7 @@ fn enumerator_matching_an_entry_is_reported() {
         &entries(&list),
     );
     assert_eq!(markers(&doc), [vec![1], vec![2], vec![3]]);
-    let info: Vec<_> = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "I-NOT-A-CITATION")
-        .collect();
+    let info = not_a_citation(&doc);
     assert_eq!(
         info.iter().map(|d| d.span.line).collect::<Vec<_>>(),
         [2, 3, 4]
