@@ -89,7 +89,7 @@ impl Default for PdfConfig {
 }
 
 /// A paper size the PDF backend knows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.

@@ -34,3 +34,4 @@ pub use diag::{Diagnostic, Severity};
 pub use model::{Book, Document};
 pub mod config;
 pub mod load;
+pub mod slug;

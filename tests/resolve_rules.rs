@@ -96,6 +96,14 @@ fn show(inlines: &[Inline], doc: &Document) -> String {
         .collect()
 }
 
+/// The I-NOT-A-CITATION diagnostics, in order.
+fn not_a_citation(doc: &Document) -> Vec<&folio::Diagnostic> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.code == "I-NOT-A-CITATION")
+        .collect()
+}
+
 fn first_paragraph(doc: &Document) -> String {
     match &doc.blocks[0] {
         Block::Paragraph { content, .. } => show(content, doc),
@@ -220,11 +228,7 @@ fn out_of_sequence_number_in_a_noun_phrase_is_not_a_citation() {
         &entries(&list),
     );
     assert_eq!(doc.markers.len(), 7);
-    let info: Vec<_> = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "I-NOT-A-CITATION")
-        .collect();
+    let info = not_a_citation(&doc);
     assert_eq!(info.len(), 1);
     assert_eq!(info[0].span.line, 2);
     assert!(info[0].message.contains("(3)"));
@@ -749,4 +753,44 @@ fn wikipedia_brackets_split_across_text_runs_are_found() {
     let doc = resolve(d);
     assert_eq!(markers(&doc), [vec![1, 2]]);
     assert_eq!(first_paragraph(&doc), "It was so.^[1, 2] Next.");
+}
+
+#[test]
+fn enumerator_matching_an_entry_is_reported() {
+    let list = numbered(4);
+    let doc = run(
+        &[
+            "A.(1) B.(2) C.(3)",
+            "Members attended every session, (4) and missing two was grounds for expulsion.",
+            "(4) Opening a paragraph, it enumerates.",
+            "Nothing is cited in rule 5(4) here.",
+        ],
+        &entries(&list),
+    );
+    assert_eq!(markers(&doc), [vec![1], vec![2], vec![3]]);
+    let info = not_a_citation(&doc);
+    assert_eq!(
+        info.iter().map(|d| d.span.line).collect::<Vec<_>>(),
+        [2, 3, 4]
+    );
+    assert!(info[0].message.contains("(4)") && info[0].message.contains("enumerat"));
+    assert!(
+        info[0]
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.contains("before the \",\""))
+    );
+    assert!(info[1].message.contains("opens the paragraph"));
+    assert!(info[2].message.contains("digit"));
+}
+
+#[test]
+fn enumerator_matching_no_entry_stays_quiet() {
+    let list = numbered(2);
+    let doc = run(
+        &["A.(1) B.(2) Its duties: (7) attendance, (8) dues."],
+        &entries(&list),
+    );
+    assert_eq!(markers(&doc), [vec![1], vec![2]]);
+    assert!(!codes(&doc).contains(&"I-NOT-A-CITATION"));
 }

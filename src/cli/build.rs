@@ -97,7 +97,7 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             profiles.images,
         ),
     };
-    let slug = publish::slug(&meta.title);
+    let slug = folio::slug::slug(&meta.title, "book");
     let targets = [
         Target::Epub(args.out.join(format!("{slug}.epub"))),
         Target::Pdf(args.out.join(format!("{slug}.pdf"))),

@@ -39,7 +39,7 @@ pub struct Args {
     pub cover: Option<PathBuf>,
     /// PDF paper size.
     #[arg(long, value_enum, default_value_t)]
-    pub paper: Paper,
+    pub paper: PaperArg,
     /// PDF body font size in points (default: 10 on A5, 11 otherwise).
     #[arg(long, value_name = "PT")]
     pub font_size: Option<f32>,
@@ -49,6 +49,28 @@ pub struct Args {
     /// Leave out each profile's bibliography in the PDF.
     #[arg(long)]
     pub no_bibliography: bool,
+}
+
+/// `--paper`: the command-line face of [`Paper`], so that the library needs no clap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A5, 148 × 210 mm: the handout size.
+    A5,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(arg: PaperArg) -> Paper {
+        match arg {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::A5 => Paper::A5,
+        }
+    }
 }
 
 /// Runs the command: exit 0 when every output was written, 1 otherwise (and then
@@ -95,7 +117,7 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             findings,
         ),
         pdf: publish::pdf_options(
-            args.paper,
+            args.paper.into(),
             args.font_size,
             args.margin,
             !args.no_bibliography,

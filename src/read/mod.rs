@@ -83,27 +83,13 @@ fn is_markdown(name: &str) -> bool {
     ext == "md" || ext == "markdown"
 }
 
-/// The file stem, lowercased, every run of non-alphanumerics collapsed to one `-`.
+/// The file stem as a slug ("profile" when nothing of it is usable).
 fn slug(name: &str) -> String {
     let stem = std::path::Path::new(name)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or(name);
-    let mut out = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push_str("profile");
-    }
-    out
+    crate::slug::slug(stem, "profile")
 }
 
 /// The decoded text of one file with a line index, so that turning a byte offset into
@@ -203,6 +189,7 @@ mod tests {
         assert_eq!(slug("dir/My Profile (v2).md"), "my-profile-v2");
         assert_eq!(slug("000_523d4c1007ee5f3f.txt"), "000-523d4c1007ee5f3f");
         assert_eq!(slug("???.txt"), "profile");
+        assert_eq!(slug("Le Comité de Genève.md"), "le-comite-de-geneve");
     }
 
     #[test]

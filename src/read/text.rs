@@ -47,6 +47,10 @@ const DEBRIS_LINES: &[&str] = &[
     "decline",
     "cookie settings",
     "manage cookies",
+    "jump to navigation",
+    "jump to search",
+    "jump to content",
+    "from wikipedia, the free encyclopedia",
 ];
 
 /// Starts of short lines (banners, share rows) that are debris whatever follows.
@@ -64,6 +68,12 @@ const DEBRIS_PREFIXES: &[&str] = &[
     "©",
     "copyright ©",
     "all rights reserved",
+    // wiki boilerplate: the page's address at the foot and hatnotes at the head
+    "retrieved from \"http",
+    "retrieved from http",
+    "this article is about ",
+    "for other uses, see ",
+    "not to be confused with ",
 ];
 
 /// Debris banners are short; a long line starting the same way is prose.
@@ -331,6 +341,32 @@ mod tests {
                 "P:Second paragraph.",
             ]
         );
+    }
+
+    #[test]
+    fn wiki_boilerplate_is_debris_not_headings() {
+        let doc = read(
+            "w.txt",
+            b"Lighthouse Keepers\n\nFrom Wikipedia, the free encyclopedia\nJump to navigation\n\
+              Jump to search\nThis article is about the trade association. For the film, see \
+              Keepers (film).\n\nThe association was founded in 1911 after a strike.\n\n\
+              Retrieved from \"https://en.wikipedia.org/w/index.php?title=Keepers&oldid=1\"\n",
+        );
+        assert_eq!(doc.meta.title, "Lighthouse Keepers");
+        assert_eq!(
+            texts(&doc.blocks),
+            ["P:The association was founded in 1911 after a strike."]
+        );
+    }
+
+    #[test]
+    fn a_retrieved_date_in_prose_is_no_debris() {
+        assert!(!super::is_debris(
+            "Retrieved from the archive in 1990, the letters were burned."
+        ));
+        assert!(super::is_debris(
+            "Retrieved from https://example.org/wiki/X"
+        ));
     }
 
     #[test]

@@ -499,22 +499,12 @@ impl Finder {
     fn decide(&mut self, written: &str, after: &str, items: &[Item]) -> Option<Vec<u32>> {
         let prev = self.cursor.last_non_space;
         let next = after.trim_start().chars().next();
-        // "(1) First…" opens an enumeration; "5(3)" is a subsection; "(3)rd" is a word.
-        // Scraped text loses spaces, so "Iraq.(1)The next…" still counts.
-        if (prev.is_none() && !self.cursor.in_cell)
-            || self.cursor.last_char.is_some_and(|c| c.is_ascii_digit())
-            || after
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_lowercase() || c.is_numeric())
-        {
-            return None;
-        }
-        // "three parts: (1) building, (2) staffing" enumerates; a citation there would
-        // sit before the punctuation, not after it.
-        let enumerates = prev.is_some_and(|c| matches!(c, ':' | ';' | ','))
-            && next.is_some_and(char::is_lowercase);
-        if enumerates {
+        if let Some((why, hint)) = self.misplaced(written, after) {
+            // Silently keeping "(4)" as text would hide a citation the author may have
+            // meant, so say so when an entry carries that number.
+            if self.cites_entries(items) {
+                self.report(written, format!("{written} is not a citation: {why}"), hint);
+            }
             return None;
         }
         let mut numbers = Vec::new();
@@ -573,7 +563,68 @@ impl Finder {
         Some(numbers)
     }
 
+    /// Why a candidate sits where citations do not (an enumerator, a subsection, part
+    /// of a word), with a hint for making it a citation; `None` when its place is fine.
+    fn misplaced(&self, written: &str, after: &str) -> Option<(String, String)> {
+        let prev = self.cursor.last_non_space;
+        let next = after.trim_start().chars().next();
+        // "(1) First…" opens an enumeration; "5(3)" is a subsection; "(3)rd" is a word.
+        // Scraped text loses spaces, so "Iraq.(1)The next…" still counts.
+        if prev.is_none() && !self.cursor.in_cell {
+            return Some((
+                "it opens the paragraph, as an enumerator does".to_string(),
+                "to make it a citation, move it after the words it supports".to_string(),
+            ));
+        }
+        if self.cursor.last_char.is_some_and(|c| c.is_ascii_digit()) {
+            return Some((
+                "it follows a digit directly, as in a subsection number like 5(3)".to_string(),
+                format!("to make it a citation, put a space or punctuation before {written}"),
+            ));
+        }
+        if after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_numeric())
+        {
+            return Some((
+                "a letter or digit follows it directly, as in (3)rd".to_string(),
+                format!("to make it a citation, put a space after {written}"),
+            ));
+        }
+        // "three parts: (1) building, (2) staffing" enumerates; a citation there would
+        // sit before the punctuation, not after it.
+        if let Some(p) = prev.filter(|c| matches!(c, ':' | ';' | ','))
+            && next.is_some_and(char::is_lowercase)
+        {
+            return Some((
+                format!("after the {p} and before a lowercase word it reads as an enumerator"),
+                format!(
+                    "to make it a citation, put it before the \"{p}\", as in \"word {written}{p} next\""
+                ),
+            ));
+        }
+        None
+    }
+
+    /// Every number the candidate names is a works-cited entry's.
+    fn cites_entries(&self, items: &[Item]) -> bool {
+        !self.entries.is_empty()
+            && items.iter().all(|item| match *item {
+                Item::Single(n) => self.entries.contains(&n),
+                Item::Range(a, b) => self.entries.contains(&a) && self.entries.contains(&b),
+            })
+    }
+
     fn not_a_citation(&mut self, written: &str, message: String) {
+        self.report(
+            written,
+            message,
+            "a citation marker goes after the words or punctuation it supports".to_string(),
+        );
+    }
+
+    fn report(&mut self, written: &str, message: String, hint: String) {
         self.diagnostics.push(
             Diagnostic::info(
                 "I-NOT-A-CITATION",
@@ -581,7 +632,7 @@ impl Finder {
                 self.cursor.here(&self.input, written),
                 message,
             )
-            .with_hint("a citation marker goes after the words or punctuation it supports"),
+            .with_hint(hint),
         );
     }
 }
