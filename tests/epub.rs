@@ -801,3 +801,54 @@ fn empty_book_still_validates() {
         "a cover is never missing"
     );
 }
+
+/// Every text fixture of the suite (tests/fixtures, tests/fixtures/pipeline, tests/read),
+/// read and resolved for real, each as a single-profile EPUB checked for its links, and
+/// all of them together as one anthology under EPUBCheck (one JVM run for them all).
+#[test]
+fn every_fixture_validates_and_links_both_ways() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut paths: Vec<PathBuf> = ["fixtures", "fixtures/pipeline", "read"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("fixture dir"))
+        .map(|entry| entry.expect("dir entry").path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 20, "found only {} fixtures", paths.len());
+    let documents: Vec<Document> = paths
+        .iter()
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let bytes = std::fs::read(path).expect("read fixture");
+            folio::resolve::resolve(folio::read::read(&name, &bytes))
+        })
+        .collect();
+    let opts = EpubOptions::default();
+    for doc in &documents {
+        assert!(
+            !doc.has_errors(),
+            "{}: {:?}",
+            doc.meta.source_file,
+            doc.diagnostics
+        );
+        let single = epub(&single_book(doc), &opts).expect("an EPUB");
+        assert_eq!(
+            check_note_links(&unzip(&single)),
+            model_noterefs(&single_book(doc)),
+            "{}",
+            doc.meta.source_file
+        );
+    }
+    let book = Book {
+        meta: Metadata {
+            title: "Every fixture".to_string(),
+            lang: "en".to_string(),
+            ..Metadata::default()
+        },
+        documents,
+    };
+    let bytes = epub(&book, &opts).expect("an EPUB");
+    epubcheck(&bytes, "every-fixture");
+    assert_eq!(check_note_links(&unzip(&bytes)), model_noterefs(&book));
+}
