@@ -802,13 +802,13 @@ fn empty_book_still_validates() {
     );
 }
 
-/// Every text fixture of the suite (tests/fixtures, tests/fixtures/pipeline, tests/read),
+/// Every text fixture of the suite (tests/fixtures, tests/read),
 /// read and resolved for real, each as a single-profile EPUB checked for its links, and
 /// all of them together as one anthology under EPUBCheck (one JVM run for them all).
 #[test]
 fn every_fixture_validates_and_links_both_ways() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut paths: Vec<PathBuf> = ["fixtures", "fixtures/pipeline", "read"]
+    let mut paths: Vec<PathBuf> = ["fixtures", "read"]
         .iter()
         .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("fixture dir"))
         .map(|entry| entry.expect("dir entry").path())

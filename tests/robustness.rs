@@ -247,7 +247,7 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
 
 #[test]
 fn mutated_samples_never_panic() {
-    let markdown = std::fs::read("tests/fixtures/pipeline/positions.md").expect("fixture");
+    let markdown = std::fs::read("tests/fixtures/positions.md").expect("fixture");
     let mut rng = Rng(0x5EED_F011_0000_0001);
     for i in 0..400 {
         let (name, seed) = if i % 2 == 0 {
