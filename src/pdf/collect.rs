@@ -200,7 +200,7 @@ impl Collector<'_> {
             align,
             lang: lang.to_string(),
             hyphenate: true,
-            leading: (size * 1.32 * 4.0).round() / 4.0,
+            leading: (size * 1.2 * 4.0).round() / 4.0,
         }
     }
 
