@@ -961,6 +961,15 @@ fn find_url(text: &str) -> Option<usize> {
         .min()
 }
 
+/// A superscript figure for a note marker or note number, raised from `base`.
+fn superscript(base: TextStyle) -> TextStyle {
+    TextStyle {
+        face: Face::Regular,
+        size: (base.size * 0.62 * 4.0).round() / 4.0,
+        baseline_shift: base.size * 0.36,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -999,14 +1008,5 @@ mod tests {
         );
         // Code keeps its spaces.
         assert_eq!(texts(&[("a  = 1", Face::Mono)]), ["a  = 1"]);
-    }
-}
-
-/// A superscript figure for a note marker or note number, raised from `base`.
-fn superscript(base: TextStyle) -> TextStyle {
-    TextStyle {
-        face: Face::Regular,
-        size: (base.size * 0.62 * 4.0).round() / 4.0,
-        baseline_shift: base.size * 0.36,
     }
 }
