@@ -399,13 +399,18 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
             contents.push(number);
         }
     }
-    // Words broken at a line end (a hyphen, or after "/" in a URL) join up again;
-    // hyphens are dropped on both sides, since a break may fall at a word's own hyphen.
+    // Words broken at a line end (a hyphen, or after "/" or "." in a URL) join up
+    // again; hyphens are dropped on both sides, since a break may fall at a word's own
+    // hyphen. A line ending in "." joins only a line that goes on in lower case.
     let mut joined = String::new();
-    for line in text.lines() {
-        let line = line.trim_end();
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    for (i, line) in lines.iter().enumerate() {
         joined.push_str(line);
-        if !(line.ends_with('-') || line.ends_with('/')) {
+        let goes_on = lines
+            .get(i + 1)
+            .and_then(|l| l.chars().next())
+            .is_some_and(char::is_lowercase);
+        if !(line.ends_with('-') || line.ends_with('/') || line.ends_with('.') && goes_on) {
             joined.push(' ');
         }
     }

@@ -302,11 +302,12 @@ impl Arrange<'_> {
                 extras.extend(self.leaders(p.indent + line.width, tail));
             }
             // Two lines at least on each side of a break: no widows, no orphans;
-            // a caption stays whole (and so with its image).
+            // a caption stays whole (and so with its image); and no word hyphenated
+            // across pages (TeX's \brokenpenalty, made absolute).
             let break_after = if i + 1 == n {
                 !p.keep_with_next
             } else {
-                i >= 1 && i + 3 <= n && p.role != Role::Caption
+                i >= 1 && i + 3 <= n && p.role != Role::Caption && !line.hyphenated
             };
             let height = line.leading;
             let placed = Placed {

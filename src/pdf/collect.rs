@@ -200,7 +200,7 @@ impl Collector<'_> {
             align,
             lang: lang.to_string(),
             hyphenate: true,
-            leading: (size * 1.32 * 4.0).round() / 4.0,
+            leading: (size * 1.2 * 4.0).round() / 4.0,
         }
     }
 
@@ -429,21 +429,13 @@ impl Collector<'_> {
         let size = self.g.note_size();
         let ctx = Ctx { size, ..ctx };
         let style = ctx.style();
-        let mut pieces = vec![
-            Piece {
-                text: number.to_string(),
-                style: TextStyle {
-                    face: Face::Bold,
-                    ..style
-                },
-                tag: Some(Tag::NoteNumber { note: number }),
-            },
-            Piece {
-                text: " ".into(),
-                style,
-                tag: None,
-            },
-        ];
+        // The number as LaTeX and Typst print it: a superscript figure right against
+        // the text, the first line indented like a paragraph.
+        let mut pieces = vec![Piece {
+            text: number.to_string(),
+            style: superscript(style),
+            tag: Some(Tag::NoteNumber { note: number }),
+        }];
         let note = doc.note(number);
         let mut any = false;
         if let Some(note) = note {
@@ -482,6 +474,7 @@ impl Collector<'_> {
         let span = note.map(|n| n.span).unwrap_or_default();
         let mut p = self.para(pieces, Role::Note, &doc.meta.lang, size, origin(doc, span));
         p.spec.leading = (size * 1.25 * 4.0).round() / 4.0;
+        p.spec.first_indent = size;
         p
     }
 
@@ -838,12 +831,7 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
         let trimmed = last.text.trim_end().len();
         last.text.truncate(trimmed);
     }
-    let base = ctx.style();
-    let style = TextStyle {
-        face: Face::Regular,
-        size: (base.size * 0.62 * 4.0).round() / 4.0,
-        baseline_shift: base.size * 0.36,
-    };
+    let style = superscript(ctx.style());
     for (k, note) in m.notes.iter().enumerate() {
         if k > 0 {
             out.push(Piece {
@@ -971,6 +959,15 @@ fn find_url(text: &str) -> Option<usize> {
             i == 0 || text[..i].ends_with(|c: char| c.is_whitespace() || c == '(' || c == '<')
         })
         .min()
+}
+
+/// A superscript figure for a note marker or note number, raised from `base`.
+fn superscript(base: TextStyle) -> TextStyle {
+    TextStyle {
+        face: Face::Regular,
+        size: (base.size * 0.62 * 4.0).round() / 4.0,
+        baseline_shift: base.size * 0.36,
+    }
 }
 
 #[cfg(test)]

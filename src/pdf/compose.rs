@@ -490,11 +490,11 @@ impl Composer<'_> {
             let mut y = g.page_h - g.margins.bottom - self.st.notes_h;
             items.push(Item {
                 x: left,
-                // As LaTeX sets it: a third of the measure, closer to the notes than
-                // to the text above.
+                // As LaTeX sets it: two fifths of the measure, closer to the notes
+                // than to the text above.
                 y: y - self.sep() * 0.25,
                 kind: ItemKind::Rule {
-                    width: g.width() / 3.0,
+                    width: g.width() * 0.4,
                 },
             });
             for part in &self.st.notes {

@@ -1,7 +1,7 @@
 //! Knuth–Plass total-fit line breaking over the shaped paragraph.
 //!
-//! Boxes are the glyphs, glue the interword spaces (stretch ½, shrink ⅓ of the space,
-//! as TeX's fonts have it), penalties the candidates from [`super::hyphenate`]. Widths
+//! Boxes are the glyphs, glue the interword spaces (stretch a sixth of an em, shrink a
+//! third of the space, as TeX's fonts have it), penalties the candidates from [`super::hyphenate`]. Widths
 //! come from prefix sums, so a candidate line costs O(1); a hyphenation point inside a
 //! ligature brings its own pre-shaped halves (`shape::Cut`). Active nodes die
 //! as soon as their line would be overfull, which bounds the active set by a line's
@@ -29,6 +29,12 @@ const DOUBLE_HYPHEN: f32 = 10_000.0;
 const FINAL_HYPHEN: f32 = 5_000.0;
 /// Extra demerits for neighbouring lines of very different tightness (`\adjdemerits`).
 const ADJ_DEMERITS: f32 = 10_000.0;
+/// Interword stretch as a fraction of the space. TeX's fonts stretch a space by half
+/// its width, but their space is a third of an em; the bundled serif's is about a
+/// quarter, so it gets the same stretch in ems (a sixth), not in spaces.
+const SPACE_STRETCH: f32 = 0.64;
+/// Interword shrink as a fraction of the space (a ninth of an em in TeX's fonts).
+const SPACE_SHRINK: f32 = 1.0 / 3.0;
 /// Lines in a row allowed to end with a hyphen, added or written.
 const MAX_HYPHENS: u8 = 2;
 
@@ -79,6 +85,7 @@ pub(crate) const PASSES: [Pass; 4] = [
 fn penalty(kind: BreakKind) -> f32 {
     match kind {
         BreakKind::Forced | BreakKind::Space => 0.0,
+        // TeX's \hyphenpenalty and \exhyphenpenalty.
         BreakKind::Explicit | BreakKind::Hyphen => 100.0,
         BreakKind::Other => 100.0,
         BreakKind::Char => 5_000.0,
@@ -170,7 +177,7 @@ fn measure(
     }
     let glue = shaped.glue(from.from, to);
     let (stretch, shrink) = match spec.align {
-        Align::Justify => (glue / 2.0, glue / 3.0),
+        Align::Justify => (glue * SPACE_STRETCH, glue * SPACE_SHRINK),
         // Ragged lines have fixed spaces and a margin that may take up to about 2em.
         _ => (avail.min(24.0), 0.0),
     };
