@@ -980,3 +980,57 @@ fn a_200_page_book_sets_cleanly() {
         assert!(dests.contains_key(name.as_bytes()), "{name}");
     }
 }
+
+/// Every text fixture of the suite (tests/fixtures, tests/read) as a single-profile PDF,
+/// and the sample series of book/ as one anthology: all pass `check` (qpdf, pdffonts,
+/// pdftotext words, zero overfull lines and notes off page, links on their own page).
+#[test]
+fn every_fixture_and_the_sample_series_pass_the_checks() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let read_dir = |dir: &str| -> Vec<std::path::PathBuf> {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("fixture dir")
+            .map(|entry| entry.expect("dir entry").path())
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
+            .collect();
+        paths.sort();
+        paths
+    };
+    let load = |path: &std::path::Path| -> Document {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(path).expect("read fixture");
+        folio::resolve::resolve(folio::read::read(&name, &bytes))
+    };
+    let fixtures: Vec<_> = [read_dir("tests/fixtures"), read_dir("tests/read")].concat();
+    assert!(
+        fixtures.len() >= 20,
+        "found only {} fixtures",
+        fixtures.len()
+    );
+    for path in &fixtures {
+        let doc = load(path);
+        let book = Book {
+            meta: doc.meta.clone(),
+            documents: vec![doc],
+        };
+        let out = pdf(&book, &opts()).expect("pdf");
+        let name = path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "-");
+        check(&format!("fixture-{name}.pdf"), &book, &out);
+    }
+    let series: Vec<Document> = read_dir("book").iter().map(|p| load(p)).collect();
+    assert_eq!(series.len(), 3, "the sample series has three profiles");
+    let book = Book {
+        meta: Metadata {
+            title: "Opposition in Exile".to_string(),
+            lang: "en".to_string(),
+            ..Metadata::default()
+        },
+        documents: series,
+    };
+    let out = pdf(&book, &opts()).expect("pdf");
+    check("sample-series.pdf", &book, &out);
+}
