@@ -26,6 +26,7 @@ pub mod write;
 pub use fonts::FontSet;
 pub use set::{Paragraph, natural_width, set_paragraph};
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use crate::model::Book;
@@ -220,6 +221,13 @@ impl Geometry {
     }
 }
 
+/// One paragraph set in an anthology's first pass: its input and its lines.
+type SetRecord = (
+    Vec<types::Piece>,
+    types::ParaSpec,
+    (Vec<types::Line>, Vec<char>),
+);
+
 /// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
 pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
     if book.documents.is_empty() {
@@ -227,11 +235,31 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
     }
     let geometry = Geometry::new(opts)?;
     let fonts = FontSet::bundled();
-    let set = |pieces: &[types::Piece], spec: &types::ParaSpec| {
-        let p = set_paragraph(&fonts, pieces, spec);
-        (p.lines, p.missing)
-    };
     let anthology = book.documents.len() > 1;
+    // The second pass of an anthology (below) sets the same paragraphs in the same
+    // order as the first, but for the contents' page numbers: replay the first pass's
+    // lines wherever the input is unchanged instead of shaping and breaking it again.
+    let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
+    let replay = Cell::new(None::<usize>);
+    let set = |pieces: &[types::Piece], spec: &types::ParaSpec| {
+        if let Some(i) = replay.get() {
+            replay.set(Some(i + 1));
+            if let Some((p, s, out)) = recorded.borrow().get(i)
+                && p == pieces
+                && s == spec
+            {
+                return out.clone();
+            }
+        }
+        let p = set_paragraph(&fonts, pieces, spec);
+        let out = (p.lines, p.missing);
+        if anthology && replay.get().is_none() {
+            recorded
+                .borrow_mut()
+                .push((pieces.to_vec(), spec.clone(), out.clone()));
+        }
+        out
+    };
     // An anthology's table of contents needs page numbers: set once with
     // placeholders, then again with the numbers the first pass found. The contents
     // take the same lines both times, so the numbers stay right.
@@ -243,6 +271,7 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
         pages = compose::compose(&arranged, &geometry);
         if pass == 0 {
             toc_pages = compose::doc_start_pages(&pages, book.documents.len());
+            replay.set(Some(0));
         }
         report = arranged.report;
     }
