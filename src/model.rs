@@ -325,6 +325,31 @@ pub struct FootnoteDef {
     pub span: Span,
 }
 
+impl Note {
+    /// The note for a number a marker cites but no works-cited entry has: kind
+    /// [`NoteKind::Dangling`], printing [`EMPTY_NOTE_PLACEHOLDER`] so it never vanishes.
+    pub fn dangling(number: u32, span: Span) -> Note {
+        Note {
+            number,
+            label: None,
+            kind: NoteKind::Dangling,
+            source: None,
+            locator: None,
+            text: String::new(),
+            body: Note::placeholder_body(),
+            span,
+        }
+    }
+
+    /// A one-paragraph body holding [`EMPTY_NOTE_PLACEHOLDER`].
+    pub fn placeholder_body() -> Vec<Block> {
+        vec![Block::Paragraph {
+            content: vec![Inline::Text(EMPTY_NOTE_PLACEHOLDER.to_string())],
+            span: Span::default(),
+        }]
+    }
+}
+
 impl Document {
     /// The note with this number.
     pub fn note(&self, number: u32) -> Option<&Note> {

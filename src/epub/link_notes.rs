@@ -115,16 +115,7 @@ fn notes_to_print<'a>(r: &Renderer<'a>) -> Vec<Cow<'a, Note>> {
     let known: HashSet<u32> = r.doc.notes.iter().map(|n| n.number).collect();
     for &number in r.refs.keys() {
         if !known.contains(&number) {
-            notes.push(Cow::Owned(Note {
-                number,
-                label: None,
-                kind: NoteKind::Dangling,
-                source: None,
-                locator: None,
-                text: String::new(),
-                body: Vec::new(),
-                span: Span::default(),
-            }));
+            notes.push(Cow::Owned(Note::dangling(number, Span::default())));
         }
     }
     notes.sort_by_key(|n| n.number);

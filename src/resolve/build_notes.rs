@@ -9,9 +9,7 @@ use std::collections::HashMap;
 use super::find_markers::FootnoteMarker;
 use super::parse_citation::link_inlines;
 use crate::diag::Diagnostic;
-use crate::model::{
-    Block, Document, EMPTY_NOTE_PLACEHOLDER, Entry, Inline, Marker, Note, NoteKind,
-};
+use crate::model::{Block, Document, Entry, Inline, Marker, Note, NoteKind};
 
 /// What later stages need to know about the notes built here.
 pub(super) struct Built {
@@ -90,16 +88,7 @@ pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker
             } else if let Some(&i) = entry_by_number.get(&number) {
                 entry_note(&entries[i])
             } else {
-                Note {
-                    number,
-                    label: None,
-                    kind: NoteKind::Dangling,
-                    source: None,
-                    locator: None,
-                    text: String::new(),
-                    body: placeholder(),
-                    span: marker.span,
-                }
+                Note::dangling(number, marker.span)
             };
             note_of.insert(number, notes.len());
             notes.push(note);
@@ -163,7 +152,7 @@ fn entry_note(entry: &Entry) -> Note {
             text.to_string()
         },
         body: if empty {
-            placeholder()
+            Note::placeholder_body()
         } else {
             vec![Block::Paragraph {
                 content: link_inlines(text),
@@ -226,11 +215,4 @@ fn first_inlines(blocks: &[Block]) -> Vec<Inline> {
             _ => None,
         })
         .unwrap_or_default()
-}
-
-fn placeholder() -> Vec<Block> {
-    vec![Block::Paragraph {
-        content: vec![Inline::Text(EMPTY_NOTE_PLACEHOLDER.to_string())],
-        span: crate::model::Span::default(),
-    }]
 }
