@@ -26,6 +26,10 @@ mod resolve_sources;
 
 use crate::model::Document;
 
+/// Byte ranges of the URLs written in a text; the plain-text reader leaves them as
+/// written when it applies smart punctuation.
+pub(crate) use parse_citation::url_ranges;
+
 /// Resolves citations: finds markers, builds notes and sources, reports problems.
 /// Never panics; appends diagnostics to `doc.diagnostics`.
 ///

@@ -326,7 +326,7 @@ fn last_year(text: &str) -> Option<String> {
 
 /// Byte ranges of URLs written in `text` (http, https, www., doi:), in order. Trailing
 /// sentence punctuation and an unbalanced closing parenthesis are not part of a URL.
-pub(super) fn url_ranges(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn url_ranges(text: &str) -> Vec<Range<usize>> {
     let lower = text.as_bytes().to_ascii_lowercase();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut found = 0;
