@@ -161,6 +161,7 @@ impl Builder {
             locator: None,
             text: text.into(),
             body,
+            emphasis: None,
             span: span(90 + number),
         });
         self
@@ -174,6 +175,7 @@ impl Builder {
             year: None,
             title: None,
             url: None,
+            emphasis: None,
             sort_key: id.into(),
             notes: Vec::new(),
         });

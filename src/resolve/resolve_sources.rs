@@ -197,6 +197,7 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
         year,
         title,
         url,
+        emphasis: None,
         sort_key: sort_key.trim().to_lowercase(),
         notes,
     }
