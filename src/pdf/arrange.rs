@@ -54,11 +54,11 @@ pub enum ElemKind {
         /// Length.
         width: f32,
     },
-    /// A table row: cells as (x, baseline from the row's top, line), and rules
+    /// A table row: cells as (x, baseline from the row's top, line, cell), and rules
     /// (x0, x1, y from the row's top).
     Row {
         /// The cell lines.
-        cells: Vec<(f32, f32, Line)>,
+        cells: Vec<(f32, f32, Line, Cell)>,
         /// Rules drawn with the row.
         rules: Vec<(f32, f32, f32)>,
     },
@@ -85,6 +85,19 @@ pub enum ElemKind {
     },
 }
 
+/// Where a table cell's line sits, for structure tags (Table, TR, TH and TD).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cell {
+    /// The table: the element index of its first row.
+    pub table: usize,
+    /// The row: its element index.
+    pub row: usize,
+    /// The column.
+    pub col: usize,
+    /// Whether it is a header cell.
+    pub head: bool,
+}
+
 /// One element of the vertical list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elem {
@@ -109,7 +122,7 @@ impl Elem {
         };
         match &self.kind {
             ElemKind::Line(p) => push(&p.line),
-            ElemKind::Row { cells, .. } => cells.iter().for_each(|(_, _, l)| push(l)),
+            ElemKind::Row { cells, .. } => cells.iter().for_each(|(_, _, l, _)| push(l)),
             _ => {}
         }
         out
@@ -390,6 +403,7 @@ impl Arrange<'_> {
         }
         let rule_w = table_w.min(self.g.width());
         let count = rows.len() + usize::from(!head.is_empty());
+        let table = self.out.elems.len();
         let mut index = 0;
         for (r, row) in std::iter::once(head)
             .chain(rows.iter().map(Vec::as_slice))
@@ -400,6 +414,13 @@ impl Arrange<'_> {
             }
             let mut cells = Vec::new();
             let mut height = 0f32;
+            let this_row = self.out.elems.len();
+            let at = |col| Cell {
+                table,
+                row: this_row,
+                col,
+                head: r == 0,
+            };
             for (c, cell) in row.iter().enumerate() {
                 let spec = ParaSpec {
                     width: widths[c],
@@ -412,7 +433,7 @@ impl Arrange<'_> {
                 let mut y = pad;
                 for line in lines {
                     let leading = line.leading;
-                    cells.push((xs[c], y + baseline_in(&line), line));
+                    cells.push((xs[c], y + baseline_in(&line), line, at(c)));
                     y += leading;
                 }
                 height = height.max(y + pad);

@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 
 use super::Geometry;
-use super::arrange::{Arranged, ElemKind, baseline_in};
+use super::arrange::{Arranged, Cell, ElemKind, baseline_in};
 use super::collect::Role;
 use super::types::{LayoutReport, Line, Tag};
 
@@ -37,6 +37,8 @@ pub enum ItemKind {
         block: usize,
         /// A contents entry: the profile whose first page the line links to.
         goto: Option<usize>,
+        /// For table cells: where the cell sits in its table.
+        cell: Option<Cell>,
     },
     /// An image; the item's `y` is its top edge.
     Image {
@@ -425,6 +427,7 @@ impl Composer<'_> {
                         note: None,
                         block: p.block,
                         goto,
+                        cell: None,
                     };
                     items.push(Item {
                         x: left + p.x,
@@ -447,7 +450,7 @@ impl Composer<'_> {
                     });
                 }
                 ElemKind::Row { cells, rules } => {
-                    for (x, y, line) in cells {
+                    for (x, y, line, cell) in cells {
                         let kind = ItemKind::Text {
                             line: line.clone(),
                             role: Role::Body,
@@ -455,6 +458,7 @@ impl Composer<'_> {
                             note: None,
                             block: e,
                             goto: None,
+                            cell: Some(*cell),
                         };
                         items.push(Item {
                             x: left + x,
@@ -511,6 +515,7 @@ impl Composer<'_> {
                         note: Some(part.key),
                         block: 0,
                         goto: None,
+                        cell: None,
                     };
                     items.push(Item {
                         x: left,
