@@ -9,6 +9,9 @@ use std::process::Command;
 use folio::model::{Block, Book, Document, Inline, Marker, Metadata, Note, NoteKind, Source, Span};
 use folio::pdf::{Paper, PdfOptions, PdfOutput, pdf};
 
+#[path = "pdf/structure.rs"]
+mod structure;
+
 const WORDS: &[&str] = &[
     "the",
     "organisation",
@@ -477,6 +480,7 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
         }
     }
     assert!(internal > 0, "{name}: no note links");
+    structure::check_links(name, &pdf);
     pdf
 }
 
@@ -687,6 +691,105 @@ fn link_targets(pdf: &lopdf::Document, number: u32) -> Vec<u32> {
     }
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     out.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The structure tree of a profile with notes, URLs, a table, a quote and a list:
+/// Link elements own every link annotation with its text (a marker's number, a note's
+/// number, a URL whole even where it breaks across lines), and the table is a Table of
+/// TR rows with TH and TD cells holding the cells' text.
+#[test]
+fn links_notes_and_tables_are_tagged() {
+    let path = format!(
+        "{}/tests/data/tagging/tagged.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let doc = folio::resolve::resolve(folio::read::read("tagged.md", &bytes));
+    let book = Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    };
+    let out = pdf(&book, &opts()).expect("pdf");
+    let again = pdf(&book, &opts()).expect("pdf");
+    assert!(again.bytes == out.bytes, "two builds differ");
+    let file = check("tagged.pdf", &book, &out);
+    let tree = structure::Tree::read(&file);
+
+    let (mut urls, mut internal, mut broken) = (0, 0, 0);
+    for link in tree.all("Link") {
+        let text: String = tree.text(link).split_whitespace().collect();
+        let annots = tree.annots(link);
+        broken += usize::from(annots.len() > 1);
+        for id in annots {
+            let annot = file.get_dictionary(id).expect("annotation");
+            if let Ok(action) = annot.get(b"A").and_then(lopdf::Object::as_dict) {
+                let uri = action
+                    .get(b"URI")
+                    .and_then(lopdf::Object::as_str)
+                    .expect("URI");
+                assert_eq!(text.as_bytes(), uri, "a URL link's text is its URL");
+                urls += 1;
+            } else {
+                assert!(annot.get(b"Dest").is_ok(), "a link goes somewhere");
+                assert!(
+                    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()),
+                    "a note link's text is the note's number: {text:?}"
+                );
+                internal += 1;
+            }
+        }
+    }
+    // One link per cited note at each marker, and one per note number. URLs: three in
+    // the notes, three in the bibliography, and one in the text that breaks across two
+    // lines (one Link with two boxes).
+    let notes = tree.all("Note");
+    let cited: usize = book.documents[0]
+        .markers
+        .iter()
+        .map(|m| m.notes.len())
+        .sum();
+    assert_eq!((notes.len(), cited), (4, 5));
+    assert_eq!(internal, cited + notes.len());
+    assert_eq!((urls, broken), (8, 1));
+    // Each note starts with its number, a link back to the text.
+    for note in notes {
+        let first = tree.children(note)[0];
+        assert_eq!(tree.elems[first].role, "Link");
+        assert!(tree.text(note).starts_with(&tree.text(first)));
+    }
+
+    let tables = tree.all("Table");
+    assert_eq!(tables.len(), 1);
+    let rows: Vec<Vec<(String, String)>> = tree
+        .children(tables[0])
+        .into_iter()
+        .map(|tr| {
+            assert_eq!(tree.elems[tr].role, "TR");
+            tree.children(tr)
+                .into_iter()
+                .map(|c| (tree.elems[c].role.clone(), tree.text(c)))
+                .collect()
+        })
+        .collect();
+    let cells = |role: &str, texts: &[&str]| -> Vec<(String, String)> {
+        texts
+            .iter()
+            .map(|t| (role.to_string(), t.to_string()))
+            .collect()
+    };
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0], cells("TH", &["Office", "Holders", "Since"]));
+    assert_eq!(rows[1], cells("TD", &["Warden", "12", "1871"]));
+    // "1902 (4)": the year, then the marker, a link inside the cell.
+    assert_eq!(rows[2], cells("TD", &["Keeper of the Wicks", "3", "19024"]));
+    let last = *tree
+        .children(tree.children(tables[0])[2])
+        .last()
+        .expect("cell");
+    let marker = tree.children(last);
+    assert_eq!(marker.len(), 1);
+    assert_eq!(tree.elems[marker[0]].role, "Link");
+    assert_eq!(tree.text(marker[0]), "4");
 }
 
 /// Reads and resolves a fixture the readers' tests also use.
