@@ -695,10 +695,11 @@ fn link_targets(pdf: &lopdf::Document, number: u32) -> Vec<u32> {
 
 /// The structure tree of a profile with notes, URLs, a table, a quote and a list:
 /// Link elements own every link annotation with its text (a marker's number, a note's
-/// number, a URL whole even where it breaks across lines), and the table is a Table of
-/// TR rows with TH and TD cells holding the cells' text.
+/// number, a URL whole even where it breaks across lines); the table is a Table of
+/// TR rows with TH and TD cells holding the cells' text; the list is L > LI > (Lbl,
+/// LBody); the quote's paragraph sits in a BlockQuote.
 #[test]
-fn links_notes_and_tables_are_tagged() {
+fn links_notes_lists_quotes_and_tables_are_tagged() {
     let path = format!(
         "{}/tests/data/tagging/tagged.md",
         env!("CARGO_MANIFEST_DIR")
@@ -790,6 +791,29 @@ fn links_notes_and_tables_are_tagged() {
     assert_eq!(marker.len(), 1);
     assert_eq!(tree.elems[marker[0]].role, "Link");
     assert_eq!(tree.text(marker[0]), "4");
+
+    let roles = |elems: Vec<usize>| -> Vec<String> {
+        elems.iter().map(|&e| tree.elems[e].role.clone()).collect()
+    };
+    let quotes = tree.all("BlockQuote");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(roles(tree.children(quotes[0])), ["P"]);
+    assert!(tree.text(quotes[0]).starts_with("Every lamp is a promise"));
+    let lists = tree.all("L");
+    assert_eq!(lists.len(), 1);
+    let items = tree.children(lists[0]);
+    assert_eq!(roles(items.clone()), ["LI", "LI"]);
+    for (k, (li, duty)) in items
+        .into_iter()
+        .zip(["first duty", "second duty"])
+        .enumerate()
+    {
+        let kids = tree.children(li);
+        assert_eq!(roles(kids.clone()), ["Lbl", "LBody"]);
+        assert_eq!(tree.text(kids[0]), format!("{}.", k + 1));
+        assert_eq!(roles(tree.children(kids[1])), ["P"]);
+        assert!(tree.text(kids[1]).starts_with(duty));
+    }
 }
 
 /// Reads and resolves a fixture the readers' tests also use.

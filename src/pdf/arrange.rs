@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::Geometry;
-use super::collect::{Collected, Flow, Para, Role};
+use super::collect::{Collected, Container, Flow, Nest, Para, Role};
 use super::types::{Align, LayoutReport, Line, ParaSpec, Piece};
 
 /// The paragraph engine as page building sees it: pieces and a spec in, lines and the
@@ -30,6 +30,8 @@ pub struct Placed {
     pub block: usize,
     /// A contents entry: the profile whose first page the whole line links to.
     pub goto: Option<usize>,
+    /// The quotes and lists it is in.
+    pub nest: Nest,
 }
 
 /// What a contents entry draws on its last line besides the title.
@@ -54,11 +56,12 @@ pub enum ElemKind {
         /// Length.
         width: f32,
     },
-    /// A table row: cells as (x, baseline from the row's top, line, cell), and rules
+    /// A table row: cells as (x, baseline from the row's top, line, the containers
+    /// around it down to its cell), and rules
     /// (x0, x1, y from the row's top).
     Row {
         /// The cell lines.
-        cells: Vec<(f32, f32, Line, Cell)>,
+        cells: Vec<(f32, f32, Line, Nest)>,
         /// Rules drawn with the row.
         rules: Vec<(f32, f32, f32)>,
     },
@@ -83,19 +86,6 @@ pub enum ElemKind {
         /// Running head for its following pages.
         head: Option<String>,
     },
-}
-
-/// Where a table cell's line sits, for structure tags (Table, TR, TH and TD).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Cell {
-    /// The table: the element index of its first row.
-    pub table: usize,
-    /// The row: its element index.
-    pub row: usize,
-    /// The column.
-    pub col: usize,
-    /// Whether it is a header cell.
-    pub head: bool,
 }
 
 /// One element of the vertical list.
@@ -331,6 +321,7 @@ impl Arrange<'_> {
                 outline: if i == 0 { p.outline.clone() } else { None },
                 block: self.out.elems.len() - i,
                 goto,
+                nest: p.nest.clone(),
             };
             self.push(ElemKind::Line(placed), height, break_after);
         }
@@ -415,13 +406,17 @@ impl Arrange<'_> {
             let mut cells = Vec::new();
             let mut height = 0f32;
             let this_row = self.out.elems.len();
-            let at = |col| Cell {
-                table,
-                row: this_row,
-                col,
-                head: r == 0,
-            };
             for (c, cell) in row.iter().enumerate() {
+                let nest: Nest = cell
+                    .nest
+                    .iter()
+                    .copied()
+                    .chain([
+                        Container::Table(table),
+                        Container::Row(this_row),
+                        Container::Cell(c, r == 0),
+                    ])
+                    .collect();
                 let spec = ParaSpec {
                     width: widths[c],
                     ..cell.spec.clone()
@@ -433,7 +428,7 @@ impl Arrange<'_> {
                 let mut y = pad;
                 for line in lines {
                     let leading = line.leading;
-                    cells.push((xs[c], y + baseline_in(&line), line, at(c)));
+                    cells.push((xs[c], y + baseline_in(&line), line, nest.clone()));
                     y += leading;
                 }
                 height = height.max(y + pad);
@@ -507,6 +502,7 @@ pub(crate) mod tests {
             role: Role::Body,
             outline: None,
             origin: "t.md:1".into(),
+            nest: Nest::default(),
         }
     }
 

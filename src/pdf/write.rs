@@ -202,8 +202,10 @@ pub fn write(
                         surface.end_tagged();
                         let alt = (!alt.trim().is_empty()).then(|| alt.clone());
                         tree.push(
+                            &[],
                             Key::Figure(p, item.y.to_bits()),
                             || tags::figure(alt),
+                            false,
                             vec![Part::Content(id)],
                         );
                     }
@@ -229,7 +231,8 @@ pub fn write(
                         note,
                         block,
                         goto,
-                        cell,
+                        nest,
+                        extra,
                     } => {
                         if let Some((level, title)) = outline {
                             outline_entries.push((*level, title.clone(), p, item.y - line.ascent));
@@ -373,15 +376,11 @@ pub fn write(
                                 Some(line_text(line)),
                             ));
                         }
-                        match (cell, note) {
-                            (Some(cell), _) => tree.push_cell(*cell, parts),
-                            (None, Some(k)) => {
-                                tree.push(Key::Note(*k), || tags::kind(Role::Note), parts)
-                            }
-                            (None, None) => {
-                                tree.push(Key::Block(*role, *block), || tags::kind(*role), parts)
-                            }
-                        }
+                        let (key, role) = match note {
+                            Some(k) => (Key::Note(*k), Role::Note),
+                            None => (Key::Block(*role, *block), *role),
+                        };
+                        tree.push(nest, key, || tags::kind(role), *extra, parts);
                     }
                 }
             }

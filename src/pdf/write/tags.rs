@@ -1,6 +1,7 @@
 //! The structure tree, gathered while the pages are drawn: each line's marked
-//! content and link annotations go into the group of their paragraph, note, figure or
-//! table cell, in reading order; [`Tree::finish`] turns it into krilla's tag tree.
+//! content and link annotations go into the group of their paragraph, note, figure,
+//! list label or table cell, inside the quotes, lists and tables around it, in
+//! reading order; [`Tree::finish`] turns it into krilla's tag tree.
 //!
 //! Annotations only get their identifiers once a page's drawing is done, so a link
 //! first names its annotation by (page, position among the page's annotations) and the
@@ -11,13 +12,14 @@
 use std::collections::BTreeMap;
 use std::num::NonZeroU16;
 
-use krilla::tagging::{Identifier, TableHeaderScope, Tag as PdfTag, TagGroup, TagKind, TagTree};
+use krilla::tagging::{
+    Identifier, ListNumbering, TableHeaderScope, Tag as PdfTag, TagGroup, TagKind, TagTree,
+};
 
-use crate::pdf::arrange::Cell;
-use crate::pdf::collect::Role;
+use crate::pdf::collect::{Container, Role};
 use crate::pdf::compose::NoteKey;
 
-/// The group a stretch of content belongs to.
+/// The group a paragraph's content belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Key {
     /// A footnote (its lines may fall on two pages).
@@ -26,8 +28,6 @@ pub enum Key {
     Figure(usize, u32),
     /// A paragraph: its role and first element.
     Block(Role, usize),
-    /// A table, by its first row's element.
-    Table(usize),
 }
 
 /// A leaf of a link: its text, or its annotation as (page, position on the page).
@@ -54,42 +54,81 @@ pub enum Part {
     },
 }
 
-/// A table's cells by row (element index) and column: whether a header cell, parts.
-type Rows = BTreeMap<usize, BTreeMap<usize, (bool, Vec<Part>)>>;
-
-enum Entry {
-    Group(TagKind, Vec<Part>),
-    Table(Rows),
+/// A node's place among its parent's children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Container(Container),
+    Label,
+    Body,
+    Group(Key),
 }
 
-/// The tree being gathered.
-#[derive(Default)]
+#[derive(Debug, PartialEq)]
+enum Child {
+    Node(usize),
+    Part(Part),
+}
+
+struct Node {
+    kind: Option<TagKind>,
+    kids: Vec<Child>,
+}
+
+/// The tree being gathered: an arena of nodes, the root first, every node after
+/// its parent (so [`Tree::finish`] can build groups from the last node back).
 pub struct Tree {
-    entries: Vec<Entry>,
-    index: BTreeMap<Key, usize>,
+    nodes: Vec<Node>,
+    index: BTreeMap<(usize, Slot), usize>,
     annots: Vec<Vec<Identifier>>,
 }
 
-impl Tree {
-    /// Appends `parts` to the group `key` (made with `kind` the first time).
-    pub fn push(&mut self, key: Key, kind: impl FnOnce() -> TagKind, parts: Vec<Part>) {
-        let entry = self.entry(key, || Entry::Group(kind(), Vec::new()));
-        if let Entry::Group(_, out) = entry {
-            extend(out, parts);
+impl Default for Tree {
+    fn default() -> Self {
+        Tree {
+            nodes: vec![Node {
+                kind: None,
+                kids: Vec::new(),
+            }],
+            index: BTreeMap::new(),
+            annots: Vec::new(),
         }
     }
+}
 
-    /// Appends `parts` to a table cell.
-    pub fn push_cell(&mut self, cell: Cell, parts: Vec<Part>) {
-        let entry = self.entry(Key::Table(cell.table), || Entry::Table(Rows::new()));
-        if let Entry::Table(rows) = entry {
-            let (_, out) = rows
-                .entry(cell.row)
-                .or_default()
-                .entry(cell.col)
-                .or_insert((cell.head, Vec::new()));
-            extend(out, parts);
+impl Tree {
+    /// Appends `parts` to the group `key` (made with `kind` the first time) inside
+    /// the containers of `nest`. In a list item the parts go to its body, or to its
+    /// label when `label`; in a table cell they go to the cell itself.
+    pub fn push(
+        &mut self,
+        nest: &[Container],
+        key: Key,
+        kind: impl FnOnce() -> TagKind,
+        label: bool,
+        parts: Vec<Part>,
+    ) {
+        let mut at = 0;
+        for c in nest {
+            at = self.child(at, Slot::Container(*c), || container(*c));
+            if let Container::Item(_) = c {
+                // Label first, then body, whatever comes first on the page.
+                let lbl = self.child(at, Slot::Label, || PdfTag::Lbl.into());
+                let body = self.child(at, Slot::Body, || PdfTag::LBody.into());
+                at = body;
+                if label {
+                    at = lbl;
+                }
+            }
         }
+        let own = match nest.last() {
+            Some(Container::Cell(..)) => true,
+            Some(Container::Item(_)) => label,
+            _ => false,
+        };
+        if !own {
+            at = self.child(at, Slot::Group(key), kind);
+        }
+        extend(&mut self.nodes[at].kids, parts);
     }
 
     /// Records the identifiers of the next page's annotations, in the order added.
@@ -97,85 +136,104 @@ impl Tree {
         self.annots.push(ids);
     }
 
-    fn entry(&mut self, key: Key, make: impl FnOnce() -> Entry) -> &mut Entry {
-        let pos = *self.index.entry(key).or_insert_with(|| {
-            self.entries.push(make());
-            self.entries.len() - 1
+    /// The child of `parent` in `slot`, made with `kind` the first time.
+    fn child(&mut self, parent: usize, slot: Slot, kind: impl FnOnce() -> TagKind) -> usize {
+        if let Some(&i) = self.index.get(&(parent, slot)) {
+            return i;
+        }
+        let i = self.nodes.len();
+        self.nodes.push(Node {
+            kind: Some(kind()),
+            kids: Vec::new(),
         });
-        &mut self.entries[pos]
+        self.nodes[parent].kids.push(Child::Node(i));
+        self.index.insert((parent, slot), i);
+        i
     }
 
-    /// krilla's tag tree.
+    /// krilla's tag tree. Groups are built from the last node back, so each node's
+    /// children are ready when it is; no recursion however deep the nesting.
     pub fn finish(self, lang: Option<String>) -> TagTree {
         let annots = self.annots;
-        let group = |kind: TagKind, parts: Vec<Part>| {
-            let mut g = TagGroup::new(kind);
-            for part in parts {
-                match part {
-                    Part::Content(id) => g.push(id),
-                    Part::Link { leaves, .. } => {
+        let mut built: Vec<Option<TagGroup>> = Vec::with_capacity(self.nodes.len());
+        built.resize_with(self.nodes.len(), || None);
+        let mut top = Vec::new();
+        for (i, node) in self.nodes.into_iter().enumerate().rev() {
+            let mut kids = Vec::new();
+            for kid in node.kids {
+                match kid {
+                    Child::Node(j) => {
+                        if let Some(g) = built.get_mut(j).and_then(Option::take) {
+                            kids.push(g.into());
+                        }
+                    }
+                    Child::Part(Part::Content(id)) => kids.push(id.into()),
+                    Child::Part(Part::Link { leaves, .. }) => {
                         let mut link = TagGroup::new(PdfTag::Link);
                         for leaf in leaves {
                             match leaf {
                                 Leaf::Content(id) => link.push(id),
-                                Leaf::Annot(p, i) => {
-                                    if let Some(id) = annots.get(p).and_then(|a| a.get(i)) {
+                                Leaf::Annot(p, n) => {
+                                    if let Some(id) = annots.get(p).and_then(|a| a.get(n)) {
                                         link.push(*id);
                                     }
                                 }
                             }
                         }
-                        g.push(link);
+                        kids.push(link.into());
                     }
                 }
             }
-            g
-        };
+            match node.kind {
+                Some(kind) => built[i] = Some(TagGroup::with_children(kind, kids)),
+                None => top = kids,
+            }
+        }
         let mut tree = TagTree::new().with_lang(lang);
-        for entry in self.entries {
-            match entry {
-                Entry::Group(kind, parts) => tree.push(group(kind, parts)),
-                Entry::Table(rows) => {
-                    let mut table = TagGroup::new(PdfTag::Table);
-                    for cells in rows.into_values() {
-                        let mut row = TagGroup::new(PdfTag::TR);
-                        for (head, parts) in cells.into_values() {
-                            let kind: TagKind = if head {
-                                PdfTag::TH(TableHeaderScope::Column).into()
-                            } else {
-                                PdfTag::TD.into()
-                            };
-                            row.push(group(kind, parts));
-                        }
-                        table.push(row);
-                    }
-                    tree.push(table);
-                }
-            }
+        for kid in top {
+            tree.push(kid);
         }
         tree
     }
 }
 
+/// The structure tag of a container.
+fn container(c: Container) -> TagKind {
+    match c {
+        Container::Quote(_) => PdfTag::BlockQuote.into(),
+        Container::List(_, numbered) => PdfTag::L(if numbered {
+            ListNumbering::Decimal
+        } else {
+            ListNumbering::Disc
+        })
+        .into(),
+        Container::Item(_) => PdfTag::LI.into(),
+        Container::Table(_) => PdfTag::Table.into(),
+        Container::Row(_) => PdfTag::TR.into(),
+        Container::Cell(_, true) => PdfTag::TH(TableHeaderScope::Column).into(),
+        Container::Cell(_, false) => PdfTag::TD.into(),
+    }
+}
+
 /// Appends a line's parts; a URL that ends one line and starts the next is one link.
-fn extend(out: &mut Vec<Part>, parts: Vec<Part>) {
+fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
     let mut parts = parts.into_iter();
     if let Some(first) = parts.next() {
         match (out.last_mut(), first) {
             (
-                Some(Part::Link {
+                Some(Child::Part(Part::Link {
                     url: Some(a),
                     leaves,
-                }),
+                })),
                 Part::Link {
                     url: Some(b),
                     leaves: more,
                 },
             ) if *a == b => leaves.extend(more),
-            (_, first) => out.push(first),
+            (_, first) => out.push(Child::Part(first)),
         }
     }
-    out.extend(parts);
+    out.extend(parts.map(Child::Part));
 }
 
 /// The structure tag of a paragraph of this role.
@@ -189,9 +247,9 @@ pub fn kind(role: Role) -> TagKind {
         Role::Title => PdfTag::Title.into(),
         Role::Note => PdfTag::Note.into(),
         Role::Caption => PdfTag::Caption.into(),
-        Role::Quote => PdfTag::BlockQuote.into(),
         Role::Bibliography => PdfTag::BibEntry.into(),
-        Role::Body => PdfTag::P.into(),
+        // A quote's paragraphs sit in its BlockQuote container.
+        Role::Quote | Role::Body => PdfTag::P.into(),
     }
 }
 
@@ -214,9 +272,9 @@ mod tests {
 
     #[test]
     fn a_url_broken_across_lines_stays_one_link() {
-        let mut out = vec![link("https://a", &[0])];
+        let mut out = vec![Child::Part(link("https://a", &[0]))];
         extend(&mut out, vec![link("https://a", &[1])]);
-        assert_eq!(out, [link("https://a", &[0, 1])]);
+        assert_eq!(out, [Child::Part(link("https://a", &[0, 1]))]);
         // Another URL starts another link.
         extend(&mut out, vec![link("https://b", &[2])]);
         assert_eq!(out.len(), 2);
