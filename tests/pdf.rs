@@ -615,7 +615,10 @@ fn seventy_notes_and_a_400_word_note_stay_on_their_pages() {
 
 #[test]
 fn an_anthology_has_contents_and_prefixed_destinations() {
-    let book = book(vec![profile(), stress()], "Profiles of Resistance");
+    // The second profile is in French: its structure elements say so.
+    let mut french = stress();
+    french.meta.lang = "fr".into();
+    let book = book(vec![profile(), french], "Profiles of Resistance");
     let out = pdf(&book, &opts()).expect("pdf");
     let pdf_doc = check("anthology.pdf", &book, &out);
     let dests = named_dests(&pdf_doc);
@@ -655,6 +658,37 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
     let targets = link_targets(&pdf_doc, toc_page);
     assert_eq!(targets, [first as u32, start as u32], "{toc}");
     assert!(toc.contains(". . ."), "no dot leaders: {toc}");
+    // Tagged as TOC > TOCI > P holding the linked title and the page number; the
+    // leaders are layout artifacts, not text.
+    let tree = structure::Tree::read(&pdf_doc);
+    let tocs = tree.all("TOC");
+    assert_eq!(tocs.len(), 1);
+    let entries = tree.children(tocs[0]);
+    assert_eq!(entries.len(), 2);
+    for (entry, (title, page)) in entries
+        .into_iter()
+        .zip([("Mojahedin-e-Kalq (MEK)", first), ("Seventy Notes", start)])
+    {
+        assert_eq!(tree.elems[entry].role, "TOCI");
+        let para = tree.children(entry);
+        assert_eq!(para.len(), 1);
+        let link = tree.children(para[0]);
+        assert_eq!(tree.elems[link[0]].role, "Link");
+        assert_eq!(tree.text(link[0]), title);
+        assert_eq!(tree.text(entry), format!("{title}{page}"));
+    }
+    let lang = |title: &str| {
+        let t = tree.all("Title");
+        let t = t.iter().find(|&&t| tree.text(t) == title).expect(title);
+        tree.elems[*t].lang.clone()
+    };
+    assert_eq!(lang("Mojahedin-e-Kalq (MEK)"), None);
+    assert_eq!(lang("Seventy Notes").as_deref(), Some("fr"));
+    assert!(
+        tree.all("Note")
+            .iter()
+            .any(|&n| tree.elems[n].lang.as_deref() == Some("fr"))
+    );
 }
 
 /// The pages the internal links on page `number` go to, top to bottom.
@@ -757,6 +791,14 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
         let first = tree.children(note)[0];
         assert_eq!(tree.elems[first].role, "Link");
         assert!(tree.text(note).starts_with(&tree.text(first)));
+    }
+
+    // The Document element has the book's language; each heading its text as title.
+    assert_eq!(tree.elems[0].lang.as_deref(), Some("en"));
+    let headings = tree.all("H2");
+    assert_eq!(headings.len(), 2);
+    for h in headings {
+        assert_eq!(tree.elems[h].title.as_deref(), Some(tree.text(h).trim()));
     }
 
     let tables = tree.all("Table");

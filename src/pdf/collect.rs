@@ -58,6 +58,10 @@ pub enum Container {
     Row(usize),
     /// A table cell: its column, and whether it is a header cell.
     Cell(usize, bool),
+    /// An anthology's table of contents.
+    Toc(usize),
+    /// One entry of the contents.
+    TocItem(usize),
 }
 
 /// The containers around a paragraph, outermost first (shared by its lines).
@@ -336,7 +340,9 @@ impl Collector<'_> {
         heading.after = s * 1.2;
         heading.outline = Some((1, "Contents".into()));
         self.out.flow.push(Flow::Para(heading));
+        self.open(Container::Toc);
         for (i, doc) in book.documents.iter().enumerate() {
+            self.open(Container::TocItem);
             // Placeholders as wide as a real three-digit number keep both passes alike.
             let number = toc_pages
                 .get(i)
@@ -357,7 +363,9 @@ impl Collector<'_> {
                 title,
                 page,
             });
+            self.nest.pop();
         }
+        self.nest.pop();
     }
 
     fn document(&mut self, i: usize, doc: &Document, anthology: bool, bibliography: bool) {

@@ -20,7 +20,7 @@ use krilla::tagging::{ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::arrange::SetFn;
-use super::collect::Role;
+use super::collect::{Container, Role};
 use super::compose::{ItemKind, NoteKey, Page};
 use super::types::{Align, Face, GlyphRun, Line, ParaSpec, Piece, Tag, TextStyle};
 use super::{Geometry, PdfError, PdfOptions};
@@ -122,6 +122,12 @@ pub fn write(
     }
     let mut doc = Document::new();
     let mut tree = Tree::default();
+    // A profile in another language than the book's says so on its paragraphs.
+    let lang_of = |d: Option<usize>| {
+        d.and_then(|d| book.documents.get(d))
+            .map(|doc| doc.meta.lang.clone())
+            .filter(|l| !l.is_empty() && *l != book.meta.lang)
+    };
     let mut outline_entries: Vec<(u8, String, usize, f32)> = Vec::new();
     let furniture = |text: &str, face: Face, size: f32| -> Option<Line> {
         let pieces = [Piece {
@@ -234,6 +240,18 @@ pub fn write(
                         nest,
                         extra,
                     } => {
+                        // A contents entry's leader dots are layout, not text.
+                        if *extra
+                            && matches!(nest.last(), Some(Container::TocItem(_)))
+                            && line_text(line) == "."
+                        {
+                            surface.start_tagged(ContentTag::Artifact(
+                                krilla::tagging::Artifact::new(ArtifactType::Layout, None),
+                            ));
+                            draw_plain(&mut surface, item.x, item.y, line, &mut font)?;
+                            surface.end_tagged();
+                            continue;
+                        }
                         if let Some((level, title)) = outline {
                             outline_entries.push((*level, title.clone(), p, item.y - line.ascent));
                         }
@@ -376,11 +394,12 @@ pub fn write(
                                 Some(line_text(line)),
                             ));
                         }
-                        let (key, role) = match note {
-                            Some(k) => (Key::Note(*k), Role::Note),
-                            None => (Key::Block(*role, *block), *role),
+                        let (key, role, lang) = match note {
+                            Some(k) => (Key::Note(*k), Role::Note, lang_of(Some(k.0))),
+                            None => (Key::Block(*role, *block), *role, lang_of(page.doc)),
                         };
-                        tree.push(nest, key, || tags::kind(role), *extra, parts);
+                        let title = outline.as_ref().map(|(_, t)| t.clone());
+                        tree.push(nest, key, || tags::kind(role, title, lang), *extra, parts);
                     }
                 }
             }
@@ -399,7 +418,7 @@ pub fn write(
             return Err(PdfError::Write("two notes share a destination name".into()));
         }
     }
-    doc.set_tag_tree(tree.finish(None));
+    doc.set_tag_tree(tree.finish(Some(book.meta.lang.clone()).filter(|l| !l.is_empty())));
     doc.set_outline(outline(&outline_entries));
     doc.set_metadata(metadata(book, opts));
     doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))

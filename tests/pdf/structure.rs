@@ -23,6 +23,10 @@ pub struct Elem {
     pub role: String,
     /// Its kids in order.
     pub kids: Vec<Kid>,
+    /// Its title (`/T`).
+    pub title: Option<String>,
+    /// Its language (`/Lang`).
+    pub lang: Option<String>,
 }
 
 /// The whole tree: `elems[0]` is the root's first kid (the Document element).
@@ -68,6 +72,13 @@ impl Tree {
                 .and_then(Object::as_name)
                 .map(|n| String::from_utf8_lossy(n).into_owned())
                 .unwrap_or_default();
+            let text = |key: &[u8]| {
+                dict.get(key)
+                    .ok()
+                    .and_then(|t| lopdf::decode_text_string(t).ok())
+            };
+            tree.elems[index].title = text(b"T");
+            tree.elems[index].lang = text(b"Lang");
             let kids = match dict.get(b"K") {
                 Ok(Object::Array(a)) => a.clone(),
                 Ok(k) => vec![k.clone()],

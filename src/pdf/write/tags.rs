@@ -212,6 +212,8 @@ fn container(c: Container) -> TagKind {
         Container::Row(_) => PdfTag::TR.into(),
         Container::Cell(_, true) => PdfTag::TH(TableHeaderScope::Column).into(),
         Container::Cell(_, false) => PdfTag::TD.into(),
+        Container::Toc(_) => PdfTag::TOC.into(),
+        Container::TocItem(_) => PdfTag::TOCI.into(),
     }
 }
 
@@ -236,12 +238,13 @@ fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
     out.extend(parts.map(Child::Part));
 }
 
-/// The structure tag of a paragraph of this role.
-pub fn kind(role: Role) -> TagKind {
-    match role {
+/// The structure tag of a paragraph of this role: a heading with its text as title,
+/// and a language where it differs from the book's.
+pub fn kind(role: Role, title: Option<String>, lang: Option<String>) -> TagKind {
+    let mut kind: TagKind = match role {
         Role::Heading(level) => PdfTag::Hn(
             NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN),
-            None,
+            title,
         )
         .into(),
         Role::Title => PdfTag::Title.into(),
@@ -250,7 +253,9 @@ pub fn kind(role: Role) -> TagKind {
         Role::Bibliography => PdfTag::BibEntry.into(),
         // A quote's paragraphs sit in its BlockQuote container.
         Role::Quote | Role::Body => PdfTag::P.into(),
-    }
+    };
+    kind.as_any_mut().set_lang(lang);
+    kind
 }
 
 /// A figure with its alternative text.
