@@ -480,7 +480,7 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
         }
     }
     assert!(internal > 0, "{name}: no note links");
-    structure::check_links(name, &pdf);
+    structure::check_tree(name, &pdf);
     pdf
 }
 
@@ -842,7 +842,7 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     assert_eq!(roles(tree.children(quotes[0])), ["P"]);
     assert!(tree.text(quotes[0]).starts_with("Every lamp is a promise"));
     let lists = tree.all("L");
-    assert_eq!(lists.len(), 1);
+    assert_eq!(lists.len(), 2);
     let items = tree.children(lists[0]);
     assert_eq!(roles(items.clone()), ["LI", "LI"]);
     for (k, (li, duty)) in items
@@ -855,6 +855,17 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
         assert_eq!(tree.text(kids[0]), format!("{}.", k + 1));
         assert_eq!(roles(tree.children(kids[1])), ["P"]);
         assert!(tree.text(kids[1]).starts_with(duty));
+    }
+    // The bibliography is a list without labels: LI > LBody > BibEntry, each with its URL.
+    let entries = tree.children(lists[1]);
+    assert_eq!(entries.len(), 3);
+    for li in entries {
+        let body = tree.children(li);
+        assert_eq!(roles(body.clone()), ["LBody"]);
+        let entry = tree.children(body[0]);
+        assert_eq!(roles(entry.clone()), ["BibEntry"]);
+        assert_eq!(roles(tree.children(entry[0])), ["Link"]);
+        assert!(tree.text(entry[0]).contains("https://example.org/"));
     }
 }
 

@@ -50,6 +50,8 @@ pub enum Container {
     Quote(usize),
     /// A list (its id), and whether it is numbered.
     List(usize, bool),
+    /// A bibliography: a list without labels.
+    Bibliography(usize),
     /// An item of a list (its id): its label and its body.
     Item(usize),
     /// A table (its first row's element index).
@@ -449,7 +451,9 @@ impl Collector<'_> {
             h.outline = Some((base_level, "Bibliography".into()));
             self.out.flow.push(Flow::Para(h));
             let size = self.g.note_size().max(s * 0.9);
+            self.open(Container::Bibliography);
             for source in &doc.sources {
+                self.open(Container::Item);
                 let mut pieces = Vec::new();
                 push_text(
                     &mut pieces,
@@ -469,7 +473,9 @@ impl Collector<'_> {
                 p.spec.first_indent = -size * 1.5;
                 p.after = s * 0.4;
                 self.out.flow.push(Flow::Para(p));
+                self.nest.pop();
             }
+            self.nest.pop();
         }
     }
 

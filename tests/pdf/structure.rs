@@ -244,11 +244,14 @@ fn marked_texts(pdf: &Document) -> BTreeMap<(ObjectId, i64), String> {
     out
 }
 
-/// Every link annotation has a `/StructParent` and is owned (OBJR) by exactly one
-/// Link element, and every Link element owns at least one annotation. Returns how
-/// many link annotations the file has.
-pub fn check_links(name: &str, pdf: &Document) -> usize {
+/// No element is empty; every link annotation has a `/StructParent` and is owned
+/// (OBJR) by exactly one Link element, and every Link element owns at least one
+/// annotation. Returns how many link annotations the file has.
+pub fn check_tree(name: &str, pdf: &Document) -> usize {
     let tree = Tree::read(pdf);
+    for e in &tree.elems {
+        assert!(!e.kids.is_empty(), "{name}: an empty {} element", e.role);
+    }
     let mut owned: Vec<ObjectId> = Vec::new();
     for link in tree.all("Link") {
         let annots = tree.annots(link);

@@ -185,6 +185,9 @@ impl Tree {
                 }
             }
             match node.kind {
+                // An item without a label leaves its Lbl empty: krilla would write
+                // an empty element, so leave it out.
+                Some(_) if kids.is_empty() => {}
                 Some(kind) => built[i] = Some(TagGroup::with_children(kind, kids)),
                 None => top = kids,
             }
@@ -207,6 +210,7 @@ fn container(c: Container) -> TagKind {
             ListNumbering::Disc
         })
         .into(),
+        Container::Bibliography(_) => PdfTag::L(ListNumbering::None).into(),
         Container::Item(_) => PdfTag::LI.into(),
         Container::Table(_) => PdfTag::Table.into(),
         Container::Row(_) => PdfTag::TR.into(),
