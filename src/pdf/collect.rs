@@ -6,6 +6,7 @@
 //! gets a title page and a table of contents.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
 use super::{Geometry, PdfOptions};
@@ -41,6 +42,33 @@ pub enum Role {
     Note,
 }
 
+/// A structure around paragraphs, for the tag tree: the writer nests each line's
+/// paragraph in the containers of its [`Nest`], outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Container {
+    /// A block quote (an id unique in the flow).
+    Quote(usize),
+    /// A list (its id), and whether it is numbered.
+    List(usize, bool),
+    /// A bibliography: a list without labels.
+    Bibliography(usize),
+    /// An item of a list (its id): its label and its body.
+    Item(usize),
+    /// A table (its first row's element index).
+    Table(usize),
+    /// A table row (its element index).
+    Row(usize),
+    /// A table cell: its column, and whether it is a header cell.
+    Cell(usize, bool),
+    /// An anthology's table of contents.
+    Toc(usize),
+    /// One entry of the contents.
+    TocItem(usize),
+}
+
+/// The containers around a paragraph, outermost first (shared by its lines).
+pub type Nest = Arc<[Container]>;
+
 /// A paragraph ready for [`super::types`] layout, with its place in the flow.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
@@ -64,6 +92,8 @@ pub struct Para {
     pub outline: Option<(u8, String)>,
     /// Where it came from ("file:line"), for missing-glyph warnings.
     pub origin: String,
+    /// The quotes and lists it is in.
+    pub nest: Nest,
 }
 
 /// One block of the flow.
@@ -140,6 +170,8 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]
         g: *g,
         images: &images,
         out: Collected::default(),
+        nest: Vec::new(),
+        ids: 0,
     };
     let bibliography = opts.bibliography;
     let anthology = book.documents.len() > 1;
@@ -163,6 +195,10 @@ struct Collector<'a> {
     g: Geometry,
     images: &'a BTreeMap<String, (u32, u32)>,
     out: Collected,
+    /// The quotes and lists being collected, outermost first.
+    nest: Vec<Container>,
+    /// The next container id.
+    ids: usize,
 }
 
 /// Inline context while turning inlines into pieces.
@@ -220,7 +256,14 @@ impl Collector<'_> {
             role,
             outline: None,
             origin,
+            nest: self.nest.as_slice().into(),
         }
+    }
+
+    /// Opens a container (a quote, list or item) for what is collected next.
+    fn open(&mut self, make: impl FnOnce(usize) -> Container) {
+        self.nest.push(make(self.ids));
+        self.ids += 1;
     }
 
     fn plain(&self, text: &str, face: Face, size: f32) -> Vec<Piece> {
@@ -299,7 +342,9 @@ impl Collector<'_> {
         heading.after = s * 1.2;
         heading.outline = Some((1, "Contents".into()));
         self.out.flow.push(Flow::Para(heading));
+        self.open(Container::Toc);
         for (i, doc) in book.documents.iter().enumerate() {
+            self.open(Container::TocItem);
             // Placeholders as wide as a real three-digit number keep both passes alike.
             let number = toc_pages
                 .get(i)
@@ -320,7 +365,9 @@ impl Collector<'_> {
                 title,
                 page,
             });
+            self.nest.pop();
         }
+        self.nest.pop();
     }
 
     fn document(&mut self, i: usize, doc: &Document, anthology: bool, bibliography: bool) {
@@ -404,7 +451,9 @@ impl Collector<'_> {
             h.outline = Some((base_level, "Bibliography".into()));
             self.out.flow.push(Flow::Para(h));
             let size = self.g.note_size().max(s * 0.9);
+            self.open(Container::Bibliography);
             for source in &doc.sources {
+                self.open(Container::Item);
                 let mut pieces = Vec::new();
                 push_text(
                     &mut pieces,
@@ -424,7 +473,9 @@ impl Collector<'_> {
                 p.spec.first_indent = -size * 1.5;
                 p.after = s * 0.4;
                 self.out.flow.push(Flow::Para(p));
+                self.nest.pop();
             }
+            self.nest.pop();
         }
     }
 
@@ -612,19 +663,24 @@ impl Collector<'_> {
                         size: (ctx.size * 0.92 * 2.0).round() / 2.0,
                         ..ctx
                     };
+                    self.open(Container::Quote);
                     self.blocks(blocks, quoted, indent + s * 2.0, base_level, depth + 1);
+                    self.nest.pop();
                     self.out.flow.push(Flow::Space(s * 0.5));
                 }
                 Block::List { start, items } if depth < MAX_DEPTH => {
                     self.out.flow.push(Flow::Space(s * 0.3));
                     let hang = s * 1.8;
+                    self.open(|id| Container::List(id, start.is_some()));
                     for (k, item) in items.iter().enumerate() {
                         let label = match start {
                             Some(n) => format!("{}.", n.saturating_add(k as u64)),
                             None => "\u{2022}".to_string(),
                         };
                         let first = self.out.flow.len();
+                        self.open(Container::Item);
                         self.blocks(item, ctx, indent + hang, base_level, depth + 1);
+                        self.nest.pop();
                         // The label hangs in the indent of the item's first paragraph.
                         if let Some(Flow::Para(p)) = self.out.flow.get_mut(first) {
                             p.label = Some(vec![Piece {
@@ -636,6 +692,7 @@ impl Collector<'_> {
                         }
                         self.out.flow.push(Flow::Space(s * 0.2));
                     }
+                    self.nest.pop();
                     self.out.flow.push(Flow::Space(s * 0.3));
                 }
                 Block::Quote { .. } | Block::List { .. } => {

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 use super::Geometry;
 use super::arrange::{Arranged, ElemKind, baseline_in};
-use super::collect::Role;
+use super::collect::{Nest, Role};
 use super::types::{LayoutReport, Line, Tag};
 
 /// A note key: (profile index, note number).
@@ -37,6 +37,11 @@ pub enum ItemKind {
         block: usize,
         /// A contents entry: the profile whose first page the line links to.
         goto: Option<usize>,
+        /// The quotes, lists and table cell it is in.
+        nest: Nest,
+        /// Whether it is drawn beside another line on its baseline (a list label,
+        /// contents leaders and page number).
+        extra: bool,
     },
     /// An image; the item's `y` is its top edge.
     Image {
@@ -418,24 +423,26 @@ impl Composer<'_> {
             match &elem.kind {
                 ElemKind::Line(p) => {
                     let y = top + baseline_in(&p.line);
-                    let text = |line: &Line, outline, goto| ItemKind::Text {
+                    let text = |line: &Line, outline, goto, extra| ItemKind::Text {
                         line: line.clone(),
                         role: p.role,
                         outline,
                         note: None,
                         block: p.block,
                         goto,
+                        nest: p.nest.clone(),
+                        extra,
                     };
                     items.push(Item {
                         x: left + p.x,
                         y,
-                        kind: text(&p.line, p.outline.clone(), p.goto),
+                        kind: text(&p.line, p.outline.clone(), p.goto, false),
                     });
                     for (x, line) in &p.extras {
                         items.push(Item {
                             x: left + x,
                             y,
-                            kind: text(line, None, None),
+                            kind: text(line, None, None, true),
                         });
                     }
                 }
@@ -447,7 +454,7 @@ impl Composer<'_> {
                     });
                 }
                 ElemKind::Row { cells, rules } => {
-                    for (x, y, line) in cells {
+                    for (x, y, line, nest) in cells {
                         let kind = ItemKind::Text {
                             line: line.clone(),
                             role: Role::Body,
@@ -455,6 +462,8 @@ impl Composer<'_> {
                             note: None,
                             block: e,
                             goto: None,
+                            nest: nest.clone(),
+                            extra: false,
                         };
                         items.push(Item {
                             x: left + x,
@@ -511,6 +520,8 @@ impl Composer<'_> {
                         note: Some(part.key),
                         block: 0,
                         goto: None,
+                        nest: Nest::default(),
+                        extra: false,
                     };
                     items.push(Item {
                         x: left,
@@ -634,6 +645,7 @@ mod tests {
                 outline: None,
                 block: i,
                 goto: None,
+                nest: Nest::default(),
             };
             a.elems.push(Elem {
                 kind: ElemKind::Line(placed),
@@ -668,6 +680,7 @@ mod tests {
                 outline: None,
                 block,
                 goto: None,
+                nest: Nest::default(),
             };
             a.elems.push(Elem {
                 kind: ElemKind::Line(placed),
