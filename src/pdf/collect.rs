@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
 use super::{Geometry, PdfOptions};
-use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline};
+use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
 
 mod inlines;
 pub(crate) use inlines::push_text;
@@ -152,6 +152,12 @@ pub struct Collected {
     pub flow: Vec<Flow>,
     /// Every note body, keyed by (profile index, note number).
     pub notes: BTreeMap<(usize, u32), Para>,
+    /// The source each resolved note cites, by the same key.
+    pub sources: BTreeMap<(usize, u32), String>,
+    /// For each "Ibid." note, its body with the source's full citation instead: what
+    /// it prints on a page where the note above it cites another source or where it
+    /// is the first note, since "Ibid." must point at something the reader can see.
+    pub full: BTreeMap<(usize, u32), Para>,
 }
 
 /// Builds the flow. `toc_pages` holds the first page number of each profile once the
@@ -432,8 +438,18 @@ impl Collector<'_> {
         let base_level = if anthology { 2 } else { 1 };
         self.blocks(blocks, ctx, 0.0, base_level, 0);
         for note in &doc.notes {
-            let para = self.note(doc, note.number, ctx);
-            self.out.notes.insert((i, note.number), para);
+            let key = (i, note.number);
+            let para = self.note(doc, note.number, &note.body, ctx);
+            self.out.notes.insert(key, para);
+            let Some(source) = note.source.as_deref().and_then(|id| doc.source(id)) else {
+                continue;
+            };
+            self.out.sources.insert(key, source.id.clone());
+            if note.kind == NoteKind::Ibid {
+                let body = full_citation(source, note.locator.as_deref());
+                let para = self.note(doc, note.number, &body, ctx);
+                self.out.full.insert(key, para);
+            }
         }
         if bibliography && !doc.sources.is_empty() {
             let mut h = self.para(
@@ -480,7 +496,7 @@ impl Collector<'_> {
     }
 
     /// The body of note `number`: its tagged number, then the text in small type.
-    fn note(&self, doc: &Document, number: u32, ctx: Ctx) -> Para {
+    fn note(&self, doc: &Document, number: u32, body: &[Block], ctx: Ctx) -> Para {
         let size = self.g.note_size();
         let ctx = Ctx { size, ..ctx };
         let style = ctx.style();
@@ -494,7 +510,7 @@ impl Collector<'_> {
         let note = doc.note(number);
         let mut any = false;
         if let Some(note) = note {
-            for block in &note.body {
+            for block in body {
                 let before = pieces.len();
                 if any {
                     pieces.push(Piece {
@@ -811,6 +827,22 @@ impl Collector<'_> {
         }
         true
     }
+}
+
+/// The body an "Ibid." note prints away from its antecedent: the source's citation as
+/// first written, with the note's locator ("Ibid., 45") in place of its final full stop.
+fn full_citation(source: &Source, locator: Option<&str>) -> Vec<Block> {
+    let mut text = source.citation.trim().to_string();
+    if let Some(loc) = locator.map(str::trim).filter(|l| !l.is_empty()) {
+        if text.ends_with('.') {
+            text.pop();
+        }
+        text = format!("{text}, {loc}.");
+    }
+    vec![Block::Paragraph {
+        content: vec![Inline::Text(text)],
+        span: crate::model::Span::default(),
+    }]
 }
 
 #[cfg(test)]
