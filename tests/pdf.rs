@@ -9,6 +9,9 @@ use std::process::Command;
 use folio::model::{Block, Book, Document, Inline, Marker, Metadata, Note, NoteKind, Source, Span};
 use folio::pdf::{Paper, PdfOptions, PdfOutput, pdf};
 
+#[path = "pdf/structure.rs"]
+mod structure;
+
 const WORDS: &[&str] = &[
     "the",
     "organisation",
@@ -396,7 +399,9 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
     let mut contents: Vec<u32> = Vec::new();
     for (i, page) in text.split('\u{c}').enumerate() {
         let number = i as u32 + 1;
-        let continued = contents.last() == Some(&(number - 1)) && page.contains(". . . .");
+        // pdftotext gives leaders as ". . ." or as "....", depending on the spacing.
+        let leaders = page.contains(". . . .") || page.contains("....");
+        let continued = contents.last() == Some(&(number - 1)) && leaders;
         if page.trim_start().starts_with("Contents") || continued {
             contents.push(number);
         }
@@ -423,10 +428,20 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
         .join(" ");
     for doc in &book.documents {
         for w in body_words(doc) {
-            assert!(
-                text.contains(&w.replace('-', "")),
-                "{name}: word {w:?} missing from pdftotext"
-            );
+            let w = w.replace('-', "");
+            // A URL may break across a page, where the notes and the folio come between
+            // its halves in pdftotext's output: each part between breaks must be there.
+            let parts: Vec<&str> = if w.contains("://") {
+                w.split(['/', '.']).filter(|p| !p.is_empty()).collect()
+            } else {
+                vec![w.as_str()]
+            };
+            for part in parts {
+                assert!(
+                    text.contains(part),
+                    "{name}: {part:?} of word {w:?} missing from pdftotext"
+                );
+            }
         }
     }
     assert_eq!(out.report.overfull_lines, 0, "{name}: overfull lines");
@@ -479,6 +494,7 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
         }
     }
     assert!(internal > 0, "{name}: no note links");
+    structure::check_tree(name, &pdf);
     pdf
 }
 
@@ -567,10 +583,10 @@ fn a_profile_sets_cleanly_with_linked_footnotes() {
     let x_of = |word: &str| {
         words[bib..]
             .iter()
-            .find(|w| w.1.starts_with(word))
+            .find(|w| w.1.contains(word))
             .map(|w| w.0)
     };
-    let (Some(first), Some(second)) = (x_of("Merat,"), x_of("https://www.theguardian")) else {
+    let (Some(first), Some(second)) = (x_of("Merat,"), x_of("theguardian")) else {
         panic!("bibliography entry not found");
     };
     assert!(second > first + 5.0, "no hanging indent: {first} {second}");
@@ -613,7 +629,10 @@ fn seventy_notes_and_a_400_word_note_stay_on_their_pages() {
 
 #[test]
 fn an_anthology_has_contents_and_prefixed_destinations() {
-    let book = book(vec![profile(), stress()], "Profiles of Resistance");
+    // The second profile is in French: its structure elements say so.
+    let mut french = stress();
+    french.meta.lang = "fr".into();
+    let book = book(vec![profile(), french], "Profiles of Resistance");
     let out = pdf(&book, &opts()).expect("pdf");
     let pdf_doc = check("anthology.pdf", &book, &out);
     let dests = named_dests(&pdf_doc);
@@ -653,6 +672,37 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
     let targets = link_targets(&pdf_doc, toc_page);
     assert_eq!(targets, [first as u32, start as u32], "{toc}");
     assert!(toc.contains(". . ."), "no dot leaders: {toc}");
+    // Tagged as TOC > TOCI > P holding the linked title and the page number; the
+    // leaders are layout artifacts, not text.
+    let tree = structure::Tree::read(&pdf_doc);
+    let tocs = tree.all("TOC");
+    assert_eq!(tocs.len(), 1);
+    let entries = tree.children(tocs[0]);
+    assert_eq!(entries.len(), 2);
+    for (entry, (title, page)) in entries
+        .into_iter()
+        .zip([("Mojahedin-e-Kalq (MEK)", first), ("Seventy Notes", start)])
+    {
+        assert_eq!(tree.elems[entry].role, "TOCI");
+        let para = tree.children(entry);
+        assert_eq!(para.len(), 1);
+        let link = tree.children(para[0]);
+        assert_eq!(tree.elems[link[0]].role, "Link");
+        assert_eq!(tree.text(link[0]), title);
+        assert_eq!(tree.text(entry), format!("{title}{page}"));
+    }
+    let lang = |title: &str| {
+        let t = tree.all("Title");
+        let t = t.iter().find(|&&t| tree.text(t) == title).expect(title);
+        tree.elems[*t].lang.clone()
+    };
+    assert_eq!(lang("Mojahedin-e-Kalq (MEK)"), None);
+    assert_eq!(lang("Seventy Notes").as_deref(), Some("fr"));
+    assert!(
+        tree.all("Note")
+            .iter()
+            .any(|&n| tree.elems[n].lang.as_deref() == Some("fr"))
+    );
 }
 
 /// The pages the internal links on page `number` go to, top to bottom.
@@ -689,6 +739,148 @@ fn link_targets(pdf: &lopdf::Document, number: u32) -> Vec<u32> {
     }
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     out.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The structure tree of a profile with notes, URLs, a table, a quote and a list:
+/// Link elements own every link annotation with its text (a marker's number, a note's
+/// number, a URL whole even where it breaks across lines); the table is a Table of
+/// TR rows with TH and TD cells holding the cells' text; the list is L > LI > (Lbl,
+/// LBody); the quote's paragraph sits in a BlockQuote.
+#[test]
+fn links_notes_lists_quotes_and_tables_are_tagged() {
+    let path = format!(
+        "{}/tests/data/tagging/tagged.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let doc = folio::resolve::resolve(folio::read::read("tagged.md", &bytes));
+    let book = Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    };
+    let out = pdf(&book, &opts()).expect("pdf");
+    let again = pdf(&book, &opts()).expect("pdf");
+    assert!(again.bytes == out.bytes, "two builds differ");
+    let file = check("tagged.pdf", &book, &out);
+    let tree = structure::Tree::read(&file);
+
+    let (mut urls, mut internal, mut broken) = (0, 0, 0);
+    for link in tree.all("Link") {
+        let text: String = tree.text(link).split_whitespace().collect();
+        let annots = tree.annots(link);
+        broken += usize::from(annots.len() > 1);
+        for id in annots {
+            let annot = file.get_dictionary(id).expect("annotation");
+            if let Ok(action) = annot.get(b"A").and_then(lopdf::Object::as_dict) {
+                let uri = action
+                    .get(b"URI")
+                    .and_then(lopdf::Object::as_str)
+                    .expect("URI");
+                assert_eq!(text.as_bytes(), uri, "a URL link's text is its URL");
+                urls += 1;
+            } else {
+                assert!(annot.get(b"Dest").is_ok(), "a link goes somewhere");
+                assert!(
+                    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()),
+                    "a note link's text is the note's number: {text:?}"
+                );
+                internal += 1;
+            }
+        }
+    }
+    // One link per cited note at each marker, and one per note number. URLs: three in
+    // the notes, three in the bibliography, and one in the text that breaks across two
+    // lines (one Link with two boxes).
+    let notes = tree.all("Note");
+    let cited: usize = book.documents[0]
+        .markers
+        .iter()
+        .map(|m| m.notes.len())
+        .sum();
+    assert_eq!((notes.len(), cited), (4, 5));
+    assert_eq!(internal, cited + notes.len());
+    assert_eq!((urls, broken), (8, 1));
+    // Each note starts with its number, a link back to the text.
+    for note in notes {
+        let first = tree.children(note)[0];
+        assert_eq!(tree.elems[first].role, "Link");
+        assert!(tree.text(note).starts_with(&tree.text(first)));
+    }
+
+    // The Document element has the book's language; each heading its text as title.
+    assert_eq!(tree.elems[0].lang.as_deref(), Some("en"));
+    let headings = tree.all("H2");
+    assert_eq!(headings.len(), 2);
+    for h in headings {
+        assert_eq!(tree.elems[h].title.as_deref(), Some(tree.text(h).trim()));
+    }
+
+    let tables = tree.all("Table");
+    assert_eq!(tables.len(), 1);
+    let rows: Vec<Vec<(String, String)>> = tree
+        .children(tables[0])
+        .into_iter()
+        .map(|tr| {
+            assert_eq!(tree.elems[tr].role, "TR");
+            tree.children(tr)
+                .into_iter()
+                .map(|c| (tree.elems[c].role.clone(), tree.text(c)))
+                .collect()
+        })
+        .collect();
+    let cells = |role: &str, texts: &[&str]| -> Vec<(String, String)> {
+        texts
+            .iter()
+            .map(|t| (role.to_string(), t.to_string()))
+            .collect()
+    };
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0], cells("TH", &["Office", "Holders", "Since"]));
+    assert_eq!(rows[1], cells("TD", &["Warden", "12", "1871"]));
+    // "1902 (4)": the year, then the marker, a link inside the cell.
+    assert_eq!(rows[2], cells("TD", &["Keeper of the Wicks", "3", "19024"]));
+    let last = *tree
+        .children(tree.children(tables[0])[2])
+        .last()
+        .expect("cell");
+    let marker = tree.children(last);
+    assert_eq!(marker.len(), 1);
+    assert_eq!(tree.elems[marker[0]].role, "Link");
+    assert_eq!(tree.text(marker[0]), "4");
+
+    let roles = |elems: Vec<usize>| -> Vec<String> {
+        elems.iter().map(|&e| tree.elems[e].role.clone()).collect()
+    };
+    let quotes = tree.all("BlockQuote");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(roles(tree.children(quotes[0])), ["P"]);
+    assert!(tree.text(quotes[0]).starts_with("Every lamp is a promise"));
+    let lists = tree.all("L");
+    assert_eq!(lists.len(), 2);
+    let items = tree.children(lists[0]);
+    assert_eq!(roles(items.clone()), ["LI", "LI"]);
+    for (k, (li, duty)) in items
+        .into_iter()
+        .zip(["first duty", "second duty"])
+        .enumerate()
+    {
+        let kids = tree.children(li);
+        assert_eq!(roles(kids.clone()), ["Lbl", "LBody"]);
+        assert_eq!(tree.text(kids[0]), format!("{}.", k + 1));
+        assert_eq!(roles(tree.children(kids[1])), ["P"]);
+        assert!(tree.text(kids[1]).starts_with(duty));
+    }
+    // The bibliography is a list without labels: LI > LBody > BibEntry, each with its URL.
+    let entries = tree.children(lists[1]);
+    assert_eq!(entries.len(), 3);
+    for li in entries {
+        let body = tree.children(li);
+        assert_eq!(roles(body.clone()), ["LBody"]);
+        let entry = tree.children(body[0]);
+        assert_eq!(roles(entry.clone()), ["BibEntry"]);
+        assert_eq!(roles(tree.children(entry[0])), ["Link"]);
+        assert!(tree.text(entry[0]).contains("https://example.org/"));
+    }
 }
 
 /// Reads and resolves a fixture the readers' tests also use.
@@ -752,7 +944,12 @@ fn the_sample_on_a5_splits_its_second_paragraph_across_the_first_page_break() {
     // Its first lines end page 1 rather than leaving a gap there; its last line
     // (citing note 1) and the note are on page 2.
     assert!(pages[0].contains("Founded in 1965"), "{}", pages[0]);
-    assert!(pages[1].contains("they relocated to Iraq"));
+    assert!(
+        pages[1].contains("hostages on the condition"),
+        "{}",
+        pages[1]
+    );
+    assert!(pages[1].contains("Iraq.1"), "{}", pages[1]);
     assert!(pages[1].contains("Merat, A. (2018, November 9)"));
     // "believe\u{201d}\u{a0} to" in the source: one interword space.
     assert!(pages[0].contains("believe\u{201d} to a"), "{}", pages[0]);
@@ -1035,4 +1232,74 @@ fn every_fixture_and_the_sample_series_pass_the_checks() {
     };
     let out = pdf(&book, &opts()).expect("pdf");
     check("sample-series.pdf", &book, &out);
+}
+
+/// "Ibid." only makes sense right below the note it repeats: on a page where it is
+/// the first note, or follows a note citing another source, it prints the full
+/// citation (with its own locator) instead.
+#[test]
+fn ibid_prints_the_full_citation_away_from_its_antecedent() {
+    let filler: String = (0..14)
+        .map(|k| format!("{}\n\n", words(300 + k, 60)))
+        .collect();
+    let text = format!(
+        "Ibid Away\n\nOpening words cite the book (1).\n\n{filler}\
+         Later words cite it again (2) and again (3), then another work (4) and the book (5).\n\n\
+         Works Cited\n\n\
+         (1) - Author, A. (2020). A Book Title. Publisher.\n\
+         (2) - Ibid, 45\n\
+         (3) - Ibid\n\
+         (4) - Other, B. (2019). Another Work. Press.\n\
+         (5) - Author, A., A Book Title\n"
+    );
+    let doc = folio::resolve::resolve(folio::read::read("ibid.txt", text.as_bytes()));
+    let kinds: Vec<NoteKind> = doc.notes.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            NoteKind::Full,
+            NoteKind::Ibid,
+            NoteKind::Ibid,
+            NoteKind::Full,
+            NoteKind::Short
+        ]
+    );
+    let book = Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    };
+    // Without the bibliography, whose entries would repeat the citation on that page.
+    let options = PdfOptions {
+        bibliography: false,
+        ..opts()
+    };
+    let out = pdf(&book, &options).expect("pdf");
+    check("ibid.pdf", &book, &out);
+    let (_, text) = tool("pdftotext", &[&save("ibid.pdf", &out.bytes), "-"]);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Opening words"))
+        .expect("page");
+    let later = pages
+        .iter()
+        .position(|p| p.contains("Later words"))
+        .expect("page");
+    assert!(
+        later > first,
+        "the filler must push the second citation to a later page"
+    );
+    // Note 2 is the first note on its page: the full citation, with its locator.
+    assert!(
+        pages[later].contains("Author, A. (2020). A Book Title. Publisher, 45."),
+        "{}",
+        pages[later]
+    );
+    // Note 3 follows note 2, same source: "Ibid" as written.
+    let after = pages[later]
+        .split("Publisher, 45.")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(after.contains("Ibid"), "{after}");
+    assert_eq!(pages[later].matches("A Book Title. Publisher").count(), 1);
 }

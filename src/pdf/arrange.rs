@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::Geometry;
-use super::collect::{Collected, Flow, Para, Role};
+use super::collect::{Collected, Container, Flow, Nest, Para, Role};
 use super::types::{Align, LayoutReport, Line, ParaSpec, Piece};
 
 /// The paragraph engine as page building sees it: pieces and a spec in, lines and the
@@ -30,6 +30,8 @@ pub struct Placed {
     pub block: usize,
     /// A contents entry: the profile whose first page the whole line links to.
     pub goto: Option<usize>,
+    /// The quotes and lists it is in.
+    pub nest: Nest,
 }
 
 /// What a contents entry draws on its last line besides the title.
@@ -54,11 +56,12 @@ pub enum ElemKind {
         /// Length.
         width: f32,
     },
-    /// A table row: cells as (x, baseline from the row's top, line), and rules
+    /// A table row: cells as (x, baseline from the row's top, line, the containers
+    /// around it down to its cell), and rules
     /// (x0, x1, y from the row's top).
     Row {
         /// The cell lines.
-        cells: Vec<(f32, f32, Line)>,
+        cells: Vec<(f32, f32, Line, Nest)>,
         /// Rules drawn with the row.
         rules: Vec<(f32, f32, f32)>,
     },
@@ -109,7 +112,7 @@ impl Elem {
         };
         match &self.kind {
             ElemKind::Line(p) => push(&p.line),
-            ElemKind::Row { cells, .. } => cells.iter().for_each(|(_, _, l)| push(l)),
+            ElemKind::Row { cells, .. } => cells.iter().for_each(|(_, _, l, _)| push(l)),
             _ => {}
         }
         out
@@ -128,6 +131,10 @@ pub struct Arranged {
     pub elems: Vec<Elem>,
     /// The lines of every note, keyed by (profile, note number).
     pub notes: BTreeMap<(usize, u32), Vec<Line>>,
+    /// The source each resolved note cites ([`Collected::sources`]).
+    pub sources: BTreeMap<(usize, u32), String>,
+    /// The lines of each "Ibid." note's full-citation body ([`Collected::full`]).
+    pub full: BTreeMap<(usize, u32), Vec<Line>>,
     /// Overfull lines, lines, missing glyphs (pages and notes off page come later).
     pub report: LayoutReport,
 }
@@ -146,6 +153,11 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
         let lines = a.lines(para);
         a.out.notes.insert(*key, lines);
     }
+    for (key, para) in &c.full {
+        let lines = a.lines(para);
+        a.out.full.insert(*key, lines);
+    }
+    a.out.sources = c.sources.clone();
     a.out
 }
 
@@ -318,6 +330,7 @@ impl Arrange<'_> {
                 outline: if i == 0 { p.outline.clone() } else { None },
                 block: self.out.elems.len() - i,
                 goto,
+                nest: p.nest.clone(),
             };
             self.push(ElemKind::Line(placed), height, break_after);
         }
@@ -390,6 +403,7 @@ impl Arrange<'_> {
         }
         let rule_w = table_w.min(self.g.width());
         let count = rows.len() + usize::from(!head.is_empty());
+        let table = self.out.elems.len();
         let mut index = 0;
         for (r, row) in std::iter::once(head)
             .chain(rows.iter().map(Vec::as_slice))
@@ -400,7 +414,18 @@ impl Arrange<'_> {
             }
             let mut cells = Vec::new();
             let mut height = 0f32;
+            let this_row = self.out.elems.len();
             for (c, cell) in row.iter().enumerate() {
+                let nest: Nest = cell
+                    .nest
+                    .iter()
+                    .copied()
+                    .chain([
+                        Container::Table(table),
+                        Container::Row(this_row),
+                        Container::Cell(c, r == 0),
+                    ])
+                    .collect();
                 let spec = ParaSpec {
                     width: widths[c],
                     ..cell.spec.clone()
@@ -412,7 +437,7 @@ impl Arrange<'_> {
                 let mut y = pad;
                 for line in lines {
                     let leading = line.leading;
-                    cells.push((xs[c], y + baseline_in(&line), line));
+                    cells.push((xs[c], y + baseline_in(&line), line, nest.clone()));
                     y += leading;
                 }
                 height = height.max(y + pad);
@@ -486,6 +511,7 @@ pub(crate) mod tests {
             role: Role::Body,
             outline: None,
             origin: "t.md:1".into(),
+            nest: Nest::default(),
         }
     }
 
@@ -510,7 +536,7 @@ pub(crate) mod tests {
         };
         let flow = Collected {
             flow: paras.iter().cloned().map(Flow::Para).collect(),
-            notes: BTreeMap::new(),
+            ..Collected::default()
         };
         arrange(&flow, &g, &set)
             .elems

@@ -6,10 +6,11 @@
 //! gets a title page and a table of contents.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
 use super::{Geometry, PdfOptions};
-use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline};
+use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
 
 mod inlines;
 pub(crate) use inlines::push_text;
@@ -41,6 +42,33 @@ pub enum Role {
     Note,
 }
 
+/// A structure around paragraphs, for the tag tree: the writer nests each line's
+/// paragraph in the containers of its [`Nest`], outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Container {
+    /// A block quote (an id unique in the flow).
+    Quote(usize),
+    /// A list (its id), and whether it is numbered.
+    List(usize, bool),
+    /// A bibliography: a list without labels.
+    Bibliography(usize),
+    /// An item of a list (its id): its label and its body.
+    Item(usize),
+    /// A table (its first row's element index).
+    Table(usize),
+    /// A table row (its element index).
+    Row(usize),
+    /// A table cell: its column, and whether it is a header cell.
+    Cell(usize, bool),
+    /// An anthology's table of contents.
+    Toc(usize),
+    /// One entry of the contents.
+    TocItem(usize),
+}
+
+/// The containers around a paragraph, outermost first (shared by its lines).
+pub type Nest = Arc<[Container]>;
+
 /// A paragraph ready for [`super::types`] layout, with its place in the flow.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
@@ -64,6 +92,8 @@ pub struct Para {
     pub outline: Option<(u8, String)>,
     /// Where it came from ("file:line"), for missing-glyph warnings.
     pub origin: String,
+    /// The quotes and lists it is in.
+    pub nest: Nest,
 }
 
 /// One block of the flow.
@@ -122,6 +152,12 @@ pub struct Collected {
     pub flow: Vec<Flow>,
     /// Every note body, keyed by (profile index, note number).
     pub notes: BTreeMap<(usize, u32), Para>,
+    /// The source each resolved note cites, by the same key.
+    pub sources: BTreeMap<(usize, u32), String>,
+    /// For each "Ibid." note, its body with the source's full citation instead: what
+    /// it prints on a page where the note above it cites another source or where it
+    /// is the first note, since "Ibid." must point at something the reader can see.
+    pub full: BTreeMap<(usize, u32), Para>,
 }
 
 /// Builds the flow. `toc_pages` holds the first page number of each profile once the
@@ -140,6 +176,8 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]
         g: *g,
         images: &images,
         out: Collected::default(),
+        nest: Vec::new(),
+        ids: 0,
     };
     let bibliography = opts.bibliography;
     let anthology = book.documents.len() > 1;
@@ -163,6 +201,10 @@ struct Collector<'a> {
     g: Geometry,
     images: &'a BTreeMap<String, (u32, u32)>,
     out: Collected,
+    /// The quotes and lists being collected, outermost first.
+    nest: Vec<Container>,
+    /// The next container id.
+    ids: usize,
 }
 
 /// Inline context while turning inlines into pieces.
@@ -220,7 +262,14 @@ impl Collector<'_> {
             role,
             outline: None,
             origin,
+            nest: self.nest.as_slice().into(),
         }
+    }
+
+    /// Opens a container (a quote, list or item) for what is collected next.
+    fn open(&mut self, make: impl FnOnce(usize) -> Container) {
+        self.nest.push(make(self.ids));
+        self.ids += 1;
     }
 
     fn plain(&self, text: &str, face: Face, size: f32) -> Vec<Piece> {
@@ -299,7 +348,9 @@ impl Collector<'_> {
         heading.after = s * 1.2;
         heading.outline = Some((1, "Contents".into()));
         self.out.flow.push(Flow::Para(heading));
+        self.open(Container::Toc);
         for (i, doc) in book.documents.iter().enumerate() {
+            self.open(Container::TocItem);
             // Placeholders as wide as a real three-digit number keep both passes alike.
             let number = toc_pages
                 .get(i)
@@ -320,7 +371,9 @@ impl Collector<'_> {
                 title,
                 page,
             });
+            self.nest.pop();
         }
+        self.nest.pop();
     }
 
     fn document(&mut self, i: usize, doc: &Document, anthology: bool, bibliography: bool) {
@@ -385,8 +438,18 @@ impl Collector<'_> {
         let base_level = if anthology { 2 } else { 1 };
         self.blocks(blocks, ctx, 0.0, base_level, 0);
         for note in &doc.notes {
-            let para = self.note(doc, note.number, ctx);
-            self.out.notes.insert((i, note.number), para);
+            let key = (i, note.number);
+            let para = self.note(doc, note.number, &note.body, ctx);
+            self.out.notes.insert(key, para);
+            let Some(source) = note.source.as_deref().and_then(|id| doc.source(id)) else {
+                continue;
+            };
+            self.out.sources.insert(key, source.id.clone());
+            if note.kind == NoteKind::Ibid {
+                let body = full_citation(source, note.locator.as_deref());
+                let para = self.note(doc, note.number, &body, ctx);
+                self.out.full.insert(key, para);
+            }
         }
         if bibliography && !doc.sources.is_empty() {
             let mut h = self.para(
@@ -404,7 +467,9 @@ impl Collector<'_> {
             h.outline = Some((base_level, "Bibliography".into()));
             self.out.flow.push(Flow::Para(h));
             let size = self.g.note_size().max(s * 0.9);
+            self.open(Container::Bibliography);
             for source in &doc.sources {
+                self.open(Container::Item);
                 let mut pieces = Vec::new();
                 push_text(
                     &mut pieces,
@@ -424,12 +489,14 @@ impl Collector<'_> {
                 p.spec.first_indent = -size * 1.5;
                 p.after = s * 0.4;
                 self.out.flow.push(Flow::Para(p));
+                self.nest.pop();
             }
+            self.nest.pop();
         }
     }
 
     /// The body of note `number`: its tagged number, then the text in small type.
-    fn note(&self, doc: &Document, number: u32, ctx: Ctx) -> Para {
+    fn note(&self, doc: &Document, number: u32, body: &[Block], ctx: Ctx) -> Para {
         let size = self.g.note_size();
         let ctx = Ctx { size, ..ctx };
         let style = ctx.style();
@@ -443,7 +510,7 @@ impl Collector<'_> {
         let note = doc.note(number);
         let mut any = false;
         if let Some(note) = note {
-            for block in &note.body {
+            for block in body {
                 let before = pieces.len();
                 if any {
                     pieces.push(Piece {
@@ -612,19 +679,24 @@ impl Collector<'_> {
                         size: (ctx.size * 0.92 * 2.0).round() / 2.0,
                         ..ctx
                     };
+                    self.open(Container::Quote);
                     self.blocks(blocks, quoted, indent + s * 2.0, base_level, depth + 1);
+                    self.nest.pop();
                     self.out.flow.push(Flow::Space(s * 0.5));
                 }
                 Block::List { start, items } if depth < MAX_DEPTH => {
                     self.out.flow.push(Flow::Space(s * 0.3));
                     let hang = s * 1.8;
+                    self.open(|id| Container::List(id, start.is_some()));
                     for (k, item) in items.iter().enumerate() {
                         let label = match start {
                             Some(n) => format!("{}.", n.saturating_add(k as u64)),
                             None => "\u{2022}".to_string(),
                         };
                         let first = self.out.flow.len();
+                        self.open(Container::Item);
                         self.blocks(item, ctx, indent + hang, base_level, depth + 1);
+                        self.nest.pop();
                         // The label hangs in the indent of the item's first paragraph.
                         if let Some(Flow::Para(p)) = self.out.flow.get_mut(first) {
                             p.label = Some(vec![Piece {
@@ -636,6 +708,7 @@ impl Collector<'_> {
                         }
                         self.out.flow.push(Flow::Space(s * 0.2));
                     }
+                    self.nest.pop();
                     self.out.flow.push(Flow::Space(s * 0.3));
                 }
                 Block::Quote { .. } | Block::List { .. } => {
@@ -754,6 +827,22 @@ impl Collector<'_> {
         }
         true
     }
+}
+
+/// The body an "Ibid." note prints away from its antecedent: the source's citation as
+/// first written, with the note's locator ("Ibid., 45") in place of its final full stop.
+fn full_citation(source: &Source, locator: Option<&str>) -> Vec<Block> {
+    let mut text = source.citation.trim().to_string();
+    if let Some(loc) = locator.map(str::trim).filter(|l| !l.is_empty()) {
+        if text.ends_with('.') {
+            text.pop();
+        }
+        text = format!("{text}, {loc}.");
+    }
+    vec![Block::Paragraph {
+        content: vec![Inline::Text(text)],
+        span: crate::model::Span::default(),
+    }]
 }
 
 #[cfg(test)]

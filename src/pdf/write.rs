@@ -4,7 +4,7 @@
 //! metadata and a tag tree (headings, paragraphs, notes).
 
 use std::collections::BTreeMap;
-use std::num::NonZeroU16;
+use std::ops::Range;
 
 use krilla::Document;
 use krilla::action::{Action, LinkAction};
@@ -16,17 +16,18 @@ use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::surface::Surface;
-use krilla::tagging::{
-    ArtifactType, ContentTag, SpanTag, Tag as PdfTag, TagGroup, TagKind, TagTree,
-};
+use krilla::tagging::{ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::arrange::SetFn;
-use super::collect::Role;
+use super::collect::{Container, Role};
 use super::compose::{ItemKind, NoteKey, Page};
-use super::types::{Align, Face, Line, ParaSpec, Piece, Tag, TextStyle};
+use super::types::{Align, Face, GlyphRun, Line, ParaSpec, Piece, Tag, TextStyle};
 use super::{Geometry, PdfError, PdfOptions};
 use crate::model::Book;
+
+mod tags;
+use tags::{Key, Leaf, Part, Tree};
 
 /// The bytes of each face, as the paragraph engine used them.
 pub type FaceData<'a> = dyn Fn(Face) -> &'static [u8] + 'a;
@@ -120,9 +121,13 @@ pub fn write(
         }
     }
     let mut doc = Document::new();
-    let mut tree = TagTree::new();
-    let mut groups: Vec<(GroupKey, TagGroup)> = Vec::new();
-    let mut group_index: BTreeMap<GroupKey, usize> = BTreeMap::new();
+    let mut tree = Tree::default();
+    // A profile in another language than the book's says so on its paragraphs.
+    let lang_of = |d: Option<usize>| {
+        d.and_then(|d| book.documents.get(d))
+            .map(|doc| doc.meta.lang.clone())
+            .filter(|l| !l.is_empty() && *l != book.meta.lang)
+    };
     let mut outline_entries: Vec<(u8, String, usize, f32)> = Vec::new();
     let furniture = |text: &str, face: Face, size: f32| -> Option<Line> {
         let pieces = [Piece {
@@ -176,7 +181,7 @@ pub fn write(
                     ArtifactType::Page,
                     None,
                 )));
-                draw_line(&mut surface, *x, *y, line, &mut font)?;
+                draw_plain(&mut surface, *x, *y, line, &mut font)?;
                 surface.end_tagged();
             }
             let doc_index = page.doc.unwrap_or(usize::MAX);
@@ -202,10 +207,13 @@ pub fn write(
                         surface.pop();
                         surface.end_tagged();
                         let alt = (!alt.trim().is_empty()).then(|| alt.clone());
-                        let kind: TagKind = PdfTag::Figure(alt).into();
-                        let mut figure = TagGroup::new(kind);
-                        figure.push(id);
-                        groups.push((GroupKey::Figure(p, item.y.to_bits()), figure));
+                        tree.push(
+                            &[],
+                            Key::Figure(p, item.y.to_bits()),
+                            || tags::figure(alt),
+                            false,
+                            vec![Part::Content(id)],
+                        );
                     }
                     ItemKind::Rule { width } => {
                         surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
@@ -229,37 +237,29 @@ pub fn write(
                         note,
                         block,
                         goto,
+                        nest,
+                        extra,
                     } => {
-                        let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
-                        draw_line(&mut surface, item.x, item.y, line, &mut font)?;
-                        surface.end_tagged();
-                        // A contents line links, across its whole width, to the top
-                        // of its profile's first page.
-                        if let Some(target) = goto.and_then(|d| doc_first.get(&d))
-                            && let Some(rect) = Rect::from_ltrb(
-                                g.margins.left,
-                                item.y - line.ascent,
-                                g.margins.left + g.width(),
-                                item.y + line.descent,
-                            )
+                        // A contents entry's leader dots are layout, not text.
+                        if *extra
+                            && matches!(nest.last(), Some(Container::TocItem(_)))
+                            && line_text(line) == "."
                         {
-                            let dest = XyzDestination::new(
-                                *target,
-                                Point::from_xy(g.margins.left, g.margins.top * 0.5),
-                            );
-                            annotations.push(Annotation::new_link(
-                                LinkAnnotation::new(rect, Target::Destination(dest.into())),
-                                None,
+                            surface.start_tagged(ContentTag::Artifact(
+                                krilla::tagging::Artifact::new(ArtifactType::Layout, None),
                             ));
+                            draw_plain(&mut surface, item.x, item.y, line, &mut font)?;
+                            surface.end_tagged();
+                            continue;
                         }
-                        let key = match note {
-                            Some(k) => GroupKey::Note(*k),
-                            None => GroupKey::Block(*role, *block),
-                        };
-                        group_for(&mut groups, &mut group_index, key, *role).push(id);
                         if let Some((level, title)) = outline {
                             outline_entries.push((*level, title.clone(), p, item.y - line.ascent));
                         }
+                        // Each tagged stretch with somewhere to go becomes a link
+                        // annotation; its text is marked apart so the Link element
+                        // owns both.
+                        let mut links: Vec<(usize, Option<String>)> = Vec::new();
+                        let mut boxes: Vec<(f32, f32)> = Vec::new();
                         for t in &line.tags {
                             let top = item.y - line.ascent.max(g.size * 0.8);
                             let bottom = item.y + line.descent;
@@ -271,14 +271,17 @@ pub fn write(
                             ) else {
                                 continue;
                             };
-                            let target = match &t.tag {
-                                Tag::Link(url) => {
-                                    Target::Action(Action::Link(LinkAction::new(url.clone())))
-                                }
+                            let (target, alt, url) = match &t.tag {
+                                Tag::Link(url) => (
+                                    Target::Action(Action::Link(LinkAction::new(url.clone()))),
+                                    url.clone(),
+                                    Some(url.clone()),
+                                ),
                                 Tag::NoteRef { note: n, .. } => {
                                     let key = (doc_index, *n);
                                     let here = page.notes.iter().find(|m| m.key == key);
-                                    match (here, named.get(&key), first_note.get(&key)) {
+                                    let target = match (here, named.get(&key), first_note.get(&key))
+                                    {
                                         (Some(m), Some(nd), Some((fp, fy)))
                                             if *fp == p && *fy == m.y =>
                                         {
@@ -291,7 +294,8 @@ pub fn write(
                                             ),
                                         )),
                                         _ => continue,
-                                    }
+                                    };
+                                    (target, format!("note {n}"), None)
                                 }
                                 Tag::NoteNumber { note: n } => {
                                     let key = note.map_or((doc_index, *n), |k| (k.0, *n));
@@ -309,25 +313,103 @@ pub fn write(
                                     else {
                                         continue;
                                     };
-                                    Target::Destination(Destination::Xyz(XyzDestination::new(
-                                        mp,
-                                        Point::from_xy(mx, my),
-                                    )))
+                                    let target = Target::Destination(Destination::Xyz(
+                                        XyzDestination::new(mp, Point::from_xy(mx, my)),
+                                    ));
+                                    (target, format!("back to the text citing note {n}"), None)
                                 }
                             };
+                            links.push((annotations.len(), url));
+                            boxes.push((t.x0, t.x1));
                             annotations.push(Annotation::new_link(
                                 LinkAnnotation::new(rect, target),
-                                None,
+                                Some(alt),
                             ));
                         }
+                        let spans =
+                            draw_line(&mut surface, item.x, item.y, line, &boxes, &mut font)?;
+                        let mut parts: Vec<Part> = Vec::new();
+                        let mut link_part: Vec<Option<usize>> = vec![None; links.len()];
+                        for (b, id) in spans {
+                            let Some(b) = b else {
+                                parts.push(Part::Content(id));
+                                continue;
+                            };
+                            match link_part[b] {
+                                Some(i) => {
+                                    if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
+                                        leaves.push(Leaf::Content(id));
+                                    }
+                                }
+                                None => {
+                                    link_part[b] = Some(parts.len());
+                                    parts.push(Part::Link {
+                                        url: links[b].1.clone(),
+                                        leaves: vec![Leaf::Content(id)],
+                                    });
+                                }
+                            }
+                        }
+                        // The annotation follows its text; a link whose text drew
+                        // nothing is its annotation alone, where its box begins.
+                        for (b, (annot, url)) in links.iter().enumerate() {
+                            let leaf = Leaf::Annot(p, *annot);
+                            match link_part[b] {
+                                Some(i) => {
+                                    if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
+                                        leaves.push(leaf);
+                                    }
+                                }
+                                None => parts.push(Part::Link {
+                                    url: url.clone(),
+                                    leaves: vec![leaf],
+                                }),
+                            }
+                        }
+                        // A contents line links, across its whole width, to the top
+                        // of its profile's first page.
+                        if let Some(target) = goto.and_then(|d| doc_first.get(&d))
+                            && let Some(rect) = Rect::from_ltrb(
+                                g.margins.left,
+                                item.y - line.ascent,
+                                g.margins.left + g.width(),
+                                item.y + line.descent,
+                            )
+                        {
+                            let dest = XyzDestination::new(
+                                *target,
+                                Point::from_xy(g.margins.left, g.margins.top * 0.5),
+                            );
+                            let mut leaves: Vec<Leaf> = Vec::new();
+                            for part in parts.drain(..) {
+                                match part {
+                                    Part::Content(id) => leaves.push(Leaf::Content(id)),
+                                    Part::Link { leaves: inner, .. } => leaves.extend(inner),
+                                }
+                            }
+                            leaves.push(Leaf::Annot(p, annotations.len()));
+                            parts.push(Part::Link { url: None, leaves });
+                            annotations.push(Annotation::new_link(
+                                LinkAnnotation::new(rect, Target::Destination(dest.into())),
+                                Some(line_text(line)),
+                            ));
+                        }
+                        let (key, role, lang) = match note {
+                            Some(k) => (Key::Note(*k), Role::Note, lang_of(Some(k.0))),
+                            None => (Key::Block(*role, *block), *role, lang_of(page.doc)),
+                        };
+                        let title = outline.as_ref().map(|(_, t)| t.clone());
+                        tree.push(nest, key, || tags::kind(role, title, lang), *extra, parts);
                     }
                 }
             }
             surface.finish();
         }
-        for a in annotations {
-            pdf_page.add_annotation(a);
-        }
+        let ids = annotations
+            .into_iter()
+            .map(|a| pdf_page.add_tagged_annotation(a))
+            .collect();
+        tree.page_annotations(ids);
         pdf_page.finish();
     }
     for nd in named.values() {
@@ -336,50 +418,10 @@ pub fn write(
             return Err(PdfError::Write("two notes share a destination name".into()));
         }
     }
-    for (_, group) in groups {
-        tree.push(group);
-    }
-    doc.set_tag_tree(tree);
+    doc.set_tag_tree(tree.finish(Some(book.meta.lang.clone()).filter(|l| !l.is_empty())));
     doc.set_outline(outline(&outline_entries));
     doc.set_metadata(metadata(book, opts));
     doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum GroupKey {
-    Note(NoteKey),
-    Figure(usize, u32),
-    Block(Role, usize),
-}
-
-/// The structure group a line belongs to: one per paragraph (its lines may fall on
-/// two pages) and one per note.
-fn group_for<'g>(
-    groups: &'g mut Vec<(GroupKey, TagGroup)>,
-    index: &mut BTreeMap<GroupKey, usize>,
-    key: GroupKey,
-    role: Role,
-) -> &'g mut TagGroup {
-    let pos = index.get(&key).copied();
-    let pos = pos.unwrap_or_else(|| {
-        let kind: TagKind = match role {
-            Role::Heading(level) => PdfTag::Hn(
-                NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN),
-                None,
-            )
-            .into(),
-            Role::Title => PdfTag::Title.into(),
-            Role::Note => PdfTag::Note.into(),
-            Role::Caption => PdfTag::Caption.into(),
-            Role::Quote => PdfTag::BlockQuote.into(),
-            Role::Bibliography => PdfTag::BibEntry.into(),
-            _ => PdfTag::P.into(),
-        };
-        groups.push((key, TagGroup::new(kind)));
-        index.insert(key, groups.len() - 1);
-        groups.len() - 1
-    });
-    &mut groups[pos].1
 }
 
 /// Reads a PNG, JPEG, GIF or WebP image (by its signature); `None` when unreadable.
@@ -404,7 +446,8 @@ pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
     image(bytes).map(|i| i.size())
 }
 
-fn draw_line(
+/// Draws a line inside marked content the caller opened (page furniture).
+fn draw_plain(
     surface: &mut Surface,
     x: f32,
     y: f32,
@@ -412,30 +455,111 @@ fn draw_line(
     font: &mut impl FnMut(Face) -> Result<Font, PdfError>,
 ) -> Result<(), PdfError> {
     for run in &line.runs {
+        draw_run(
+            surface,
+            x,
+            y,
+            run,
+            0..run.glyphs.len(),
+            run.x,
+            font(run.face)?,
+        );
+    }
+    Ok(())
+}
+
+/// Draws a line as marked content: one span for each stretch inside one of `boxes`
+/// (a link's text) and one for each stretch between them, in drawing order. Returns
+/// each span's box (if any) and identifier. A glyph belongs to the box its middle is in.
+fn draw_line(
+    surface: &mut Surface,
+    x: f32,
+    y: f32,
+    line: &Line,
+    boxes: &[(f32, f32)],
+    font: &mut impl FnMut(Face) -> Result<Font, PdfError>,
+) -> Result<Vec<(Option<usize>, Identifier)>, PdfError> {
+    // Fonts first: an error must not leave marked content open.
+    let fonts = line
+        .runs
+        .iter()
+        .map(|r| font(r.face))
+        .collect::<Result<Vec<_>, _>>()?;
+    let in_box = |mid: f32| boxes.iter().position(|&(x0, x1)| mid >= x0 && mid < x1);
+    let mut spans: Vec<(Option<usize>, Identifier)> = Vec::new();
+    let mut open: Option<Option<usize>> = None;
+    for (run, run_font) in line.runs.iter().zip(fonts) {
         if run.glyphs.is_empty() || run.size <= 0.0 {
             continue;
         }
-        let size = run.size;
-        let glyphs: Vec<KrillaGlyph> = run
-            .glyphs
-            .iter()
-            .map(|gl| {
-                let range = gl.range.start.min(run.text.len())..gl.range.end.min(run.text.len());
-                KrillaGlyph::new(
-                    GlyphId::new(u32::from(gl.id)),
-                    gl.advance / size,
-                    gl.x_offset / size,
-                    gl.y_offset / size,
-                    0.0,
-                    range,
-                    None,
-                )
-            })
-            .collect();
-        let start = Point::from_xy(x + run.x, y - run.baseline_shift);
-        surface.draw_glyphs(start, &glyphs, font(run.face)?, &run.text, size, false);
+        // Stretches of the run's glyphs that fall in one box: (from, to, box, pen x).
+        let mut stretches: Vec<(usize, usize, Option<usize>, f32)> = Vec::new();
+        let mut pen = run.x;
+        for (i, gl) in run.glyphs.iter().enumerate() {
+            let b = in_box(pen + gl.advance / 2.0);
+            match stretches.last_mut() {
+                Some(last) if last.2 == b => last.1 = i + 1,
+                _ => stretches.push((i, i + 1, b, pen)),
+            }
+            pen += gl.advance;
+        }
+        for (from, to, b, pen) in stretches {
+            if open != Some(b) {
+                if open.is_some() {
+                    surface.end_tagged();
+                }
+                let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+                spans.push((b, id));
+                open = Some(b);
+            }
+            draw_run(surface, x, y, run, from..to, pen, run_font.clone());
+        }
     }
-    Ok(())
+    if open.is_some() {
+        surface.end_tagged();
+    }
+    Ok(spans)
+}
+
+/// Draws glyphs `range` of a run, the first at `pen` from the line's left edge `x`.
+fn draw_run(
+    surface: &mut Surface,
+    x: f32,
+    y: f32,
+    run: &GlyphRun,
+    range: Range<usize>,
+    pen: f32,
+    font: Font,
+) {
+    let size = run.size;
+    let Some(glyphs) = run.glyphs.get(range) else {
+        return;
+    };
+    if glyphs.is_empty() || size <= 0.0 {
+        return;
+    }
+    let glyphs: Vec<KrillaGlyph> = glyphs
+        .iter()
+        .map(|gl| {
+            let range = gl.range.start.min(run.text.len())..gl.range.end.min(run.text.len());
+            KrillaGlyph::new(
+                GlyphId::new(u32::from(gl.id)),
+                gl.advance / size,
+                gl.x_offset / size,
+                gl.y_offset / size,
+                0.0,
+                range,
+                None,
+            )
+        })
+        .collect();
+    let start = Point::from_xy(x + pen, y - run.baseline_shift);
+    surface.draw_glyphs(start, &glyphs, font, &run.text, size, false);
+}
+
+/// The text a line shows (a contents link's description).
+fn line_text(line: &Line) -> String {
+    line.runs.iter().map(|r| r.text.as_str()).collect()
 }
 
 /// Nests outline entries by level, without recursion: each entry becomes a child of

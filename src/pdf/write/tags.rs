@@ -1,0 +1,299 @@
+//! The structure tree, gathered while the pages are drawn: each line's marked
+//! content and link annotations go into the group of their paragraph, note, figure,
+//! list label or table cell, inside the quotes, lists and tables around it, in
+//! reading order; [`Tree::finish`] turns it into krilla's tag tree.
+//!
+//! Annotations only get their identifiers once a page's drawing is done, so a link
+//! first names its annotation by (page, position among the page's annotations) and the
+//! identifier is looked up at the end. Every annotation a page adds is named by
+//! exactly one link part, and every content identifier by exactly one part: krilla
+//! refuses (panics on) a tree that leaves either out or names it twice.
+
+use std::collections::BTreeMap;
+use std::num::NonZeroU16;
+
+use krilla::tagging::{
+    Identifier, ListNumbering, TableHeaderScope, Tag as PdfTag, TagGroup, TagKind, TagTree,
+};
+
+use crate::pdf::collect::{Container, Role};
+use crate::pdf::compose::NoteKey;
+
+/// The group a paragraph's content belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key {
+    /// A footnote (its lines may fall on two pages).
+    Note(NoteKey),
+    /// An image: its page and the bits of its top edge.
+    Figure(usize, u32),
+    /// A paragraph: its role and first element.
+    Block(Role, usize),
+}
+
+/// A leaf of a link: its text, or its annotation as (page, position on the page).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Leaf {
+    /// Marked content.
+    Content(Identifier),
+    /// The n-th annotation added to a page.
+    Annot(usize, usize),
+}
+
+/// One piece of a line in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// Text outside any link.
+    Content(Identifier),
+    /// A link: its text and its annotations. `url` lets a URL broken across lines
+    /// stay one link.
+    Link {
+        /// The URL of a hyperlink; `None` for links inside the document.
+        url: Option<String>,
+        /// Its text and annotation(s).
+        leaves: Vec<Leaf>,
+    },
+}
+
+/// A node's place among its parent's children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Container(Container),
+    Label,
+    Body,
+    Group(Key),
+}
+
+#[derive(Debug, PartialEq)]
+enum Child {
+    Node(usize),
+    Part(Part),
+}
+
+struct Node {
+    kind: Option<TagKind>,
+    kids: Vec<Child>,
+}
+
+/// The tree being gathered: an arena of nodes, the root first, every node after
+/// its parent (so [`Tree::finish`] can build groups from the last node back).
+pub struct Tree {
+    nodes: Vec<Node>,
+    index: BTreeMap<(usize, Slot), usize>,
+    annots: Vec<Vec<Identifier>>,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Tree {
+            nodes: vec![Node {
+                kind: None,
+                kids: Vec::new(),
+            }],
+            index: BTreeMap::new(),
+            annots: Vec::new(),
+        }
+    }
+}
+
+impl Tree {
+    /// Appends `parts` to the group `key` (made with `kind` the first time) inside
+    /// the containers of `nest`. In a list item the parts go to its body, or to its
+    /// label when `label`; in a table cell they go to the cell itself.
+    pub fn push(
+        &mut self,
+        nest: &[Container],
+        key: Key,
+        kind: impl FnOnce() -> TagKind,
+        label: bool,
+        parts: Vec<Part>,
+    ) {
+        let mut at = 0;
+        for c in nest {
+            at = self.child(at, Slot::Container(*c), || container(*c));
+            if let Container::Item(_) = c {
+                // Label first, then body, whatever comes first on the page.
+                let lbl = self.child(at, Slot::Label, || PdfTag::Lbl.into());
+                let body = self.child(at, Slot::Body, || PdfTag::LBody.into());
+                at = body;
+                if label {
+                    at = lbl;
+                }
+            }
+        }
+        let own = match nest.last() {
+            Some(Container::Cell(..)) => true,
+            Some(Container::Item(_)) => label,
+            _ => false,
+        };
+        if !own {
+            at = self.child(at, Slot::Group(key), kind);
+        }
+        extend(&mut self.nodes[at].kids, parts);
+    }
+
+    /// Records the identifiers of the next page's annotations, in the order added.
+    pub fn page_annotations(&mut self, ids: Vec<Identifier>) {
+        self.annots.push(ids);
+    }
+
+    /// The child of `parent` in `slot`, made with `kind` the first time.
+    fn child(&mut self, parent: usize, slot: Slot, kind: impl FnOnce() -> TagKind) -> usize {
+        if let Some(&i) = self.index.get(&(parent, slot)) {
+            return i;
+        }
+        let i = self.nodes.len();
+        self.nodes.push(Node {
+            kind: Some(kind()),
+            kids: Vec::new(),
+        });
+        self.nodes[parent].kids.push(Child::Node(i));
+        self.index.insert((parent, slot), i);
+        i
+    }
+
+    /// krilla's tag tree. Groups are built from the last node back, so each node's
+    /// children are ready when it is; no recursion however deep the nesting.
+    pub fn finish(self, lang: Option<String>) -> TagTree {
+        let annots = self.annots;
+        let mut built: Vec<Option<TagGroup>> = Vec::with_capacity(self.nodes.len());
+        built.resize_with(self.nodes.len(), || None);
+        let mut top = Vec::new();
+        for (i, node) in self.nodes.into_iter().enumerate().rev() {
+            let mut kids = Vec::new();
+            for kid in node.kids {
+                match kid {
+                    Child::Node(j) => {
+                        if let Some(g) = built.get_mut(j).and_then(Option::take) {
+                            kids.push(g.into());
+                        }
+                    }
+                    Child::Part(Part::Content(id)) => kids.push(id.into()),
+                    Child::Part(Part::Link { leaves, .. }) => {
+                        let mut link = TagGroup::new(PdfTag::Link);
+                        for leaf in leaves {
+                            match leaf {
+                                Leaf::Content(id) => link.push(id),
+                                Leaf::Annot(p, n) => {
+                                    if let Some(id) = annots.get(p).and_then(|a| a.get(n)) {
+                                        link.push(*id);
+                                    }
+                                }
+                            }
+                        }
+                        kids.push(link.into());
+                    }
+                }
+            }
+            match node.kind {
+                // An item without a label leaves its Lbl empty: krilla would write
+                // an empty element, so leave it out.
+                Some(_) if kids.is_empty() => {}
+                Some(kind) => built[i] = Some(TagGroup::with_children(kind, kids)),
+                None => top = kids,
+            }
+        }
+        let mut tree = TagTree::new().with_lang(lang);
+        for kid in top {
+            tree.push(kid);
+        }
+        tree
+    }
+}
+
+/// The structure tag of a container.
+fn container(c: Container) -> TagKind {
+    match c {
+        Container::Quote(_) => PdfTag::BlockQuote.into(),
+        Container::List(_, numbered) => PdfTag::L(if numbered {
+            ListNumbering::Decimal
+        } else {
+            ListNumbering::Disc
+        })
+        .into(),
+        Container::Bibliography(_) => PdfTag::L(ListNumbering::None).into(),
+        Container::Item(_) => PdfTag::LI.into(),
+        Container::Table(_) => PdfTag::Table.into(),
+        Container::Row(_) => PdfTag::TR.into(),
+        Container::Cell(_, true) => PdfTag::TH(TableHeaderScope::Column).into(),
+        Container::Cell(_, false) => PdfTag::TD.into(),
+        Container::Toc(_) => PdfTag::TOC.into(),
+        Container::TocItem(_) => PdfTag::TOCI.into(),
+    }
+}
+
+/// Appends a line's parts; a URL that ends one line and starts the next is one link.
+fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
+    let mut parts = parts.into_iter();
+    if let Some(first) = parts.next() {
+        match (out.last_mut(), first) {
+            (
+                Some(Child::Part(Part::Link {
+                    url: Some(a),
+                    leaves,
+                })),
+                Part::Link {
+                    url: Some(b),
+                    leaves: more,
+                },
+            ) if *a == b => leaves.extend(more),
+            (_, first) => out.push(Child::Part(first)),
+        }
+    }
+    out.extend(parts.map(Child::Part));
+}
+
+/// The structure tag of a paragraph of this role: a heading with its text as title,
+/// and a language where it differs from the book's.
+pub fn kind(role: Role, title: Option<String>, lang: Option<String>) -> TagKind {
+    let mut kind: TagKind = match role {
+        Role::Heading(level) => PdfTag::Hn(
+            NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN),
+            title,
+        )
+        .into(),
+        Role::Title => PdfTag::Title.into(),
+        Role::Note => PdfTag::Note.into(),
+        Role::Caption => PdfTag::Caption.into(),
+        Role::Bibliography => PdfTag::BibEntry.into(),
+        // A quote's paragraphs sit in its BlockQuote container.
+        Role::Quote | Role::Body => PdfTag::P.into(),
+    };
+    kind.as_any_mut().set_lang(lang);
+    kind
+}
+
+/// A figure with its alternative text.
+pub fn figure(alt: Option<String>) -> TagKind {
+    PdfTag::Figure(alt).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hyperlink whose annotations are the page's `annots`.
+    fn link(url: &str, annots: &[usize]) -> Part {
+        Part::Link {
+            url: Some(url.into()),
+            leaves: annots.iter().map(|&i| Leaf::Annot(0, i)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_url_broken_across_lines_stays_one_link() {
+        let mut out = vec![Child::Part(link("https://a", &[0]))];
+        extend(&mut out, vec![link("https://a", &[1])]);
+        assert_eq!(out, [Child::Part(link("https://a", &[0, 1]))]);
+        // Another URL starts another link.
+        extend(&mut out, vec![link("https://b", &[2])]);
+        assert_eq!(out.len(), 2);
+        // Note links never merge.
+        let note = Part::Link {
+            url: None,
+            leaves: vec![Leaf::Annot(0, 3)],
+        };
+        extend(&mut out, vec![note.clone()]);
+        extend(&mut out, vec![note]);
+        assert_eq!(out.len(), 4);
+    }
+}
