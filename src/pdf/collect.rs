@@ -831,7 +831,9 @@ impl Collector<'_> {
 
 /// The body an "Ibid." note prints away from its antecedent: the source's citation as
 /// first written, with the note's locator ("Ibid., 45") in place of its final full stop.
+/// The part resolve marked ([`Source::emphasis`]) is italic, as in the full note.
 fn full_citation(source: &Source, locator: Option<&str>) -> Vec<Block> {
+    let lead = source.citation.len() - source.citation.trim_start().len();
     let mut text = source.citation.trim().to_string();
     if let Some(loc) = locator.map(str::trim).filter(|l| !l.is_empty()) {
         if text.ends_with('.') {
@@ -839,8 +841,21 @@ fn full_citation(source: &Source, locator: Option<&str>) -> Vec<Block> {
         }
         text = format!("{text}, {loc}.");
     }
+    let italic = source
+        .emphasis
+        .as_ref()
+        .and_then(|r| Some(r.start.checked_sub(lead)?..r.end.checked_sub(lead)?))
+        .filter(|r| text.get(r.clone()).is_some_and(|t| !t.is_empty()));
+    let content = match italic {
+        Some(r) => vec![
+            Inline::Text(text[..r.start].to_string()),
+            Inline::Emph(vec![Inline::Text(text[r.clone()].to_string())]),
+            Inline::Text(text[r.end..].to_string()),
+        ],
+        None => vec![Inline::Text(text)],
+    };
     vec![Block::Paragraph {
-        content: vec![Inline::Text(text)],
+        content,
         span: crate::model::Span::default(),
     }]
 }
@@ -848,6 +863,42 @@ fn full_citation(source: &Source, locator: Option<&str>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ibids_full_citation_keeps_the_italic_periodical() {
+        let citation = "Merat, A. (2018, November 9). Terrorists. The Guardian.";
+        let at = citation.find("The Guardian").unwrap_or_default();
+        let source = Source {
+            id: "s1".into(),
+            citation: citation.into(),
+            authors: Vec::new(),
+            year: None,
+            title: None,
+            url: None,
+            emphasis: Some(at..at + "The Guardian".len()),
+            sort_key: String::new(),
+            notes: Vec::new(),
+        };
+        let [Block::Paragraph { content, .. }] = &full_citation(&source, Some("45"))[..] else {
+            panic!("one paragraph");
+        };
+        assert_eq!(
+            content[1],
+            Inline::Emph(vec![Inline::Text("The Guardian".into())])
+        );
+        assert_eq!(
+            Inline::plain(content),
+            format!("{}, 45.", &citation[..citation.len() - 1])
+        );
+        let plain = Source {
+            emphasis: None,
+            ..source
+        };
+        let [Block::Paragraph { content, .. }] = &full_citation(&plain, None)[..] else {
+            panic!("one paragraph");
+        };
+        assert_eq!(content, &[Inline::Text(citation.into())]);
+    }
 
     fn style(face: Face) -> TextStyle {
         TextStyle {
