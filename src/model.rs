@@ -309,6 +309,9 @@ pub struct Source {
     /// Byte range in `citation` of the part printed in italics, as [`Note::emphasis`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emphasis: Option<Range<usize>>,
+    /// The citation to print: [`Source::emphasis`] in italics, URLs as links.
+    #[serde(skip)]
+    pub inlines: Vec<Inline>,
     /// Sort key: first author's surname, then year, lowercased.
     pub sort_key: String,
     /// Numbers of the notes resolved to this source.

@@ -53,6 +53,7 @@ fn source(id: &str, citation: &str, author: &str, year: &str, url: Option<&str>)
         title: None,
         url: url.map(String::from),
         emphasis: None,
+        inlines: Vec::new(),
         sort_key: format!("{} {year}", author.to_lowercase()),
         notes: Vec::new(),
     }

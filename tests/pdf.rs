@@ -179,6 +179,7 @@ impl Builder {
             title: None,
             url: None,
             emphasis: None,
+            inlines: Vec::new(),
             sort_key: id.into(),
             notes: Vec::new(),
         });

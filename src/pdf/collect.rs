@@ -471,18 +471,16 @@ impl Collector<'_> {
             for source in &doc.sources {
                 self.open(Container::Item);
                 let mut pieces = Vec::new();
-                push_text(
+                inlines(
+                    &citation_inlines(source),
+                    Ctx { size, ..ctx },
                     &mut pieces,
-                    &source.citation,
-                    TextStyle {
-                        face: Face::Regular,
-                        size,
-                        baseline_shift: 0.0,
-                    },
-                    None,
+                    0,
                 );
                 let mut p = self.para(pieces, Role::Bibliography, &lang, size, format!("{file}:1"));
                 p.spec.align = Align::Left;
+                // Ragged entries need no hyphens; Typst hyphenates only justified text.
+                p.spec.hyphenate = false;
                 // A hanging indent, as bibliographies are set: the first line flush,
                 // the following ones indented, so each entry's first word stands out.
                 p.spec.left_indent = size * 1.5;
@@ -830,34 +828,30 @@ impl Collector<'_> {
 }
 
 /// The body an "Ibid." note prints away from its antecedent: the source's citation as
-/// first written, with the note's locator ("Ibid., 45") in place of its final full stop.
-/// The part resolve marked ([`Source::emphasis`]) is italic, as in the full note.
+/// resolve prepared it (title in italics, URL linked), with the note's locator ("Ibid.,
+/// 45") in place of its final full stop.
 fn full_citation(source: &Source, locator: Option<&str>) -> Vec<Block> {
-    let lead = source.citation.len() - source.citation.trim_start().len();
-    let mut text = source.citation.trim().to_string();
+    let mut content = citation_inlines(source);
     if let Some(loc) = locator.map(str::trim).filter(|l| !l.is_empty()) {
-        if text.ends_with('.') {
-            text.pop();
+        if let Some(Inline::Text(t)) = content.last_mut() {
+            let kept = t.trim_end().trim_end_matches('.').len();
+            t.truncate(kept);
         }
-        text = format!("{text}, {loc}.");
+        content.push(Inline::Text(format!(", {loc}.")));
     }
-    let italic = source
-        .emphasis
-        .as_ref()
-        .and_then(|r| Some(r.start.checked_sub(lead)?..r.end.checked_sub(lead)?))
-        .filter(|r| text.get(r.clone()).is_some_and(|t| !t.is_empty()));
-    let content = match italic {
-        Some(r) => vec![
-            Inline::Text(text[..r.start].to_string()),
-            Inline::Emph(vec![Inline::Text(text[r.clone()].to_string())]),
-            Inline::Text(text[r.end..].to_string()),
-        ],
-        None => vec![Inline::Text(text)],
-    };
     vec![Block::Paragraph {
         content,
         span: crate::model::Span::default(),
     }]
+}
+
+/// A source's citation as inlines; its plain text when resolve prepared none.
+fn citation_inlines(source: &Source) -> Vec<Inline> {
+    if source.inlines.is_empty() {
+        vec![Inline::Text(source.citation.trim().to_string())]
+    } else {
+        source.inlines.clone()
+    }
 }
 
 #[cfg(test)]
@@ -876,6 +870,11 @@ mod tests {
             title: None,
             url: None,
             emphasis: Some(at..at + "The Guardian".len()),
+            inlines: vec![
+                Inline::Text(citation[..at].into()),
+                Inline::Emph(vec![Inline::Text("The Guardian".into())]),
+                Inline::Text(".".into()),
+            ],
             sort_key: String::new(),
             notes: Vec::new(),
         };
@@ -892,6 +891,7 @@ mod tests {
         );
         let plain = Source {
             emphasis: None,
+            inlines: Vec::new(),
             ..source
         };
         let [Block::Paragraph { content, .. }] = &full_citation(&plain, None)[..] else {

@@ -92,6 +92,10 @@ pub(super) fn mark_titles(doc: &mut Document) {
     }
     for source in &mut doc.sources {
         source.emphasis = emphasis(&source.citation);
+        source.inlines = match &source.emphasis {
+            Some(range) => emphasized(&source.citation, range),
+            None => link_inlines(&source.citation),
+        };
     }
 }
 

@@ -198,6 +198,7 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
         title,
         url,
         emphasis: None,
+        inlines: Vec::new(),
         sort_key: sort_key.trim().to_lowercase(),
         notes,
     }
