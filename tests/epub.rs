@@ -45,6 +45,18 @@ fn note(number: u32, kind: NoteKind, source: Option<&str>, text: &str) -> Note {
 }
 
 fn source(id: &str, citation: &str, author: &str, year: &str, url: Option<&str>) -> Source {
+    // As resolve prepares a citation's inlines: the URL in it is a link.
+    let inlines = match url.and_then(|u| citation.find(u).map(|at| (u, at))) {
+        Some((u, at)) => vec![
+            Inline::Text(citation[..at].to_string()),
+            Inline::Link {
+                url: u.to_string(),
+                content: vec![Inline::Text(u.to_string())],
+            },
+            Inline::Text(citation[at + u.len()..].to_string()),
+        ],
+        None => vec![Inline::Text(citation.to_string())],
+    };
     Source {
         id: id.to_string(),
         citation: citation.to_string(),
@@ -53,7 +65,7 @@ fn source(id: &str, citation: &str, author: &str, year: &str, url: Option<&str>)
         title: None,
         url: url.map(String::from),
         emphasis: None,
-        inlines: Vec::new(),
+        inlines,
         sort_key: format!("{} {year}", author.to_lowercase()),
         notes: Vec::new(),
     }

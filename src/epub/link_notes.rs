@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
-use std::ops::Range;
 
 use super::escape::{escape, occurrence_letters, push_text, sanitize_name};
 use super::render::{Renderer, note_id};
@@ -316,46 +315,12 @@ fn bibliography(
     Some(section_id)
 }
 
-/// The citation as written, its URL made a link when it is a web address.
-fn citation(r: &Renderer, source: &Source, out: &mut String) {
-    let text = source.citation.trim();
-    let url = source
-        .url
-        .as_deref()
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-        .filter(|u| {
-            !u.chars()
-                .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\\'))
-        });
-    // Resolve counts the italic range in the citation as written, before the URL.
-    let lead = source.citation.len() - source.citation.trim_start().len();
-    let cite = source
-        .emphasis
-        .as_ref()
-        .and_then(|e| Some(e.start.checked_sub(lead)?..e.end.checked_sub(lead)?))
-        .filter(|e| text.get(e.clone()).is_some());
-    match url.and_then(|u| text.find(u).map(|at| (u, at))) {
-        Some((url, at)) => {
-            push_cited(out, &text[..at], cite.filter(|e| e.end <= at), r.plan.rtl);
-            let _ = write!(out, "<a href=\"{}\">", escape(url));
-            push_text(out, url, false);
-            out.push_str("</a>");
-            push_text(out, &text[at + url.len()..], r.plan.rtl);
-        }
-        None => push_cited(out, text, cite, r.plan.rtl),
-    }
-}
-
-/// Text with the byte range `cite` of it as `<cite>`.
-fn push_cited(out: &mut String, text: &str, cite: Option<Range<usize>>, rtl: bool) {
-    match cite {
-        Some(cite) => {
-            push_text(out, &text[..cite.start], rtl);
-            out.push_str("<cite>");
-            push_text(out, &text[cite.clone()], rtl);
-            out.push_str("</cite>");
-            push_text(out, &text[cite.end..], rtl);
-        }
-        None => push_text(out, text, rtl),
+/// The citation as resolve prepared it ([`Source::inlines`]): its title as `<cite>`, its
+/// URL a link.
+fn citation(r: &mut Renderer, source: &Source, out: &mut String) {
+    if source.inlines.is_empty() {
+        push_text(out, source.citation.trim(), r.plan.rtl);
+    } else {
+        cited_inlines(r, &source.inlines, out);
     }
 }
