@@ -689,6 +689,11 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
             .iter()
             .any(|&n| tree.elems[n].lang.as_deref() == Some("fr"))
     );
+    // Running heads, folios, rules and leader dots are artifacts of their kind.
+    let kinds = structure::artifact_kinds(&pdf_doc);
+    for kind in ["Pagination/Header", "Pagination", "Layout"] {
+        assert!(kinds.contains(kind), "no {kind} artifact: {kinds:?}");
+    }
 }
 
 /// The pages the internal links on page `number` go to, top to bottom.

@@ -162,6 +162,7 @@ pub fn write(
                 && let Some(line) = furniture(head, Face::Italic, g.size * 0.85)
             {
                 furn.push((
+                    ArtifactType::Header,
                     g.margins.left + (g.width() - line.width) / 2.0,
                     g.margins.top - g.size * 2.2,
                     line,
@@ -171,15 +172,16 @@ pub fn write(
                 && let Some(line) = furniture(&page.number.to_string(), Face::Regular, g.size * 0.9)
             {
                 furn.push((
+                    ArtifactType::PageNumber,
                     g.margins.left + (g.width() - line.width) / 2.0,
                     g.page_h - g.margins.bottom + g.size * 2.8,
                     line,
                 ));
             }
-            for (x, y, line) in &furn {
+            // Running heads and folios are pagination artifacts, not text to read.
+            for (kind, x, y, line) in &furn {
                 surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
-                    ArtifactType::Page,
-                    None,
+                    *kind, None,
                 )));
                 draw_plain(&mut surface, *x, *y, line, &mut font)?;
                 surface.end_tagged();

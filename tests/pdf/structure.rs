@@ -299,3 +299,32 @@ pub fn check_tree(name: &str, pdf: &Document) -> usize {
     );
     links.len()
 }
+
+/// The kinds of artifact (`/Type`, and `/Subtype` when there is one) drawn on any page.
+pub fn artifact_kinds(pdf: &Document) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (_, page) in pdf.get_pages() {
+        let content = pdf.get_and_decode_page_content(page).expect("content");
+        for op in content.operations.iter().filter(|op| op.operator == "BDC") {
+            let (Some(Ok(b"Artifact")), Some(Ok(props))) = (
+                op.operands.first().map(Object::as_name),
+                op.operands.get(1).map(Object::as_dict),
+            ) else {
+                continue;
+            };
+            let name = |key: &[u8]| {
+                props
+                    .get(key)
+                    .and_then(Object::as_name)
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+            };
+            if let Ok(kind) = name(b"Type") {
+                out.insert(match name(b"Subtype") {
+                    Ok(sub) => format!("{kind}/{sub}"),
+                    Err(_) => kind,
+                });
+            }
+        }
+    }
+    out
+}
