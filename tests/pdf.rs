@@ -1033,13 +1033,21 @@ fn page_images(pdf: &lopdf::Document) -> BTreeMap<u32, Vec<i64>> {
 fn figures_and_inline_images_are_drawn_with_their_captions() {
     let mut b = Builder::new("figs", "Figures");
     b.para(&words(1, 200));
+    // No alt text: the caption describes the image.
     b.block(Block::Figure {
         src: Some("img/wide.png".into()),
-        alt: "a wide gradient".into(),
+        alt: String::new(),
         caption: vec![Inline::Text("The wide gradient figure".into())],
         span: span(3),
     });
     b.para(&words(2, 40));
+    // Nothing describes this one: decoration, an artifact.
+    b.block(Block::Figure {
+        src: Some("img/wide.png".into()),
+        alt: String::new(),
+        caption: Vec::new(),
+        span: span(4),
+    });
     b.block(Block::Paragraph {
         content: vec![
             Inline::Text("An inline picture ".into()),
@@ -1093,7 +1101,24 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
         let images = page_images(&pdf_doc);
         let mut widths: Vec<i64> = images.values().flatten().copied().collect();
         widths.sort();
+        // The wide image is drawn twice (one image object where both share a page).
+        widths.dedup();
         assert_eq!(widths, [12, 64], "{paper:?}: {images:?}");
+        // Two figures, each with its alternative text; the undescribed image is not one.
+        let tree = structure::Tree::read(&pdf_doc);
+        let alts: Vec<Option<String>> = tree
+            .all("Figure")
+            .into_iter()
+            .map(|f| tree.elems[f].alt.clone())
+            .collect();
+        assert_eq!(
+            alts,
+            [
+                Some("The wide gradient figure".to_string()),
+                Some("tallpicturealt".to_string())
+            ],
+            "{paper:?}"
+        );
         let (_, text) = tool("pdftotext", &[&save(&name, &out.bytes), "-"]);
         let pages: Vec<&str> = text.split('\u{c}').collect();
         // The figure's caption is on the page that draws the wide image.

@@ -735,9 +735,16 @@ impl Collector<'_> {
                     };
                     inlines(caption, italic, &mut pieces, 0);
                     let captioned = pieces.iter().any(|p| !p.text.trim().is_empty());
+                    // An image without alternative text is described by its caption
+                    // in the structure tree.
+                    let described = if alt.trim().is_empty() {
+                        Inline::plain(caption).trim().to_string()
+                    } else {
+                        alt.clone()
+                    };
                     let drawn = src
                         .as_deref()
-                        .is_some_and(|src| self.image(src, alt, indent, captioned));
+                        .is_some_and(|src| self.image(src, &described, indent, captioned));
                     if !captioned {
                         if drawn {
                             continue;

@@ -203,12 +203,25 @@ pub fn write(
                         else {
                             continue;
                         };
-                        let id = surface.start_tagged(ContentTag::Other);
+                        // An image nothing describes is decoration to a reader who
+                        // cannot see it: an artifact, not a figure without text.
+                        let described = !alt.trim().is_empty();
+                        let id = surface.start_tagged(if described {
+                            ContentTag::Other
+                        } else {
+                            ContentTag::Artifact(krilla::tagging::Artifact::new(
+                                ArtifactType::Other,
+                                None,
+                            ))
+                        });
                         surface.push_transform(&Transform::from_translate(item.x, item.y));
                         surface.draw_image(image, size);
                         surface.pop();
                         surface.end_tagged();
-                        let alt = (!alt.trim().is_empty()).then(|| alt.clone());
+                        if !described {
+                            continue;
+                        }
+                        let alt = Some(alt.clone());
                         tree.push(
                             &[],
                             Key::Figure(p, item.y.to_bits()),

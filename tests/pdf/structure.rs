@@ -27,6 +27,8 @@ pub struct Elem {
     pub title: Option<String>,
     /// Its language (`/Lang`).
     pub lang: Option<String>,
+    /// Its alternative text (`/Alt`).
+    pub alt: Option<String>,
 }
 
 /// The whole tree: `elems[0]` is the root's first kid (the Document element).
@@ -79,6 +81,7 @@ impl Tree {
             };
             tree.elems[index].title = text(b"T");
             tree.elems[index].lang = text(b"Lang");
+            tree.elems[index].alt = text(b"Alt");
             let kids = match dict.get(b"K") {
                 Ok(Object::Array(a)) => a.clone(),
                 Ok(k) => vec![k.clone()],
