@@ -524,7 +524,7 @@ fn fixture_profile_is_valid_and_every_note_links_both_ways() {
     assert!(xhtml.contains("<span dir=\"rtl\" lang=\"fa\" xml:lang=\"fa\">مجاهدین خلق</span>"));
     assert!(xhtml.contains("src=\"../images/1-flag.png\""));
     assert!(xhtml.contains("A photograph that was not found"));
-    assert!(files.contains_key("OEBPS/fonts/NotoSerif-Regular.ttf"));
+    assert!(files.contains_key("OEBPS/fonts/GentiumBookPlus-Regular.ttf"));
     assert!(files["OEBPS/style.css"].contains("@font-face"));
     assert!(
         !files["OEBPS/style.css"].contains("px"),

@@ -397,7 +397,9 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
     let mut contents: Vec<u32> = Vec::new();
     for (i, page) in text.split('\u{c}').enumerate() {
         let number = i as u32 + 1;
-        let continued = contents.last() == Some(&(number - 1)) && page.contains(". . . .");
+        // pdftotext gives leaders as ". . ." or as "....", depending on the spacing.
+        let leaders = page.contains(". . . .") || page.contains("....");
+        let continued = contents.last() == Some(&(number - 1)) && leaders;
         if page.trim_start().starts_with("Contents") || continued {
             contents.push(number);
         }
@@ -424,10 +426,20 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
         .join(" ");
     for doc in &book.documents {
         for w in body_words(doc) {
-            assert!(
-                text.contains(&w.replace('-', "")),
-                "{name}: word {w:?} missing from pdftotext"
-            );
+            let w = w.replace('-', "");
+            // A URL may break across a page, where the notes and the folio come between
+            // its halves in pdftotext's output: each part between breaks must be there.
+            let parts: Vec<&str> = if w.contains("://") {
+                w.split(['/', '.']).filter(|p| !p.is_empty()).collect()
+            } else {
+                vec![w.as_str()]
+            };
+            for part in parts {
+                assert!(
+                    text.contains(part),
+                    "{name}: {part:?} of word {w:?} missing from pdftotext"
+                );
+            }
         }
     }
     assert_eq!(out.report.overfull_lines, 0, "{name}: overfull lines");
@@ -569,10 +581,10 @@ fn a_profile_sets_cleanly_with_linked_footnotes() {
     let x_of = |word: &str| {
         words[bib..]
             .iter()
-            .find(|w| w.1.starts_with(word))
+            .find(|w| w.1.contains(word))
             .map(|w| w.0)
     };
-    let (Some(first), Some(second)) = (x_of("Merat,"), x_of("https://www.theguardian")) else {
+    let (Some(first), Some(second)) = (x_of("Merat,"), x_of("theguardian")) else {
         panic!("bibliography entry not found");
     };
     assert!(second > first + 5.0, "no hanging indent: {first} {second}");
@@ -935,7 +947,12 @@ fn the_sample_on_a5_splits_its_second_paragraph_across_the_first_page_break() {
     // Its first lines end page 1 rather than leaving a gap there; its last line
     // (citing note 1) and the note are on page 2.
     assert!(pages[0].contains("Founded in 1965"), "{}", pages[0]);
-    assert!(pages[1].contains("they relocated to Iraq"));
+    assert!(
+        pages[1].contains("hostages on the condition"),
+        "{}",
+        pages[1]
+    );
+    assert!(pages[1].contains("Iraq.1"), "{}", pages[1]);
     assert!(pages[1].contains("Merat, A. (2018, November 9)"));
     // "believe\u{201d}\u{a0} to" in the source: one interword space.
     assert!(pages[0].contains("believe\u{201d} to a"), "{}", pages[0]);

@@ -52,6 +52,9 @@ fn words(p: &Paragraph) -> Vec<String> {
         let t = line_text(line);
         if line.hyphenated {
             joined.push_str(t.strip_suffix('-').unwrap_or(&t));
+        } else if t.ends_with('-') {
+            // A break after a word's own hyphen ("Mojaehdin-e-Kalq"): the word goes on.
+            joined.push_str(&t);
         } else {
             joined.push_str(&t);
             joined.push(' ');

@@ -45,7 +45,7 @@ use crate::model::Book;
 pub struct EpubOptions {
     /// The XHTML skeleton, OPF, nav, NCX, title page, cover and CSS templates.
     pub templates: Templates,
-    /// Embed the bundled Noto fonts (and their licence) with `@font-face` rules.
+    /// Embed the bundled fonts (and their licence) with `@font-face` rules.
     pub embed_fonts: bool,
     /// A cover image; without one an SVG cover is generated from the metadata.
     pub cover: Option<Image>,

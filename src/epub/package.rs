@@ -290,10 +290,10 @@ fn font_face(name: &str) -> (&'static str, &'static str, &'static str) {
     match name {
         n if n.starts_with("NotoSansMono") => ("Noto Sans Mono", "normal", "normal"),
         n if n.starts_with("NotoNaskhArabic") => ("Noto Naskh Arabic", "normal", "normal"),
-        n if n.contains("BoldItalic") => ("Noto Serif", "italic", "bold"),
-        n if n.contains("Bold") => ("Noto Serif", "normal", "bold"),
-        n if n.contains("Italic") => ("Noto Serif", "italic", "normal"),
-        _ => ("Noto Serif", "normal", "normal"),
+        n if n.contains("BoldItalic") => ("Gentium Book Plus", "italic", "bold"),
+        n if n.contains("Bold") => ("Gentium Book Plus", "normal", "bold"),
+        n if n.contains("Italic") => ("Gentium Book Plus", "italic", "normal"),
+        _ => ("Gentium Book Plus", "normal", "normal"),
     }
 }
 
