@@ -690,7 +690,7 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
         assert_eq!(tree.text(entry), format!("{title}{page}"));
     }
     let lang = |title: &str| {
-        let t = tree.all("Title");
+        let t = tree.all("H1");
         let t = t.iter().find(|&&t| tree.text(t) == title).expect(title);
         tree.elems[*t].lang.clone()
     };
@@ -810,13 +810,24 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
         assert!(tree.text(note).starts_with(&tree.text(first)));
     }
 
-    // The Document element has the book's language; each heading its text as title.
+    // The Document element has the book's language. The profile's title is the H1
+    // its headings follow; each heading has its text as title.
     assert_eq!(tree.elems[0].lang.as_deref(), Some("en"));
+    let h1 = tree.all("H1");
+    assert_eq!(h1.len(), 1);
+    assert_eq!(tree.text(h1[0]), "The Lantern Guild");
     let headings = tree.all("H2");
     assert_eq!(headings.len(), 2);
-    for h in headings {
+    for h in h1.into_iter().chain(headings) {
         assert_eq!(tree.elems[h].title.as_deref(), Some(tree.text(h).trim()));
     }
+    // A code block is a P of Code lines.
+    let code = tree.all("Code");
+    assert_eq!(
+        code.iter().map(|&c| tree.text(c)).collect::<Vec<_>>(),
+        ["lamp = oil", "wick = cotton"]
+    );
+    assert!(tree.all("P").into_iter().any(|p| tree.children(p) == code));
 
     let tables = tree.all("Table");
     assert_eq!(tables.len(), 1);

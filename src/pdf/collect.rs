@@ -40,6 +40,8 @@ pub enum Role {
     Bibliography,
     /// A footnote.
     Note,
+    /// A line of a code block.
+    Code,
 }
 
 /// A structure around paragraphs, for the tag tree: the writer nests each line's
@@ -60,6 +62,8 @@ pub enum Container {
     Row(usize),
     /// A table cell: its column, and whether it is a header cell.
     Cell(usize, bool),
+    /// A code block (its lines are set one paragraph each).
+    Code(usize),
     /// An anthology's table of contents.
     Toc(usize),
     /// One entry of the contents.
@@ -768,16 +772,18 @@ impl Collector<'_> {
                 Block::Code { text, .. } => {
                     let size = (ctx.size * 0.85 * 2.0).round() / 2.0;
                     self.out.flow.push(Flow::Space(s * 0.4));
+                    self.open(Container::Code);
                     for line in text.lines() {
                         let pieces =
                             self.plain(if line.is_empty() { " " } else { line }, Face::Mono, size);
-                        let mut p = self.para(pieces, Role::Body, &lang, size, String::new());
+                        let mut p = self.para(pieces, Role::Code, &lang, size, String::new());
                         p.spec.align = Align::Left;
                         p.spec.hyphenate = false;
                         p.spec.width -= indent + s;
                         p.indent = indent + s;
                         self.out.flow.push(Flow::Para(p));
                     }
+                    self.nest.pop();
                     self.out.flow.push(Flow::Space(s * 0.4));
                 }
                 Block::Rule => self.out.flow.push(Flow::Rule),

@@ -216,6 +216,7 @@ fn container(c: Container) -> TagKind {
         Container::Row(_) => PdfTag::TR.into(),
         Container::Cell(_, true) => PdfTag::TH(TableHeaderScope::Column).into(),
         Container::Cell(_, false) => PdfTag::TD.into(),
+        Container::Code(_) => PdfTag::P.into(),
         Container::Toc(_) => PdfTag::TOC.into(),
         Container::TocItem(_) => PdfTag::TOCI.into(),
     }
@@ -242,21 +243,30 @@ fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
     out.extend(parts.map(Child::Part));
 }
 
-/// The structure tag of a paragraph of this role: a heading with its text as title,
-/// and a language where it differs from the book's.
+/// The structure tag of a paragraph of this role: a heading with its text (its
+/// outline entry) as title, and a language where it differs from the book's. A
+/// profile's (or the book's) title is the H1 its headings (H2 on) follow, as PDF/UA
+/// wants a document's headings to begin at H1; the lines under it (subtitle,
+/// authors, date) are paragraphs.
 pub fn kind(role: Role, title: Option<String>, lang: Option<String>) -> TagKind {
-    let mut kind: TagKind = match role {
-        Role::Heading(level) => PdfTag::Hn(
+    let level = match role {
+        Role::Heading(level) => Some(level),
+        Role::Title if title.is_some() => Some(1),
+        _ => None,
+    };
+    let mut kind: TagKind = match (role, level) {
+        (_, Some(level)) => PdfTag::Hn(
             NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN),
             title,
         )
         .into(),
-        Role::Title => PdfTag::Title.into(),
-        Role::Note => PdfTag::Note.into(),
-        Role::Caption => PdfTag::Caption.into(),
-        Role::Bibliography => PdfTag::BibEntry.into(),
+        (Role::Note, _) => PdfTag::Note.into(),
+        (Role::Caption, _) => PdfTag::Caption.into(),
+        (Role::Bibliography, _) => PdfTag::BibEntry.into(),
+        // A code block's lines sit in its CodeBlock container (a P).
+        (Role::Code, _) => PdfTag::Code.into(),
         // A quote's paragraphs sit in its BlockQuote container.
-        Role::Quote | Role::Body => PdfTag::P.into(),
+        (Role::Quote | Role::Body | Role::Title | Role::Heading(_), _) => PdfTag::P.into(),
     };
     kind.as_any_mut().set_lang(lang);
     kind
