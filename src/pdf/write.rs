@@ -122,6 +122,7 @@ pub fn write(
     }
     let mut doc = Document::new();
     let mut tree = Tree::default();
+    let mut heading_level = 0;
     // A profile in another language than the book's says so on its paragraphs.
     let lang_of = |d: Option<usize>| {
         d.and_then(|d| book.documents.get(d))
@@ -414,7 +415,8 @@ pub fn write(
                             None => (Key::Block(*role, *block), *role, lang_of(page.doc)),
                         };
                         let title = outline.as_ref().map(|(_, t)| t.clone());
-                        tree.push(nest, key, || tags::kind(role, title, lang), *extra, parts);
+                        let kind = || tags::kind(role, title, lang, &mut heading_level);
+                        tree.push(nest, key, kind, *extra, parts);
                     }
                 }
             }

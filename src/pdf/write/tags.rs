@@ -247,13 +247,17 @@ fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
 /// outline entry) as title, and a language where it differs from the book's. A
 /// profile's (or the book's) title is the H1 its headings (H2 on) follow, as PDF/UA
 /// wants a document's headings to begin at H1; the lines under it (subtitle,
-/// authors, date) are paragraphs.
-pub fn kind(role: Role, title: Option<String>, lang: Option<String>) -> TagKind {
+/// authors, date) are paragraphs. A heading never goes more than one level below
+/// the one before (`last`), since PDF/UA forbids skipped levels.
+pub fn kind(role: Role, title: Option<String>, lang: Option<String>, last: &mut u8) -> TagKind {
     let level = match role {
-        Role::Heading(level) => Some(level),
+        Role::Heading(level) => Some(level.min(last.saturating_add(1)).max(1)),
         Role::Title if title.is_some() => Some(1),
         _ => None,
     };
+    if let Some(level) = level {
+        *last = level;
+    }
     let mut kind: TagKind = match (role, level) {
         (_, Some(level)) => PdfTag::Hn(
             NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN),
@@ -280,6 +284,21 @@ pub fn figure(alt: Option<String>) -> TagKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_levels_are_never_skipped() {
+        let mut last = 0;
+        let mut level = |role: Role| {
+            let kind = kind(role, Some("t".into()), None, &mut last);
+            kind.as_any().level().map(|l| l.get())
+        };
+        assert_eq!(level(Role::Title), Some(1));
+        assert_eq!(level(Role::Heading(3)), Some(2));
+        assert_eq!(level(Role::Heading(4)), Some(3));
+        assert_eq!(level(Role::Body), None);
+        assert_eq!(level(Role::Heading(2)), Some(2));
+        assert_eq!(level(Role::Title), Some(1));
+    }
 
     /// A hyperlink whose annotations are the page's `annots`.
     fn link(url: &str, annots: &[usize]) -> Part {
