@@ -344,44 +344,7 @@ pub fn write(
                         }
                         let spans =
                             draw_line(&mut surface, item.x, item.y, line, &boxes, &mut font)?;
-                        let mut parts: Vec<Part> = Vec::new();
-                        let mut link_part: Vec<Option<usize>> = vec![None; links.len()];
-                        for (b, id) in spans {
-                            let Some(b) = b else {
-                                parts.push(Part::Content(id));
-                                continue;
-                            };
-                            match link_part[b] {
-                                Some(i) => {
-                                    if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
-                                        leaves.push(Leaf::Content(id));
-                                    }
-                                }
-                                None => {
-                                    link_part[b] = Some(parts.len());
-                                    parts.push(Part::Link {
-                                        url: links[b].1.clone(),
-                                        leaves: vec![Leaf::Content(id)],
-                                    });
-                                }
-                            }
-                        }
-                        // The annotation follows its text; a link whose text drew
-                        // nothing is its annotation alone, where its box begins.
-                        for (b, (annot, url)) in links.iter().enumerate() {
-                            let leaf = Leaf::Annot(p, *annot);
-                            match link_part[b] {
-                                Some(i) => {
-                                    if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
-                                        leaves.push(leaf);
-                                    }
-                                }
-                                None => parts.push(Part::Link {
-                                    url: url.clone(),
-                                    leaves: vec![leaf],
-                                }),
-                            }
-                        }
+                        let mut parts = tags::line_parts(spans, &links, p);
                         // A contents line links, across its whole width, to the top
                         // of its profile's first page.
                         if let Some(target) = goto.and_then(|d| doc_first.get(&d))
@@ -396,15 +359,7 @@ pub fn write(
                                 *target,
                                 Point::from_xy(g.margins.left, g.margins.top * 0.5),
                             );
-                            let mut leaves: Vec<Leaf> = Vec::new();
-                            for part in parts.drain(..) {
-                                match part {
-                                    Part::Content(id) => leaves.push(Leaf::Content(id)),
-                                    Part::Link { leaves: inner, .. } => leaves.extend(inner),
-                                }
-                            }
-                            leaves.push(Leaf::Annot(p, annotations.len()));
-                            parts.push(Part::Link { url: None, leaves });
+                            parts = tags::whole_link(parts, Leaf::Annot(p, annotations.len()));
                             annotations.push(Annotation::new_link(
                                 LinkAnnotation::new(rect, Target::Destination(dest.into())),
                                 Some(line_text(line)),

@@ -222,6 +222,65 @@ fn container(c: Container) -> TagKind {
     }
 }
 
+/// A line's parts in reading order, from the spans it was drawn as (each with the
+/// link box it lies in, if any) and its links (the annotation's position among page
+/// `page`'s annotations, and the URL): a link's text and annotation make one Link
+/// part; a link whose text drew nothing is its annotation alone, after the line.
+pub fn line_parts(
+    spans: Vec<(Option<usize>, Identifier)>,
+    links: &[(usize, Option<String>)],
+    page: usize,
+) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    // The part each link's text went to.
+    let mut at: Vec<Option<usize>> = vec![None; links.len()];
+    let push = |parts: &mut [Part], i: usize, leaf: Leaf| {
+        if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
+            leaves.push(leaf);
+        }
+    };
+    for (b, id) in spans {
+        match b.and_then(|b| Some((b, links.get(b)?))) {
+            None => parts.push(Part::Content(id)),
+            Some((b, (_, url))) => match at[b] {
+                Some(i) => push(&mut parts, i, Leaf::Content(id)),
+                None => {
+                    at[b] = Some(parts.len());
+                    parts.push(Part::Link {
+                        url: url.clone(),
+                        leaves: vec![Leaf::Content(id)],
+                    });
+                }
+            },
+        }
+    }
+    for (b, (annot, url)) in links.iter().enumerate() {
+        let leaf = Leaf::Annot(page, *annot);
+        match at[b] {
+            Some(i) => push(&mut parts, i, leaf),
+            None => parts.push(Part::Link {
+                url: url.clone(),
+                leaves: vec![leaf],
+            }),
+        }
+    }
+    parts
+}
+
+/// A line that is one link as a whole (a contents entry): its text, any links
+/// inside it, and `annot`, in one Link part.
+pub fn whole_link(parts: Vec<Part>, annot: Leaf) -> Vec<Part> {
+    let mut leaves: Vec<Leaf> = Vec::new();
+    for part in parts {
+        match part {
+            Part::Content(id) => leaves.push(Leaf::Content(id)),
+            Part::Link { leaves: inner, .. } => leaves.extend(inner),
+        }
+    }
+    leaves.push(annot);
+    vec![Part::Link { url: None, leaves }]
+}
+
 /// Appends a line's parts; a URL that ends one line and starts the next is one link.
 fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
     let mut parts = parts.into_iter();
