@@ -744,11 +744,12 @@ fn link_targets(pdf: &lopdf::Document, number: u32) -> Vec<u32> {
     out.into_iter().map(|(_, t)| t).collect()
 }
 
-/// The structure tree of a profile with notes, URLs, a table, a quote and a list:
-/// Link elements own every link annotation with its text (a marker's number, a note's
-/// number, a URL whole even where it breaks across lines); the table is a Table of
-/// TR rows with TH and TD cells holding the cells' text; the list is L > LI > (Lbl,
-/// LBody); the quote's paragraph sits in a BlockQuote.
+/// The structure tree of a profile with notes, URLs, a table, a quote, a list and
+/// code: Link elements own every link annotation with its text (a marker's number, a
+/// note's number, a URL whole even where it breaks across lines); the title is the
+/// H1 the headings follow; the table is a Table of THead and TBody with TR rows of
+/// TH and TD cells holding the cells' text; the list is L > LI > (Lbl, LBody), the
+/// bibliography an unlabelled list; the quote's paragraph sits in a BlockQuote.
 #[test]
 fn links_notes_lists_quotes_and_tables_are_tagged() {
     let path = format!(
@@ -831,10 +832,17 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
 
     let tables = tree.all("Table");
     assert_eq!(tables.len(), 1);
-    let rows: Vec<Vec<(String, String)>> = tree
-        .children(tables[0])
-        .into_iter()
-        .map(|tr| {
+    let sections = tree.children(tables[0]);
+    let section_roles: Vec<&str> = sections
+        .iter()
+        .map(|&s| tree.elems[s].role.as_str())
+        .collect();
+    assert_eq!(section_roles, ["THead", "TBody"]);
+    assert_eq!(tree.children(sections[0]).len(), 1);
+    let trs: Vec<usize> = sections.iter().flat_map(|&s| tree.children(s)).collect();
+    let rows: Vec<Vec<(String, String)>> = trs
+        .iter()
+        .map(|&tr| {
             assert_eq!(tree.elems[tr].role, "TR");
             tree.children(tr)
                 .into_iter()
@@ -853,10 +861,7 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     assert_eq!(rows[1], cells("TD", &["Warden", "12", "1871"]));
     // "1902 (4)": the year, then the marker, a link inside the cell.
     assert_eq!(rows[2], cells("TD", &["Keeper of the Wicks", "3", "19024"]));
-    let last = *tree
-        .children(tree.children(tables[0])[2])
-        .last()
-        .expect("cell");
+    let last = *tree.children(trs[2]).last().expect("cell");
     let marker = tree.children(last);
     assert_eq!(marker.len(), 1);
     assert_eq!(tree.elems[marker[0]].role, "Link");

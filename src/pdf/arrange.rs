@@ -413,6 +413,7 @@ impl Arrange<'_> {
                     .copied()
                     .chain([
                         Container::Table(table),
+                        Container::Rows(table, r == 0),
                         Container::Row(this_row),
                         Container::Cell(c, r == 0),
                     ])

@@ -58,6 +58,8 @@ pub enum Container {
     Item(usize),
     /// A table (its first row's element index).
     Table(usize),
+    /// A table's header rows (`true`) or body rows, by the table's id.
+    Rows(usize, bool),
     /// A table row (its element index).
     Row(usize),
     /// A table cell: its column, and whether it is a header cell.

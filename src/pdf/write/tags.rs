@@ -213,6 +213,8 @@ fn container(c: Container) -> TagKind {
         Container::Bibliography(_) => PdfTag::L(ListNumbering::None).into(),
         Container::Item(_) => PdfTag::LI.into(),
         Container::Table(_) => PdfTag::Table.into(),
+        Container::Rows(_, true) => PdfTag::THead.into(),
+        Container::Rows(_, false) => PdfTag::TBody.into(),
         Container::Row(_) => PdfTag::TR.into(),
         Container::Cell(_, true) => PdfTag::TH(TableHeaderScope::Column).into(),
         Container::Cell(_, false) => PdfTag::TD.into(),
