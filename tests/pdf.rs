@@ -1113,6 +1113,22 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
         caption: vec![Inline::Text("Only this caption survives".into())],
         span: span(7),
     });
+    // A figure in a list item belongs to the item.
+    b.block(Block::List {
+        start: None,
+        items: vec![vec![
+            Block::Paragraph {
+                content: vec![Inline::Text("An item with a picture".into())],
+                span: span(8),
+            },
+            Block::Figure {
+                src: Some("img/tall.png".into()),
+                alt: "listed".into(),
+                caption: Vec::new(),
+                span: span(9),
+            },
+        ]],
+    });
     b.para(&format!("{} noted{{1}}", words(3, 60)));
     b.note(1, NoteKind::Full, "A note.");
     let doc = b.done();
@@ -1137,7 +1153,7 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
         // The wide image is drawn twice (one image object where both share a page).
         widths.dedup();
         assert_eq!(widths, [12, 64], "{paper:?}: {images:?}");
-        // Two figures, each with its alternative text; the undescribed image is not one.
+        // Three figures, each with its alternative text; the undescribed image is not one.
         let tree = structure::Tree::read(&pdf_doc);
         let alts: Vec<Option<String>> = tree
             .all("Figure")
@@ -1148,10 +1164,18 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
             alts,
             [
                 Some("The wide gradient figure".to_string()),
-                Some("tallpicturealt".to_string())
+                Some("tallpicturealt".to_string()),
+                Some("listed".to_string())
             ],
             "{paper:?}"
         );
+        let body = tree.all("LBody");
+        let kids: Vec<&str> = tree
+            .children(body[0])
+            .into_iter()
+            .map(|k| tree.elems[k].role.as_str())
+            .collect();
+        assert_eq!(kids, ["P", "Figure"], "{paper:?}");
         let (_, text) = tool("pdftotext", &[&save(&name, &out.bytes), "-"]);
         let pages: Vec<&str> = text.split('\u{c}').collect();
         // The figure's caption is on the page that draws the wide image.

@@ -76,6 +76,8 @@ pub enum ElemKind {
         x: f32,
         /// Width drawn.
         width: f32,
+        /// The quotes and lists it is in.
+        nest: Nest,
     },
     /// Empty space, dropped at the top of a page.
     Space,
@@ -216,12 +218,14 @@ impl Arrange<'_> {
                 width,
                 height,
                 keep_with_next,
+                nest,
             } => {
                 let kind = ElemKind::Image {
                     src: src.clone(),
                     alt: alt.clone(),
                     x: *x,
                     width: *width,
+                    nest: nest.clone(),
                 };
                 self.push(kind, *height, !keep_with_next);
             }

@@ -130,6 +130,8 @@ pub enum Flow {
         height: f32,
         /// Keep with what follows (its caption).
         keep_with_next: bool,
+        /// The quotes and lists it is in.
+        nest: Nest,
     },
     /// Vertical space (dropped at the top of a page).
     Space(f32),
@@ -820,6 +822,7 @@ impl Collector<'_> {
             width,
             height,
             keep_with_next,
+            nest: self.nest.as_slice().into(),
         });
         if !keep_with_next {
             self.out.flow.push(Flow::Space(s * 0.6));

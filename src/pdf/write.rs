@@ -195,6 +195,7 @@ pub fn write(
                         alt,
                         width,
                         height,
+                        nest,
                     } => {
                         let image = images
                             .entry(src.as_str())
@@ -224,7 +225,7 @@ pub fn write(
                         }
                         let alt = Some(alt.clone());
                         tree.push(
-                            &[],
+                            nest,
                             Key::Figure(p, item.y.to_bits()),
                             || tags::figure(alt),
                             false,
