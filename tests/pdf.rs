@@ -875,7 +875,7 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     assert_eq!(roles(tree.children(quotes[0])), ["P"]);
     assert!(tree.text(quotes[0]).starts_with("Every lamp is a promise"));
     let lists = tree.all("L");
-    assert_eq!(lists.len(), 2);
+    assert_eq!(lists.len(), 3);
     let items = tree.children(lists[0]);
     assert_eq!(roles(items.clone()), ["LI", "LI"]);
     for (k, (li, duty)) in items
@@ -886,11 +886,21 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
         let kids = tree.children(li);
         assert_eq!(roles(kids.clone()), ["Lbl", "LBody"]);
         assert_eq!(tree.text(kids[0]), format!("{}.", k + 1));
-        assert_eq!(roles(tree.children(kids[1])), ["P"]);
         assert!(tree.text(kids[1]).starts_with(duty));
+        let body = tree.children(kids[1]);
+        if k == 0 {
+            assert_eq!(roles(body), ["P"]);
+            continue;
+        }
+        // The second item holds a list of its own, whose label is its own.
+        assert_eq!(roles(body.clone()), ["P", "L"]);
+        let inner = tree.children(tree.children(body[1])[0]);
+        assert_eq!(roles(inner.clone()), ["Lbl", "LBody"]);
+        assert_eq!(tree.text(inner[0]), "\u{2022}");
+        assert_eq!(tree.text(inner[1]), "with the long scissors");
     }
     // The bibliography is a list without labels: LI > LBody > BibEntry, each with its URL.
-    let entries = tree.children(lists[1]);
+    let entries = tree.children(lists[2]);
     assert_eq!(entries.len(), 3);
     for li in entries {
         let body = tree.children(li);

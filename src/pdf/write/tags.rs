@@ -108,16 +108,18 @@ impl Tree {
         parts: Vec<Part>,
     ) {
         let mut at = 0;
-        for c in nest {
+        for (i, c) in nest.iter().enumerate() {
             at = self.child(at, Slot::Container(*c), || container(*c));
             if let Container::Item(_) = c {
-                // Label first, then body, whatever comes first on the page.
+                // Label first, then body, whatever comes first on the page. Only
+                // the innermost item's label is this line's.
                 let lbl = self.child(at, Slot::Label, || PdfTag::Lbl.into());
                 let body = self.child(at, Slot::Body, || PdfTag::LBody.into());
-                at = body;
-                if label {
-                    at = lbl;
-                }
+                at = if label && i + 1 == nest.len() {
+                    lbl
+                } else {
+                    body
+                };
             }
         }
         let own = match nest.last() {
