@@ -1,9 +1,10 @@
 //! Stage 4: write the pages with krilla: positioned glyphs with their text (so copying
 //! and `pdftotext` give the words back), links between markers and notes, named
 //! destinations `note-N` (`SLUG-note-N` in an anthology), clickable URLs, the outline,
-//! metadata and a tag tree (built in `write/tags.rs`: headings, paragraphs, notes, quotes, lists,
-//! tables, figures, code, the contents, and a Link element owning each link
-//! annotation with its text; running heads, folios, rules and leaders are artifacts).
+//! metadata and a tag tree, built in `write/tags.rs`: headings, paragraphs, notes,
+//! quotes, lists, tables, figures, code, the contents, and a Link element owning each
+//! link annotation with its text; running heads, folios, rules and leader dots are
+//! artifacts.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
