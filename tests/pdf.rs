@@ -804,11 +804,21 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     assert_eq!((notes.len(), cited), (4, 5));
     assert_eq!(internal, cited + notes.len());
     assert_eq!((urls, broken), (8, 1));
-    // Each note starts with its number, a link back to the text.
-    for note in notes {
+    // Each note starts with its label, its number linking back to the text; each
+    // marker is a Reference holding its link.
+    let roles = |elems: Vec<usize>| -> Vec<String> {
+        elems.iter().map(|&e| tree.elems[e].role.clone()).collect()
+    };
+    for &note in &notes {
         let first = tree.children(note)[0];
-        assert_eq!(tree.elems[first].role, "Link");
+        assert_eq!(tree.elems[first].role, "Lbl");
+        assert_eq!(roles(tree.children(first)), ["Link"]);
         assert!(tree.text(note).starts_with(&tree.text(first)));
+    }
+    let references = tree.all("Reference");
+    assert_eq!(references.len(), cited);
+    for r in references {
+        assert_eq!(roles(tree.children(r)), ["Link"]);
     }
 
     // The Document element has the book's language. The profile's title is the H1
@@ -863,13 +873,9 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     assert_eq!(rows[2], cells("TD", &["Keeper of the Wicks", "3", "19024"]));
     let last = *tree.children(trs[2]).last().expect("cell");
     let marker = tree.children(last);
-    assert_eq!(marker.len(), 1);
-    assert_eq!(tree.elems[marker[0]].role, "Link");
+    assert_eq!(roles(marker.clone()), ["Reference"]);
     assert_eq!(tree.text(marker[0]), "4");
 
-    let roles = |elems: Vec<usize>| -> Vec<String> {
-        elems.iter().map(|&e| tree.elems[e].role.clone()).collect()
-    };
     let quotes = tree.all("BlockQuote");
     assert_eq!(quotes.len(), 1);
     assert_eq!(roles(tree.children(quotes[0])), ["P"]);

@@ -30,7 +30,7 @@ use super::{Geometry, PdfError, PdfOptions};
 use crate::model::Book;
 
 mod tags;
-use tags::{Key, Leaf, Part, Tree};
+use tags::{Key, Leaf, LinkKind, Part, Tree};
 
 /// The bytes of each face, as the paragraph engine used them.
 pub type FaceData<'a> = dyn Fn(Face) -> &'static [u8] + 'a;
@@ -278,7 +278,7 @@ pub fn write(
                         // Each tagged stretch with somewhere to go becomes a link
                         // annotation; its text is marked apart so the Link element
                         // owns both.
-                        let mut links: Vec<(usize, Option<String>)> = Vec::new();
+                        let mut links: Vec<(usize, LinkKind)> = Vec::new();
                         let mut boxes: Vec<(f32, f32)> = Vec::new();
                         for t in &line.tags {
                             let top = item.y - line.ascent.max(g.size * 0.8);
@@ -291,11 +291,11 @@ pub fn write(
                             ) else {
                                 continue;
                             };
-                            let (target, alt, url) = match &t.tag {
+                            let (target, alt, kind) = match &t.tag {
                                 Tag::Link(url) => (
                                     Target::Action(Action::Link(LinkAction::new(url.clone()))),
                                     url.clone(),
-                                    Some(url.clone()),
+                                    LinkKind::Url(url.clone()),
                                 ),
                                 Tag::NoteRef { note: n, .. } => {
                                     let key = (doc_index, *n);
@@ -315,7 +315,7 @@ pub fn write(
                                         )),
                                         _ => continue,
                                     };
-                                    (target, format!("note {n}"), None)
+                                    (target, format!("note {n}"), LinkKind::NoteRef)
                                 }
                                 Tag::NoteNumber { note: n } => {
                                     let key = note.map_or((doc_index, *n), |k| (k.0, *n));
@@ -336,10 +336,14 @@ pub fn write(
                                     let target = Target::Destination(Destination::Xyz(
                                         XyzDestination::new(mp, Point::from_xy(mx, my)),
                                     ));
-                                    (target, format!("back to the text citing note {n}"), None)
+                                    (
+                                        target,
+                                        format!("back to the text citing note {n}"),
+                                        LinkKind::NoteNumber,
+                                    )
                                 }
                             };
-                            links.push((annotations.len(), url));
+                            links.push((annotations.len(), kind));
                             boxes.push((t.x0, t.x1));
                             annotations.push(Annotation::new_link(
                                 LinkAnnotation::new(rect, target),

@@ -39,17 +39,29 @@ pub enum Leaf {
     Annot(usize, usize),
 }
 
+/// What a link is, which decides what holds its Link element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkKind {
+    /// A hyperlink; the URL lets one broken across lines stay one link.
+    Url(String),
+    /// A note marker in the text: a Reference holds the Link.
+    NoteRef,
+    /// The number a note starts with, linking back: the note's Lbl holds the Link.
+    NoteNumber,
+    /// A contents entry, linking to its profile.
+    Contents,
+}
+
 /// One piece of a line in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
     /// Text outside any link.
     Content(Identifier),
-    /// A link: its text and its annotations. `url` lets a URL broken across lines
-    /// stay one link.
+    /// A link: its annotation(s), each before the text it covers.
     Link {
-        /// The URL of a hyperlink; `None` for links inside the document.
-        url: Option<String>,
-        /// Its text and annotation(s).
+        /// What it is.
+        kind: LinkKind,
+        /// Its annotations and text.
         leaves: Vec<Leaf>,
     },
 }
@@ -170,7 +182,7 @@ impl Tree {
                         }
                     }
                     Child::Part(Part::Content(id)) => kids.push(id.into()),
-                    Child::Part(Part::Link { leaves, .. }) => {
+                    Child::Part(Part::Link { kind, leaves }) => {
                         let mut link = TagGroup::new(PdfTag::Link);
                         for leaf in leaves {
                             match leaf {
@@ -182,7 +194,15 @@ impl Tree {
                                 }
                             }
                         }
-                        kids.push(link.into());
+                        let outer: Option<TagKind> = match kind {
+                            LinkKind::NoteRef => Some(PdfTag::Reference.into()),
+                            LinkKind::NoteNumber => Some(PdfTag::Lbl.into()),
+                            LinkKind::Url(_) | LinkKind::Contents => None,
+                        };
+                        kids.push(match outer {
+                            Some(outer) => TagGroup::with_children(outer, vec![link.into()]).into(),
+                            None => link.into(),
+                        });
                     }
                 }
             }
@@ -228,61 +248,56 @@ fn container(c: Container) -> TagKind {
 
 /// A line's parts in reading order, from the spans it was drawn as (each with the
 /// link box it lies in, if any) and its links (the annotation's position among page
-/// `page`'s annotations, and the URL): a link's text and annotation make one Link
+/// `page`'s annotations, and what it is): a link's annotation and text make one Link
 /// part; a link whose text drew nothing is its annotation alone, after the line.
 pub fn line_parts(
     spans: Vec<(Option<usize>, Identifier)>,
-    links: &[(usize, Option<String>)],
+    links: &[(usize, LinkKind)],
     page: usize,
 ) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     // The part each link's text went to.
     let mut at: Vec<Option<usize>> = vec![None; links.len()];
-    let push = |parts: &mut [Part], i: usize, leaf: Leaf| {
-        if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
-            leaves.push(leaf);
-        }
-    };
     for (b, id) in spans {
         match b.and_then(|b| Some((b, links.get(b)?))) {
             None => parts.push(Part::Content(id)),
-            Some((b, (_, url))) => match at[b] {
-                Some(i) => push(&mut parts, i, Leaf::Content(id)),
-                None => {
+            Some((b, (annot, kind))) => match at[b].and_then(|i| parts.get_mut(i)) {
+                Some(Part::Link { leaves, .. }) => leaves.push(Leaf::Content(id)),
+                _ => {
                     at[b] = Some(parts.len());
                     parts.push(Part::Link {
-                        url: url.clone(),
-                        leaves: vec![Leaf::Content(id)],
+                        kind: kind.clone(),
+                        leaves: vec![Leaf::Annot(page, *annot), Leaf::Content(id)],
                     });
                 }
             },
         }
     }
-    for (b, (annot, url)) in links.iter().enumerate() {
-        let leaf = Leaf::Annot(page, *annot);
-        match at[b] {
-            Some(i) => push(&mut parts, i, leaf),
-            None => parts.push(Part::Link {
-                url: url.clone(),
-                leaves: vec![leaf],
-            }),
+    for (b, (annot, kind)) in links.iter().enumerate() {
+        if at[b].is_none() {
+            parts.push(Part::Link {
+                kind: kind.clone(),
+                leaves: vec![Leaf::Annot(page, *annot)],
+            });
         }
     }
     parts
 }
 
-/// A line that is one link as a whole (a contents entry): its text, any links
-/// inside it, and `annot`, in one Link part.
+/// A line that is one link as a whole (a contents entry): `annot`, then its text
+/// and any links inside it, in one Link part.
 pub fn whole_link(parts: Vec<Part>, annot: Leaf) -> Vec<Part> {
-    let mut leaves: Vec<Leaf> = Vec::new();
+    let mut leaves: Vec<Leaf> = vec![annot];
     for part in parts {
         match part {
             Part::Content(id) => leaves.push(Leaf::Content(id)),
             Part::Link { leaves: inner, .. } => leaves.extend(inner),
         }
     }
-    leaves.push(annot);
-    vec![Part::Link { url: None, leaves }]
+    vec![Part::Link {
+        kind: LinkKind::Contents,
+        leaves,
+    }]
 }
 
 /// Appends a line's parts; a URL that ends one line and starts the next is one link.
@@ -292,11 +307,11 @@ fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
         match (out.last_mut(), first) {
             (
                 Some(Child::Part(Part::Link {
-                    url: Some(a),
+                    kind: LinkKind::Url(a),
                     leaves,
                 })),
                 Part::Link {
-                    url: Some(b),
+                    kind: LinkKind::Url(b),
                     leaves: more,
                 },
             ) if *a == b => leaves.extend(more),
@@ -366,7 +381,7 @@ mod tests {
     /// A hyperlink whose annotations are the page's `annots`.
     fn link(url: &str, annots: &[usize]) -> Part {
         Part::Link {
-            url: Some(url.into()),
+            kind: LinkKind::Url(url.into()),
             leaves: annots.iter().map(|&i| Leaf::Annot(0, i)).collect(),
         }
     }
@@ -381,7 +396,7 @@ mod tests {
         assert_eq!(out.len(), 2);
         // Note links never merge.
         let note = Part::Link {
-            url: None,
+            kind: LinkKind::NoteRef,
             leaves: vec![Leaf::Annot(0, 3)],
         };
         extend(&mut out, vec![note.clone()]);
