@@ -6,6 +6,8 @@
 //! a [`Marker`], builds the [`Note`]s and the deduplicated [`Source`]s, and empties the
 //! raw lists. Backends only ever see a resolved document.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
@@ -275,8 +277,15 @@ pub struct Note {
     /// The entry text as written (empty for empty and dangling notes).
     pub text: String,
     /// The body to print: a paragraph of the entry text, or the footnote's blocks.
+    /// For a note with [`Note::emphasis`], the paragraph holds that range as an
+    /// [`Inline::Emph`].
     #[serde(skip)]
     pub body: Vec<Block>,
+    /// Byte range in `text` of the part printed in italics: the periodical or site
+    /// ("The Guardian") of an article, the title of a book or report. `None` when
+    /// resolve could not tell, and for notes that are not full works-cited citations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emphasis: Option<Range<usize>>,
     /// Where the entry or definition is (the first marker, for dangling notes).
     #[serde(flatten)]
     pub span: Span,
@@ -297,6 +306,12 @@ pub struct Source {
     pub title: Option<String>,
     /// URL in the citation, if any.
     pub url: Option<String>,
+    /// Byte range in `citation` of the part printed in italics, as [`Note::emphasis`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emphasis: Option<Range<usize>>,
+    /// The citation to print: [`Source::emphasis`] in italics, URLs as links.
+    #[serde(skip)]
+    pub inlines: Vec<Inline>,
     /// Sort key: first author's surname, then year, lowercased.
     pub sort_key: String,
     /// Numbers of the notes resolved to this source.
@@ -337,6 +352,7 @@ impl Note {
             locator: None,
             text: String::new(),
             body: Note::placeholder_body(),
+            emphasis: None,
             span,
         }
     }

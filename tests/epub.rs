@@ -39,6 +39,7 @@ fn note(number: u32, kind: NoteKind, source: Option<&str>, text: &str) -> Note {
         } else {
             vec![para(vec![Inline::Text(text.to_string())])]
         },
+        emphasis: None,
         span: Span::default(),
     }
 }
@@ -51,6 +52,8 @@ fn source(id: &str, citation: &str, author: &str, year: &str, url: Option<&str>)
         year: Some(year.to_string()),
         title: None,
         url: url.map(String::from),
+        emphasis: None,
+        inlines: Vec::new(),
         sort_key: format!("{} {year}", author.to_lowercase()),
         notes: Vec::new(),
     }

@@ -164,6 +164,7 @@ impl Builder {
             locator: None,
             text: text.into(),
             body,
+            emphasis: None,
             span: span(90 + number),
         });
         self
@@ -177,6 +178,8 @@ impl Builder {
             year: None,
             title: None,
             url: None,
+            emphasis: None,
+            inlines: Vec::new(),
             sort_key: id.into(),
             notes: Vec::new(),
         });
@@ -1316,4 +1319,74 @@ fn every_fixture_and_the_sample_series_pass_the_checks() {
     };
     let out = pdf(&book, &opts()).expect("pdf");
     check("sample-series.pdf", &book, &out);
+}
+
+/// "Ibid." only makes sense right below the note it repeats: on a page where it is
+/// the first note, or follows a note citing another source, it prints the full
+/// citation (with its own locator) instead.
+#[test]
+fn ibid_prints_the_full_citation_away_from_its_antecedent() {
+    let filler: String = (0..14)
+        .map(|k| format!("{}\n\n", words(300 + k, 60)))
+        .collect();
+    let text = format!(
+        "Ibid Away\n\nOpening words cite the book (1).\n\n{filler}\
+         Later words cite it again (2) and again (3), then another work (4) and the book (5).\n\n\
+         Works Cited\n\n\
+         (1) - Author, A. (2020). A Book Title. Publisher.\n\
+         (2) - Ibid, 45\n\
+         (3) - Ibid\n\
+         (4) - Other, B. (2019). Another Work. Press.\n\
+         (5) - Author, A., A Book Title\n"
+    );
+    let doc = folio::resolve::resolve(folio::read::read("ibid.txt", text.as_bytes()));
+    let kinds: Vec<NoteKind> = doc.notes.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            NoteKind::Full,
+            NoteKind::Ibid,
+            NoteKind::Ibid,
+            NoteKind::Full,
+            NoteKind::Short
+        ]
+    );
+    let book = Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    };
+    // Without the bibliography, whose entries would repeat the citation on that page.
+    let options = PdfOptions {
+        bibliography: false,
+        ..opts()
+    };
+    let out = pdf(&book, &options).expect("pdf");
+    check("ibid.pdf", &book, &out);
+    let (_, text) = tool("pdftotext", &[&save("ibid.pdf", &out.bytes), "-"]);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Opening words"))
+        .expect("page");
+    let later = pages
+        .iter()
+        .position(|p| p.contains("Later words"))
+        .expect("page");
+    assert!(
+        later > first,
+        "the filler must push the second citation to a later page"
+    );
+    // Note 2 is the first note on its page: the full citation, with its locator.
+    assert!(
+        pages[later].contains("Author, A. (2020). A Book Title. Publisher, 45."),
+        "{}",
+        pages[later]
+    );
+    // Note 3 follows note 2, same source: "Ibid" as written.
+    let after = pages[later]
+        .split("Publisher, 45.")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(after.contains("Ibid"), "{after}");
+    assert_eq!(pages[later].matches("A Book Title. Publisher").count(), 1);
 }

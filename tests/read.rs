@@ -163,3 +163,33 @@ fn one_twenty_megabyte_line_completes() {
     let doc = read("line.md", line.as_bytes());
     assert_eq!(doc.blocks.len(), 1);
 }
+
+/// Plain text gets the smart punctuation Markdown gets from pulldown-cmark, in the body
+/// and in works-cited entries, and markers after the replacements keep their columns
+/// in the file as written.
+#[test]
+fn plain_text_gets_smart_punctuation_and_markers_keep_their_place() {
+    let input = "Title\n\nThe Shah's men -- and \"Eternal Light\" --- failed... in the '90s. (1) \
+                 Then 'they' left. (2)\n\nWorks Cited\n\n(1) - Doe, J. (2001). It's \"done\". \
+                 https://example.org/a--b\n(2) - Roe, R. (2002). Other.\n";
+    let doc = folio::resolve::resolve(read("t.txt", input.as_bytes()));
+    assert_eq!(
+        all_text(&doc),
+        "The Shah’s men – and “Eternal Light” — failed… in the ’90s. Then ‘they’ left.\n"
+    );
+    let line = input.lines().nth(2).unwrap_or_default();
+    for (marker, written) in doc.markers.iter().zip(["(1)", "(2)"]) {
+        let column = line[..line.find(written).unwrap_or_default()]
+            .chars()
+            .count()
+            + 1;
+        assert_eq!(
+            (marker.text.as_str(), marker.span.line, marker.span.column),
+            (written, 3, column as u32)
+        );
+    }
+    assert_eq!(
+        doc.notes[0].text,
+        "Doe, J. (2001). It’s “done”. https://example.org/a--b"
+    );
+}

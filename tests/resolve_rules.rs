@@ -794,3 +794,96 @@ fn enumerator_matching_no_entry_stays_quiet() {
     assert_eq!(markers(&doc), [vec![1], vec![2]]);
     assert!(!codes(&doc).contains(&"I-NOT-A-CITATION"));
 }
+
+/// The body of note `number`, with emphasis as `*…*` and links as `<text|url>`.
+fn note_body(doc: &Document, number: u32) -> String {
+    let note = doc.note(number).expect("the note exists");
+    match note.body.as_slice() {
+        [Block::Paragraph { content, .. }] => show(content, doc),
+        other => panic!("not one paragraph: {other:?}"),
+    }
+}
+
+#[test]
+fn full_citations_italicise_the_periodical_and_only_full_citations() {
+    let doc = run(
+        &["One.(1) Two.(2) Three.(3) Four.(4) Five.(5)"],
+        &[
+            (
+                1,
+                "Merat, A. (2018, November 9). Terrorists – or champions? The Guardian. https://www.theguardian.com/x",
+            ),
+            (2, "Ibid"),
+            (3, "Merat, A., Terrorists – or champions?"),
+            (4, "Doe, J. (2001). A title with no periodical."),
+            (5, "Hart, J. (2015). Ports of the north. North Press."),
+        ],
+    );
+    assert_eq!(
+        note_body(&doc, 1),
+        "Merat, A. (2018, November 9). Terrorists – or champions? *The Guardian*. \
+         <https://www.theguardian.com/x|https://www.theguardian.com/x>"
+    );
+    let emphasis: Vec<Option<&str>> = doc
+        .notes
+        .iter()
+        .map(|n| n.emphasis.clone().map(|r| &n.text[r]))
+        .collect();
+    assert_eq!(
+        emphasis,
+        [
+            Some("The Guardian"),
+            None,
+            None,
+            None,
+            Some("Ports of the north")
+        ]
+    );
+    assert_eq!(note_body(&doc, 2), "Ibid");
+    assert_eq!(
+        note_body(&doc, 4),
+        "Doe, J. (2001). A title with no periodical."
+    );
+    assert_eq!(
+        note_body(&doc, 5),
+        "Hart, J. (2015). *Ports of the north*. North Press."
+    );
+    let source = doc.source("s1").expect("Merat's source");
+    assert_eq!(
+        source.emphasis.clone().map(|r| &source.citation[r]),
+        Some("The Guardian")
+    );
+}
+
+#[test]
+fn footnotes_keep_their_own_emphasis() {
+    let mut d = doc(&[], &[]);
+    d.blocks = vec![Block::Paragraph {
+        content: vec![
+            Inline::Text("A claim".into()),
+            Inline::FootnoteRef {
+                label: "a".into(),
+                span: span(1),
+            },
+        ],
+        span: span(1),
+    }];
+    d.footnote_defs = vec![FootnoteDef {
+        label: "a".into(),
+        blocks: vec![Block::Paragraph {
+            content: vec![
+                Inline::Text("Merat, A. (2018). Title. ".into()),
+                Inline::Emph(vec![Inline::Text("The Guardian".into())]),
+                Inline::Text(". And The Intercept.".into()),
+            ],
+            span: span(50),
+        }],
+        span: span(50),
+    }];
+    let doc = resolve(d);
+    assert_eq!(doc.notes[0].emphasis, None);
+    assert_eq!(
+        note_body(&doc, 1),
+        "Merat, A. (2018). Title. *The Guardian*. And The Intercept."
+    );
+}

@@ -189,3 +189,60 @@ fn sample_model_matches_expected_json() {
     let expected = std::fs::read_to_string(EXPECTED).expect("run with FOLIO_BLESS=1 once");
     assert_eq!(actual, expected);
 }
+
+/// The periodical or site of each of the sample's four works is printed in italics:
+/// the note body holds it as emphasis and the EPUB marks it up as `<cite>`.
+#[test]
+fn sample_notes_italicise_the_periodicals() {
+    let doc = sample();
+    let italic = |number: u32| -> Vec<String> {
+        let note = doc.note(number).expect("the note");
+        let mut found = Vec::new();
+        for block in &note.body {
+            if let Block::Paragraph { content, .. } = block {
+                for inline in content {
+                    if let Inline::Emph(c) = inline {
+                        found.push(Inline::plain(c));
+                    }
+                }
+            }
+        }
+        found
+    };
+    let expected: [(u32, &[&str]); 7] = [
+        (1, &["The Guardian"]),
+        (2, &[]),
+        (4, &["The Intercept"]),
+        (5, &[]),
+        (6, &["The Intercept"]),
+        (9, &["Council on Foreign Relations"]),
+        (13, &[]),
+    ];
+    for (number, names) in expected {
+        assert_eq!(italic(number), names, "note {number}");
+    }
+    let book = folio::Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    };
+    let bytes = folio::epub::epub(&book, &folio::epub::EpubOptions::default()).expect("an EPUB");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xhtml = String::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("an entry");
+        if file.name().is_ok_and(|n| n.starts_with("OEBPS/text/")) {
+            std::io::Read::read_to_string(&mut file, &mut xhtml).expect("UTF-8 XHTML");
+        }
+    }
+    for name in [
+        "The Guardian",
+        "The Intercept",
+        "Council on Foreign Relations",
+    ] {
+        assert!(
+            xhtml.contains(&format!("<cite>{name}</cite>")),
+            "{name} is not a <cite>"
+        );
+    }
+    assert!(!xhtml.contains("<em>"), "nothing else is emphasised");
+}

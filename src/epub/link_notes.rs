@@ -5,10 +5,11 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::escape::{escape, occurrence_letters, push_text, sanitize_name};
 use super::render::{Renderer, note_id};
-use crate::model::{Block, EMPTY_NOTE_PLACEHOLDER, Note, NoteKind, Source, Span};
+use crate::model::{Block, EMPTY_NOTE_PLACEHOLDER, Inline, Note, NoteKind, Source, Span};
 
 /// A rendered note body: paragraphs stay open to receive the number and the links.
 enum Piece {
@@ -142,7 +143,11 @@ fn body_pieces(r: &mut Renderer, note: &Note) -> Vec<Piece> {
     for block in &note.body {
         if let Block::Paragraph { content, .. } = block {
             let mut text = String::new();
-            r.inlines(content, 0, &mut text);
+            if note.emphasis.is_some() {
+                cited_inlines(r, content, &mut text);
+            } else {
+                r.inlines(content, 0, &mut text);
+            }
             pieces.push(Piece::Paragraph(text));
         } else {
             let mut html = String::new();
@@ -151,6 +156,20 @@ fn body_pieces(r: &mut Renderer, note: &Note) -> Vec<Piece> {
         }
     }
     pieces
+}
+
+/// A citation's inlines, its italic part (resolve's [`Note::emphasis`], the one
+/// emphasis of a works-cited entry) as `<cite>`: it names a work, it stresses nothing.
+fn cited_inlines(r: &mut Renderer, content: &[Inline], out: &mut String) {
+    for inline in content {
+        if let Inline::Emph(title) = inline {
+            out.push_str("<cite>");
+            r.inlines(title, 1, out);
+            out.push_str("</cite>");
+        } else {
+            r.inlines(std::slice::from_ref(inline), 0, out);
+        }
+    }
 }
 
 /// Source id → XHTML id of its bibliography entry.
@@ -308,14 +327,35 @@ fn citation(r: &Renderer, source: &Source, out: &mut String) {
             !u.chars()
                 .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\\'))
         });
+    // Resolve counts the italic range in the citation as written, before the URL.
+    let lead = source.citation.len() - source.citation.trim_start().len();
+    let cite = source
+        .emphasis
+        .as_ref()
+        .and_then(|e| Some(e.start.checked_sub(lead)?..e.end.checked_sub(lead)?))
+        .filter(|e| text.get(e.clone()).is_some());
     match url.and_then(|u| text.find(u).map(|at| (u, at))) {
         Some((url, at)) => {
-            push_text(out, &text[..at], r.plan.rtl);
+            push_cited(out, &text[..at], cite.filter(|e| e.end <= at), r.plan.rtl);
             let _ = write!(out, "<a href=\"{}\">", escape(url));
             push_text(out, url, false);
             out.push_str("</a>");
             push_text(out, &text[at + url.len()..], r.plan.rtl);
         }
-        None => push_text(out, text, r.plan.rtl),
+        None => push_cited(out, text, cite, r.plan.rtl),
+    }
+}
+
+/// Text with the byte range `cite` of it as `<cite>`.
+fn push_cited(out: &mut String, text: &str, cite: Option<Range<usize>>, rtl: bool) {
+    match cite {
+        Some(cite) => {
+            push_text(out, &text[..cite.start], rtl);
+            out.push_str("<cite>");
+            push_text(out, &text[cite.clone()], rtl);
+            out.push_str("</cite>");
+            push_text(out, &text[cite.end..], rtl);
+        }
+        None => push_text(out, text, rtl),
     }
 }

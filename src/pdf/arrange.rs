@@ -133,6 +133,10 @@ pub struct Arranged {
     pub elems: Vec<Elem>,
     /// The lines of every note, keyed by (profile, note number).
     pub notes: BTreeMap<(usize, u32), Vec<Line>>,
+    /// The source each resolved note cites ([`Collected::sources`]).
+    pub sources: BTreeMap<(usize, u32), String>,
+    /// The lines of each "Ibid." note's full-citation body ([`Collected::full`]).
+    pub full: BTreeMap<(usize, u32), Vec<Line>>,
     /// Overfull lines, lines, missing glyphs (pages and notes off page come later).
     pub report: LayoutReport,
 }
@@ -151,6 +155,11 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
         let lines = a.lines(para);
         a.out.notes.insert(*key, lines);
     }
+    for (key, para) in &c.full {
+        let lines = a.lines(para);
+        a.out.full.insert(*key, lines);
+    }
+    a.out.sources = c.sources.clone();
     a.out
 }
 
@@ -532,7 +541,7 @@ pub(crate) mod tests {
         };
         let flow = Collected {
             flow: paras.iter().cloned().map(Flow::Para).collect(),
-            notes: BTreeMap::new(),
+            ..Collected::default()
         };
         arrange(&flow, &g, &set)
             .elems

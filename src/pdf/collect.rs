@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::types::{Align, Face, ParaSpec, Piece, Tag, TextStyle};
 use super::{Geometry, PdfOptions};
-use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline};
+use crate::model::{Block, Book, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
 
 mod inlines;
 pub(crate) use inlines::push_text;
@@ -160,6 +160,12 @@ pub struct Collected {
     pub flow: Vec<Flow>,
     /// Every note body, keyed by (profile index, note number).
     pub notes: BTreeMap<(usize, u32), Para>,
+    /// The source each resolved note cites, by the same key.
+    pub sources: BTreeMap<(usize, u32), String>,
+    /// For each "Ibid." note, its body with the source's full citation instead: what
+    /// it prints on a page where the note above it cites another source or where it
+    /// is the first note, since "Ibid." must point at something the reader can see.
+    pub full: BTreeMap<(usize, u32), Para>,
 }
 
 /// Builds the flow. `toc_pages` holds the first page number of each profile once the
@@ -440,8 +446,18 @@ impl Collector<'_> {
         let base_level = if anthology { 2 } else { 1 };
         self.blocks(blocks, ctx, 0.0, base_level, 0);
         for note in &doc.notes {
-            let para = self.note(doc, note.number, ctx);
-            self.out.notes.insert((i, note.number), para);
+            let key = (i, note.number);
+            let para = self.note(doc, note.number, &note.body, ctx);
+            self.out.notes.insert(key, para);
+            let Some(source) = note.source.as_deref().and_then(|id| doc.source(id)) else {
+                continue;
+            };
+            self.out.sources.insert(key, source.id.clone());
+            if note.kind == NoteKind::Ibid {
+                let body = full_citation(source, note.locator.as_deref());
+                let para = self.note(doc, note.number, &body, ctx);
+                self.out.full.insert(key, para);
+            }
         }
         if bibliography && !doc.sources.is_empty() {
             let mut h = self.para(
@@ -463,18 +479,16 @@ impl Collector<'_> {
             for source in &doc.sources {
                 self.open(Container::Item);
                 let mut pieces = Vec::new();
-                push_text(
+                inlines(
+                    &citation_inlines(source),
+                    Ctx { size, ..ctx },
                     &mut pieces,
-                    &source.citation,
-                    TextStyle {
-                        face: Face::Regular,
-                        size,
-                        baseline_shift: 0.0,
-                    },
-                    None,
+                    0,
                 );
                 let mut p = self.para(pieces, Role::Bibliography, &lang, size, format!("{file}:1"));
                 p.spec.align = Align::Left;
+                // Ragged entries need no hyphens; Typst hyphenates only justified text.
+                p.spec.hyphenate = false;
                 // A hanging indent, as bibliographies are set: the first line flush,
                 // the following ones indented, so each entry's first word stands out.
                 p.spec.left_indent = size * 1.5;
@@ -488,7 +502,7 @@ impl Collector<'_> {
     }
 
     /// The body of note `number`: its tagged number, then the text in small type.
-    fn note(&self, doc: &Document, number: u32, ctx: Ctx) -> Para {
+    fn note(&self, doc: &Document, number: u32, body: &[Block], ctx: Ctx) -> Para {
         let size = self.g.note_size();
         let ctx = Ctx { size, ..ctx };
         let style = ctx.style();
@@ -502,7 +516,7 @@ impl Collector<'_> {
         let note = doc.note(number);
         let mut any = false;
         if let Some(note) = note {
-            for block in &note.body {
+            for block in body {
                 let before = pieces.len();
                 if any {
                     pieces.push(Piece {
@@ -831,9 +845,78 @@ impl Collector<'_> {
     }
 }
 
+/// The body an "Ibid." note prints away from its antecedent: the source's citation as
+/// resolve prepared it (title in italics, URL linked), with the note's locator ("Ibid.,
+/// 45") in place of its final full stop.
+fn full_citation(source: &Source, locator: Option<&str>) -> Vec<Block> {
+    let mut content = citation_inlines(source);
+    if let Some(loc) = locator.map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(Inline::Text(t)) = content.last_mut() {
+            let kept = t.trim_end().trim_end_matches('.').len();
+            t.truncate(kept);
+        }
+        content.push(Inline::Text(format!(", {loc}.")));
+    }
+    vec![Block::Paragraph {
+        content,
+        span: crate::model::Span::default(),
+    }]
+}
+
+/// A source's citation as inlines; its plain text when resolve prepared none.
+fn citation_inlines(source: &Source) -> Vec<Inline> {
+    if source.inlines.is_empty() {
+        vec![Inline::Text(source.citation.trim().to_string())]
+    } else {
+        source.inlines.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ibids_full_citation_keeps_the_italic_periodical() {
+        let citation = "Merat, A. (2018, November 9). Terrorists. The Guardian.";
+        let at = citation.find("The Guardian").unwrap_or_default();
+        let source = Source {
+            id: "s1".into(),
+            citation: citation.into(),
+            authors: Vec::new(),
+            year: None,
+            title: None,
+            url: None,
+            emphasis: Some(at..at + "The Guardian".len()),
+            inlines: vec![
+                Inline::Text(citation[..at].into()),
+                Inline::Emph(vec![Inline::Text("The Guardian".into())]),
+                Inline::Text(".".into()),
+            ],
+            sort_key: String::new(),
+            notes: Vec::new(),
+        };
+        let [Block::Paragraph { content, .. }] = &full_citation(&source, Some("45"))[..] else {
+            panic!("one paragraph");
+        };
+        assert_eq!(
+            content[1],
+            Inline::Emph(vec![Inline::Text("The Guardian".into())])
+        );
+        assert_eq!(
+            Inline::plain(content),
+            format!("{}, 45.", &citation[..citation.len() - 1])
+        );
+        let plain = Source {
+            emphasis: None,
+            inlines: Vec::new(),
+            ..source
+        };
+        let [Block::Paragraph { content, .. }] = &full_citation(&plain, None)[..] else {
+            panic!("one paragraph");
+        };
+        assert_eq!(content, &[Inline::Text(citation.into())]);
+    }
 
     fn style(face: Face) -> TextStyle {
         TextStyle {

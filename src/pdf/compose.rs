@@ -109,6 +109,8 @@ struct Part {
     key: NoteKey,
     from: usize,
     to: usize,
+    /// Set from the full citation rather than "Ibid." (see [`Composer::full_here`]).
+    full: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -128,8 +130,8 @@ struct State {
     /// The last note here was split (its remainder is in `carry`): body that cites
     /// no new note may still come, taking lines from that note.
     split: bool,
-    /// Note remainders for the next page: (note, first line not yet set).
-    carry: Vec<(NoteKey, usize)>,
+    /// Note remainders for the next page: (note, first line not yet set, full).
+    carry: Vec<(NoteKey, usize, bool)>,
 }
 
 struct Composer<'a> {
@@ -204,8 +206,21 @@ impl Composer<'_> {
         self.g.size * 1.4
     }
 
-    fn note_lines(&self, key: NoteKey) -> &[Line] {
-        self.a.notes.get(&key).map_or(&[], Vec::as_slice)
+    /// The lines of note `key`, from its full citation when `full`.
+    fn note_lines(&self, key: NoteKey, full: bool) -> &[Line] {
+        let set = if full { &self.a.full } else { &self.a.notes };
+        set.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether "Ibid." note `key`, coming after `above` on this page, prints its
+    /// source's full citation: it does unless the note right above it cites the same
+    /// source, as "Ibid." refers the reader to the note just read.
+    fn full_here(&self, key: NoteKey, above: Option<NoteKey>) -> bool {
+        if !self.a.full.contains_key(&key) {
+            return false;
+        }
+        let source = self.a.sources.get(&key);
+        above.and_then(|k| self.a.sources.get(&k)) != source
     }
 
     fn height(lines: &[Line]) -> f32 {
@@ -251,9 +266,14 @@ impl Composer<'_> {
         false
     }
 
-    fn add_note(&mut self, key: NoteKey, from: usize, to: usize) {
-        let h = Self::height(&self.note_lines(key)[from..to]);
-        self.st.notes.push(Part { key, from, to });
+    fn add_note(&mut self, key: NoteKey, full: bool, from: usize, to: usize) {
+        let h = Self::height(&self.note_lines(key, full)[from..to]);
+        self.st.notes.push(Part {
+            key,
+            from,
+            to,
+            full,
+        });
         self.st.notes_h += h;
     }
 
@@ -277,28 +297,35 @@ impl Composer<'_> {
             return self.place_after_split(e);
         }
         let doc = self.st.doc.unwrap_or(usize::MAX);
-        let new: Vec<NoteKey> = elem
+        let mut above = self.st.notes.last().map(|p| p.key);
+        let new: Vec<(NoteKey, bool)> = elem
             .note_refs()
             .into_iter()
             .map(|n| (doc, n))
             .filter(|key| {
-                !self.note_lines(*key).is_empty() && !self.st.notes.iter().any(|p| p.key == *key)
+                !self.note_lines(*key, false).is_empty()
+                    && !self.st.notes.iter().any(|p| p.key == *key)
+            })
+            .map(|key| {
+                let full = self.full_here(key, above);
+                above = Some(key);
+                (key, full)
             })
             .collect();
         let heights: Vec<f32> = new
             .iter()
-            .map(|k| Self::height(self.note_lines(*k)))
+            .map(|&(k, full)| Self::height(self.note_lines(k, full)))
             .collect();
         let all: f32 = heights.iter().sum();
         if self.fits(Some(e), all) {
             self.push_body(e);
-            for key in new {
-                let n = self.note_lines(key).len();
-                self.add_note(key, 0, n);
+            for (key, full) in new {
+                let n = self.note_lines(key, full).len();
+                self.add_note(key, full, 0, n);
             }
             return true;
         }
-        let Some((&last, before)) = new.split_last() else {
+        let Some((&(last, last_full), before)) = new.split_last() else {
             if force {
                 self.push_body(e);
                 self.st.full = true;
@@ -306,17 +333,20 @@ impl Composer<'_> {
             return force;
         };
         let before_h: f32 = heights[..before.len()].iter().sum();
-        let first_h = self.note_lines(last).first().map_or(0.0, |l| l.leading);
+        let first_h = self
+            .note_lines(last, last_full)
+            .first()
+            .map_or(0.0, |l| l.leading);
         if !force && !self.fits(Some(e), before_h + first_h) {
             return false;
         }
         // Split the last note: as many lines as fit here, the rest on the next page.
         self.push_body(e);
-        for &key in before {
-            let n = self.note_lines(key).len();
-            self.add_note(key, 0, n);
+        for &(key, full) in before {
+            let n = self.note_lines(key, full).len();
+            self.add_note(key, full, 0, n);
         }
-        let lines = self.note_lines(last);
+        let lines = self.note_lines(last, last_full);
         let mut k = 0;
         let mut used = 0.0;
         while k < lines.len() && self.fits(None, used + lines[k].leading) {
@@ -326,9 +356,9 @@ impl Composer<'_> {
         // Even a forced placement keeps the note's first line with its marker.
         let k = k.max(1);
         let n = lines.len();
-        self.add_note(last, 0, k);
+        self.add_note(last, last_full, 0, k);
         if k < n {
-            self.st.carry.push((last, k));
+            self.st.carry.push((last, k, last_full));
             self.st.split = true;
         } else {
             self.st.full = true;
@@ -346,7 +376,7 @@ impl Composer<'_> {
             .note_refs()
             .into_iter()
             .any(|n| !self.st.notes.iter().any(|p| p.key == (doc, n)));
-        let (Some(&last), Some(&(_, carried))) = (self.st.notes.last(), self.st.carry.last())
+        let (Some(&last), Some(&(_, carried, _))) = (self.st.notes.last(), self.st.carry.last())
         else {
             return false;
         };
@@ -360,7 +390,7 @@ impl Composer<'_> {
                 return false;
             }
             part.to -= 1;
-            h -= self.note_lines(part.key)[part.to].leading;
+            h -= self.note_lines(part.key, part.full)[part.to].leading;
         }
         debug_assert_eq!(carried, last.to);
         if let Some(p) = self.st.notes.last_mut() {
@@ -399,8 +429,8 @@ impl Composer<'_> {
         };
         // A remainder takes at most half a page, so the body always moves on.
         let limit = self.g.height() * 0.5;
-        for (key, from) in carry {
-            let lines = self.note_lines(key);
+        for (key, from, full) in carry {
+            let lines = self.note_lines(key, full);
             let n = lines.len();
             let mut to = from;
             let mut used = 0.0;
@@ -408,9 +438,9 @@ impl Composer<'_> {
                 used += lines[to].leading;
                 to += 1;
             }
-            self.add_note(key, from, to);
+            self.add_note(key, full, from, to);
             if to < n {
-                self.st.carry.push((key, to));
+                self.st.carry.push((key, to, full));
             }
         }
     }
@@ -521,7 +551,7 @@ impl Composer<'_> {
                     y,
                     start: part.from == 0,
                 });
-                for line in &self.note_lines(part.key)[part.from..part.to] {
+                for line in &self.note_lines(part.key, part.full)[part.from..part.to] {
                     let kind = ItemKind::Text {
                         line: line.clone(),
                         role: Role::Note,

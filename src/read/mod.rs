@@ -14,6 +14,7 @@ mod cited;
 mod decode;
 mod front;
 mod markdown;
+mod smart;
 mod text;
 
 use std::cell::Cell;

@@ -3,6 +3,7 @@
 
 use super::Src;
 use super::cited::{self, Collector};
+use super::smart::smart;
 use crate::model::{Block, Document, Inline};
 
 /// Lines that web pages put around an article and that are never content; compared
@@ -150,7 +151,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             continue;
         }
         if doc.meta.title.is_empty() && !seen_body && line.text.chars().count() <= TITLE_MAX_CHARS {
-            doc.meta.title = line.text.to_string();
+            doc.meta.title = smart(line.text);
             i += 1;
             continue;
         }
@@ -163,10 +164,11 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             continue;
         }
         if let Some(caption) = caption(line.text) {
+            let caption = smart(caption);
             doc.blocks.push(Block::Figure {
                 src: None,
-                alt: caption.to_string(),
-                caption: vec![Inline::Text(caption.to_string())],
+                alt: caption.clone(),
+                caption: vec![Inline::Text(caption)],
                 span,
             });
             i += 1;
@@ -180,7 +182,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             doc.blocks.push(Block::Heading {
                 level: 2,
                 id: None,
-                content: vec![Inline::Text(line.text.to_string())],
+                content: vec![Inline::Text(smart(line.text))],
                 span,
             });
             i += 1;
@@ -203,11 +205,14 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             i += 1;
         }
         doc.blocks.push(Block::Paragraph {
-            content: vec![Inline::Text(text)],
+            content: vec![Inline::Text(smart(&text))],
             span: src.span(line.offset, end - line.offset),
         });
     }
     doc.entries = cited.entries;
+    for entry in &mut doc.entries {
+        entry.text = smart(&entry.text);
+    }
 }
 
 /// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it.

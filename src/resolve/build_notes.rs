@@ -159,6 +159,7 @@ fn entry_note(entry: &Entry) -> Note {
                 span: entry.span,
             }]
         },
+        emphasis: None,
         span: entry.span,
     }
 }
@@ -180,6 +181,7 @@ fn footnote_note(
         source: None,
         locator: None,
         body,
+        emphasis: None,
         span,
     }
 }

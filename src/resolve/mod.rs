@@ -11,7 +11,9 @@
 //!    then the uncited entries and unused footnote definitions, so nothing vanishes.
 //! 3. [`resolve_sources`] classifies each works-cited note as full, Ibid or short form,
 //!    parses citations ([`parse_citation`]) and builds the deduplicated bibliography.
-//! 4. [`check`] reports empty entries, dangling markers, uncited entries and gaps.
+//! 4. [`mark_titles`] finds the part of each full citation printed in italics (the
+//!    periodical of an article, the title of a book) and marks it in the note's body.
+//! 5. [`check`] reports empty entries, dangling markers, uncited entries and gaps.
 //!
 //! Afterwards `entries` and `footnote_defs` are empty: backends never see raw markers.
 //!
@@ -21,10 +23,15 @@
 mod build_notes;
 mod check;
 mod find_markers;
+mod mark_titles;
 mod parse_citation;
 mod resolve_sources;
 
 use crate::model::Document;
+
+/// Byte ranges of the URLs written in a text; the plain-text reader leaves them as
+/// written when it applies smart punctuation.
+pub(crate) use parse_citation::url_ranges;
 
 /// Resolves citations: finds markers, builds notes and sources, reports problems.
 /// Never panics; appends diagnostics to `doc.diagnostics`.
@@ -37,6 +44,7 @@ pub fn resolve(mut doc: Document) -> Document {
     let footnote_markers = find_markers::find_markers(&mut doc);
     let built = build_notes::build_notes(&mut doc, &footnote_markers);
     resolve_sources::resolve_sources(&mut doc, &built);
+    mark_titles::mark_titles(&mut doc);
     check::check(&mut doc, &built);
     doc
 }

@@ -89,6 +89,20 @@ pub(super) fn parse_citation(text: &str) -> Citation {
     citation
 }
 
+/// Where the text after an APA date starts ("Merat, A. (2018, November 9)|. Title…"),
+/// or `None` when `text` does not open with APA authors and a dated parenthesis.
+pub(super) fn apa_after_date(text: &str) -> Option<usize> {
+    let mut scratch = Citation::default();
+    let start = apa_authors(text, &mut scratch).or_else(|| apa_group_author(text, &mut scratch))?;
+    let rest = &text[start..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '.']).len();
+    let date = rest[skipped..].strip_prefix('(')?;
+    let close = date.find(')').filter(|&close| close <= 40)?;
+    let inner = &date[..close];
+    let dated = first_year(inner).is_some() || inner.trim() == "n.d.";
+    dated.then_some(start + skipped + 1 + close + 1)
+}
+
 /// Lowercase letters and digits, every other run collapsed to one space: the form in
 /// which titles and surnames are compared.
 pub(super) fn fold(text: &str) -> String {
@@ -264,7 +278,7 @@ fn chicago(text: &str, citation: &mut Citation) {
     }
 }
 
-fn looks_like_names(text: &str) -> bool {
+pub(super) fn looks_like_names(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 8
@@ -326,7 +340,7 @@ fn last_year(text: &str) -> Option<String> {
 
 /// Byte ranges of URLs written in `text` (http, https, www., doi:), in order. Trailing
 /// sentence punctuation and an unbalanced closing parenthesis are not part of a URL.
-pub(super) fn url_ranges(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn url_ranges(text: &str) -> Vec<Range<usize>> {
     let lower = text.as_bytes().to_ascii_lowercase();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut found = 0;
