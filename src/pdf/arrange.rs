@@ -435,10 +435,15 @@ impl Arrange<'_> {
                     width: widths[c],
                     ..cell.spec.clone()
                 };
-                let lines = self.lines(&Para {
+                let mut lines = self.lines(&Para {
                     spec,
                     ..cell.clone()
                 });
+                // An empty cell sets no line; an empty one, which draws nothing, keeps
+                // its place among the row's cells in the structure tree.
+                if lines.is_empty() {
+                    lines.push(Line::default());
+                }
                 let mut y = pad;
                 for line in lines {
                     let leading = line.leading;

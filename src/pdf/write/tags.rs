@@ -208,8 +208,10 @@ impl Tree {
             }
             match node.kind {
                 // An item without a label leaves its Lbl empty: krilla would write
-                // an empty element, so leave it out.
-                Some(_) if kids.is_empty() => {}
+                // an empty element, so leave it out. An empty table cell stays, so
+                // the cells after it keep their columns.
+                Some(ref kind)
+                    if kids.is_empty() && !matches!(kind, TagKind::TD(_) | TagKind::TH(_)) => {}
                 Some(kind) => built[i] = Some(TagGroup::with_children(kind, kids)),
                 None => top = kids,
             }
