@@ -693,7 +693,7 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
         assert_eq!(tree.text(entry), format!("{title}{page}"));
     }
     let lang = |title: &str| {
-        let t = tree.all("Title");
+        let t = tree.all("H1");
         let t = t.iter().find(|&&t| tree.text(t) == title).expect(title);
         tree.elems[*t].lang.clone()
     };
@@ -704,6 +704,11 @@ fn an_anthology_has_contents_and_prefixed_destinations() {
             .iter()
             .any(|&n| tree.elems[n].lang.as_deref() == Some("fr"))
     );
+    // Running heads, folios, rules and leader dots are artifacts of their kind.
+    let kinds = structure::artifact_kinds(&pdf_doc);
+    for kind in ["Pagination/Header", "Pagination", "Layout"] {
+        assert!(kinds.contains(kind), "no {kind} artifact: {kinds:?}");
+    }
 }
 
 /// The pages the internal links on page `number` go to, top to bottom.
@@ -742,11 +747,12 @@ fn link_targets(pdf: &lopdf::Document, number: u32) -> Vec<u32> {
     out.into_iter().map(|(_, t)| t).collect()
 }
 
-/// The structure tree of a profile with notes, URLs, a table, a quote and a list:
-/// Link elements own every link annotation with its text (a marker's number, a note's
-/// number, a URL whole even where it breaks across lines); the table is a Table of
-/// TR rows with TH and TD cells holding the cells' text; the list is L > LI > (Lbl,
-/// LBody); the quote's paragraph sits in a BlockQuote.
+/// The structure tree of a profile with notes, URLs, a table, a quote, a list and
+/// code: Link elements own every link annotation with its text (a marker's number, a
+/// note's number, a URL whole even where it breaks across lines); the title is the
+/// H1 the headings follow; the table is a Table of THead and TBody with TR rows of
+/// TH and TD cells holding the cells' text; the list is L > LI > (Lbl, LBody), the
+/// bibliography an unlabelled list; the quote's paragraph sits in a BlockQuote.
 #[test]
 fn links_notes_lists_quotes_and_tables_are_tagged() {
     let path = format!(
@@ -801,27 +807,55 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     assert_eq!((notes.len(), cited), (4, 5));
     assert_eq!(internal, cited + notes.len());
     assert_eq!((urls, broken), (8, 1));
-    // Each note starts with its number, a link back to the text.
-    for note in notes {
+    // Each note starts with its label, its number linking back to the text; each
+    // marker is a Reference holding its link.
+    let roles = |elems: Vec<usize>| -> Vec<String> {
+        elems.iter().map(|&e| tree.elems[e].role.clone()).collect()
+    };
+    for &note in &notes {
         let first = tree.children(note)[0];
-        assert_eq!(tree.elems[first].role, "Link");
+        assert_eq!(tree.elems[first].role, "Lbl");
+        assert_eq!(roles(tree.children(first)), ["Link"]);
         assert!(tree.text(note).starts_with(&tree.text(first)));
     }
+    let references = tree.all("Reference");
+    assert_eq!(references.len(), cited);
+    for r in references {
+        assert_eq!(roles(tree.children(r)), ["Link"]);
+    }
 
-    // The Document element has the book's language; each heading its text as title.
+    // The Document element has the book's language. The profile's title is the H1
+    // its headings follow; each heading has its text as title.
     assert_eq!(tree.elems[0].lang.as_deref(), Some("en"));
+    let h1 = tree.all("H1");
+    assert_eq!(h1.len(), 1);
+    assert_eq!(tree.text(h1[0]), "The Lantern Guild");
     let headings = tree.all("H2");
     assert_eq!(headings.len(), 2);
-    for h in headings {
+    for h in h1.into_iter().chain(headings) {
         assert_eq!(tree.elems[h].title.as_deref(), Some(tree.text(h).trim()));
     }
+    // A code block is a P of Code lines.
+    let code = tree.all("Code");
+    assert_eq!(
+        code.iter().map(|&c| tree.text(c)).collect::<Vec<_>>(),
+        ["lamp = oil", "wick = cotton"]
+    );
+    assert!(tree.all("P").into_iter().any(|p| tree.children(p) == code));
 
     let tables = tree.all("Table");
     assert_eq!(tables.len(), 1);
-    let rows: Vec<Vec<(String, String)>> = tree
-        .children(tables[0])
-        .into_iter()
-        .map(|tr| {
+    let sections = tree.children(tables[0]);
+    let section_roles: Vec<&str> = sections
+        .iter()
+        .map(|&s| tree.elems[s].role.as_str())
+        .collect();
+    assert_eq!(section_roles, ["THead", "TBody"]);
+    assert_eq!(tree.children(sections[0]).len(), 1);
+    let trs: Vec<usize> = sections.iter().flat_map(|&s| tree.children(s)).collect();
+    let rows: Vec<Vec<(String, String)>> = trs
+        .iter()
+        .map(|&tr| {
             assert_eq!(tree.elems[tr].role, "TR");
             tree.children(tr)
                 .into_iter()
@@ -837,27 +871,21 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     };
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0], cells("TH", &["Office", "Holders", "Since"]));
-    assert_eq!(rows[1], cells("TD", &["Warden", "12", "1871"]));
+    // An empty cell is an empty TD, so the year stays in its column.
+    assert_eq!(rows[1], cells("TD", &["Warden", "", "1871"]));
     // "1902 (4)": the year, then the marker, a link inside the cell.
     assert_eq!(rows[2], cells("TD", &["Keeper of the Wicks", "3", "19024"]));
-    let last = *tree
-        .children(tree.children(tables[0])[2])
-        .last()
-        .expect("cell");
+    let last = *tree.children(trs[2]).last().expect("cell");
     let marker = tree.children(last);
-    assert_eq!(marker.len(), 1);
-    assert_eq!(tree.elems[marker[0]].role, "Link");
+    assert_eq!(roles(marker.clone()), ["Reference"]);
     assert_eq!(tree.text(marker[0]), "4");
 
-    let roles = |elems: Vec<usize>| -> Vec<String> {
-        elems.iter().map(|&e| tree.elems[e].role.clone()).collect()
-    };
     let quotes = tree.all("BlockQuote");
     assert_eq!(quotes.len(), 1);
     assert_eq!(roles(tree.children(quotes[0])), ["P"]);
     assert!(tree.text(quotes[0]).starts_with("Every lamp is a promise"));
     let lists = tree.all("L");
-    assert_eq!(lists.len(), 2);
+    assert_eq!(lists.len(), 3);
     let items = tree.children(lists[0]);
     assert_eq!(roles(items.clone()), ["LI", "LI"]);
     for (k, (li, duty)) in items
@@ -868,11 +896,21 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
         let kids = tree.children(li);
         assert_eq!(roles(kids.clone()), ["Lbl", "LBody"]);
         assert_eq!(tree.text(kids[0]), format!("{}.", k + 1));
-        assert_eq!(roles(tree.children(kids[1])), ["P"]);
         assert!(tree.text(kids[1]).starts_with(duty));
+        let body = tree.children(kids[1]);
+        if k == 0 {
+            assert_eq!(roles(body), ["P"]);
+            continue;
+        }
+        // The second item holds a list of its own, whose label is its own.
+        assert_eq!(roles(body.clone()), ["P", "L"]);
+        let inner = tree.children(tree.children(body[1])[0]);
+        assert_eq!(roles(inner.clone()), ["Lbl", "LBody"]);
+        assert_eq!(tree.text(inner[0]), "\u{2022}");
+        assert_eq!(tree.text(inner[1]), "with the long scissors");
     }
     // The bibliography is a list without labels: LI > LBody > BibEntry, each with its URL.
-    let entries = tree.children(lists[1]);
+    let entries = tree.children(lists[2]);
     assert_eq!(entries.len(), 3);
     for li in entries {
         let body = tree.children(li);
@@ -1048,13 +1086,21 @@ fn page_images(pdf: &lopdf::Document) -> BTreeMap<u32, Vec<i64>> {
 fn figures_and_inline_images_are_drawn_with_their_captions() {
     let mut b = Builder::new("figs", "Figures");
     b.para(&words(1, 200));
+    // No alt text: the caption describes the image.
     b.block(Block::Figure {
         src: Some("img/wide.png".into()),
-        alt: "a wide gradient".into(),
+        alt: String::new(),
         caption: vec![Inline::Text("The wide gradient figure".into())],
         span: span(3),
     });
     b.para(&words(2, 40));
+    // Nothing describes this one: decoration, an artifact.
+    b.block(Block::Figure {
+        src: Some("img/wide.png".into()),
+        alt: String::new(),
+        caption: Vec::new(),
+        span: span(4),
+    });
     b.block(Block::Paragraph {
         content: vec![
             Inline::Text("An inline picture ".into()),
@@ -1087,6 +1133,22 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
         caption: vec![Inline::Text("Only this caption survives".into())],
         span: span(7),
     });
+    // A figure in a list item belongs to the item.
+    b.block(Block::List {
+        start: None,
+        items: vec![vec![
+            Block::Paragraph {
+                content: vec![Inline::Text("An item with a picture".into())],
+                span: span(8),
+            },
+            Block::Figure {
+                src: Some("img/tall.png".into()),
+                alt: "listed".into(),
+                caption: Vec::new(),
+                span: span(9),
+            },
+        ]],
+    });
     b.para(&format!("{} noted{{1}}", words(3, 60)));
     b.note(1, NoteKind::Full, "A note.");
     let doc = b.done();
@@ -1108,7 +1170,32 @@ fn figures_and_inline_images_are_drawn_with_their_captions() {
         let images = page_images(&pdf_doc);
         let mut widths: Vec<i64> = images.values().flatten().copied().collect();
         widths.sort();
+        // The wide image is drawn twice (one image object where both share a page).
+        widths.dedup();
         assert_eq!(widths, [12, 64], "{paper:?}: {images:?}");
+        // Three figures, each with its alternative text; the undescribed image is not one.
+        let tree = structure::Tree::read(&pdf_doc);
+        let alts: Vec<Option<String>> = tree
+            .all("Figure")
+            .into_iter()
+            .map(|f| tree.elems[f].alt.clone())
+            .collect();
+        assert_eq!(
+            alts,
+            [
+                Some("The wide gradient figure".to_string()),
+                Some("tallpicturealt".to_string()),
+                Some("listed".to_string())
+            ],
+            "{paper:?}"
+        );
+        let body = tree.all("LBody");
+        let kids: Vec<&str> = tree
+            .children(body[0])
+            .into_iter()
+            .map(|k| tree.elems[k].role.as_str())
+            .collect();
+        assert_eq!(kids, ["P", "Figure"], "{paper:?}");
         let (_, text) = tool("pdftotext", &[&save(&name, &out.bytes), "-"]);
         let pages: Vec<&str> = text.split('\u{c}').collect();
         // The figure's caption is on the page that draws the wide image.

@@ -76,6 +76,8 @@ pub enum ElemKind {
         x: f32,
         /// Width drawn.
         width: f32,
+        /// The quotes and lists it is in.
+        nest: Nest,
     },
     /// Empty space, dropped at the top of a page.
     Space,
@@ -225,12 +227,14 @@ impl Arrange<'_> {
                 width,
                 height,
                 keep_with_next,
+                nest,
             } => {
                 let kind = ElemKind::Image {
                     src: src.clone(),
                     alt: alt.clone(),
                     x: *x,
                     width: *width,
+                    nest: nest.clone(),
                 };
                 self.push(kind, *height, !keep_with_next);
             }
@@ -422,6 +426,7 @@ impl Arrange<'_> {
                     .copied()
                     .chain([
                         Container::Table(table),
+                        Container::Rows(table, r == 0),
                         Container::Row(this_row),
                         Container::Cell(c, r == 0),
                     ])
@@ -430,10 +435,15 @@ impl Arrange<'_> {
                     width: widths[c],
                     ..cell.spec.clone()
                 };
-                let lines = self.lines(&Para {
+                let mut lines = self.lines(&Para {
                     spec,
                     ..cell.clone()
                 });
+                // An empty cell sets no line; an empty one, which draws nothing, keeps
+                // its place among the row's cells in the structure tree.
+                if lines.is_empty() {
+                    lines.push(Line::default());
+                }
                 let mut y = pad;
                 for line in lines {
                     let leading = line.leading;

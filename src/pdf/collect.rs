@@ -40,6 +40,8 @@ pub enum Role {
     Bibliography,
     /// A footnote.
     Note,
+    /// A line of a code block.
+    Code,
 }
 
 /// A structure around paragraphs, for the tag tree: the writer nests each line's
@@ -56,10 +58,14 @@ pub enum Container {
     Item(usize),
     /// A table (its first row's element index).
     Table(usize),
+    /// A table's header rows (`true`) or body rows, by the table's id.
+    Rows(usize, bool),
     /// A table row (its element index).
     Row(usize),
     /// A table cell: its column, and whether it is a header cell.
     Cell(usize, bool),
+    /// A code block (its lines are set one paragraph each).
+    Code(usize),
     /// An anthology's table of contents.
     Toc(usize),
     /// One entry of the contents.
@@ -124,6 +130,8 @@ pub enum Flow {
         height: f32,
         /// Keep with what follows (its caption).
         keep_with_next: bool,
+        /// The quotes and lists it is in.
+        nest: Nest,
     },
     /// Vertical space (dropped at the top of a page).
     Space(f32),
@@ -749,9 +757,16 @@ impl Collector<'_> {
                     };
                     inlines(caption, italic, &mut pieces, 0);
                     let captioned = pieces.iter().any(|p| !p.text.trim().is_empty());
+                    // An image without alternative text is described by its caption
+                    // in the structure tree.
+                    let described = if alt.trim().is_empty() {
+                        Inline::plain(caption).trim().to_string()
+                    } else {
+                        alt.clone()
+                    };
                     let drawn = src
                         .as_deref()
-                        .is_some_and(|src| self.image(src, alt, indent, captioned));
+                        .is_some_and(|src| self.image(src, &described, indent, captioned));
                     if !captioned {
                         if drawn {
                             continue;
@@ -775,16 +790,18 @@ impl Collector<'_> {
                 Block::Code { text, .. } => {
                     let size = (ctx.size * 0.85 * 2.0).round() / 2.0;
                     self.out.flow.push(Flow::Space(s * 0.4));
+                    self.open(Container::Code);
                     for line in text.lines() {
                         let pieces =
                             self.plain(if line.is_empty() { " " } else { line }, Face::Mono, size);
-                        let mut p = self.para(pieces, Role::Body, &lang, size, String::new());
+                        let mut p = self.para(pieces, Role::Code, &lang, size, String::new());
                         p.spec.align = Align::Left;
                         p.spec.hyphenate = false;
                         p.spec.width -= indent + s;
                         p.indent = indent + s;
                         self.out.flow.push(Flow::Para(p));
                     }
+                    self.nest.pop();
                     self.out.flow.push(Flow::Space(s * 0.4));
                 }
                 Block::Rule => self.out.flow.push(Flow::Rule),
@@ -819,6 +836,7 @@ impl Collector<'_> {
             width,
             height,
             keep_with_next,
+            nest: self.nest.as_slice().into(),
         });
         if !keep_with_next {
             self.out.flow.push(Flow::Space(s * 0.6));

@@ -53,6 +53,8 @@ pub enum ItemKind {
         width: f32,
         /// Height drawn.
         height: f32,
+        /// The quotes and lists it is in.
+        nest: Nest,
     },
     /// A horizontal rule of this length, 0.5 pt thick.
     Rule {
@@ -509,7 +511,13 @@ impl Composer<'_> {
                         });
                     }
                 }
-                ElemKind::Image { src, alt, x, width } => {
+                ElemKind::Image {
+                    src,
+                    alt,
+                    x,
+                    width,
+                    nest,
+                } => {
                     items.push(Item {
                         x: left + x,
                         y: top,
@@ -518,6 +526,7 @@ impl Composer<'_> {
                             alt: alt.clone(),
                             width: *width,
                             height: elem.height,
+                            nest: nest.clone(),
                         },
                     });
                 }

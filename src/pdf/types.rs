@@ -142,7 +142,7 @@ pub struct TagBox {
 }
 
 /// One set line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
     /// Height above the baseline.
     pub ascent: f32,

@@ -1,7 +1,10 @@
 //! Stage 4: write the pages with krilla: positioned glyphs with their text (so copying
 //! and `pdftotext` give the words back), links between markers and notes, named
 //! destinations `note-N` (`SLUG-note-N` in an anthology), clickable URLs, the outline,
-//! metadata and a tag tree (headings, paragraphs, notes).
+//! metadata and a tag tree, built in `write/tags.rs`: headings, paragraphs, notes,
+//! quotes, lists, tables, figures, code, the contents, and a Link element owning each
+//! link annotation with its text; running heads, folios, rules and leader dots are
+//! artifacts.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -27,7 +30,7 @@ use super::{Geometry, PdfError, PdfOptions};
 use crate::model::Book;
 
 mod tags;
-use tags::{Key, Leaf, Part, Tree};
+use tags::{Key, Leaf, LinkKind, Part, Tree};
 
 /// The bytes of each face, as the paragraph engine used them.
 pub type FaceData<'a> = dyn Fn(Face) -> &'static [u8] + 'a;
@@ -122,6 +125,7 @@ pub fn write(
     }
     let mut doc = Document::new();
     let mut tree = Tree::default();
+    let mut heading_level = 0;
     // A profile in another language than the book's says so on its paragraphs.
     let lang_of = |d: Option<usize>| {
         d.and_then(|d| book.documents.get(d))
@@ -162,6 +166,7 @@ pub fn write(
                 && let Some(line) = furniture(head, Face::Italic, g.size * 0.85)
             {
                 furn.push((
+                    ArtifactType::Header,
                     g.margins.left + (g.width() - line.width) / 2.0,
                     g.margins.top - g.size * 2.2,
                     line,
@@ -171,15 +176,16 @@ pub fn write(
                 && let Some(line) = furniture(&page.number.to_string(), Face::Regular, g.size * 0.9)
             {
                 furn.push((
+                    ArtifactType::PageNumber,
                     g.margins.left + (g.width() - line.width) / 2.0,
                     g.page_h - g.margins.bottom + g.size * 2.8,
                     line,
                 ));
             }
-            for (x, y, line) in &furn {
+            // Running heads and folios are pagination artifacts, not text to read.
+            for (kind, x, y, line) in &furn {
                 surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
-                    ArtifactType::Page,
-                    None,
+                    *kind, None,
                 )));
                 draw_plain(&mut surface, *x, *y, line, &mut font)?;
                 surface.end_tagged();
@@ -192,6 +198,7 @@ pub fn write(
                         alt,
                         width,
                         height,
+                        nest,
                     } => {
                         let image = images
                             .entry(src.as_str())
@@ -201,14 +208,27 @@ pub fn write(
                         else {
                             continue;
                         };
-                        let id = surface.start_tagged(ContentTag::Other);
+                        // An image nothing describes is decoration to a reader who
+                        // cannot see it: an artifact, not a figure without text.
+                        let described = !alt.trim().is_empty();
+                        let id = surface.start_tagged(if described {
+                            ContentTag::Other
+                        } else {
+                            ContentTag::Artifact(krilla::tagging::Artifact::new(
+                                ArtifactType::Other,
+                                None,
+                            ))
+                        });
                         surface.push_transform(&Transform::from_translate(item.x, item.y));
                         surface.draw_image(image, size);
                         surface.pop();
                         surface.end_tagged();
-                        let alt = (!alt.trim().is_empty()).then(|| alt.clone());
+                        if !described {
+                            continue;
+                        }
+                        let alt = Some(alt.clone());
                         tree.push(
-                            &[],
+                            nest,
                             Key::Figure(p, item.y.to_bits()),
                             || tags::figure(alt),
                             false,
@@ -258,7 +278,7 @@ pub fn write(
                         // Each tagged stretch with somewhere to go becomes a link
                         // annotation; its text is marked apart so the Link element
                         // owns both.
-                        let mut links: Vec<(usize, Option<String>)> = Vec::new();
+                        let mut links: Vec<(usize, LinkKind)> = Vec::new();
                         let mut boxes: Vec<(f32, f32)> = Vec::new();
                         for t in &line.tags {
                             let top = item.y - line.ascent.max(g.size * 0.8);
@@ -271,11 +291,11 @@ pub fn write(
                             ) else {
                                 continue;
                             };
-                            let (target, alt, url) = match &t.tag {
+                            let (target, alt, kind) = match &t.tag {
                                 Tag::Link(url) => (
                                     Target::Action(Action::Link(LinkAction::new(url.clone()))),
                                     url.clone(),
-                                    Some(url.clone()),
+                                    LinkKind::Url(url.clone()),
                                 ),
                                 Tag::NoteRef { note: n, .. } => {
                                     let key = (doc_index, *n);
@@ -295,7 +315,7 @@ pub fn write(
                                         )),
                                         _ => continue,
                                     };
-                                    (target, format!("note {n}"), None)
+                                    (target, format!("note {n}"), LinkKind::NoteRef)
                                 }
                                 Tag::NoteNumber { note: n } => {
                                     let key = note.map_or((doc_index, *n), |k| (k.0, *n));
@@ -316,10 +336,14 @@ pub fn write(
                                     let target = Target::Destination(Destination::Xyz(
                                         XyzDestination::new(mp, Point::from_xy(mx, my)),
                                     ));
-                                    (target, format!("back to the text citing note {n}"), None)
+                                    (
+                                        target,
+                                        format!("back to the text citing note {n}"),
+                                        LinkKind::NoteNumber,
+                                    )
                                 }
                             };
-                            links.push((annotations.len(), url));
+                            links.push((annotations.len(), kind));
                             boxes.push((t.x0, t.x1));
                             annotations.push(Annotation::new_link(
                                 LinkAnnotation::new(rect, target),
@@ -328,44 +352,7 @@ pub fn write(
                         }
                         let spans =
                             draw_line(&mut surface, item.x, item.y, line, &boxes, &mut font)?;
-                        let mut parts: Vec<Part> = Vec::new();
-                        let mut link_part: Vec<Option<usize>> = vec![None; links.len()];
-                        for (b, id) in spans {
-                            let Some(b) = b else {
-                                parts.push(Part::Content(id));
-                                continue;
-                            };
-                            match link_part[b] {
-                                Some(i) => {
-                                    if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
-                                        leaves.push(Leaf::Content(id));
-                                    }
-                                }
-                                None => {
-                                    link_part[b] = Some(parts.len());
-                                    parts.push(Part::Link {
-                                        url: links[b].1.clone(),
-                                        leaves: vec![Leaf::Content(id)],
-                                    });
-                                }
-                            }
-                        }
-                        // The annotation follows its text; a link whose text drew
-                        // nothing is its annotation alone, where its box begins.
-                        for (b, (annot, url)) in links.iter().enumerate() {
-                            let leaf = Leaf::Annot(p, *annot);
-                            match link_part[b] {
-                                Some(i) => {
-                                    if let Some(Part::Link { leaves, .. }) = parts.get_mut(i) {
-                                        leaves.push(leaf);
-                                    }
-                                }
-                                None => parts.push(Part::Link {
-                                    url: url.clone(),
-                                    leaves: vec![leaf],
-                                }),
-                            }
-                        }
+                        let mut parts = tags::line_parts(spans, &links, p);
                         // A contents line links, across its whole width, to the top
                         // of its profile's first page.
                         if let Some(target) = goto.and_then(|d| doc_first.get(&d))
@@ -380,15 +367,7 @@ pub fn write(
                                 *target,
                                 Point::from_xy(g.margins.left, g.margins.top * 0.5),
                             );
-                            let mut leaves: Vec<Leaf> = Vec::new();
-                            for part in parts.drain(..) {
-                                match part {
-                                    Part::Content(id) => leaves.push(Leaf::Content(id)),
-                                    Part::Link { leaves: inner, .. } => leaves.extend(inner),
-                                }
-                            }
-                            leaves.push(Leaf::Annot(p, annotations.len()));
-                            parts.push(Part::Link { url: None, leaves });
+                            parts = tags::whole_link(parts, Leaf::Annot(p, annotations.len()));
                             annotations.push(Annotation::new_link(
                                 LinkAnnotation::new(rect, Target::Destination(dest.into())),
                                 Some(line_text(line)),
@@ -399,7 +378,8 @@ pub fn write(
                             None => (Key::Block(*role, *block), *role, lang_of(page.doc)),
                         };
                         let title = outline.as_ref().map(|(_, t)| t.clone());
-                        tree.push(nest, key, || tags::kind(role, title, lang), *extra, parts);
+                        let kind = || tags::kind(role, title, lang, &mut heading_level);
+                        tree.push(nest, key, kind, *extra, parts);
                     }
                 }
             }

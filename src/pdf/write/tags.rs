@@ -39,17 +39,29 @@ pub enum Leaf {
     Annot(usize, usize),
 }
 
+/// What a link is, which decides what holds its Link element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkKind {
+    /// A hyperlink; the URL lets one broken across lines stay one link.
+    Url(String),
+    /// A note marker in the text: a Reference holds the Link.
+    NoteRef,
+    /// The number a note starts with, linking back: the note's Lbl holds the Link.
+    NoteNumber,
+    /// A contents entry, linking to its profile.
+    Contents,
+}
+
 /// One piece of a line in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
     /// Text outside any link.
     Content(Identifier),
-    /// A link: its text and its annotations. `url` lets a URL broken across lines
-    /// stay one link.
+    /// A link: its annotation(s), each before the text it covers.
     Link {
-        /// The URL of a hyperlink; `None` for links inside the document.
-        url: Option<String>,
-        /// Its text and annotation(s).
+        /// What it is.
+        kind: LinkKind,
+        /// Its annotations and text.
         leaves: Vec<Leaf>,
     },
 }
@@ -108,16 +120,18 @@ impl Tree {
         parts: Vec<Part>,
     ) {
         let mut at = 0;
-        for c in nest {
+        for (i, c) in nest.iter().enumerate() {
             at = self.child(at, Slot::Container(*c), || container(*c));
             if let Container::Item(_) = c {
-                // Label first, then body, whatever comes first on the page.
+                // Label first, then body, whatever comes first on the page. Only
+                // the innermost item's label is this line's.
                 let lbl = self.child(at, Slot::Label, || PdfTag::Lbl.into());
                 let body = self.child(at, Slot::Body, || PdfTag::LBody.into());
-                at = body;
-                if label {
-                    at = lbl;
-                }
+                at = if label && i + 1 == nest.len() {
+                    lbl
+                } else {
+                    body
+                };
             }
         }
         let own = match nest.last() {
@@ -168,7 +182,7 @@ impl Tree {
                         }
                     }
                     Child::Part(Part::Content(id)) => kids.push(id.into()),
-                    Child::Part(Part::Link { leaves, .. }) => {
+                    Child::Part(Part::Link { kind, leaves }) => {
                         let mut link = TagGroup::new(PdfTag::Link);
                         for leaf in leaves {
                             match leaf {
@@ -180,14 +194,24 @@ impl Tree {
                                 }
                             }
                         }
-                        kids.push(link.into());
+                        let outer: Option<TagKind> = match kind {
+                            LinkKind::NoteRef => Some(PdfTag::Reference.into()),
+                            LinkKind::NoteNumber => Some(PdfTag::Lbl.into()),
+                            LinkKind::Url(_) | LinkKind::Contents => None,
+                        };
+                        kids.push(match outer {
+                            Some(outer) => TagGroup::with_children(outer, vec![link.into()]).into(),
+                            None => link.into(),
+                        });
                     }
                 }
             }
             match node.kind {
                 // An item without a label leaves its Lbl empty: krilla would write
-                // an empty element, so leave it out.
-                Some(_) if kids.is_empty() => {}
+                // an empty element, so leave it out. An empty table cell stays, so
+                // the cells after it keep their columns.
+                Some(ref kind)
+                    if kids.is_empty() && !matches!(kind, TagKind::TD(_) | TagKind::TH(_)) => {}
                 Some(kind) => built[i] = Some(TagGroup::with_children(kind, kids)),
                 None => top = kids,
             }
@@ -213,12 +237,69 @@ fn container(c: Container) -> TagKind {
         Container::Bibliography(_) => PdfTag::L(ListNumbering::None).into(),
         Container::Item(_) => PdfTag::LI.into(),
         Container::Table(_) => PdfTag::Table.into(),
+        Container::Rows(_, true) => PdfTag::THead.into(),
+        Container::Rows(_, false) => PdfTag::TBody.into(),
         Container::Row(_) => PdfTag::TR.into(),
         Container::Cell(_, true) => PdfTag::TH(TableHeaderScope::Column).into(),
         Container::Cell(_, false) => PdfTag::TD.into(),
+        Container::Code(_) => PdfTag::P.into(),
         Container::Toc(_) => PdfTag::TOC.into(),
         Container::TocItem(_) => PdfTag::TOCI.into(),
     }
+}
+
+/// A line's parts in reading order, from the spans it was drawn as (each with the
+/// link box it lies in, if any) and its links (the annotation's position among page
+/// `page`'s annotations, and what it is): a link's annotation and text make one Link
+/// part; a link whose text drew nothing is its annotation alone, after the line.
+pub fn line_parts(
+    spans: Vec<(Option<usize>, Identifier)>,
+    links: &[(usize, LinkKind)],
+    page: usize,
+) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    // The part each link's text went to.
+    let mut at: Vec<Option<usize>> = vec![None; links.len()];
+    for (b, id) in spans {
+        match b.and_then(|b| Some((b, links.get(b)?))) {
+            None => parts.push(Part::Content(id)),
+            Some((b, (annot, kind))) => match at[b].and_then(|i| parts.get_mut(i)) {
+                Some(Part::Link { leaves, .. }) => leaves.push(Leaf::Content(id)),
+                _ => {
+                    at[b] = Some(parts.len());
+                    parts.push(Part::Link {
+                        kind: kind.clone(),
+                        leaves: vec![Leaf::Annot(page, *annot), Leaf::Content(id)],
+                    });
+                }
+            },
+        }
+    }
+    for (b, (annot, kind)) in links.iter().enumerate() {
+        if at[b].is_none() {
+            parts.push(Part::Link {
+                kind: kind.clone(),
+                leaves: vec![Leaf::Annot(page, *annot)],
+            });
+        }
+    }
+    parts
+}
+
+/// A line that is one link as a whole (a contents entry): `annot`, then its text
+/// and any links inside it, in one Link part.
+pub fn whole_link(parts: Vec<Part>, annot: Leaf) -> Vec<Part> {
+    let mut leaves: Vec<Leaf> = vec![annot];
+    for part in parts {
+        match part {
+            Part::Content(id) => leaves.push(Leaf::Content(id)),
+            Part::Link { leaves: inner, .. } => leaves.extend(inner),
+        }
+    }
+    vec![Part::Link {
+        kind: LinkKind::Contents,
+        leaves,
+    }]
 }
 
 /// Appends a line's parts; a URL that ends one line and starts the next is one link.
@@ -228,11 +309,11 @@ fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
         match (out.last_mut(), first) {
             (
                 Some(Child::Part(Part::Link {
-                    url: Some(a),
+                    kind: LinkKind::Url(a),
                     leaves,
                 })),
                 Part::Link {
-                    url: Some(b),
+                    kind: LinkKind::Url(b),
                     leaves: more,
                 },
             ) if *a == b => leaves.extend(more),
@@ -242,21 +323,34 @@ fn extend(out: &mut Vec<Child>, parts: Vec<Part>) {
     out.extend(parts.map(Child::Part));
 }
 
-/// The structure tag of a paragraph of this role: a heading with its text as title,
-/// and a language where it differs from the book's.
-pub fn kind(role: Role, title: Option<String>, lang: Option<String>) -> TagKind {
-    let mut kind: TagKind = match role {
-        Role::Heading(level) => PdfTag::Hn(
+/// The structure tag of a paragraph of this role: a heading with its text (its
+/// outline entry) as title, and a language where it differs from the book's. A
+/// profile's (or the book's) title is the H1 its headings (H2 on) follow, as PDF/UA
+/// wants a document's headings to begin at H1; the lines under it (subtitle,
+/// authors, date) are paragraphs. A heading never goes more than one level below
+/// the one before (`last`), since PDF/UA forbids skipped levels.
+pub fn kind(role: Role, title: Option<String>, lang: Option<String>, last: &mut u8) -> TagKind {
+    let level = match role {
+        Role::Heading(level) => Some(level.min(last.saturating_add(1)).max(1)),
+        Role::Title if title.is_some() => Some(1),
+        _ => None,
+    };
+    if let Some(level) = level {
+        *last = level;
+    }
+    let mut kind: TagKind = match (role, level) {
+        (_, Some(level)) => PdfTag::Hn(
             NonZeroU16::new(u16::from(level)).unwrap_or(NonZeroU16::MIN),
             title,
         )
         .into(),
-        Role::Title => PdfTag::Title.into(),
-        Role::Note => PdfTag::Note.into(),
-        Role::Caption => PdfTag::Caption.into(),
-        Role::Bibliography => PdfTag::BibEntry.into(),
+        (Role::Note, _) => PdfTag::Note.into(),
+        (Role::Caption, _) => PdfTag::Caption.into(),
+        (Role::Bibliography, _) => PdfTag::BibEntry.into(),
+        // A code block's lines sit in its CodeBlock container (a P).
+        (Role::Code, _) => PdfTag::Code.into(),
         // A quote's paragraphs sit in its BlockQuote container.
-        Role::Quote | Role::Body => PdfTag::P.into(),
+        (Role::Quote | Role::Body | Role::Title | Role::Heading(_), _) => PdfTag::P.into(),
     };
     kind.as_any_mut().set_lang(lang);
     kind
@@ -271,10 +365,25 @@ pub fn figure(alt: Option<String>) -> TagKind {
 mod tests {
     use super::*;
 
+    #[test]
+    fn heading_levels_are_never_skipped() {
+        let mut last = 0;
+        let mut level = |role: Role| {
+            let kind = kind(role, Some("t".into()), None, &mut last);
+            kind.as_any().level().map(|l| l.get())
+        };
+        assert_eq!(level(Role::Title), Some(1));
+        assert_eq!(level(Role::Heading(3)), Some(2));
+        assert_eq!(level(Role::Heading(4)), Some(3));
+        assert_eq!(level(Role::Body), None);
+        assert_eq!(level(Role::Heading(2)), Some(2));
+        assert_eq!(level(Role::Title), Some(1));
+    }
+
     /// A hyperlink whose annotations are the page's `annots`.
     fn link(url: &str, annots: &[usize]) -> Part {
         Part::Link {
-            url: Some(url.into()),
+            kind: LinkKind::Url(url.into()),
             leaves: annots.iter().map(|&i| Leaf::Annot(0, i)).collect(),
         }
     }
@@ -289,7 +398,7 @@ mod tests {
         assert_eq!(out.len(), 2);
         // Note links never merge.
         let note = Part::Link {
-            url: None,
+            kind: LinkKind::NoteRef,
             leaves: vec![Leaf::Annot(0, 3)],
         };
         extend(&mut out, vec![note.clone()]);
