@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{Ctx, MAX_DEPTH};
-use crate::model::{Document, Inline, Span};
+use crate::model::{Block, Document, Inline, Span};
 use crate::pdf::types::{Face, Piece, Tag, TextStyle};
 
 /// The sources of drawable inline images in `content`, in order.
@@ -223,5 +223,37 @@ pub(super) fn superscript(base: TextStyle) -> TextStyle {
         face: Face::Regular,
         size: (base.size * 0.62 * 4.0).round() / 4.0,
         baseline_shift: base.size * 0.36,
+    }
+}
+
+/// The inline text of any block, for what must be one paragraph: a note body, or
+/// blocks nested too deep to set as blocks.
+pub(super) fn block_inlines(block: &Block, ctx: Ctx, out: &mut Vec<Piece>, depth: usize) {
+    match block {
+        Block::Heading { content, .. }
+        | Block::Paragraph { content, .. }
+        | Block::Figure {
+            caption: content, ..
+        } => {
+            inlines(content, ctx, out, 0);
+        }
+        Block::Code { text, .. } => push_text(out, text, Ctx { mono: true, ..ctx }.style(), None),
+        Block::Quote { blocks } => {
+            for b in blocks.iter().filter(|_| depth < MAX_DEPTH) {
+                block_inlines(b, ctx, out, depth + 1);
+            }
+        }
+        Block::List { items, .. } => {
+            for b in items.iter().flatten().filter(|_| depth < MAX_DEPTH) {
+                block_inlines(b, ctx, out, depth + 1);
+            }
+        }
+        Block::Table { head, rows, .. } => {
+            for cell in head.iter().chain(rows.iter().flatten()) {
+                inlines(cell, ctx, out, 0);
+                push_text(out, " ", ctx.style(), None);
+            }
+        }
+        Block::Rule => {}
     }
 }
