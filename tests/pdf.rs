@@ -418,12 +418,14 @@ fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
             .get(i + 1)
             .and_then(|l| l.chars().next())
             .is_some_and(char::is_lowercase);
-        if !(line.ends_with('-') || line.ends_with('/') || line.ends_with('.') && goes_on) {
+        // An added hyphen comes out as a soft hyphen (U+00AD), a written one as "-".
+        let broken = line.ends_with(['-', '\u{AD}', '/']);
+        if !(broken || line.ends_with('.') && goes_on) {
             joined.push(' ');
         }
     }
     let text = joined
-        .replace('-', "")
+        .replace(['-', '\u{AD}'], "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");

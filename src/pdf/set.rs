@@ -158,8 +158,11 @@ fn set_line(
             Some(cut) => {
                 let keep = cut.cluster.start.saturating_sub(last.range.start);
                 last.glyphs.retain(|g| g.range.start < keep);
-                last.glyphs
-                    .extend(to_glyphs(&cut.head, last.range.start, brk.end + 1));
+                last.glyphs.extend(to_glyphs(
+                    &cut.head,
+                    last.range.start,
+                    brk.end + SOFT_HYPHEN.len_utf8(),
+                ));
                 last.hyphen = true;
             }
             None if hyphenated => add_hyphen(fonts, text, last),
@@ -244,7 +247,7 @@ fn set_line(
         }
         let mut run_text = text[p.range.clone()].to_string();
         if p.hyphen {
-            run_text.push('-');
+            run_text.push(SOFT_HYPHEN);
         }
         match runs.last_mut() {
             // Merge with the run before when it continues it in text and style, so a
@@ -313,6 +316,10 @@ fn continues(parts: &[Part], last: Option<usize>, i: usize) -> bool {
     }
 }
 
+/// The text behind an added hyphen's glyph: a soft hyphen, as Typst writes it, so text
+/// copied out of the PDF (and `pdftotext`) knows the word goes on and joins it.
+const SOFT_HYPHEN: char = '\u{AD}';
+
 /// Ends the part with a hyphen. A left-to-right word is reshaped with its hyphen, so
 /// kerning before the hyphen is right and no ligature spans the break.
 fn add_hyphen(fonts: &FontSet, text: &str, part: &mut Part) {
@@ -341,8 +348,11 @@ fn add_hyphen(fonts: &FontSet, text: &str, part: &mut Part) {
         // keep the reshaped word only if it is no wider, so the line still fits.
         if !shaped.is_empty() && after <= before + advance + 0.001 {
             part.glyphs.retain(|g| g.range.start < keep);
-            part.glyphs
-                .extend(to_glyphs(&shaped, range.start, range.end + 1));
+            part.glyphs.extend(to_glyphs(
+                &shaped,
+                range.start,
+                range.end + SOFT_HYPHEN.len_utf8(),
+            ));
             return;
         }
     }
@@ -352,7 +362,7 @@ fn add_hyphen(fonts: &FontSet, text: &str, part: &mut Part) {
         advance,
         x_offset: 0.0,
         y_offset: 0.0,
-        range: at..at + 1,
+        range: at..at + SOFT_HYPHEN.len_utf8(),
     });
 }
 
