@@ -541,3 +541,34 @@ fn hyphenation_inside_a_ligature_splits_it() {
     }
     assert!(cut > 0, "no line broke inside an ff ligature");
 }
+
+/// The text family covers, in all four styles, what the profiles are written in:
+/// Latin with Turkish, Polish, French and Spanish letters, Cyrillic and Greek; and it
+/// has standard ligatures ("fi" is one glyph whose text is both letters).
+#[test]
+fn every_style_covers_latin_cyrillic_and_greek_with_ligatures() {
+    let fonts = FontSet::bundled();
+    let text = "Ağır İstanbul şoförü çığlık; Zażółć gęślą jaźń; Œuvre naïve à l'été; \
+        ¿Señor, qué pingüino? Съешь же ещё этих мягких булок; \
+        Ξεσκεπάζω την ψυχοφθόρα βδελυγμία; ΆΈΉΊΌΎΏ";
+    for face in [Face::Regular, Face::Italic, Face::Bold, Face::BoldItalic] {
+        let pieces = [Piece {
+            text: text.into(),
+            style: style(face, 10.0),
+            tag: None,
+        }];
+        let p = set_paragraph(&fonts, &pieces, &spec("en", A5_MEASURE));
+        assert!(p.missing.is_empty(), "{face:?} lacks {:?}", p.missing);
+        assert_eq!(words(&p), input_words(text), "{face:?}");
+        let fi = [Piece {
+            text: "fi".into(),
+            style: style(face, 10.0),
+            tag: None,
+        }];
+        let p = set_paragraph(&fonts, &fi, &spec("en", A5_MEASURE));
+        let runs = &p.lines[0].runs;
+        let glyphs: Vec<_> = runs.iter().flat_map(|r| r.glyphs.iter()).collect();
+        assert_eq!(glyphs.len(), 1, "{face:?}: no fi ligature");
+        assert_eq!(line_text(&p.lines[0]), "fi");
+    }
+}
