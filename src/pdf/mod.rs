@@ -221,12 +221,35 @@ impl Geometry {
     }
 }
 
-/// One paragraph set in an anthology's first pass: its input and its lines.
+/// One paragraph set ahead of arrange: its input and its lines.
 type SetRecord = (
     Vec<types::Piece>,
     types::ParaSpec,
     (Vec<types::Line>, Vec<char>),
 );
+
+/// The paragraphs arrange will ask for, in its order, set on all cores. Arrange is one
+/// sequential pass over the vertical list, but a paragraph's lines depend only on its
+/// own pieces and spec: a dry run that answers every request with no lines lists them.
+/// The few requests built from another's lines (table cells sized by their columns'
+/// widths) differ in the real run and are set there.
+fn prefetch(fonts: &FontSet, c: &collect::Collected, g: &Geometry) -> Vec<SetRecord> {
+    use rayon::prelude::*;
+    let asked = RefCell::new(Vec::new());
+    let dry = |pieces: &[types::Piece], spec: &types::ParaSpec| {
+        asked.borrow_mut().push((pieces.to_vec(), spec.clone()));
+        (Vec::new(), Vec::new())
+    };
+    arrange::arrange(c, g, &dry);
+    asked
+        .into_inner()
+        .into_par_iter()
+        .map(|(pieces, spec)| {
+            let p = set_paragraph(fonts, &pieces, &spec);
+            (pieces, spec, (p.lines, p.missing))
+        })
+        .collect()
+}
 
 /// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
 pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
@@ -236,27 +259,25 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
     let geometry = Geometry::new(opts)?;
     let fonts = FontSet::bundled();
     let anthology = book.documents.len() > 1;
-    // The second pass of an anthology (below) sets the same paragraphs in the same
-    // order as the first, but for the contents' page numbers: replay the first pass's
-    // lines wherever the input is unchanged instead of shaping and breaking it again.
+    // Each pass sets its paragraphs ahead ([`prefetch`]); arrange then finds the i-th
+    // request's lines at index i. The second pass of an anthology (below) asks for the
+    // same paragraphs in the same order but for the contents' page numbers, so it
+    // replays the first pass's lines wherever the input is unchanged.
     let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
-    let replay = Cell::new(None::<usize>);
+    let next = Cell::new(0usize);
     let set = |pieces: &[types::Piece], spec: &types::ParaSpec| {
-        if let Some(i) = replay.get() {
-            replay.set(Some(i + 1));
-            if let Some((p, s, out)) = recorded.borrow().get(i)
-                && p == pieces
-                && s == spec
-            {
-                return out.clone();
-            }
+        let i = next.get();
+        next.set(i + 1);
+        if let Some((p, s, out)) = recorded.borrow().get(i)
+            && p == pieces
+            && s == spec
+        {
+            return out.clone();
         }
         let p = set_paragraph(&fonts, pieces, spec);
         let out = (p.lines, p.missing);
-        if anthology && replay.get().is_none() {
-            recorded
-                .borrow_mut()
-                .push((pieces.to_vec(), spec.clone(), out.clone()));
+        if let Some(slot) = recorded.borrow_mut().get_mut(i) {
+            *slot = (pieces.to_vec(), spec.clone(), out.clone());
         }
         out
     };
@@ -267,14 +288,19 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
     let (mut pages, mut report) = (Vec::new(), LayoutReport::default());
     for pass in 0..if anthology { 2 } else { 1 } {
         let collected = collect::collect(book, opts, &geometry, &toc_pages);
+        if pass == 0 {
+            *recorded.borrow_mut() = prefetch(&fonts, &collected, &geometry);
+        }
+        next.set(0);
         let arranged = arrange::arrange(&collected, &geometry, &set);
         pages = compose::compose(&arranged, &geometry);
         if pass == 0 {
             toc_pages = compose::doc_start_pages(&pages, book.documents.len());
-            replay.set(Some(0));
         }
         report = arranged.report;
     }
+    // What the writer sets (running heads, folios) comes after every recorded request.
+    next.set(usize::MAX / 2);
     compose::fill_report(&pages, &mut report);
     let bytes = write::write(
         book,
