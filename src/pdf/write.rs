@@ -79,31 +79,7 @@ pub fn write(
             format!("note-{}", key.1)
         }
     };
-    // Where each note starts (its named destination) and where each page's markers are.
-    let mut first_note: BTreeMap<NoteKey, (usize, f32)> = BTreeMap::new();
-    let mut first_marker: BTreeMap<NoteKey, (usize, f32, f32)> = BTreeMap::new();
-    for (p, page) in pages.iter().enumerate() {
-        for m in page.notes.iter().filter(|m| m.start) {
-            first_note.entry(m.key).or_insert((p, m.y));
-        }
-        let doc = page.doc.unwrap_or(usize::MAX);
-        for item in &page.items {
-            if let ItemKind::Text {
-                line, note: None, ..
-            } = &item.kind
-            {
-                for t in &line.tags {
-                    if let Tag::NoteRef { note, .. } = t.tag {
-                        first_marker.entry((doc, note)).or_insert((
-                            p,
-                            item.x + t.x0,
-                            item.y - line.ascent,
-                        ));
-                    }
-                }
-            }
-        }
-    }
+    let (first_note, first_marker) = note_places(pages);
     let named: BTreeMap<NoteKey, NamedDestination> = first_note
         .iter()
         .map(|(key, (p, y))| {
@@ -117,6 +93,12 @@ pub fn write(
         })
         .collect();
 
+    let targets = Targets {
+        g,
+        named: &named,
+        first_note: &first_note,
+        first_marker: &first_marker,
+    };
     let mut doc_first: BTreeMap<usize, usize> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
         if let Some(d) = page.doc {
@@ -235,21 +217,7 @@ pub fn write(
                             vec![Part::Content(id)],
                         );
                     }
-                    ItemKind::Rule { width } => {
-                        surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
-                            ArtifactType::Layout,
-                            None,
-                        )));
-                        let mut pb = PathBuilder::new();
-                        if let Some(r) = Rect::from_xywh(item.x, item.y - 0.25, width.max(0.1), 0.5)
-                        {
-                            pb.push_rect(r);
-                        }
-                        if let Some(path) = pb.finish() {
-                            surface.draw_path(&path);
-                        }
-                        surface.end_tagged();
-                    }
+                    ItemKind::Rule { width } => draw_rule(&mut surface, item.x, item.y, *width),
                     ItemKind::Text {
                         line,
                         role,
@@ -291,57 +259,10 @@ pub fn write(
                             ) else {
                                 continue;
                             };
-                            let (target, alt, kind) = match &t.tag {
-                                Tag::Link(url) => (
-                                    Target::Action(Action::Link(LinkAction::new(url.clone()))),
-                                    url.clone(),
-                                    LinkKind::Url(url.clone()),
-                                ),
-                                Tag::NoteRef { note: n, .. } => {
-                                    let key = (doc_index, *n);
-                                    let here = page.notes.iter().find(|m| m.key == key);
-                                    let target = match (here, named.get(&key), first_note.get(&key))
-                                    {
-                                        (Some(m), Some(nd), Some((fp, fy)))
-                                            if *fp == p && *fy == m.y =>
-                                        {
-                                            Target::Destination(Destination::Named(nd.clone()))
-                                        }
-                                        (Some(m), _, _) => Target::Destination(Destination::Xyz(
-                                            XyzDestination::new(
-                                                p,
-                                                Point::from_xy(g.margins.left, m.y),
-                                            ),
-                                        )),
-                                        _ => continue,
-                                    };
-                                    (target, format!("note {n}"), LinkKind::NoteRef)
-                                }
-                                Tag::NoteNumber { note: n } => {
-                                    let key = note.map_or((doc_index, *n), |k| (k.0, *n));
-                                    // Back to the marker on this page, else to the first one.
-                                    let here = page.items.iter().find_map(|it| match &it.kind {
-                                        ItemKind::Text { line, note: None, .. } => line
-                                            .tags
-                                            .iter()
-                                            .find(|t| matches!(t.tag, Tag::NoteRef { note, .. } if note == *n) && page.doc == Some(key.0))
-                                            .map(|t| (p, it.x + t.x0, it.y - line.ascent)),
-                                        _ => None,
-                                    });
-                                    let Some((mp, mx, my)) =
-                                        here.or_else(|| first_marker.get(&key).copied())
-                                    else {
-                                        continue;
-                                    };
-                                    let target = Target::Destination(Destination::Xyz(
-                                        XyzDestination::new(mp, Point::from_xy(mx, my)),
-                                    ));
-                                    (
-                                        target,
-                                        format!("back to the text citing note {n}"),
-                                        LinkKind::NoteNumber,
-                                    )
-                                }
+                            let Some((target, alt, kind)) =
+                                targets.link(&t.tag, page, p, doc_index, *note)
+                            else {
+                                continue;
                             };
                             links.push((annotations.len(), kind));
                             boxes.push((t.x0, t.x1));
@@ -402,6 +323,134 @@ pub fn write(
     doc.set_outline(outline(&outline_entries));
     doc.set_metadata(metadata(book, opts));
     doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+/// Each note's first page and the top of its first line there (its named destination).
+type NoteStarts = BTreeMap<NoteKey, (usize, f32)>;
+/// Each note's first marker: page, x, top.
+type Markers = BTreeMap<NoteKey, (usize, f32, f32)>;
+
+/// Where each note starts and where its first marker is.
+fn note_places(pages: &[Page]) -> (NoteStarts, Markers) {
+    let mut first_note = BTreeMap::new();
+    let mut first_marker = BTreeMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for m in page.notes.iter().filter(|m| m.start) {
+            first_note.entry(m.key).or_insert((p, m.y));
+        }
+        let doc = page.doc.unwrap_or(usize::MAX);
+        for item in &page.items {
+            if let ItemKind::Text {
+                line, note: None, ..
+            } = &item.kind
+            {
+                for t in &line.tags {
+                    if let Tag::NoteRef { note, .. } = t.tag {
+                        first_marker.entry((doc, note)).or_insert((
+                            p,
+                            item.x + t.x0,
+                            item.y - line.ascent,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    (first_note, first_marker)
+}
+
+/// Where the links of a page go: a note marker to its note on the same page, a note's
+/// number back to its marker.
+struct Targets<'a> {
+    g: &'a Geometry,
+    named: &'a BTreeMap<NoteKey, NamedDestination>,
+    first_note: &'a NoteStarts,
+    first_marker: &'a Markers,
+}
+
+impl Targets<'_> {
+    /// The annotation target, its description and its kind for tag `tag` on page `p`
+    /// (profile `doc`; `note` for a line of a note); `None` when it leads nowhere.
+    fn link(
+        &self,
+        tag: &Tag,
+        page: &Page,
+        p: usize,
+        doc: usize,
+        note: Option<NoteKey>,
+    ) -> Option<(Target, String, LinkKind)> {
+        match tag {
+            Tag::Link(url) => Some((
+                Target::Action(Action::Link(LinkAction::new(url.clone()))),
+                url.clone(),
+                LinkKind::Url(url.clone()),
+            )),
+            Tag::NoteRef { note: n, .. } => {
+                let key = (doc, *n);
+                // The named destination where the note starts on this very page; else
+                // the note's place on this page (a note cited on several pages).
+                let here = page.notes.iter().find(|m| m.key == key)?;
+                let target = match (self.named.get(&key), self.first_note.get(&key)) {
+                    (Some(nd), Some((fp, fy))) if *fp == p && *fy == here.y => {
+                        Target::Destination(Destination::Named(nd.clone()))
+                    }
+                    _ => Target::Destination(Destination::Xyz(XyzDestination::new(
+                        p,
+                        Point::from_xy(self.g.margins.left, here.y),
+                    ))),
+                };
+                Some((target, format!("note {n}"), LinkKind::NoteRef))
+            }
+            Tag::NoteNumber { note: n } => {
+                let key = note.map_or((doc, *n), |k| (k.0, *n));
+                // Back to the marker on this page, else to the first one.
+                let (mp, mx, my) =
+                    marker_on(page, p, key).or_else(|| self.first_marker.get(&key).copied())?;
+                let target = Target::Destination(Destination::Xyz(XyzDestination::new(
+                    mp,
+                    Point::from_xy(mx, my),
+                )));
+                Some((
+                    target,
+                    format!("back to the text citing note {n}"),
+                    LinkKind::NoteNumber,
+                ))
+            }
+        }
+    }
+}
+
+/// Where the marker of note `key` is on page `page` (number `p`): page, x, top.
+fn marker_on(page: &Page, p: usize, key: NoteKey) -> Option<(usize, f32, f32)> {
+    if page.doc != Some(key.0) {
+        return None;
+    }
+    page.items.iter().find_map(|it| match &it.kind {
+        ItemKind::Text {
+            line, note: None, ..
+        } => line
+            .tags
+            .iter()
+            .find(|t| matches!(t.tag, Tag::NoteRef { note, .. } if note == key.1))
+            .map(|t| (p, it.x + t.x0, it.y - line.ascent)),
+        _ => None,
+    })
+}
+
+/// A horizontal rule, 0.5 pt thick, centred on `y`: layout, not content.
+fn draw_rule(surface: &mut Surface, x: f32, y: f32, width: f32) {
+    surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+        ArtifactType::Layout,
+        None,
+    )));
+    let mut pb = PathBuilder::new();
+    if let Some(r) = Rect::from_xywh(x, y - 0.25, width.max(0.1), 0.5) {
+        pb.push_rect(r);
+    }
+    if let Some(path) = pb.finish() {
+        surface.draw_path(&path);
+    }
+    surface.end_tagged();
 }
 
 /// Reads a PNG, JPEG, GIF or WebP image (by its signature); `None` when unreadable.
