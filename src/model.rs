@@ -306,6 +306,12 @@ pub struct Source {
     pub title: Option<String>,
     /// URL in the citation, if any.
     pub url: Option<String>,
+    /// The rest of what the citation parser read: structured names, full date,
+    /// container, publisher, volume, pages, DOI and kind. Serialised beside the
+    /// fields above (each only when known), so scripts reading `authors`, `year`
+    /// and `title` as strings keep working.
+    #[serde(flatten)]
+    pub details: Details,
     /// Byte range in `citation` of the part printed in italics, as [`Note::emphasis`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emphasis: Option<Range<usize>>,
@@ -316,6 +322,87 @@ pub struct Source {
     pub sort_key: String,
     /// Numbers of the notes resolved to this source.
     pub notes: Vec<u32>,
+}
+
+/// A person or organisation credited with a work.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Name {
+    /// Family name ("Varga", "van Gogh"), or an organisation's whole name
+    /// ("World Health Organization").
+    pub family: String,
+    /// Given names or initials as written ("Ilona", "R. T."); `None` for organisations
+    /// and for names written without them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    /// The name is an organisation's, not a person's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub organisation: bool,
+}
+
+/// What sort of work a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WorkKind {
+    /// An article in a journal, magazine or newspaper.
+    Article,
+    /// A book (monograph, edited volume).
+    Book,
+    /// A chapter or contribution in a book.
+    Chapter,
+    /// A report, working paper or other institutional publication.
+    Report,
+    /// A thesis or dissertation.
+    Thesis,
+    /// A page or post on a website.
+    WebPage,
+    /// An interview or personal communication.
+    Interview,
+    /// A law, treaty, court decision or other legal text.
+    Legal,
+    /// Anything else (conference talk, film, dataset…).
+    Other,
+}
+
+/// Structured fields of a citation, beyond the display strings of [`Source`].
+/// Every field is `None` (or empty) when the citation does not say it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Details {
+    /// The authors (or, without authors, the editors) as structured names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
+    /// The author list ends in "et al." or "and others".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub et_al: bool,
+    /// The editors, when the citation names them besides authors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Name>,
+    /// The date as far as given, in ISO 8601 form: "2012", "2018-11", "2018-11-09".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The journal, newspaper, website or (for a chapter) book the work appeared in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// The publisher ("Tisza Press").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The place of publication ("Szeged").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Volume of a journal or multi-volume work ("12").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// Issue or number ("3").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// The pages the work spans in its container ("45–67").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+    /// DOI without resolver prefix ("10.1000/xyz123").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doi: Option<String>,
+    /// What sort of work it is, when the citation's shape says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<WorkKind>,
 }
 
 /// A raw works-cited entry as a reader found it.

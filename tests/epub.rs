@@ -64,6 +64,7 @@ fn source(id: &str, citation: &str, author: &str, year: &str, url: Option<&str>)
         year: Some(year.to_string()),
         title: None,
         url: url.map(String::from),
+        details: Default::default(),
         emphasis: None,
         inlines,
         sort_key: format!("{} {year}", author.to_lowercase()),

@@ -197,6 +197,7 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
         year,
         title,
         url,
+        details: Default::default(),
         emphasis: None,
         inlines: Vec::new(),
         sort_key: sort_key.trim().to_lowercase(),

@@ -169,6 +169,7 @@ impl Builder {
             year: None,
             title: None,
             url: None,
+            details: Default::default(),
             emphasis: None,
             inlines: Vec::new(),
             sort_key: id.into(),

@@ -168,6 +168,7 @@ mod tests {
             year: None,
             title: None,
             url: None,
+            details: Default::default(),
             emphasis: Some(at..at + "The Guardian".len()),
             inlines: vec![
                 Inline::Text(citation[..at].into()),
