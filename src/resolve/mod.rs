@@ -26,6 +26,7 @@ mod find_markers;
 mod mark_titles;
 mod parse_citation;
 mod resolve_sources;
+mod weigh_markers;
 
 use crate::model::Document;
 
