@@ -22,9 +22,9 @@ pub struct Args {
 /// Runs the command: exit 0 without errors, 1 with errors (or warnings if denied).
 pub fn run(args: &Args) -> ExitCode {
     let mut findings = Findings::default();
-    for path in &args.files {
-        super::load_profile(path, &mut findings);
-    }
+    // the same loading as `convert` (profiles, then their images), so that `check`
+    // reports everything `convert` would except what only typesetting finds
+    super::publish::load_profiles(&args.files, &mut findings);
     findings.print(args.format);
     super::exit(findings.failed(args.deny_warnings))
 }

@@ -42,8 +42,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
         }
     };
     let src = Src::new(name, &text);
+    let mut body_start = 0;
     if is_markdown(name) {
-        let body_start = front::read(&src, &mut doc);
+        body_start = front::read(&src, &mut doc);
         if doc.has_errors() {
             return doc;
         }
@@ -58,11 +59,14 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
             .and_then(|s| s.to_str())
             .unwrap_or(name);
         doc.meta.title = stem.to_string();
+        // where a title would go: the body's first written character
+        let body = doc.input.get(body_start..).unwrap_or("");
+        let at = body_start + body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
         doc.diagnostics.push(
             Diagnostic::warning(
                 "W-NO-TITLE",
                 name,
-                Span::default(),
+                crate::diag::span_at(&doc.input, at, 0),
                 "no title found; using the file name",
             )
             .with_hint(if is_markdown(name) {

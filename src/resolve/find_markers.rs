@@ -122,8 +122,22 @@ impl Cursor {
         };
     }
 
-    /// Table cells have no span: they follow the block before them in the input.
+    /// Table cells have no span: they follow the block before them in the input, or
+    /// the input's start when nothing placed came before (a table opening the body).
     fn enter_cell(&mut self, input: &str) {
+        if self.span.line == 0 && !self.aligned && !input.is_empty() {
+            *self = Cursor {
+                span: Span {
+                    line: 1,
+                    column: 1,
+                    ..Span::default()
+                },
+                aligned: true,
+                line: 1,
+                column: 1,
+                ..Cursor::default()
+            };
+        }
         let pos = self.pos.max(self.block_end).min(input.len());
         let (span, aligned) = (self.span, self.aligned);
         let (pos, line, column) = if self.aligned {
