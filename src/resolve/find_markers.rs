@@ -99,6 +99,8 @@ struct Cursor {
     last_non_space: Option<char>,
     /// A letter came earlier in the block: before it, a number opens the paragraph.
     letters: bool,
+    /// The block is a heading.
+    heading: bool,
 }
 
 /// How far ahead (in bytes) a character of the text is looked for in the input: far
@@ -359,7 +361,12 @@ impl Finder {
         }
         for block in blocks {
             match block {
-                Block::Heading { content, span, .. } | Block::Paragraph { content, span } => {
+                Block::Heading { content, span, .. } => {
+                    self.cursor.enter(&self.input, *span, false);
+                    self.cursor.heading = true;
+                    self.inlines(content, depth + 1);
+                }
+                Block::Paragraph { content, span } => {
                     self.cursor.enter(&self.input, *span, false);
                     self.inlines(content, depth + 1);
                 }
@@ -561,6 +568,7 @@ impl Finder {
             } else {
                 Bracket::Round
             },
+            in_heading: self.cursor.heading,
         };
         match evidence.verdict() {
             Ok(()) => {

@@ -97,6 +97,9 @@ pub(super) struct Evidence {
     pub place: Place,
     /// Its brackets.
     pub bracket: Bracket,
+    /// It ends or sits in a heading, where a number is more often part of the title
+    /// ("Edit request (2)") than a citation.
+    pub in_heading: bool,
 }
 
 /// Why a candidate is text, most telling first.
@@ -169,7 +172,7 @@ impl Evidence {
         let listed = match self.listed {
             Listed::Entries => 1,
             Listed::InReach => 0,
-            Listed::NoList => -1,
+            Listed::NoList => -2,
             Listed::Missing(_) => -3,
         };
         let place = match self.place {
@@ -180,10 +183,12 @@ impl Evidence {
             Place::Plain | Place::Start | Place::Glued => 0,
         };
         let bracket = match self.bracket {
-            Bracket::Square => 1,
+            // wiki pages cite this way, also when their list was not recognised
+            Bracket::Square => 2,
             Bracket::Round => 0,
         };
-        fit + listed + place + bracket
+        let heading = if self.in_heading { -1 } else { 0 };
+        fit + listed + place + bracket + heading
     }
 
     /// Whether rejecting for `reason` is worth an info, so that the author can check a
@@ -320,6 +325,7 @@ mod tests {
             listed,
             place,
             bracket,
+            in_heading: false,
         }
         .verdict()
     }
@@ -372,5 +378,19 @@ mod tests {
             weigh(Fit::Next, Listed::Entries, Place::AfterDigit, Round),
             Err(Reason::AfterDigit)
         );
+        // without a list, a number closing a heading is the heading's ("Request (3)")
+        let heading = Evidence {
+            fit: Fit::Next,
+            listed: Listed::NoList,
+            place: Place::ClauseEnd,
+            bracket: Round,
+            in_heading: true,
+        };
+        assert_eq!(heading.verdict(), Err(Reason::OutOfSequence));
+        let with_list = Evidence {
+            listed: Listed::Entries,
+            ..heading
+        };
+        assert_eq!(with_list.verdict(), Ok(()));
     }
 }
