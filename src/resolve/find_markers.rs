@@ -521,8 +521,8 @@ impl Finder {
     }
 
     /// The note numbers of a candidate marker, or `None` when it is not a citation.
-    /// Years, zero and over-wide ranges are never citations; everything else is
-    /// weighed in one place, [`Evidence::verdict`].
+    /// Zero and over-wide ranges are not note numbers; everything else is weighed in
+    /// one place, [`Evidence::verdict`].
     fn decide(
         &mut self,
         written: &str,
@@ -542,16 +542,6 @@ impl Finder {
             return None;
         }
         let smallest = numbers.iter().copied().min().unwrap_or(0);
-        let fit = Fit::of(smallest, self.prev_max);
-        let near = |n: u32| n + 1 >= self.prev_max && n <= self.prev_max.saturating_add(2);
-        let is_year = |n: u32| (1000..=2199).contains(&n);
-        if numbers.iter().any(|&n| is_year(n))
-            && !numbers
-                .iter()
-                .all(|&n| self.entries.contains(&n) && near(n))
-        {
-            return None;
-        }
         let before = Before {
             text: before,
             last_char: self.cursor.last_char,
@@ -560,7 +550,8 @@ impl Finder {
             in_cell: self.cursor.in_cell,
         };
         let evidence = Evidence {
-            fit,
+            fit: Fit::of(smallest, self.prev_max),
+            year: numbers.iter().any(|&n| (1000..=2199).contains(&n)),
             listed: self.listed(&numbers),
             place: weigh_markers::place(&before, after),
             bracket: if written.starts_with('[') {
@@ -616,6 +607,10 @@ impl Finder {
         let place_hint =
             || "a citation marker goes after the words or punctuation it supports".to_string();
         match reason {
+            Reason::Year => (
+                "it reads as a year".to_string(),
+                "a citation marker goes after the words or punctuation it supports".to_string(),
+            ),
             Reason::Start => (
                 "it opens the paragraph, as an enumerator does".to_string(),
                 "to make it a citation, move it after the words it supports".to_string(),

@@ -3,10 +3,11 @@
 //! [`find_markers`](super::find_markers) gathers what is known about a candidate — how
 //! it fits the running citation sequence, whether the works-cited list has its entries,
 //! where it sits in the sentence, which brackets it uses — and [`Evidence::verdict`]
-//! weighs it all at once. A few places rule a number out whatever the rest says (an
-//! enumerator opening a paragraph, "5(3)", "(3)rd"); everything else is a sum of
-//! weights, so a number in sequence with an entry stays a citation even after a name or
-//! inside a phrase, while the same place with a number far from the sequence is text.
+//! weighs it all at once. A few things rule a number out whatever the rest says (a year
+//! without an entry in sequence, an enumerator opening a paragraph, "5(3)", "(3)rd");
+//! everything else is a sum of weights, so a number in sequence with an entry stays a
+//! citation even after a name or inside a phrase, while the same place with a number
+//! far from the sequence is text.
 //!
 //! The weights were set on `tests/data/markers/tune/` (real prose, hand-labelled) and
 //! are measured on `tests/data/markers/heldout/` by `tests/markers.rs`.
@@ -91,6 +92,9 @@ pub(super) enum Bracket {
 pub(super) struct Evidence {
     /// How it fits the running sequence.
     pub fit: Fit,
+    /// It names a number from 1000 to 2199: a year, unless an entry and the sequence
+    /// say otherwise.
+    pub year: bool,
     /// What the works-cited list says.
     pub listed: Listed,
     /// Where it sits.
@@ -105,6 +109,8 @@ pub(super) struct Evidence {
 /// Why a candidate is text, most telling first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Reason {
+    /// It reads as a year: "(1979)", "(1980–1988)".
+    Year,
     /// It opens its paragraph, as an enumerator does.
     Start,
     /// It follows a digit, as a subsection number does.
@@ -129,6 +135,10 @@ const THRESHOLD: i32 = 1;
 impl Evidence {
     /// `Ok` for a citation, or why the candidate is text.
     pub(super) fn verdict(&self) -> Result<(), Reason> {
+        let in_sequence = matches!(self.fit, Fit::Next | Fit::Close);
+        if self.year && !(self.listed == Listed::Entries && in_sequence) {
+            return Err(Reason::Year);
+        }
         match (self.place, self.bracket) {
             (Place::Start, _) => return Err(Reason::Start),
             (Place::Glued, _) => return Err(Reason::Glued),
@@ -196,6 +206,8 @@ impl Evidence {
     /// exists, and any other rejection in a document with a works-cited list.
     pub(super) fn worth_reporting(&self, reason: Reason) -> bool {
         match reason {
+            // years are everywhere; saying so each time would drown the rest
+            Reason::Year => false,
             Reason::Start | Reason::AfterDigit | Reason::Glued | Reason::Enumeration(_) => {
                 self.listed == Listed::Entries
             }
@@ -322,6 +334,7 @@ mod tests {
     fn weigh(fit: Fit, listed: Listed, place: Place, bracket: Bracket) -> Result<(), Reason> {
         Evidence {
             fit,
+            year: false,
             listed,
             place,
             bracket,
@@ -333,6 +346,23 @@ mod tests {
     #[test]
     fn sequence_and_place_are_weighed_together() {
         use Bracket::*;
+        // a year is text unless an entry and the sequence claim it
+        let year = Evidence {
+            fit: Fit::Jump,
+            year: true,
+            listed: Listed::InReach,
+            place: Place::AfterPunctuation,
+            bracket: Round,
+            in_heading: false,
+        };
+        assert_eq!(year.verdict(), Err(Reason::Year));
+        assert!(!year.worth_reporting(Reason::Year));
+        let cited_year = Evidence {
+            fit: Fit::Next,
+            listed: Listed::Entries,
+            ..year
+        };
+        assert_eq!(cited_year.verdict(), Ok(()));
         // in sequence with an entry: a citation even after a name or inside a phrase
         assert_eq!(
             weigh(Fit::Next, Listed::Entries, Place::AfterName, Round),
@@ -381,6 +411,7 @@ mod tests {
         // without a list, a number closing a heading is the heading's ("Request (3)")
         let heading = Evidence {
             fit: Fit::Next,
+            year: false,
             listed: Listed::NoList,
             place: Place::ClauseEnd,
             bracket: Round,
