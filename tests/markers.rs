@@ -243,16 +243,20 @@ fn labels_are_read_back_exactly() {
     assert_eq!(candidates(&doc.text), [2, 8, 21]);
 }
 
+/// The level reached when the weights were set: every candidate of both parts decided as
+/// labelled. A change that loses one must say why (and lower this on purpose).
+const REACHED: f64 = 1.0;
+
 #[test]
 fn tuning_part_scores() {
     let s = score("tune");
-    assert!(s.precision() >= 0.95 && s.recall() >= 0.95, "{s:?}");
+    assert!(s.precision() >= REACHED && s.recall() >= REACHED, "{s:?}");
 }
 
 /// The reported number: documents never looked at while tuning.
 #[test]
 fn held_out_part_scores() {
     let s = score("heldout");
-    assert!(s.precision() >= 0.95, "precision fell: {s:?}");
-    assert!(s.recall() >= 0.95, "recall fell: {s:?}");
+    assert!(s.precision() >= REACHED, "precision fell: {s:?}");
+    assert!(s.recall() >= REACHED, "recall fell: {s:?}");
 }
