@@ -270,6 +270,8 @@ struct Seen {
     families: Vec<String>,
     year: Option<i64>,
     container: Option<String>,
+    /// Publisher or institution, and the place.
+    publisher: (Option<String>, Option<String>),
     doi: Option<String>,
     url: Option<String>,
 }
@@ -296,6 +298,7 @@ fn csl_works(json: &str) -> Vec<Seen> {
                 .collect(),
             year: item["issued"]["date-parts"][0][0].as_i64(),
             container: str_of(&item["container-title"]),
+            publisher: (str_of(&item["publisher"]), str_of(&item["publisher-place"])),
             doi: str_of(&item["DOI"]),
             url: str_of(&item["URL"]),
         })
@@ -324,10 +327,32 @@ fn hayagriva_works(library: &hayagriva::Library) -> Vec<Seen> {
                 .first()
                 .and_then(|p| p.title())
                 .map(|t| t.value.to_string()),
+            publisher: publisher(entry),
             doi: entry.doi().map(str::to_string),
             url: entry.url().map(|u| u.value.to_string()),
         })
         .collect()
+}
+
+/// Publisher (or institution) and place, wherever hayagriva keeps them: on the entry
+/// or its parent, as `publisher` or as `organization` and `location`.
+fn publisher(entry: &hayagriva::Entry) -> (Option<String>, Option<String>) {
+    let holders = std::iter::once(entry).chain(entry.parents());
+    for holder in holders {
+        let text = |s: Option<&hayagriva::types::FormatString>| s.map(|s| s.value.to_string());
+        let name = holder
+            .publisher()
+            .and_then(|p| text(p.name()))
+            .or_else(|| text(holder.organization()));
+        let place = holder
+            .publisher()
+            .and_then(|p| text(p.location()))
+            .or_else(|| text(holder.location()));
+        if name.is_some() || place.is_some() {
+            return (name, place);
+        }
+    }
+    (None, None)
 }
 
 fn text_of(library: &[Library], case: &str, ext: &str) -> String {

@@ -95,12 +95,24 @@ fn entry(work: &Work) -> Result<Entry, String> {
     if let Some(issue) = &work.issue {
         holder.set_issue(maybe_typed::<Numeric>(issue));
     }
-    if work.publisher.is_some() || work.place.is_some() {
-        let publisher = Publisher::new(
-            work.publisher.as_deref().map(format_string),
+    // As hayagriva reads BibLaTeX: a report's or thesis's institution is its
+    // organisation; a place without a publisher is where the work was made.
+    match (&work.publisher, work.kind) {
+        (Some(institution), WorkKind::Report | WorkKind::Thesis) => {
+            holder.set_organization(format_string(institution));
+            if let Some(place) = &work.place {
+                holder.set_location(format_string(place));
+            }
+        }
+        (Some(publisher), _) => holder.set_publisher(Publisher::new(
+            Some(format_string(publisher)),
             work.place.as_deref().map(format_string),
-        );
-        holder.set_publisher(publisher);
+        )),
+        (None, _) => {
+            if let Some(place) = &work.place {
+                holder.set_location(format_string(place));
+            }
+        }
     }
     if let Some(parent) = parent {
         entry.set_parents(vec![parent]);
