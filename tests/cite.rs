@@ -638,3 +638,23 @@ fn warnings_are_reported_and_the_library_still_written() {
     assert!(stderr(&out).contains("sample.txt:49:1"), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("[\n"));
 }
+
+#[test]
+fn a_profile_without_sources_is_a_warning_and_an_empty_library() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plain.md"),
+        "# Plain\n\nNo citations here.\n",
+    )
+    .unwrap();
+    for (format, empty) in [("csl-json", "[]\n"), ("bibtex", ""), ("yaml", "{}\n")] {
+        let out = folio(&["cite", "plain.md", "--format", format], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(stderr(&out).contains("W-NO-SOURCES"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("plain.md"), "{}", stderr(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), empty, "{format}");
+    }
+    let yaml = folio(&["cite", "plain.md", "--format", "yaml"], dir.path()).stdout;
+    let library = hayagriva::io::from_yaml_str(&String::from_utf8(yaml).unwrap()).unwrap();
+    assert!(library.is_empty());
+}

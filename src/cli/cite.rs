@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use folio::cite::Format;
+use folio::diag::Diagnostic;
+use folio::model::Span;
 
 use super::output::{Findings, write_atomic};
 
@@ -59,6 +61,19 @@ fn cite(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
     }
     if documents.len() < args.files.len() || findings.has_errors() {
         return None;
+    }
+    for doc in documents.iter().filter(|doc| doc.sources.is_empty()) {
+        findings.push(
+            Diagnostic::warning(
+                "W-NO-SOURCES",
+                &doc.meta.source_file,
+                Span::default(),
+                "no sources to cite: no works-cited entry or footnote names a work",
+            )
+            .with_hint(
+                "folio reads a list under a heading such as \"Works Cited\" or \"References\"",
+            ),
+        );
     }
     let format = args
         .format
