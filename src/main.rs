@@ -24,6 +24,8 @@ enum Command {
     Convert(cli::convert::Args),
     /// Build the series described by DIR/book.toml into out/.
     Build(cli::build::Args),
+    /// Write the profiles' sources as a reference library (CSL-JSON, BibTeX or Hayagriva YAML).
+    Cite(cli::cite::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +36,6 @@ fn main() -> ExitCode {
         Command::Model(args) => cli::model::run(args),
         Command::Convert(args) => cli::convert::run(args),
         Command::Build(args) => cli::build::run(args),
+        Command::Cite(args) => cli::cite::run(args),
     }
 }
