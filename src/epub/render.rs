@@ -462,21 +462,15 @@ impl Renderer<'_> {
         }
     }
 
-    /// Links that stay valid inside an EPUB: web and mail addresses, and fragments
-    /// naming a heading of this profile. Anything else (a relative file) prints as text.
+    /// Links that stay valid inside an EPUB: web and mail addresses (the rule in
+    /// [`crate::link`]), and fragments naming a heading of this profile. Anything else
+    /// (a relative file, `javascript:`) prints as text.
     fn link_target(&self, url: &str) -> Option<String> {
         let url = url.trim();
         if let Some(fragment) = url.strip_prefix('#') {
             return self.heading_ids.get(fragment).map(|id| format!("#{id}"));
         }
-        let lower = url.to_ascii_lowercase();
-        let web = ["http://", "https://", "mailto:"]
-            .iter()
-            .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len());
-        let clean = !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'));
-        (web && clean).then(|| url.to_string())
+        crate::link::outside_href(url)
     }
 
     /// A marker: one superscript link per note it cites, "(4)(5)" → ⁴,⁵.
