@@ -47,6 +47,11 @@ pub struct BookConfig {
     /// The profiles in reading order, relative to `book.toml`; by default every
     /// `.md` and `.txt` file of the directory, sorted by name.
     pub profiles: Option<Vec<String>>,
+    /// Folders outside the book's own that its profiles, images, cover and templates
+    /// may come from, relative to `book.toml` (like `--allow-outside`).
+    pub allow_outside: Vec<String>,
+    /// Largest raster image in pixels (width × height); default 50 megapixels.
+    pub max_image_pixels: Option<u64>,
     /// Settings of the EPUB edition.
     pub epub: EpubConfig,
     /// Settings of the PDF edition.

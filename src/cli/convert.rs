@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use folio::config::Paper;
 use folio::model::Book;
 
+use super::access::AccessArgs;
 use super::output::Findings;
 use super::publish::{self, Settings, Target};
 
@@ -49,6 +50,9 @@ pub struct Args {
     /// Leave out each profile's bibliography in the PDF.
     #[arg(long)]
     pub no_bibliography: bool,
+    /// What may be read besides the profiles' own folders.
+    #[command(flatten)]
+    pub access: AccessArgs,
 }
 
 /// `--paper`: the command-line face of [`Paper`], so that the library needs no clap.
@@ -89,7 +93,8 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             return None;
         }
     };
-    let profiles = publish::load_profiles(&args.inputs, findings)?;
+    let access = args.access.access();
+    let profiles = publish::load_profiles(&args.inputs, &access, findings)?;
     let mut documents = profiles.documents;
     if let Some(lang) = &args.lang {
         for doc in &mut documents {
@@ -114,6 +119,7 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             args.cover.as_deref(),
             profiles.images.clone(),
             modified,
+            &access,
             findings,
         ),
         pdf: publish::pdf_options(

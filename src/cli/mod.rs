@@ -1,5 +1,6 @@
 //! The `folio` commands, one file each; `output` renders diagnostics and writes files.
 
+pub mod access;
 pub mod build;
 pub mod check;
 pub mod convert;

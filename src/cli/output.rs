@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
 use codespan_reporting::files::SimpleFiles;
@@ -208,24 +208,78 @@ fn byte_range(text: &str, span: Span) -> std::ops::Range<usize> {
     start..start + len
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory, renamed into
-/// place only when complete, so a failure never leaves a partial file behind.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+/// Writes every file, or none: each is first written completely to a temporary file
+/// beside its target, and only when all are written are they renamed into place. On
+/// failure the temporary files are removed and no target is touched. Returns the files
+/// written; if a rename fails after others succeeded (which only the file system can
+/// cause), the error is followed by a note for each file already in place.
+pub fn write_all(files: &[(&Path, &[u8])]) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let mut staged = Vec::new();
+    for (path, bytes) in files {
+        staged.push(stage(path, bytes).map_err(|err| vec![err])?);
+    }
+    let mut written = Vec::new();
+    for file in staged {
+        let path = file.path.clone();
+        if let Err(err) = file.commit() {
+            let mut found = vec![err];
+            found.extend(written.iter().map(|done: &PathBuf| {
+                let name = done.display().to_string();
+                Diagnostic::info(
+                    "I-WROTE",
+                    &name,
+                    Span::default(),
+                    format!("{name} was written before the failure"),
+                )
+            }));
+            return Err(found);
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// A complete temporary file waiting to be renamed to `path`; dropped, it is removed.
+pub struct Staged {
+    path: PathBuf,
+    file: tempfile::NamedTempFile,
+}
+
+impl Staged {
+    /// Renames the file into place.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        let path = self.path;
+        self.file
+            .persist(&path)
+            .map(drop)
+            .map_err(|err| write_error(&path, &err.error))
+    }
+}
+
+fn write_error(path: &Path, err: &std::io::Error) -> Diagnostic {
     let name = path.display().to_string();
-    let fail = |err: std::io::Error| {
-        Diagnostic::error(
-            "E-WRITE",
-            &name,
-            Span::default(),
-            format!("cannot write {name}: {err}"),
-        )
-    };
+    Diagnostic::error(
+        "E-WRITE",
+        &name,
+        Span::default(),
+        format!("cannot write {name}: {err}"),
+    )
+}
+
+/// Writes `bytes` completely to `.folio-XXXXXX.tmp` beside `path`, readable by others
+/// and synced to disk.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, Diagnostic> {
+    let fail = |err: std::io::Error| write_error(path, &err);
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".folio-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
     // A temporary file is private (0600); an edition is meant to be read by others.
     #[cfg(unix)]
@@ -235,8 +289,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         file.as_file().set_permissions(readable).map_err(fail)?;
     }
     file.as_file().sync_all().map_err(fail)?;
-    file.persist(path).map_err(|err| fail(err.error))?;
-    Ok(())
+    Ok(Staged {
+        path: path.to_path_buf(),
+        file,
+    })
 }
 
 #[cfg(test)]
@@ -295,7 +351,7 @@ mod tests {
     fn atomic_write_leaves_only_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/out.bin");
-        write_atomic(&path, b"abc").unwrap();
+        write_all(&[(&path, b"abc")]).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"abc");
         let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
             .unwrap()

@@ -11,7 +11,7 @@ use folio::model::{Book, Metadata, Span};
 use folio::pdf::{Margins, PdfOptions, PdfOutput};
 use folio::{Document, load};
 
-use super::output::{Findings, write_atomic};
+use super::output::{Findings, write_all};
 
 /// An edition to write; the output file's extension chooses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +53,13 @@ pub struct Profiles {
 }
 
 /// Loads every profile, reporting on all of them before giving up; images are read
-/// relative to each profile's file. `None` when a profile could not be read at all.
-pub fn load_profiles(paths: &[PathBuf], findings: &mut Findings) -> Option<Profiles> {
+/// relative to each profile's file, as `access` allows. `None` when a profile could not
+/// be read at all.
+pub fn load_profiles(
+    paths: &[PathBuf],
+    access: &load::Access,
+    findings: &mut Findings,
+) -> Option<Profiles> {
     let mut documents = Vec::new();
     let mut images = BTreeMap::new();
     let mut all_read = true;
@@ -63,7 +68,7 @@ pub fn load_profiles(paths: &[PathBuf], findings: &mut Findings) -> Option<Profi
             all_read = false;
             continue;
         };
-        let (found, missing) = load::read_images(&doc, path);
+        let (found, missing) = load::assets(&doc, path, access);
         findings.extend(missing);
         images.extend(found);
         documents.push(doc);
@@ -123,6 +128,7 @@ pub fn epub_options(
     cover: Option<&Path>,
     images: BTreeMap<String, Vec<u8>>,
     modified: Option<i64>,
+    access: &load::Access,
     findings: &mut Findings,
 ) -> EpubOptions {
     let mut opts = EpubOptions {
@@ -132,7 +138,7 @@ pub fn epub_options(
         ..EpubOptions::default()
     };
     if let Some(dir) = templates {
-        match load::read_templates(dir) {
+        match load::read_templates(dir, access) {
             Ok(files) => {
                 for (name, text) in files {
                     if !opts.templates.set(&name, text) {
@@ -155,8 +161,14 @@ pub fn epub_options(
         }
     }
     if let Some(path) = cover {
-        match load::read_cover(path) {
-            Ok((name, bytes)) => opts.cover = Some(Image { name, bytes }),
+        match load::read_cover(path, access) {
+            Ok(cover) => {
+                findings.extend(cover.warning);
+                opts.cover = Some(Image {
+                    name: cover.name,
+                    bytes: cover.bytes,
+                });
+            }
             Err(err) => findings.push(*err),
         }
     }
@@ -246,8 +258,8 @@ fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Ve
     found
 }
 
-/// Renders every target, then writes them; nothing is written unless every edition
-/// was made. Returns the files written, or `None` when something failed.
+/// Renders every target, then writes them all or none (see [`write_all`]). Returns the
+/// files written, or `None` when something failed.
 pub fn publish(
     book: &Book,
     targets: &[Target],
@@ -283,15 +295,17 @@ pub fn publish(
     if findings.has_errors() {
         return None;
     }
-    let mut written = Vec::new();
-    for (path, bytes) in rendered {
-        if let Err(err) = write_atomic(path, &bytes) {
-            findings.push(err);
-            return None;
+    let files: Vec<(&Path, &[u8])> = rendered
+        .iter()
+        .map(|(path, bytes)| (*path, bytes.as_slice()))
+        .collect();
+    match write_all(&files) {
+        Ok(written) => Some(written),
+        Err(errors) => {
+            findings.extend(errors);
+            None
         }
-        written.push(path.to_path_buf());
     }
-    Some(written)
 }
 
 #[cfg(test)]
