@@ -263,6 +263,74 @@ pub fn read_images(
     assets(doc, doc_path, &Access::default())
 }
 
+/// Adds one profile's images to the book's. Two profiles may each have their own
+/// `fig.png`: when a path as written is already taken by different bytes, this
+/// profile's copy gets a key of its own (`2/fig.png`) and the document is rewritten to
+/// use it, so neither edition shows one profile's image in the other.
+pub fn merge_images(
+    all: &mut BTreeMap<String, Vec<u8>>,
+    doc: &mut Document,
+    found: BTreeMap<String, Vec<u8>>,
+) {
+    for (src, bytes) in found {
+        let key = match all.get(&src) {
+            None => src.clone(),
+            Some(taken) if *taken == bytes => continue,
+            Some(_) => (2..)
+                .map(|n| format!("{n}/{src}"))
+                .find(|key| all.get(key).is_none_or(|taken| *taken == bytes))
+                .unwrap_or_default(),
+        };
+        if key != src {
+            rename_image(&mut doc.blocks, &src, &key);
+            for note in &mut doc.notes {
+                rename_image(&mut note.body, &src, &key);
+            }
+        }
+        all.insert(key, bytes);
+    }
+}
+
+/// Points every image `from` in the blocks at `to`. Recursive: the readers flatten
+/// nesting deeper than they follow, so the depth is bounded.
+fn rename_image(blocks: &mut [Block], from: &str, to: &str) {
+    fn inlines(content: &mut [Inline], from: &str, to: &str) {
+        for inline in content {
+            match inline {
+                Inline::Image { src, .. } if src == from => *src = to.to_string(),
+                Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inlines(c, from, to),
+                Inline::Link { content, .. } => inlines(content, from, to),
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                inlines(content, from, to);
+            }
+            Block::Figure { src, caption, .. } => {
+                if src.as_deref() == Some(from) {
+                    *src = Some(to.to_string());
+                }
+                inlines(caption, from, to);
+            }
+            Block::Quote { blocks } => rename_image(blocks, from, to),
+            Block::List { items, .. } => {
+                for item in items {
+                    rename_image(item, from, to);
+                }
+            }
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    inlines(cell, from, to);
+                }
+            }
+            Block::Code { .. } | Block::Rule => {}
+        }
+    }
+}
+
 /// Why an image was left out.
 enum Fault {
     Refused(Refusal),

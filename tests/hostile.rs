@@ -453,3 +453,62 @@ fn no_output_is_left_when_a_later_one_fails() {
     names.sort();
     assert_eq!(names, ["full", "kiln.md"]);
 }
+
+// 11. The input is never overwritten.
+
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = b"The Kiln Guild\n\nThe guild fired bricks.\n";
+    write(dir.path(), "x.pdf", text);
+    let mut runs = vec![["x.pdf", "x.pdf"]];
+    #[cfg(unix)]
+    {
+        std::fs::hard_link(dir.path().join("x.pdf"), dir.path().join("link.epub")).unwrap();
+        runs.push(["./x.pdf", "link.epub"]);
+    }
+    for [input, output] in runs {
+        let out = folio(&["convert", input, "-o", output], dir.path());
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let text_err = stderr(&out);
+        assert!(text_err.contains("E-OUTPUT-IS-INPUT"), "{text_err}");
+        assert_eq!(std::fs::read(dir.path().join("x.pdf")).unwrap(), text);
+    }
+}
+
+// 12. Same-named images of different profiles.
+
+#[test]
+fn same_named_images_of_two_profiles_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a/p.md",
+        profile_with_image("fig.png").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b/q.md",
+        profile_with_image("fig.png").as_bytes(),
+    );
+    let (small, large) = (png(2, 2), png(3, 3));
+    write(dir.path(), "a/fig.png", &small);
+    write(dir.path(), "b/fig.png", &large);
+    let out = folio(
+        &["convert", "a/p.md", "b/q.md", "-o", "book.epub"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = std::fs::read(dir.path().join("book.epub")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut packaged = Vec::new();
+    for name in images_in(&dir.path().join("book.epub")) {
+        let mut data = Vec::new();
+        zip.by_name(&name).unwrap().read_to_end(&mut data).unwrap();
+        packaged.push(data);
+    }
+    packaged.sort();
+    let mut expected = vec![small, large];
+    expected.sort();
+    assert_eq!(packaged, expected);
+}

@@ -239,6 +239,26 @@ pub fn write_all(files: &[(&Path, &[u8])]) -> Result<Vec<PathBuf>, Vec<Diagnosti
     Ok(written)
 }
 
+/// Whether two paths name the same existing file: the same canonical path, or (a hard
+/// link) the same device and inode.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (ma.dev(), ma.ino()) == (mb.dev(), mb.ino()) {
+            return true;
+        }
+    }
+    let _ = (ma, mb);
+    matches!(
+        (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
+}
+
 /// A complete temporary file waiting to be renamed to `path`; dropped, it is removed.
 pub struct Staged {
     path: PathBuf,

@@ -11,7 +11,7 @@ use folio::model::{Book, Metadata, Span};
 use folio::pdf::{Margins, PdfOptions, PdfOutput};
 use folio::{Document, load};
 
-use super::output::{Findings, write_all};
+use super::output::{Findings, same_file, write_all};
 
 /// An edition to write; the output file's extension chooses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,13 +64,13 @@ pub fn load_profiles(
     let mut images = BTreeMap::new();
     let mut all_read = true;
     for path in paths {
-        let Some(doc) = super::load_profile(path, findings) else {
+        let Some(mut doc) = super::load_profile(path, findings) else {
             all_read = false;
             continue;
         };
         let (found, missing) = load::assets(&doc, path, access);
         findings.extend(missing);
-        images.extend(found);
+        load::merge_images(&mut images, &mut doc, found);
         documents.push(doc);
     }
     unique_slugs(&mut documents);
@@ -266,6 +266,28 @@ pub fn publish(
     settings: &Settings,
     findings: &mut Findings,
 ) -> Option<Vec<PathBuf>> {
+    for target in targets {
+        let input = book
+            .documents
+            .iter()
+            .map(|doc| Path::new(&doc.meta.source_file))
+            .find(|input| same_file(input, target.path()));
+        if let Some(input) = input {
+            let name = target.path().display().to_string();
+            findings.push(
+                Diagnostic::error(
+                    "E-OUTPUT-IS-INPUT",
+                    &name,
+                    Span::default(),
+                    format!(
+                        "{name} is the input {}; it would be overwritten",
+                        input.display()
+                    ),
+                )
+                .with_hint("write the edition under another name"),
+            );
+        }
+    }
     if findings.has_errors() {
         return None;
     }
