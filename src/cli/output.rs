@@ -354,18 +354,61 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// A complete temporary file waiting to be renamed to `path`; dropped, it is removed.
 pub struct Staged {
     path: PathBuf,
-    file: tempfile::NamedTempFile,
+    file: Option<tempfile::NamedTempFile>,
 }
 
 impl Staged {
     /// Renames the file into place.
-    pub fn commit(self) -> Result<(), Diagnostic> {
-        let path = self.path;
-        self.file
-            .persist(&path)
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        let temp = file.path().to_path_buf();
+        let done = file
+            .persist(&self.path)
             .map(drop)
-            .map_err(|err| write_error(&path, &err.error))
+            .map_err(|err| write_error(&self.path, &err.error));
+        forget_temp(&temp);
+        done
     }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some(file) = self.file.take() {
+            let temp = file.path().to_path_buf();
+            drop(file);
+            forget_temp(&temp);
+        }
+    }
+}
+
+/// Temporary files being written, removed by the signal handler.
+static TEMPS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On Ctrl-C, SIGTERM or SIGHUP, removes every temporary output still registered and
+/// exits with 130, so an interrupted write leaves nothing behind. Installed once, the
+/// first time a file is written.
+fn clean_up_on_signal() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            let temps = TEMPS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for temp in temps.iter() {
+                let _ = std::fs::remove_file(temp);
+            }
+            std::process::exit(130);
+        });
+    });
+}
+
+fn forget_temp(temp: &Path) {
+    let mut temps = TEMPS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    temps.retain(|t| t != temp);
 }
 
 fn write_error(path: &Path, err: &std::io::Error) -> Diagnostic {
@@ -387,24 +430,38 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, Diagnostic> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".folio-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
+    clean_up_on_signal();
+    // The handler must never see a file it does not know of: registration and
+    // creation happen under the same lock.
+    let staged = {
+        let mut temps = TEMPS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let file = tempfile::Builder::new()
+            .prefix(".folio-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(fail)?;
+        temps.push(file.path().to_path_buf());
+        Staged {
+            path: path.to_path_buf(),
+            file: Some(file),
+        }
+    };
+    let Some(file) = staged.file.as_ref() else {
+        return Ok(staged);
+    };
+    let mut handle = file.as_file();
+    handle.write_all(bytes).map_err(fail)?;
     // A temporary file is private (0600); an edition is meant to be read by others.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let readable = std::fs::Permissions::from_mode(0o644);
-        file.as_file().set_permissions(readable).map_err(fail)?;
+        handle.set_permissions(readable).map_err(fail)?;
     }
-    file.as_file().sync_all().map_err(fail)?;
-    Ok(Staged {
-        path: path.to_path_buf(),
-        file,
-    })
+    handle.sync_all().map_err(fail)?;
+    Ok(staged)
 }
 
 #[cfg(test)]
@@ -498,6 +555,68 @@ mod tests {
         assert!(text.contains("W-EMPTY-ENTRY"), "{text}");
         assert!(text.contains("second (3) -"), "{text}");
         assert!(text.contains("hint: fill it in"), "{text}");
+    }
+
+    /// The child half of the next test: stages a file beside the path given in the
+    /// environment, says where, and waits to be interrupted.
+    #[test]
+    fn staged_child_waits_for_a_signal() {
+        let Some(target) = std::env::var_os("FOLIO_TEST_STAGE_TARGET") else {
+            return;
+        };
+        let staged = stage(Path::new(&target), b"partial edition").unwrap();
+        let temp = staged.file.as_ref().unwrap().path().to_path_buf();
+        println!("staged {}", temp.display());
+        std::io::Write::flush(&mut std::io::stdout()).unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(60));
+        drop(staged);
+    }
+
+    /// Ctrl-C or a kill while an edition is being written removes its temporary file,
+    /// which is named so a user recognises it. The test binary runs itself as the child.
+    #[cfg(unix)]
+    #[test]
+    fn a_signal_removes_the_temporary_files() {
+        use std::io::BufRead;
+        use std::process::{Command, Stdio};
+        for signal in ["-INT", "-TERM"] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut child = Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "cli::output::tests::staged_child_waits_for_a_signal",
+                ])
+                .args(["--nocapture", "--test-threads=1"])
+                .env("FOLIO_TEST_STAGE_TARGET", dir.path().join("book.pdf"))
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+            let temp = stdout
+                .lines()
+                .map_while(Result::ok)
+                // The harness prints the test's name on the same line first.
+                .find_map(|line| line.split_once("staged ").map(|(_, p)| PathBuf::from(p)))
+                .expect("the child staged a file");
+            assert!(temp.exists());
+            let name = temp.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(
+                name.starts_with(".folio-") && name.ends_with(".tmp"),
+                "{name}"
+            );
+            let pid = child.id().to_string();
+            assert!(
+                Command::new("kill")
+                    .args([signal, &pid])
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+            let status = child.wait().unwrap();
+            assert_eq!(status.code(), Some(130), "{signal}");
+            assert!(!temp.exists(), "{signal}: {} is left", temp.display());
+            assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        }
     }
 
     #[test]
