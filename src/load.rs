@@ -177,8 +177,9 @@ impl BookDir {
 /// `model` alike): the images it refers to, read and checked, keyed by the path as
 /// written, and the findings — an image outside the profile's folder is an error
 /// (`E-PATH-OUTSIDE`), a missing one `W-IMAGE-MISSING`, a special, oversized, corrupt
-/// or empty one `W-IMAGE-BAD`, an SVG that had to be cleaned `W-SVG-UNSAFE`, and a link
-/// no edition will follow `W-LINK-UNSAFE`; all at the file and line that name them.
+/// or empty one `W-IMAGE-BAD`, an SVG that had to be cleaned `W-SVG-UNSAFE`, a link no
+/// edition will follow `W-LINK-UNSAFE`, and a heading id already used
+/// `W-DUPLICATE-ID`; all at the file and line that name them.
 pub fn assets(
     doc: &Document,
     doc_path: &Path,
@@ -251,6 +252,20 @@ pub fn assets(
             )
             .with_hint("only http, https and mailto links are followed in the editions"),
         );
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for (id, span) in refs.heading_ids {
+        if !ids.insert(id.clone()) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "W-DUPLICATE-ID",
+                    file,
+                    span,
+                    format!("a heading before this one already has the id `{id}`"),
+                )
+                .with_hint("links to `#id` go to the first; give this heading another id"),
+            );
+        }
     }
     (images, diagnostics)
 }
@@ -440,6 +455,7 @@ fn is_remote(src: &str) -> bool {
 struct Refs {
     images: Vec<(String, Span)>,
     links: Vec<(String, Span)>,
+    heading_ids: Vec<(String, Span)>,
 }
 
 /// Every image path (with its own span) and link target (with its paragraph's or
@@ -453,7 +469,16 @@ fn references(blocks: &[Block]) -> Refs {
     while let Some(block) = block_stack.pop() {
         let mut inlines: Vec<&Inline> = Vec::new();
         match block {
-            Block::Heading { content, span, .. } | Block::Paragraph { content, span } => {
+            Block::Heading {
+                content, span, id, ..
+            } => {
+                here = *span;
+                found
+                    .heading_ids
+                    .extend(id.iter().map(|id| (id.clone(), *span)));
+                inlines.extend(content.iter().rev());
+            }
+            Block::Paragraph { content, span } => {
                 here = *span;
                 inlines.extend(content.iter().rev());
             }

@@ -512,3 +512,56 @@ fn same_named_images_of_two_profiles_stay_apart() {
     expected.sort();
     assert_eq!(packaged, expected);
 }
+
+// 15. Ids.
+
+#[test]
+fn author_ids_never_take_a_generated_id_and_duplicates_are_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# Kiln\n\nA claim.(1)\n\n## Heading {#note-1}\n\nText, see [there](#same).\n\n\
+              ## First {#same}\n\nMore.\n\n## Second {#same}\n\nEnd.\n\n\
+              ## Works Cited\n\n(1) - Varga, E. (2001). Bricks of Ostra. Imagined Press.\n";
+    write(dir.path(), "kiln.md", md.as_bytes());
+    let out = folio(&["convert", "kiln.md", "-o", "kiln.epub"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("W-DUPLICATE-ID"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("kiln.md:13:"), "{}", stderr(&out));
+    let xhtml = epub_files(&dir.path().join("kiln.epub"), "text/").join("");
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&xhtml, options).expect("well-formed");
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+    // The marker's link leads to the note, not to the heading `{#note-1}`.
+    let link = doc
+        .descendants()
+        .find(|n| n.attribute("role") == Some("doc-noteref"))
+        .and_then(|n| n.attribute("href"))
+        .expect("a note link");
+    let target = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some(&link[1..]))
+        .expect("the link's target");
+    assert!(
+        !target.tag_name().name().starts_with('h'),
+        "{link} → a heading"
+    );
+    // The internal link goes to the first `{#same}`.
+    let same = doc
+        .descendants()
+        .find(|n| n.text() == Some("there"))
+        .and_then(|n| n.attribute("href"))
+        .expect("the internal link");
+    let first = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "h2" && n.text() == Some("First"))
+        .and_then(|n| n.attribute("id"))
+        .unwrap();
+    assert_eq!(&same[1..], first);
+}

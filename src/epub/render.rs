@@ -101,6 +101,9 @@ pub struct Renderer<'a> {
     pub refs: BTreeMap<u32, Vec<String>>,
     /// Model heading ids (`{#id}`) → XHTML ids, for internal links.
     heading_ids: HashMap<String, String>,
+    /// Model heading ids already given to a heading: a second `{#same}` gets an id
+    /// of its own.
+    placed_ids: HashSet<String>,
     used_ids: HashSet<String>,
     pub toc: Vec<TocEntry>,
     heading_stack: Vec<u8>,
@@ -121,6 +124,7 @@ pub fn render(
         labels,
         refs: BTreeMap::new(),
         heading_ids: HashMap::new(),
+        placed_ids: HashSet::new(),
         used_ids: HashSet::new(),
         toc: Vec::new(),
         heading_stack: Vec::new(),
@@ -230,7 +234,15 @@ impl Renderer<'_> {
             if let Block::Heading { id: Some(id), .. } = block
                 && !self.heading_ids.contains_key(id)
             {
-                let xhtml_id = self.unique_id(&sanitize_name(id, "section"));
+                // Author ids live in their own namespace (`slug_name`; generated ids are
+                // `slug-name`), so `{#note-1}` cannot take note 1's id.
+                let base = format!("{}_{}", self.plan.slug, sanitize_name(id, "section"));
+                let mut xhtml_id = base.clone();
+                let mut n = 2;
+                while !self.used_ids.insert(xhtml_id.clone()) {
+                    xhtml_id = format!("{base}-{n}");
+                    n += 1;
+                }
                 self.heading_ids.insert(id.clone(), xhtml_id);
             }
         }
@@ -254,7 +266,11 @@ impl Renderer<'_> {
             Block::Heading {
                 level, id, content, ..
             } => {
-                let xhtml_id = match id.as_ref().and_then(|id| self.heading_ids.get(id)) {
+                let author = id
+                    .as_ref()
+                    .filter(|id| self.placed_ids.insert((*id).clone()))
+                    .and_then(|id| self.heading_ids.get(id));
+                let xhtml_id = match author {
                     Some(existing) => existing.clone(),
                     None => self.unique_id("h"),
                 };
