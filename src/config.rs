@@ -109,15 +109,35 @@ pub enum Paper {
 impl BookConfig {
     /// Parses `book.toml` text; `file` names it in the diagnostic when it is wrong.
     pub fn parse(file: &str, text: &str) -> Result<BookConfig, Box<Diagnostic>> {
-        toml::from_str(text).map_err(|err| {
-            let range = err.span().unwrap_or(0..0);
-            let span = span_at(text, range.start, range.len());
-            let message = err.message().trim_end_matches('.').to_string();
+        let error = |at: std::ops::Range<usize>, message: String| {
             Box::new(
-                Diagnostic::error("E-CONFIG", file, span, message)
+                Diagnostic::error("E-CONFIG", file, span_at(text, at.start, at.len()), message)
                     .with_hint("see the book.toml reference in README.md"),
             )
-        })
+        };
+        let config: BookConfig = toml::from_str(text).map_err(|err| {
+            let message = err.message().trim_end_matches('.').to_string();
+            error(err.span().unwrap_or(0..0), message)
+        })?;
+        // Values of the right type that no edition can use are found here, at their
+        // line, not later against the output.
+        let key_at = |key: &str| {
+            text.find(key)
+                .map_or(0..0, |start| start..start + key.len())
+        };
+        if let Some(size) = config.pdf.font_size
+            && !crate::pdf::FONT_SIZES.contains(&size)
+        {
+            let message = format!("font-size {size} is outside 4–36 pt");
+            return Err(error(key_at("font-size"), message));
+        }
+        if let Some(margins) = config.pdf.margins
+            && !(margins.is_finite() && margins >= 0.0)
+        {
+            let message = format!("margins {margins} is not a size in millimetres");
+            return Err(error(key_at("margins"), message));
+        }
+        Ok(config)
     }
 
     /// `author` followed by `authors`.
@@ -142,6 +162,20 @@ mod tests {
         assert_eq!(config.pdf.paper, Paper::A5);
         assert_eq!(config.pdf.font_size, Some(10.5));
         assert!(!config.pdf.bibliography);
+    }
+
+    #[test]
+    fn an_unusable_font_size_or_margin_is_a_config_error_at_its_line() {
+        for text in [
+            "[pdf]\nfont-size = 0\n",
+            "[pdf]\nmargins = -3\n",
+            "title = \"T\"\n\n[pdf]\nfont-size = 500\n",
+        ] {
+            let err = BookConfig::parse("book.toml", text).unwrap_err();
+            assert_eq!(err.code, "E-CONFIG", "{text}");
+            assert_eq!(err.span.line, text.lines().count() as u32, "{text}");
+        }
+        assert!(BookConfig::parse("book.toml", "[pdf]\nfont-size = 4\nmargins = 0\n").is_ok());
     }
 
     #[test]

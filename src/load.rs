@@ -369,22 +369,40 @@ fn image(base: &Path, src: &str, access: &Access) -> Result<Checked, Fault> {
     images::check(src, bytes, access.max_image_pixels).map_err(Fault::Bad)
 }
 
-/// Reads every template of a templates directory, keyed by file name; only regular
-/// files inside the directory are read.
-pub fn read_templates(
-    dir: &Path,
-    access: &Access,
-) -> Result<BTreeMap<String, String>, Box<Diagnostic>> {
+/// The templates of a templates directory, keyed by file name, with a warning
+/// (`W-TEMPLATE-UNKNOWN`) for each other file, which is not read at all: a stray
+/// binary file there never stops a build. Only regular files inside the directory are
+/// read; a template that is not UTF-8 is an error.
+pub type Templates = (BTreeMap<String, String>, Vec<Diagnostic>);
+
+/// Reads a templates directory (see [`Templates`]).
+pub fn read_templates(dir: &Path, access: &Access) -> Result<Templates, Box<Diagnostic>> {
     let name = dir.display().to_string();
     let entries = fs::read_dir(dir)
         .map_err(|err| Box::new(Refusal::Io(err).error(&name, Span::default(), "the folder")))?;
     let mut templates = BTreeMap::new();
-    for entry in entries.filter_map(Result::ok) {
+    let mut warnings = Vec::new();
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
         let path = entry.path();
-        if !path.is_file() {
+        let file = path.display().to_string();
+        let key = entry.file_name().to_string_lossy().into_owned();
+        if !crate::epub::Templates::FILE_NAMES.contains(&key.as_str()) {
+            warnings.push(
+                Diagnostic::warning(
+                    "W-TEMPLATE-UNKNOWN",
+                    &file,
+                    Span::default(),
+                    format!("`{key}` is not a template folio uses; it is ignored"),
+                )
+                .with_hint(format!(
+                    "templates are named {}",
+                    crate::epub::Templates::FILE_NAMES.join(", ")
+                )),
+            );
             continue;
         }
-        let file = path.display().to_string();
         let read = paths::resolve_inside(dir, Path::new(&entry.file_name()), &[dir], access)
             .and_then(|real| paths::read_regular(&real, access.max_file_bytes));
         let bytes = read
@@ -397,10 +415,9 @@ pub fn read_templates(
                 "template is not UTF-8",
             ))
         })?;
-        let key = entry.file_name().to_string_lossy().into_owned();
         templates.insert(key, text);
     }
-    Ok(templates)
+    Ok((templates, warnings))
 }
 
 /// A cover image, read and checked like a profile's images, but an error when it

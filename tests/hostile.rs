@@ -565,3 +565,73 @@ fn author_ids_never_take_a_generated_id_and_duplicates_are_renamed() {
         .unwrap();
     assert_eq!(&same[1..], first);
 }
+
+// 16. Smaller ones.
+
+#[test]
+fn a_source_date_epoch_past_year_9999_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kiln.md", b"# Kiln\n\nText.\n");
+    for (value, code) in [("253402300800", 1), ("-5", 1), ("253402300799", 0)] {
+        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["convert", "kiln.md", "-o", "k.epub", "-o", "k.pdf"])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", value)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{value}: {}", stderr(&out));
+        if code == 1 {
+            assert!(
+                stderr(&out).contains("E-SOURCE-DATE-EPOCH"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+}
+
+#[test]
+fn font_sizes_are_usage_errors_on_the_command_line_and_config_errors_in_book_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kiln.md", b"# Kiln\n\nText.\n");
+    for args in [
+        ["--font-size", "0"],
+        ["--font-size", "nan"],
+        ["--margin", "-1"],
+    ] {
+        let mut all = vec!["convert", "kiln.md", "-o", "k.pdf"];
+        all.extend_from_slice(&args);
+        let out = folio(&all, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    write(
+        dir.path(),
+        "book/book.toml",
+        b"title = \"T\"\n\n[pdf]\nfont-size = 0\n",
+    );
+    write(dir.path(), "book/a.md", b"# A\n\nText.\n");
+    let out = folio(&["build", "book"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E-CONFIG"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("book.toml:4:"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_stray_binary_file_among_the_templates_is_ignored_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kiln.md", b"# Kiln\n\nText.\n");
+    write(dir.path(), "t/style.css", b"p { margin: 0 }\n");
+    write(dir.path(), "t/.DS_Store", b"\x00\x01\xff\xfe binary");
+    let out = folio(
+        &["convert", "kiln.md", "-o", "k.epub", "--templates", "t"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("W-TEMPLATE-UNKNOWN"),
+        "{}",
+        stderr(&out)
+    );
+    let css = epub_files(&dir.path().join("k.epub"), ".css").join("");
+    assert!(css.contains("p { margin: 0 }"), "{css}");
+}

@@ -42,10 +42,10 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t)]
     pub paper: PaperArg,
     /// PDF body font size in points (default: 10 on A5, 11 otherwise).
-    #[arg(long, value_name = "PT")]
+    #[arg(long, value_name = "PT", value_parser = positive)]
     pub font_size: Option<f32>,
     /// PDF margins in millimetres, all four sides (default: suited to the paper).
-    #[arg(long, value_name = "MM")]
+    #[arg(long, value_name = "MM", value_parser = not_negative)]
     pub margin: Option<f32>,
     /// Leave out each profile's bibliography in the PDF.
     #[arg(long)]
@@ -53,6 +53,23 @@ pub struct Args {
     /// What may be read besides the profiles' own folders.
     #[command(flatten)]
     pub access: AccessArgs,
+}
+
+/// A size that is a number above zero: anything else is a usage error (exit 2);
+/// whether the page can be set at that size is the PDF's to say.
+fn positive(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(value) if value.is_finite() && value > 0.0 => Ok(value),
+        _ => Err("expected a number above 0".to_string()),
+    }
+}
+
+/// A length that is a number of at least zero.
+fn not_negative(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
+        _ => Err("expected a number of 0 or more".to_string()),
+    }
 }
 
 /// `--paper`: the command-line face of [`Paper`], so that the library needs no clap.

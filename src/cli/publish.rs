@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use folio::config::Paper;
 use folio::diag::Diagnostic;
-use folio::epub::{EpubOptions, Image, Templates};
+use folio::epub::{EpubOptions, Image};
 use folio::model::{Book, Metadata, Span};
 use folio::pdf::{Margins, PdfOptions, PdfOutput};
 use folio::{Document, load};
@@ -139,22 +139,10 @@ pub fn epub_options(
     };
     if let Some(dir) = templates {
         match load::read_templates(dir, access) {
-            Ok(files) => {
+            Ok((files, unknown)) => {
+                findings.extend(unknown);
                 for (name, text) in files {
-                    if !opts.templates.set(&name, text) {
-                        findings.push(
-                            Diagnostic::warning(
-                                "W-TEMPLATE-UNKNOWN",
-                                &dir.join(&name).display().to_string(),
-                                Span::default(),
-                                format!("`{name}` is not a template folio uses; it is ignored"),
-                            )
-                            .with_hint(format!(
-                                "templates are named {}",
-                                Templates::FILE_NAMES.join(", ")
-                            )),
-                        );
-                    }
+                    opts.templates.set(&name, text);
                 }
             }
             Err(err) => findings.push(*err),
