@@ -8,6 +8,9 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "epub/epubcheck.rs"]
+mod epubcheck;
+
 /// Runs folio in `dir`; a run still going after a minute is killed and fails the test,
 /// so a hang shows as a failure rather than a stuck suite.
 fn folio(args: &[&str], dir: &Path) -> Output {
@@ -634,4 +637,60 @@ fn a_stray_binary_file_among_the_templates_is_ignored_with_a_warning() {
     );
     let css = epub_files(&dir.path().join("k.epub"), ".css").join("");
     assert!(css.contains("p { margin: 0 }"), "{css}");
+}
+
+// Proof: a profile with every hostile thing above still makes an EPUB that passes
+// EPUBCheck and a PDF that passes `qpdf --check`.
+
+#[test]
+fn a_hostile_profile_makes_valid_editions() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# Hostile {#note-1}\n\nA claim.(1) See [js](javascript:alert(1)), [f](file:///etc/passwd), \
+              [b](http://x.org/a[1]?q=\"x\"), [e](https://example.org/é) and [h](#same).\n\n\
+              ## Note {#note-1}\n\n![svg](evil.svg)\n\n![bad](bad.png)\n\n![huge](huge.png)\n\n\
+              ## Same {#same}\n\nText \u{1b}[31m red.\n\n## Same {#same}\n\n![ok](ok.png)\n\n\
+              ## Works Cited\n\n(1) - Varga, E. (2001). Bricks of Ostra. Imagined Press.\n";
+    write(dir.path(), "hostile.md", md.as_bytes());
+    write(
+        dir.path(),
+        "evil.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\" onload=\"x()\">\
+          <script>alert(1)</script><rect width=\"4\" height=\"4\" style=\"fill:url(http://x/y)\"/>\
+          <foreignObject><p>x</p></foreignObject><image href=\"file:///etc/passwd\"/></svg>",
+    );
+    write(dir.path(), "bad.png", &lying_png(40, 40, b"garbage"));
+    write(dir.path(), "huge.png", &lying_png(65535, 65535, b"x"));
+    write(dir.path(), "ok.png", &png(5, 5));
+    write(
+        dir.path(),
+        "cover.svg",
+        b"<svg><script>x</script><circle r=\"2\"/></svg>",
+    );
+    let out = folio(
+        &[
+            "convert",
+            "hostile.md",
+            "-o",
+            "hostile.epub",
+            "-o",
+            "hostile.pdf",
+            "--cover",
+            "cover.svg",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let epub = std::fs::read(dir.path().join("hostile.epub")).unwrap();
+    epubcheck::epubcheck(&epub, "hostile");
+    let pdf = dir.path().join("hostile.pdf").display().to_string();
+    let qpdf = Command::new("qpdf")
+        .args(["--check", &pdf])
+        .output()
+        .expect("qpdf");
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
+    assert_eq!(pdf_uris(&dir.path().join("hostile.pdf")).len(), 2);
 }
