@@ -694,3 +694,41 @@ fn a_hostile_profile_makes_valid_editions() {
     );
     assert_eq!(pdf_uris(&dir.path().join("hostile.pdf")).len(), 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_a_book_or_templates_folder_are_refused() {
+    let root = tempfile::tempdir().unwrap();
+    write(
+        root.path(),
+        "secret/hostname.md",
+        b"# Host\n\nsecret-host\n",
+    );
+    write(root.path(), "secret/style.css", b"body { secret: 1 }\n");
+    let book = root.path().join("book");
+    write(&book, "book.toml", b"title = \"T\"\n");
+    write(&book, "a.md", b"# A\n\nText.\n");
+    std::os::unix::fs::symlink(root.path().join("secret/hostname.md"), book.join("b.md")).unwrap();
+    let out = folio(&["build", "book", "--out", "out"], root.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E-PATH-OUTSIDE"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("b.md"), "{}", stderr(&out));
+    assert!(!root.path().join("out").exists());
+
+    write(root.path(), "p/kiln.md", b"# Kiln\n\nText.\n");
+    let templates = root.path().join("p/t");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::os::unix::fs::symlink(
+        root.path().join("secret/style.css"),
+        templates.join("style.css"),
+    )
+    .unwrap();
+    let dir = root.path().join("p");
+    let out = folio(
+        &["convert", "kiln.md", "-o", "k.epub", "--templates", "t"],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E-PATH-OUTSIDE"), "{}", stderr(&out));
+    assert!(!dir.join("k.epub").exists());
+}
