@@ -121,15 +121,33 @@ impl BookConfig {
         })?;
         // Values of the right type that no edition can use are found here, at their
         // line, not later against the output.
+        // The line that sets `key` (its first, as TOML allows only one per table).
         let key_at = |key: &str| {
-            text.find(key)
-                .map_or(0..0, |start| start..start + key.len())
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                let indent = line.len() - line.trim_start().len();
+                let rest = &line[indent..];
+                if rest
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+                {
+                    return offset + indent..offset + indent + key.len();
+                }
+                offset += line.len();
+            }
+            0..0
         };
         if let Some(size) = config.pdf.font_size
             && !crate::pdf::FONT_SIZES.contains(&size)
         {
             let message = format!("font-size {size} is outside 4–36 pt");
             return Err(error(key_at("font-size"), message));
+        }
+        if let Some(lang) = &config.lang
+            && !crate::lang::is_language_tag(lang)
+        {
+            let message = format!("lang `{lang}` is not a BCP 47 language tag");
+            return Err(error(key_at("lang"), message));
         }
         if let Some(margins) = config.pdf.margins
             && !(margins.is_finite() && margins >= 0.0)
@@ -165,8 +183,9 @@ mod tests {
     }
 
     #[test]
-    fn an_unusable_font_size_or_margin_is_a_config_error_at_its_line() {
+    fn an_unusable_lang_font_size_or_margin_is_a_config_error_at_its_line() {
         for text in [
+            "title = \"A language book\"\nlang = \"en_GB\"\n",
             "[pdf]\nfont-size = 0\n",
             "[pdf]\nmargins = -3\n",
             "title = \"T\"\n\n[pdf]\nfont-size = 500\n",

@@ -25,6 +25,7 @@
 pub mod assets;
 pub mod diag;
 pub mod epub;
+pub mod lang;
 pub mod link;
 pub mod model;
 pub mod pdf;

@@ -178,8 +178,9 @@ impl BookDir {
 /// written, and the findings — an image outside the profile's folder is an error
 /// (`E-PATH-OUTSIDE`), a missing one `W-IMAGE-MISSING`, a special, oversized, corrupt
 /// or empty one `W-IMAGE-BAD`, an SVG that had to be cleaned `W-SVG-UNSAFE`, a link no
-/// edition will follow `W-LINK-UNSAFE`, and a heading id already used
-/// `W-DUPLICATE-ID`; all at the file and line that name them.
+/// edition will follow `W-LINK-UNSAFE`, a heading id already used `W-DUPLICATE-ID`,
+/// and a language that is not a BCP 47 tag `W-LANG-INVALID`; all at the file and line
+/// that name them.
 pub fn assets(
     doc: &Document,
     doc_path: &Path,
@@ -251,6 +252,21 @@ pub fn assets(
                 format!("the link to `{url}` is printed as text"),
             )
             .with_hint("only http, https and mailto links are followed in the editions"),
+        );
+    }
+    let lang = doc.meta.lang.trim();
+    if !lang.is_empty() && !crate::lang::is_language_tag(lang) {
+        diagnostics.push(
+            Diagnostic::warning(
+                "W-LANG-INVALID",
+                file,
+                Span::default(),
+                format!(
+                    "`{lang}` is not a BCP 47 language tag; both editions use `{}`",
+                    crate::lang::FALLBACK
+                ),
+            )
+            .with_hint("write a tag such as `en`, `fr` or `en-GB`"),
         );
     }
     let mut ids = std::collections::BTreeSet::new();

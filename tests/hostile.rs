@@ -732,3 +732,31 @@ fn symlinks_out_of_a_book_or_templates_folder_are_refused() {
     assert!(stderr(&out).contains("E-PATH-OUTSIDE"), "{}", stderr(&out));
     assert!(!dir.join("k.epub").exists());
 }
+
+#[test]
+fn an_invalid_language_warns_and_both_editions_use_one_fallback() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "---\ntitle: Kiln\nlang: french please\n---\n\nText.\n";
+    write(dir.path(), "kiln.md", md.as_bytes());
+    let out = folio(
+        &["convert", "kiln.md", "-o", "k.epub", "-o", "k.pdf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("W-LANG-INVALID"), "{}", stderr(&out));
+    let opf = epub_files(&dir.path().join("k.epub"), ".opf").join("");
+    assert!(opf.contains(">en</dc:language>"), "{opf}");
+    let pdf = lopdf::Document::load(dir.path().join("k.pdf")).unwrap();
+    let catalog = pdf.catalog().unwrap();
+    let lang = catalog
+        .get(b"Lang")
+        .and_then(lopdf::Object::as_str)
+        .unwrap();
+    assert_eq!(lang, b"en");
+
+    let out = folio(
+        &["convert", "kiln.md", "-o", "k.epub", "--lang", "en_GB"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(short, long = "output", required = true, value_parser = Target::from_path)]
     pub output: Vec<Target>,
     /// Language (BCP 47) of the book and every profile, overriding front matter.
-    #[arg(long)]
+    #[arg(long, value_parser = language)]
     pub lang: Option<String>,
     /// Title of the book.
     #[arg(long)]
@@ -53,6 +53,15 @@ pub struct Args {
     /// What may be read besides the profiles' own folders.
     #[command(flatten)]
     pub access: AccessArgs,
+}
+
+/// A well-formed BCP 47 tag, else a usage error (exit 2).
+fn language(text: &str) -> Result<String, String> {
+    if folio::lang::is_language_tag(text) {
+        Ok(text.trim().to_string())
+    } else {
+        Err("expected a BCP 47 language tag such as en, fr or en-GB".to_string())
+    }
 }
 
 /// A size that is a number above zero: anything else is a usage error (exit 2);

@@ -71,6 +71,10 @@ pub fn load_profiles(
         let (found, missing) = load::assets(&doc, path, access);
         findings.extend(missing);
         load::merge_images(&mut images, &mut doc, found);
+        // Reported by the loader; both editions then use the same fallback.
+        if !doc.meta.lang.trim().is_empty() {
+            doc.meta.lang = folio::lang::language_tag(&doc.meta.lang);
+        }
         documents.push(doc);
     }
     unique_slugs(&mut documents);
