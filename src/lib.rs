@@ -26,6 +26,8 @@ pub mod assets;
 pub mod cite;
 pub mod diag;
 pub mod epub;
+pub mod lang;
+pub mod link;
 pub mod model;
 pub mod pdf;
 pub mod read;

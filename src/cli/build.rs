@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use folio::load;
 use folio::model::Book;
 
+use super::access::AccessArgs;
 use super::output::Findings;
 use super::publish::{self, Settings, Target};
 
@@ -19,6 +20,9 @@ pub struct Args {
     /// Where the editions go.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+    /// What may be read besides the book's own folder.
+    #[command(flatten)]
+    pub access: AccessArgs,
 }
 
 /// Runs the command: exit 0 when every edition was written, 1 otherwise (and then
@@ -45,14 +49,15 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
             return None;
         }
     };
-    let paths = match book_dir.profiles() {
+    let access = book_dir.access(&args.access.access(), args.access.max_image_pixels);
+    let paths = match book_dir.profiles(&access) {
         Ok(paths) => paths,
         Err(err) => {
             findings.push(*err);
             return None;
         }
     };
-    let profiles = publish::load_profiles(&paths, findings)?;
+    let profiles = publish::load_profiles(&paths, &access, findings)?;
     let documents = profiles.documents;
     let config = &book_dir.config;
     let mut meta = publish::book_meta(&documents);
@@ -75,14 +80,25 @@ fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
     meta.source_file = book_dir.dir.join("book.toml").display().to_string();
 
     let pdf = &config.pdf;
-    let templates = config.epub.templates.as_deref().map(|t| book_dir.path(t));
-    let cover = config.cover.as_deref().map(|c| book_dir.path(c));
+    let mut inside = |relative: Option<&str>, what: &str| {
+        let relative = relative?;
+        match book_dir.inside(relative, &access, what) {
+            Ok(path) => Some(path),
+            Err(err) => {
+                findings.push(*err);
+                None
+            }
+        }
+    };
+    let templates = inside(config.epub.templates.as_deref(), "the templates folder");
+    let cover = inside(config.cover.as_deref(), "the cover");
     let mut epub = publish::epub_options(
         config.epub.embed_fonts,
         templates.as_deref(),
         cover.as_deref(),
         profiles.images.clone(),
         modified,
+        &access,
         findings,
     );
     epub.identifier = config.identifier.clone();

@@ -178,12 +178,16 @@ pub struct Geometry {
     pub size: f32,
 }
 
+/// Body font sizes the page builder can set, in points (`book.toml` is checked
+/// against it too).
+pub const FONT_SIZES: std::ops::RangeInclusive<f32> = 4.0..=36.0;
+
 impl Geometry {
     fn new(opts: &PdfOptions) -> Result<Geometry, PdfError> {
         let (page_w, page_h) = opts.paper.size();
         let margins = opts.margins.unwrap_or_else(|| opts.paper.margins());
         let size = opts.font_size.unwrap_or_else(|| opts.paper.font_size());
-        if !(4.0..=36.0).contains(&size) {
+        if !FONT_SIZES.contains(&size) {
             return Err(PdfError::Options(format!(
                 "font size {size} is outside 4–36 pt"
             )));

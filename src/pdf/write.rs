@@ -380,11 +380,14 @@ impl Targets<'_> {
         note: Option<NoteKey>,
     ) -> Option<(Target, String, LinkKind)> {
         match tag {
-            Tag::Link(url) => Some((
-                Target::Action(Action::Link(LinkAction::new(url.clone()))),
-                url.clone(),
-                LinkKind::Url(url.clone()),
-            )),
+            // Only the schemes the EPUB also follows are live; the rest stay text.
+            Tag::Link(url) => crate::link::outside_href(url).map(|href| {
+                (
+                    Target::Action(Action::Link(LinkAction::new(href))),
+                    url.clone(),
+                    LinkKind::Url(url.clone()),
+                )
+            }),
             Tag::NoteRef { note: n, .. } => {
                 let key = (doc, *n);
                 // The named destination where the note starts on this very page; else
