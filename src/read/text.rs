@@ -3,82 +3,11 @@
 
 use super::Src;
 use super::cited::{self, Collector};
+use super::debris::{self, Kind};
 use super::smart::smart;
+use super::wiki;
+use crate::diag::Diagnostic;
 use crate::model::{Block, Document, Inline};
-
-/// Lines that web pages put around an article and that are never content; compared
-/// lowercase with the whole trimmed line.
-const DEBRIS_LINES: &[&str] = &[
-    "top of page",
-    "bottom of page",
-    "skip to content",
-    "skip to main content",
-    "skip to navigation",
-    "back to top",
-    "back to top of page",
-    "scroll to top",
-    "share",
-    "share this",
-    "share this post",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "share on linkedin",
-    "menu",
-    "main menu",
-    "open menu",
-    "close menu",
-    "search",
-    "home",
-    "log in",
-    "login",
-    "sign in",
-    "sign up",
-    "subscribe",
-    "print",
-    "like",
-    "comments",
-    "0 comments",
-    "leave a comment",
-    "post not marked as liked",
-    "recent posts",
-    "see all",
-    "accept",
-    "accept all",
-    "decline",
-    "cookie settings",
-    "manage cookies",
-    "jump to navigation",
-    "jump to search",
-    "jump to content",
-    "from wikipedia, the free encyclopedia",
-];
-
-/// Starts of short lines (banners, share rows) that are debris whatever follows.
-const DEBRIS_PREFIXES: &[&str] = &[
-    "we use cookies",
-    "this website uses cookies",
-    "this site uses cookies",
-    "by continuing to use this site",
-    "accept all cookies",
-    "subscribe to our newsletter",
-    "subscribe to get",
-    "sign up for our newsletter",
-    "follow us on",
-    "share this:",
-    "©",
-    "copyright ©",
-    "all rights reserved",
-    // wiki boilerplate: the page's address at the foot and hatnotes at the head
-    "retrieved from \"http",
-    "retrieved from http",
-    "this article is about ",
-    "for other uses, see ",
-    "not to be confused with ",
-];
-
-/// Debris banners are short; a long line starting the same way is prose.
-const DEBRIS_MAX_CHARS: usize = 300;
 
 /// Labels of a date line under the title; the rest of the line is the date.
 const DATE_LABELS: &[&str] = &[
@@ -121,11 +50,18 @@ struct Line<'a> {
     text: &'a str,
     /// A blank (or debris) line separates it from the line before.
     blank_before: bool,
+    /// A wiki section heading: the line carried an edit link ("History[edit]").
+    section: bool,
 }
+
+/// At most this many dropped lines are quoted in one `I-DEBRIS` note.
+const DEBRIS_QUOTED: usize = 3;
+/// A quoted debris line is cut after this many characters.
+const DEBRIS_QUOTE_CHARS: usize = 40;
 
 /// Reads scraped text into `doc`.
 pub(super) fn read(src: &Src, doc: &mut Document) {
-    let lines = meaningful_lines(src.text);
+    let lines = meaningful_lines(src, &mut doc.diagnostics);
     let mut cited = Collector::default();
     let mut in_cited = false;
     let mut seen_body = false;
@@ -133,6 +69,9 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
     while i < lines.len() {
         let line = &lines[i];
         let span = src.span(line.offset, line.text.len());
+        if in_cited && line.section {
+            in_cited = false;
+        }
         if in_cited {
             if cited.start(line.text, span, None) {
                 i += 1;
@@ -156,7 +95,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             continue;
         }
         let next = lines.get(i + 1);
-        if cited::is_heading(line.text)
+        if cited::is_page_heading(line.text)
             && next.is_some_and(|n| cited::entry_start(n.text).is_some())
         {
             in_cited = true;
@@ -177,7 +116,9 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
         seen_body = true;
         // a long line running straight into the next one is wrapped prose, not a heading
         let stands_alone = |n: &Line| n.blank_before || line.text.chars().count() < WRAP_MIN_CHARS;
-        if heading_like(line.text) && next.is_some_and(|n| !heading_like(n.text) && stands_alone(n))
+        if line.section
+            || heading_like(line.text)
+                && next.is_some_and(|n| !heading_like(n.text) && stands_alone(n))
         {
             doc.blocks.push(Block::Heading {
                 level: 2,
@@ -188,7 +129,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             i += 1;
             continue;
         }
-        let mut text = line.text.to_string();
+        let mut text = without_tags(src, line, &mut doc.diagnostics);
         let mut end = line.offset + line.text.len();
         i += 1;
         while let Some(next) = lines.get(i) {
@@ -200,7 +141,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
                 break;
             }
             text.push(' ');
-            text.push_str(next.text);
+            text.push_str(&without_tags(src, next, &mut doc.diagnostics));
             end = next.offset + next.text.len();
             i += 1;
         }
@@ -215,36 +156,103 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
     }
 }
 
-/// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it.
-fn meaningful_lines(text: &str) -> Vec<Line<'_>> {
+/// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it;
+/// every stretch of debris dropped becomes one `I-DEBRIS` note.
+fn meaningful_lines<'a>(src: &Src<'a>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'a>> {
+    let raw: Vec<(usize, &str)> = super::lines_with_offsets(src.text).collect();
+    let texts: Vec<&str> = raw.iter().map(|&(_, l)| l).collect();
+    let kinds = debris::classify(&texts);
     let mut out = Vec::new();
+    let mut dropped: Vec<(usize, &str, Kind)> = Vec::new();
     let mut blank_before = true;
-    for (offset, raw) in super::lines_with_offsets(text) {
+    for (&(offset, raw), kind) in raw.iter().zip(kinds) {
         let trimmed = raw.trim();
-        if trimmed.is_empty() || is_debris(trimmed) {
+        let start = offset + (raw.len() - raw.trim_start().len());
+        if trimmed.is_empty() {
             blank_before = true;
             continue;
         }
-        let lead = raw.len() - raw.trim_start().len();
+        if let Some(kind) = kind {
+            dropped.push((start, trimmed, kind));
+            blank_before = true;
+            continue;
+        }
+        report_debris(src, &mut dropped, diagnostics);
+        let (text, section) = match wiki::strip_edit_link(trimmed) {
+            Some(heading) => (heading, true),
+            None => (trimmed, false),
+        };
         out.push(Line {
-            offset: offset + lead,
-            text: trimmed,
+            offset: start + (text.as_ptr() as usize - trimmed.as_ptr() as usize),
+            text,
             blank_before,
+            section,
         });
         blank_before = false;
     }
+    report_debris(src, &mut dropped, diagnostics);
     out
 }
 
-/// Whether a trimmed line is navigation or banner debris.
-fn is_debris(line: &str) -> bool {
-    if line.len() > DEBRIS_MAX_CHARS * 4 {
-        return false;
+/// One note for a stretch of dropped lines, at its first line, quoting a few of them.
+fn report_debris(src: &Src, dropped: &mut Vec<(usize, &str, Kind)>, out: &mut Vec<Diagnostic>) {
+    let Some(&(offset, first, kind)) = dropped.first() else {
+        return;
+    };
+    let mut quoted: Vec<String> = dropped
+        .iter()
+        .take(DEBRIS_QUOTED)
+        .map(|&(_, text, _)| {
+            let mut q: String = text.chars().take(DEBRIS_QUOTE_CHARS).collect();
+            if q.len() < text.len() {
+                q.push('…');
+            }
+            format!("“{q}”")
+        })
+        .collect();
+    if dropped.len() > DEBRIS_QUOTED {
+        quoted.push("…".to_string());
     }
-    let lower = line.to_lowercase();
-    DEBRIS_LINES.contains(&lower.as_str())
-        || (line.chars().count() <= DEBRIS_MAX_CHARS
-            && DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)))
+    let kind = if dropped.iter().all(|d| d.2 == kind) {
+        kind.name()
+    } else {
+        "page furniture"
+    };
+    let lines = match dropped.len() {
+        1 => "1 line".to_string(),
+        n => format!("{n} lines"),
+    };
+    out.push(
+        src.info(
+            "I-DEBRIS",
+            offset,
+            first.len(),
+            format!("dropped {lines} of {kind}: {}", quoted.join(", ")),
+        )
+        .with_hint(
+            "menus, share bars, banners and footers of a scraped page are left out; \
+             if this is article text, write it as sentences in a paragraph of its own",
+        ),
+    );
+    dropped.clear();
+}
+
+/// The line's text without wiki maintenance tags, each dropped one noted at its place.
+fn without_tags(src: &Src, line: &Line, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let (text, dropped) = wiki::strip_maintenance(line.text);
+    for (start, len) in dropped {
+        let tag = &line.text[start..start + len];
+        diagnostics.push(
+            src.info(
+                "I-MAINTENANCE-TAG",
+                line.offset + start,
+                len,
+                format!("dropped the wiki maintenance tag “{tag}”"),
+            )
+            .with_hint("a wiki's editors flag claims this way; it is not a citation"),
+        );
+    }
+    text
 }
 
 fn date(line: &str) -> Option<&str> {
@@ -366,10 +374,10 @@ mod tests {
 
     #[test]
     fn a_retrieved_date_in_prose_is_no_debris() {
-        assert!(!super::is_debris(
+        assert!(!crate::read::debris::is_boilerplate(
             "Retrieved from the archive in 1990, the letters were burned."
         ));
-        assert!(super::is_debris(
+        assert!(crate::read::debris::is_boilerplate(
             "Retrieved from https://example.org/wiki/X"
         ));
     }

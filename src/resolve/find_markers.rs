@@ -576,7 +576,9 @@ impl Finder {
                 "to make it a citation, move it after the words it supports".to_string(),
             ));
         }
-        if self.cursor.last_char.is_some_and(|c| c.is_ascii_digit()) {
+        // a wiki's "stepped down on April 3, 2014[27]" is a citation: only parentheses
+        // number subsections
+        if written.starts_with('(') && self.cursor.last_char.is_some_and(|c| c.is_ascii_digit()) {
             return Some((
                 "it follows a digit directly, as in a subsection number like 5(3)".to_string(),
                 format!("to make it a citation, put a space or punctuation before {written}"),
