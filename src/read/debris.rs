@@ -174,6 +174,7 @@ const BOILERPLATE_LINES: &[&str] = &[
     "read more »",
     "continue reading",
     "view blog reactions",
+    "connecting to %s",
 ];
 
 /// Starts of banner lines: debris up to [`BANNER_MAX_CHARS`], since a page about
@@ -232,6 +233,10 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "community content is available under",
     "categories:",
     "hidden categories:",
+    "available languages",
+    // the comment form under a WordPress.com post
+    "fill in your details below or click an icon to log in",
+    "you are commenting using your",
 ];
 
 /// Boilerplate lines are short; a long line starting the same way is prose. (A
@@ -333,6 +338,16 @@ const SEPARATORS: &[char] = &['|', '·', '•', '›', '»', '∙', '¦'];
 const COLUMN_GAP: &str = "   ";
 /// An index line ("A - B - C - … - Z") has at least this many one- or two-letter parts.
 const MIN_INDEX_PARTS: usize = 10;
+/// A line of at least this many words with no sentence punctuation is a list of links
+/// (a wiki's languages, a form's states), not prose.
+const MIN_LINK_LIST_WORDS: usize = 20;
+/// … allowing one comma in this many words ("Washington, DC") …
+const LINK_LIST_WORDS_PER_COMMA: usize = 20;
+/// … and at least one word in this many a name (capitalised or not in Latin script).
+const LINK_LIST_NAME_SHARE: usize = 3;
+/// A wiki's tagline ("From Wikipedia, the free encyclopedia", "From OpenStreetMap Wiki")
+/// has at most this many words.
+const TAGLINE_MAX_WORDS: usize = 8;
 
 /// Classifies each line (`lines` holds every line of the file, blank ones included).
 pub(crate) fn classify(lines: &[&str]) -> Vec<Option<Kind>> {
@@ -344,7 +359,7 @@ pub(crate) fn classify(lines: &[&str]) -> Vec<Option<Kind>> {
                 None
             } else if is_boilerplate(l) {
                 Some(Kind::Boilerplate)
-            } else if is_separated_menu(l) || is_index_line(l) {
+            } else if is_separated_menu(l) || is_index_line(l) || is_link_list(l) {
                 Some(Kind::Menu)
             } else {
                 None
@@ -364,9 +379,19 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     let lower = line.to_lowercase();
     let chars = line.chars().count();
     BOILERPLATE_LINES.contains(&lower.as_str())
+        || is_wiki_tagline(line, &lower)
         || (chars <= BOILERPLATE_MAX_CHARS
             && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (chars <= BANNER_MAX_CHARS && BANNER_PREFIXES.iter().any(|p| lower.starts_with(p)))
+}
+
+/// "From Wikipedia, the free encyclopedia", "From Wikivoyage", "From OpenStreetMap Wiki":
+/// the line under a wiki page's title.
+fn is_wiki_tagline(line: &str, lower: &str) -> bool {
+    lower.starts_with("from ")
+        && lower.contains("wik")
+        && line.split_whitespace().count() <= TAGLINE_MAX_WORDS
+        && !line.ends_with(['!', '?', ';', ':'])
 }
 
 fn is_menu_word(line: &str) -> bool {
@@ -422,6 +447,21 @@ fn is_separated_menu(line: &str) -> bool {
 fn is_index_line(line: &str) -> bool {
     let parts: Vec<&str> = line.split_whitespace().filter(|p| *p != "-").collect();
     parts.len() >= MIN_INDEX_PARTS && parts.iter().all(|p| p.chars().count() <= 3)
+}
+
+/// A long line of words without sentence punctuation: the link list of a language menu
+/// or a form ("Afrikaans Alemannisch aragonés …", "Alaska California Nevada …").
+fn is_link_list(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    // link texts are names: capitalised or in another script
+    let names = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_ascii()))
+        .count();
+    words >= MIN_LINK_LIST_WORDS
+        && names * LINK_LIST_NAME_SHARE >= words
+        && !line.contains(['.', '!', '?', ';', ':', '"', '“'])
+        && line.matches(',').count() <= words / LINK_LIST_WORDS_PER_COMMA
 }
 
 /// "Contents" followed by "1 History", "1.1 Early years", …

@@ -486,6 +486,76 @@ mod tests {
     }
 
     #[test]
+    fn menus_and_share_bars_are_neither_title_nor_headings() {
+        let doc = read(
+            "a.txt",
+            "Home | About | Contact\n\nThe Harbour Guild\n\nShare\nTwitter\nFacebook\n\n\
+             The guild was founded in 1911.\n\nTwitter\n\nIt met weekly.\n\n© 2024 Guild Press\n"
+                .as_bytes(),
+        );
+        assert_eq!(doc.meta.title, "The Harbour Guild");
+        assert_eq!(
+            texts(&doc.blocks),
+            ["P:The guild was founded in 1911.", "P:It met weekly."]
+        );
+        let notes: Vec<(&str, u32)> = doc
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.span.line))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("I-DEBRIS", 1),
+                ("I-DEBRIS", 5),
+                ("I-DEBRIS", 11),
+                ("I-DEBRIS", 15)
+            ]
+        );
+        assert!(doc.diagnostics[1].message.contains("3 lines"));
+    }
+
+    #[test]
+    fn wiki_page_sections_references_and_maintenance_tags() {
+        let doc = read(
+            "w.txt",
+            "Topic\n\nJump to: navigation, search\n\nA claim.[1][citation needed] Another.[2]\n\n\
+             History[edit]\n\nMore.[2]\n\nReferences[edit]\n\n   1. ^ Smith, J. (2001). Title.\n\
+             \x20  2. ^ 2.0 2.1 Doe, K. (2002). Other.\nExternal links[edit]\n\nhttps://example.org\n"
+                .as_bytes(),
+        );
+        assert_eq!(doc.meta.title, "Topic");
+        let got: Vec<_> = doc
+            .entries
+            .iter()
+            .map(|e| (e.number, e.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Smith, J. (2001). Title."),
+                (2, "Doe, K. (2002). Other.")
+            ]
+        );
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:A claim.[1] Another.[2]",
+                "H:History",
+                "P:More.[2]",
+                "H:External links",
+                "P:https://example.org"
+            ]
+        );
+        let tag = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "I-MAINTENANCE-TAG")
+            .expect("the tag is noted");
+        assert_eq!((tag.span.line, tag.span.column), (5, 12));
+    }
+
+    #[test]
     fn notes_heading_without_entries_stays_a_heading() {
         let doc = read(
             "a.txt",
