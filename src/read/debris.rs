@@ -175,6 +175,15 @@ const BOILERPLATE_LINES: &[&str] = &[
     "continue reading",
     "view blog reactions",
     "connecting to %s",
+    "latest stories",
+    "latest news",
+    "latest posts",
+    "related posts",
+    "related stories",
+    "related articles",
+    "most read",
+    "most popular",
+    "donate now",
 ];
 
 /// Starts of banner lines: debris up to [`BANNER_MAX_CHARS`], since a page about
@@ -348,6 +357,8 @@ const LINK_LIST_NAME_SHARE: usize = 3;
 /// A wiki's tagline ("From Wikipedia, the free encyclopedia", "From OpenStreetMap Wiki")
 /// has at most this many words.
 const TAGLINE_MAX_WORDS: usize = 8;
+/// A link that leads on ("Learn more about Lingua »") has at most this many words.
+const LEAD_ON_MAX_WORDS: usize = 8;
 
 /// Classifies each line (`lines` holds every line of the file, blank ones included).
 pub(crate) fn classify(lines: &[&str]) -> Vec<Option<Kind>> {
@@ -380,6 +391,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     let chars = line.chars().count();
     BOILERPLATE_LINES.contains(&lower.as_str())
         || is_wiki_tagline(line, &lower)
+        || is_lead_on_link(line)
         || (chars <= BOILERPLATE_MAX_CHARS
             && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (chars <= BANNER_MAX_CHARS && BANNER_PREFIXES.iter().any(|p| lower.starts_with(p)))
@@ -392,6 +404,14 @@ fn is_wiki_tagline(line: &str, lower: &str) -> bool {
         && lower.contains("wik")
         && line.split_whitespace().count() <= TAGLINE_MAX_WORDS
         && !line.ends_with(['!', '?', ';', ':'])
+}
+
+/// "Learn more about Global Voices »", "Donate now »": a short line ending in an arrow
+/// is a link to another page.
+fn is_lead_on_link(line: &str) -> bool {
+    line.ends_with(['»', '→'])
+        && line.split_whitespace().count() <= LEAD_ON_MAX_WORDS
+        && !line.contains(['.', '!', '?'])
 }
 
 fn is_menu_word(line: &str) -> bool {
