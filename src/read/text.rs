@@ -63,6 +63,7 @@ const DEBRIS_QUOTE_CHARS: usize = 40;
 pub(super) fn read(src: &Src, doc: &mut Document) {
     let lines = meaningful_lines(src, &mut doc.diagnostics);
     let mut cited = Collector::default();
+    let mut lists = Vec::new();
     let mut in_cited = false;
     let mut seen_body = false;
     let mut i = 0;
@@ -96,8 +97,15 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
         }
         let next = lines.get(i + 1);
         if cited::is_page_heading(line.text)
-            && next.is_some_and(|n| cited::entry_start(n.text).is_some())
+            && let Some(first) = next.and_then(|n| cited::entry_start(n.text))
         {
+            lists.push(wiki::List {
+                heading: smart(line.text),
+                span,
+                first_entry: cited.entries.len(),
+                block_at: doc.blocks.len(),
+                by_order: first.0.is_none(),
+            });
             in_cited = true;
             i += 1;
             continue;
@@ -154,6 +162,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
     for entry in &mut doc.entries {
         entry.text = smart(&entry.text);
     }
+    wiki::set_apart_lettered_notes(src, doc, &lists);
 }
 
 /// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it;
@@ -471,6 +480,11 @@ mod tests {
             "w.txt",
             b"Topic\n\nA claim.[1] Another.[2]\n\nReferences\n\n^ Smith, J. (2001). Title.\n^ a b Doe, K. (2002). Other.\n",
         );
+        assert_smith_and_doe(&doc);
+    }
+
+    /// The two references the wiki-page tests cite, numbered 1 and 2.
+    fn assert_smith_and_doe(doc: &crate::model::Document) {
         let got: Vec<_> = doc
             .entries
             .iter()
@@ -525,18 +539,7 @@ mod tests {
                 .as_bytes(),
         );
         assert_eq!(doc.meta.title, "Topic");
-        let got: Vec<_> = doc
-            .entries
-            .iter()
-            .map(|e| (e.number, e.text.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (1, "Smith, J. (2001). Title."),
-                (2, "Doe, K. (2002). Other.")
-            ]
-        );
+        assert_smith_and_doe(&doc);
         assert_eq!(
             texts(&doc.blocks),
             [
@@ -553,6 +556,34 @@ mod tests {
             .find(|d| d.code == "I-MAINTENANCE-TAG")
             .expect("the tag is noted");
         assert_eq!((tag.span.line, tag.span.column), (5, 12));
+    }
+
+    #[test]
+    fn lettered_notes_stay_text_and_references_number_from_one() {
+        let doc = read(
+            "w.txt",
+            "Topic\n\nA claim.[1] An aside.[a] More.[2][1]\n\nNotes[edit]\n\n\
+             ^ The aside, explained.\n\nReferences[edit]\n\n^ a b Smith, J. (2001). Title.\n\
+             ^ Doe, K. (2002). Other.\n"
+                .as_bytes(),
+        );
+        assert_smith_and_doe(&doc);
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:A claim.[1] An aside.[a] More.[2][1]",
+                "H:Notes",
+                "P:The aside, explained."
+            ]
+        );
+        assert!(doc.diagnostics.iter().any(|d| d.code == "I-LETTERED-NOTES"));
+        // without lettered markers the lists number on, as before
+        let doc = read(
+            "w.txt",
+            b"Topic\n\nA claim.[1] More.[2]\n\nNotes\n\n^ One.\n\nReferences\n\n^ Two.\n",
+        );
+        let numbers: Vec<u32> = doc.entries.iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [1, 2]);
     }
 
     #[test]

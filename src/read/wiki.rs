@@ -6,6 +6,9 @@
 //! as if it were the author's words; folio drops each one and says so with an info
 //! diagnostic at its place, so the claim's missing source stays visible in `folio check`.
 
+use super::Src;
+use crate::model::{Block, Document, Inline, Span};
+
 /// Edit-link labels MediaWiki prints beside a section heading, in several languages.
 const EDIT_LINKS: &[&str] = &[
     "[edit]",
@@ -129,6 +132,94 @@ pub(super) fn strip_maintenance(line: &str) -> (String, Vec<(usize, usize)>) {
     }
     out.push_str(&line[copied..]);
     (out, dropped)
+}
+
+/// One works-cited list as the text reader found it.
+pub(super) struct List {
+    /// The heading's text ("Notes").
+    pub heading: String,
+    /// Where the heading is.
+    pub span: Span,
+    /// Index of its first entry among the document's entries.
+    pub first_entry: usize,
+    /// How many blocks came before it.
+    pub block_at: usize,
+    /// Its entries are numbered by their order ("^ text"), not by written numbers.
+    pub by_order: bool,
+}
+
+/// Wikipedia puts explanatory notes, cited "[a]", "[b]", in a list of their own
+/// ("Notes") before the numbered references, and a plain-text copy prints both as
+/// "^ text". When the body has lettered markers and more than one list is numbered by
+/// order, every such list but the last holds the lettered notes: numbering on through
+/// them would send "[1]" to the note "a". Their entries go back into the text, under
+/// their heading, and the last list is numbered from 1, as the page numbers it.
+pub(super) fn set_apart_lettered_notes(src: &Src, doc: &mut Document, lists: &[List]) {
+    let by_order: Vec<usize> = (0..lists.len()).filter(|&k| lists[k].by_order).collect();
+    let Some((&kept, apart)) = by_order.split_last() else {
+        return;
+    };
+    if apart.is_empty() || !has_lettered_markers(&doc.blocks) {
+        return;
+    }
+    let total = doc.entries.len();
+    let end = |k: usize| lists.get(k + 1).map_or(total, |l| l.first_entry);
+    let mut entries = std::mem::take(&mut doc.entries);
+    for (n, entry) in entries[lists[kept].first_entry..end(kept)]
+        .iter_mut()
+        .enumerate()
+    {
+        entry.number = n as u32 + 1;
+    }
+    // from the last list back, so that earlier block positions and entry ranges hold
+    for &k in apart.iter().rev() {
+        let list = &lists[k];
+        let notes: Vec<Block> = entries
+            .drain(list.first_entry..end(k))
+            .map(|e| Block::Paragraph {
+                content: vec![Inline::Text(e.text)],
+                span: e.span,
+            })
+            .collect();
+        let heading = Block::Heading {
+            level: 2,
+            id: None,
+            content: vec![Inline::Text(list.heading.clone())],
+            span: list.span,
+        };
+        let at = list.block_at.min(doc.blocks.len());
+        doc.blocks
+            .splice(at..at, std::iter::once(heading).chain(notes));
+        doc.diagnostics.push(
+            src.info(
+                "I-LETTERED-NOTES",
+                list.span.offset,
+                list.heading.len(),
+                format!(
+                    "the list under “{}” holds the page's lettered notes ([a], [b]…); \
+                     it stays in the text and the numbered markers cite the list under “{}”",
+                    list.heading, lists[kept].heading
+                ),
+            )
+            .with_hint("lettered notes are commentary, not citations; nothing to do"),
+        );
+    }
+    doc.entries = entries;
+}
+
+/// Whether a paragraph cites a lettered note: "[a]", "[b]", "[note 1]".
+fn has_lettered_markers(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| match b {
+        Block::Paragraph { content, .. } => {
+            let text = Inline::plain(content);
+            text.contains("[note ")
+                || text
+                    .as_bytes()
+                    .windows(3)
+                    .any(|w| w[0] == b'[' && w[1].is_ascii_lowercase() && w[2] == b']')
+        }
+        _ => false,
+    })
 }
 
 #[cfg(test)]
