@@ -5,17 +5,21 @@
 //! 1. [`decode`]: BOM, NUL bytes, UTF-8, CRLF → LF; unreadable input stops here.
 //! 2. [`front`]: YAML (`---`) or TOML (`+++`) front matter at byte 0, Markdown only.
 //! 3. [`markdown`] or [`text`]: blocks, inlines, footnote definitions.
+//!    The text reader first drops page [`debris`] (menus, banners, footers) and strips
+//!    [`wiki`] furniture (edit links, maintenance tags) from the article.
 //! 4. [`cited`] is shared by both: it recognises a works-cited heading and parses the
 //!    entries after it into [`Document::entries`].
 //!
 //! "(4)" markers stay plain text; [`crate::resolve`] recognises them later.
 
 mod cited;
+mod debris;
 mod decode;
 mod front;
 mod markdown;
 mod smart;
 mod text;
+mod wiki;
 
 use std::cell::Cell;
 
@@ -161,6 +165,10 @@ impl<'a> Src<'a> {
         msg: String,
     ) -> Diagnostic {
         Diagnostic::warning(code, self.name, self.span(offset, len), msg)
+    }
+
+    pub fn info(&self, code: &'static str, offset: usize, len: usize, msg: String) -> Diagnostic {
+        Diagnostic::info(code, self.name, self.span(offset, len), msg)
     }
 
     pub fn error(&self, code: &'static str, offset: usize, len: usize, msg: String) -> Diagnostic {
