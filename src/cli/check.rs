@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::access::AccessArgs;
 use super::output::{Findings, Format};
 
 /// Arguments of `folio check`.
@@ -17,6 +18,9 @@ pub struct Args {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// What folio may read besides the profiles (as `convert` takes them).
+    #[command(flatten)]
+    pub access: AccessArgs,
 }
 
 /// Runs the command: exit 0 without errors, 1 with errors (or warnings if denied).
@@ -24,7 +28,7 @@ pub fn run(args: &Args) -> ExitCode {
     let mut findings = Findings::default();
     // the same loading as `convert` (profiles, then their images), so that `check`
     // reports everything `convert` would except what only typesetting finds
-    super::publish::load_profiles(&args.files, &mut findings);
+    super::publish::load_profiles(&args.files, &args.access.access(), &mut findings);
     findings.print(args.format);
     super::exit(findings.failed(args.deny_warnings))
 }

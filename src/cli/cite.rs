@@ -8,7 +8,7 @@ use folio::cite::Format;
 use folio::diag::Diagnostic;
 use folio::model::Span;
 
-use super::output::{Findings, write_atomic};
+use super::output::{Findings, write_all};
 
 /// Arguments of `folio cite`.
 #[derive(Debug, clap::Args)]
@@ -91,10 +91,10 @@ fn cite(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
         print!("{library}");
         return Some(Vec::new());
     };
-    match write_atomic(path, library.as_bytes()) {
-        Ok(()) => Some(vec![path.clone()]),
-        Err(err) => {
-            findings.push(err);
+    match write_all(&[(path.as_path(), library.as_bytes())]) {
+        Ok(written) => Some(written),
+        Err(errors) => {
+            findings.extend(errors);
             None
         }
     }
