@@ -6,12 +6,9 @@
 use std::collections::BTreeMap;
 
 use super::Geometry;
-use super::collect::{Collected, Container, Flow, Nest, Para, Role};
-use super::types::{Align, LayoutReport, Line, ParaSpec, Piece};
-
-/// The paragraph engine as page building sees it: pieces and a spec in, lines and the
-/// characters no font has out.
-pub type SetFn<'a> = dyn Fn(&[Piece], &ParaSpec) -> (Vec<Line>, Vec<char>) + 'a;
+use super::types::{
+    Align, Collected, Container, Flow, LayoutReport, Line, Nest, Para, ParaSpec, Role, SetFn,
+};
 
 /// A line with where it goes across the text block.
 #[derive(Debug, Clone, PartialEq)]
@@ -470,7 +467,7 @@ impl Arrange<'_> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::pdf::types::{Face, Tag, TagBox, TextStyle};
+    use crate::pdf::types::{Face, Piece, Tag, TagBox, TextStyle};
 
     /// A synthetic line: `leading` tall, citing `notes`.
     pub(crate) fn line(leading: f32, notes: &[u32]) -> Line {

@@ -17,6 +17,7 @@ pub mod collect;
 pub mod compose;
 pub mod fonts;
 pub mod hyphenate;
+pub mod image;
 pub mod linebreak;
 pub mod set;
 pub mod shape;
@@ -233,7 +234,7 @@ type SetRecord = (
 /// own pieces and spec: a dry run that answers every request with no lines lists them.
 /// The few requests built from another's lines (table cells sized by their columns'
 /// widths) differ in the real run and are set there.
-fn prefetch(fonts: &FontSet, c: &collect::Collected, g: &Geometry) -> Vec<SetRecord> {
+fn prefetch(fonts: &FontSet, c: &types::Collected, g: &Geometry) -> Vec<SetRecord> {
     use rayon::prelude::*;
     let asked = RefCell::new(Vec::new());
     let dry = |pieces: &[types::Piece], spec: &types::ParaSpec| {

@@ -22,10 +22,10 @@ use krilla::surface::Surface;
 use krilla::tagging::{ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use super::arrange::SetFn;
-use super::collect::{Container, Role};
-use super::compose::{ItemKind, NoteKey, Page};
-use super::types::{Align, Face, GlyphRun, Line, ParaSpec, Piece, Tag, TextStyle};
+use super::types::{
+    Align, Container, Face, GlyphRun, ItemKind, Line, NoteKey, Page, ParaSpec, Piece, Role, SetFn,
+    Tag, TextStyle,
+};
 use super::{Geometry, PdfError, PdfOptions};
 use crate::model::Book;
 
@@ -182,9 +182,9 @@ pub fn write(
                         height,
                         nest,
                     } => {
-                        let image = images
-                            .entry(src.as_str())
-                            .or_insert_with(|| opts.images.get(src).and_then(|b| image(b)));
+                        let image = images.entry(src.as_str()).or_insert_with(|| {
+                            opts.images.get(src).and_then(|b| super::image::decode(b))
+                        });
                         let (Some(image), Some(size)) =
                             (image.clone(), Size::from_wh(*width, *height))
                         else {
@@ -451,28 +451,6 @@ fn draw_rule(surface: &mut Surface, x: f32, y: f32, width: f32) {
         surface.draw_path(&path);
     }
     surface.end_tagged();
-}
-
-/// Reads a PNG, JPEG, GIF or WebP image (by its signature); `None` when unreadable.
-fn image(bytes: &[u8]) -> Option<Image> {
-    let data: krilla::Data = bytes.to_vec().into();
-    let image = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Image::from_png(data, true)
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-        Image::from_jpeg(data, true)
-    } else if bytes.starts_with(b"GIF8") {
-        Image::from_gif(data, true)
-    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Image::from_webp(data, true)
-    } else {
-        return None;
-    };
-    image.ok()
-}
-
-/// Pixel width and height of an image the writer can draw.
-pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    image(bytes).map(|i| i.size())
 }
 
 /// Draws a line inside marked content the caller opened (page furniture).

@@ -3,9 +3,9 @@
 //! where "Ibid." would point at nothing), and each profile's list of sources.
 
 use super::inlines::{block_inlines, inlines, push_text, superscript};
-use super::{Collector, Container, Ctx, Flow, Para, Role, origin};
+use super::{Collector, Ctx, origin};
 use crate::model::{Block, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
-use crate::pdf::types::{Align, Face, Piece, Tag, TextStyle};
+use crate::pdf::types::{Align, Container, Face, Flow, Para, Piece, Role, Tag, TextStyle};
 
 impl Collector<'_> {
     /// The bodies of profile `i`'s notes, and the source each one cites.
