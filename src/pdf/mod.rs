@@ -252,21 +252,40 @@ fn prefetch(fonts: &FontSet, c: &types::Collected, g: &Geometry) -> Vec<SetRecor
         .collect()
 }
 
-/// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
-pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
-    if book.documents.is_empty() {
-        return Err(PdfError::Empty);
-    }
-    let geometry = Geometry::new(opts)?;
+/// The pages of a book as the writer receives them, for page-quality measurements.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    /// The finished pages.
+    pub pages: Vec<types::Page>,
+    /// The geometry they were built for.
+    pub geometry: Geometry,
+    /// What layout found.
+    pub report: LayoutReport,
+}
+
+/// Lays a book out into pages without writing a PDF.
+pub fn layout(book: &Book, opts: &PdfOptions) -> Result<Laid, PdfError> {
     let fonts = FontSet::bundled();
-    let anthology = book.documents.len() > 1;
-    // Each pass sets its paragraphs ahead ([`prefetch`]); arrange then finds the i-th
-    // request's lines at index i. The second pass of an anthology (below) asks for the
-    // same paragraphs in the same order but for the contents' page numbers, so it
-    // replays the first pass's lines wherever the input is unchanged.
-    let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
+    let recorded = RefCell::new(Vec::new());
     let next = Cell::new(0usize);
-    let set = |pieces: &[types::Piece], spec: &types::ParaSpec| {
+    let set = replay(&fonts, &recorded, &next);
+    let geometry = Geometry::new(opts)?;
+    let (pages, report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
+    Ok(Laid {
+        pages,
+        geometry,
+        report,
+    })
+}
+
+/// The paragraph engine for a run: the i-th request is answered from `recorded[i]`
+/// when its input is unchanged, and set otherwise.
+fn replay<'a>(
+    fonts: &'a FontSet,
+    recorded: &'a RefCell<Vec<SetRecord>>,
+    next: &'a Cell<usize>,
+) -> impl Fn(&[types::Piece], &types::ParaSpec) -> (Vec<types::Line>, Vec<char>) + 'a {
+    move |pieces: &[types::Piece], spec: &types::ParaSpec| {
         let i = next.get();
         next.set(i + 1);
         if let Some((p, s, out)) = recorded.borrow().get(i)
@@ -275,34 +294,67 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
         {
             return out.clone();
         }
-        let p = set_paragraph(&fonts, pieces, spec);
+        let p = set_paragraph(fonts, pieces, spec);
         let out = (p.lines, p.missing);
         if let Some(slot) = recorded.borrow_mut().get_mut(i) {
             *slot = (pieces.to_vec(), spec.clone(), out.clone());
         }
         out
-    };
-    // An anthology's table of contents needs page numbers: set once with
-    // placeholders, then again with the numbers the first pass found. The contents
-    // take the same lines both times, so the numbers stay right.
+    }
+}
+
+/// Collects, arranges and composes the book (twice for an anthology, whose contents
+/// need page numbers: once with placeholders, then with the numbers the first pass
+/// found; the contents take the same lines both times, so the numbers stay right).
+fn lay_out(
+    book: &Book,
+    opts: &PdfOptions,
+    geometry: &Geometry,
+    fonts: &FontSet,
+    set: &types::SetFn,
+    recorded: &RefCell<Vec<SetRecord>>,
+    next: &Cell<usize>,
+) -> Result<(Vec<types::Page>, LayoutReport), PdfError> {
+    if book.documents.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    let anthology = book.documents.len() > 1;
     let mut toc_pages: Vec<usize> = Vec::new();
     let (mut pages, mut report) = (Vec::new(), LayoutReport::default());
     for pass in 0..if anthology { 2 } else { 1 } {
-        let collected = collect::collect(book, opts, &geometry, &toc_pages);
+        let collected = collect::collect(book, opts, geometry, &toc_pages);
         if pass == 0 {
-            *recorded.borrow_mut() = prefetch(&fonts, &collected, &geometry);
+            *recorded.borrow_mut() = prefetch(fonts, &collected, geometry);
         }
         next.set(0);
-        let arranged = arrange::arrange(&collected, &geometry, &set);
-        pages = compose::compose(&arranged, &geometry);
+        let arranged = arrange::arrange(&collected, geometry, set);
+        pages = compose::compose(&arranged, geometry);
         if pass == 0 {
             toc_pages = compose::doc_start_pages(&pages, book.documents.len());
         }
         report = arranged.report;
     }
+    compose::fill_report(&pages, &mut report);
+    Ok((pages, report))
+}
+
+/// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
+pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    if book.documents.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    let geometry = Geometry::new(opts)?;
+    let fonts = FontSet::bundled();
+    // Each pass sets its paragraphs ahead ([`prefetch`]); arrange then finds the i-th
+    // request's lines at index i. The second pass of an anthology asks for the same
+    // paragraphs in the same order but for the contents' page numbers, so it replays
+    // the first pass's lines wherever the input is unchanged.
+    let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
+    let next = Cell::new(0usize);
+    let set = replay(&fonts, &recorded, &next);
+    let (pages, report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
     // What the writer sets (running heads, folios) comes after every recorded request.
     next.set(usize::MAX / 2);
-    compose::fill_report(&pages, &mut report);
     let bytes = write::write(
         book,
         &pages,
