@@ -189,3 +189,103 @@ fn adjacent_marks_get_separators_and_meet_on_one_side_of_a_full_stop() {
     assert!(plain.contains("before.5,6"), "{plain}");
     assert_eq!(quality::measure(&laid).fused, 0);
 }
+
+/// The lines of each note as printed, page by page: (page, note, line).
+fn note_lines(laid: &Laid) -> Vec<(usize, u32, &Line)> {
+    let mut out = Vec::new();
+    for (p, page) in laid.pages.iter().enumerate() {
+        for item in &page.items {
+            if let ItemKind::Text {
+                line,
+                note: Some((_, n)),
+                ..
+            } = &item.kind
+            {
+                out.push((p, *n, line));
+            }
+        }
+    }
+    out
+}
+
+fn text(line: &Line) -> String {
+    line.runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// Where a line's text starts, from the note's left edge.
+fn left(line: &Line) -> f32 {
+    line.runs.iter().map(|r| r.x).fold(f32::MAX, f32::min)
+}
+
+#[test]
+fn notes_keep_paragraphs_lists_quotes_and_emphasis_and_split_two_lines_a_side() {
+    let laid = laid(&long_notes());
+    let lines = note_lines(&laid);
+    let size = laid.geometry.note_size();
+    let of = |n: u32| -> Vec<&Line> { lines.iter().filter(|l| l.1 == n).map(|l| l.2).collect() };
+    // Note 1: four paragraphs, each opening with an indent.
+    let indented = of(1).iter().filter(|l| left(l) >= size * 0.9).count();
+    assert_eq!(
+        indented,
+        4,
+        "{:?}",
+        of(1).iter().map(|l| text(l)).collect::<Vec<_>>()
+    );
+    // Note 2: a paragraph, then three items, each with its bullet and a hanging indent.
+    let note = of(2);
+    let items: Vec<usize> = (0..note.len())
+        .filter(|&i| text(note[i]).starts_with('\u{2022}'))
+        .collect();
+    assert_eq!(
+        items.len(),
+        3,
+        "{:?}",
+        note.iter().map(|l| text(l)).collect::<Vec<_>>()
+    );
+    for &i in &items {
+        assert!(text(note[i]).contains("20"), "{}", text(note[i]));
+        let body = note[i]
+            .runs
+            .iter()
+            .skip(1)
+            .map(|r| r.x)
+            .fold(f32::MAX, f32::min);
+        if let Some(next) = note.get(i + 1).filter(|l| !text(l).starts_with('\u{2022}')) {
+            assert!(
+                (left(next) - body).abs() < 0.5,
+                "hang {} vs {}",
+                left(next),
+                body
+            );
+        }
+    }
+    // Note 3: the quote is indented, the title in italics.
+    let note = of(3);
+    assert!(
+        note.iter().any(|l| left(l) >= size * 1.4),
+        "no quote indent"
+    );
+    assert!(
+        note.iter()
+            .flat_map(|l| &l.runs)
+            .any(|r| r.face == folio::pdf::types::Face::Italic && r.text.contains("Exile")),
+        "no italics"
+    );
+    // A note split across pages has two lines at least on each side.
+    for n in 1..=12 {
+        let pages: Vec<usize> = lines.iter().filter(|l| l.1 == n).map(|l| l.0).collect();
+        for p in pages.iter().collect::<std::collections::BTreeSet<_>>() {
+            let here = pages.iter().filter(|q| *q == p).count();
+            assert!(
+                here >= 2 || here == pages.len(),
+                "note {n}: {here} line(s) on page {p}"
+            );
+        }
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.1 == 1 && l.0 != lines.iter().find(|m| m.1 == 1).map_or(0, |m| m.0)),
+        "the long note never splits: the test proves nothing about splitting"
+    );
+}

@@ -118,6 +118,21 @@ impl Elem {
     }
 }
 
+/// Moves a line `dx` to the right, with its tagged stretches.
+fn shift(line: &mut Line, dx: f32) {
+    if dx == 0.0 {
+        return;
+    }
+    for run in &mut line.runs {
+        run.x += dx;
+    }
+    for tag in &mut line.tags {
+        tag.x0 += dx;
+        tag.x1 += dx;
+    }
+    line.width += dx;
+}
+
 /// Where a line's baseline sits below the top of its box: glyphs centred in the leading.
 pub fn baseline_in(line: &Line) -> f32 {
     ((line.leading + line.ascent - line.descent) / 2.0).clamp(0.0, line.leading.max(0.0))
@@ -148,12 +163,12 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
     for item in &c.flow {
         a.flow(item);
     }
-    for (key, para) in &c.notes {
-        let lines = a.lines(para);
+    for (key, paras) in &c.notes {
+        let lines = a.note(paras);
         a.out.notes.insert(*key, lines);
     }
-    for (key, para) in &c.full {
-        let lines = a.lines(para);
+    for (key, paras) in &c.full {
+        let lines = a.note(paras);
         a.out.full.insert(*key, lines);
     }
     a.out.sources = c.sources.clone();
@@ -279,26 +294,48 @@ impl Arrange<'_> {
         out
     }
 
+    /// A paragraph's list label, set in its indent: its x and line.
+    fn label(&self, p: &Para) -> Option<(f32, Line)> {
+        let label = p.label.as_ref()?;
+        let hang = p.indent.min(self.g.size * 1.8);
+        let spec = ParaSpec {
+            width: hang,
+            first_indent: 0.0,
+            align: Align::Left,
+            hyphenate: false,
+            ..p.spec.clone()
+        };
+        let line = (self.set)(label, &spec).0.into_iter().next()?;
+        Some((p.indent - hang, line))
+    }
+
+    /// Sets a note's paragraphs as one column of lines: each line moved to its
+    /// paragraph's indent, a list label drawn into its item's first line.
+    fn note(&mut self, paras: &[Para]) -> Vec<Line> {
+        let mut out = Vec::new();
+        for p in paras {
+            let label = self.label(p);
+            let mut lines = self.lines(p);
+            for line in &mut lines {
+                shift(line, p.indent);
+            }
+            if let (Some((x, mut label)), Some(first)) = (label, lines.first_mut()) {
+                shift(&mut label, x);
+                first.ascent = first.ascent.max(label.ascent);
+                first.descent = first.descent.max(label.descent);
+                first.runs.splice(0..0, label.runs);
+            }
+            out.extend(lines);
+        }
+        out
+    }
+
     /// Sets a paragraph; `toc` draws leaders and a page number on its last line.
     fn para(&mut self, p: &Para, toc: Option<TocTail>) {
         self.space(p.before);
         let lines = self.lines(p);
         let n = lines.len();
-        let label = p.label.as_ref().and_then(|label| {
-            let hang = p.indent.min(self.g.size * 1.8);
-            let spec = ParaSpec {
-                width: hang,
-                first_indent: 0.0,
-                align: Align::Left,
-                hyphenate: false,
-                ..p.spec.clone()
-            };
-            (self.set)(label, &spec)
-                .0
-                .into_iter()
-                .next()
-                .map(|l| (p.indent - hang, l))
-        });
+        let label = self.label(p);
         let goto = toc.as_ref().map(|t| t.doc);
         let mut toc = toc;
         let mut label = label;

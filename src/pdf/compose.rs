@@ -254,6 +254,7 @@ impl Composer<'_> {
             return false;
         }
         // Split the last note: as many lines as fit here, the rest on the next page.
+        let saved = self.st.clone();
         self.push_body(e);
         for &(key, full) in before {
             let n = self.note_lines(key, full).len();
@@ -266,9 +267,15 @@ impl Composer<'_> {
             used += lines[k].leading;
             k += 1;
         }
-        // Even a forced placement keeps the note's first line with its marker.
-        let k = k.max(1);
+        // Two lines at least on each side of the split, as for a paragraph; even a
+        // forced placement keeps the note's first line with its marker.
         let n = lines.len();
+        let k = split_at(k, 0, n);
+        if k < 2 && k < n && !force {
+            self.st = saved;
+            return false;
+        }
+        let k = k.max(1);
         self.add_note(last, last_full, 0, k);
         if k < n {
             self.st.carry.push((last, k, last_full));
@@ -299,7 +306,7 @@ impl Composer<'_> {
         let mut part = last;
         let mut h = self.st.notes_h;
         while !self.fits_with_notes(e, h) {
-            if part.to <= part.from + 1 {
+            if part.to <= part.from + 2 {
                 return false;
             }
             part.to -= 1;
@@ -351,6 +358,11 @@ impl Composer<'_> {
                 used += lines[to].leading;
                 to += 1;
             }
+            // The half-page limit gives way rather than split off a single line.
+            let to = match split_at(to, from, n) {
+                k if k < from + 2 => n,
+                k => k,
+            };
             self.add_note(key, full, from, to);
             if to < n {
                 self.st.carry.push((key, to, full));
@@ -498,6 +510,17 @@ impl Composer<'_> {
             notes,
         }
     }
+}
+
+/// Where a note of `n` lines may split, given that lines `from..k` fit: never
+/// leaving fewer than two lines on either side (fewer than two before it, the result
+/// is below `from + 2` and the caller decides).
+fn split_at(k: usize, from: usize, n: usize) -> usize {
+    if k >= n {
+        return n;
+    }
+    let k = k.min(n.saturating_sub(2));
+    if k < from + 2 { k.min(from) } else { k }
 }
 
 /// Note numbers cited by the body lines of a page, in order of appearance.
@@ -680,8 +703,8 @@ mod tests {
     fn lines_after_a_split_note_take_its_room_instead_of_moving_on() {
         // 14 lines, then a paragraph whose first line cites a 10-line note: the note
         // splits, and the paragraph's second line (kept with the first against an
-        // orphan) stays too, and a third, each pushing a note line to the next page;
-        // the note's first line stays with its marker.
+        // orphan) stays too, pushing a note line to the next page; a third would
+        // leave a single note line with its marker, so it goes on.
         let mut a = body(&[], &[(1, 10)]);
         paragraph(&mut a, 14, 10.0, None);
         let start = a.elems.len();
@@ -691,15 +714,15 @@ mod tests {
         }
         let pages = compose(&a, &geometry());
         assert_eq!(report(&pages).notes_off_page, 0);
-        assert_eq!(lines_per_block(&pages[0]), [(1, 14), (start, 3)]);
+        assert_eq!(lines_per_block(&pages[0]), [(1, 14), (start, 2)]);
         let part = |page: &Page| {
             page.items
                 .iter()
                 .filter(|i| matches!(i.kind, ItemKind::Text { note: Some(_), .. }))
                 .count()
         };
-        assert_eq!(part(&pages[0]), 1);
-        assert_eq!(part(&pages[1]), 9);
+        assert_eq!(part(&pages[0]), 2);
+        assert_eq!(part(&pages[1]), 8);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! where "Ibid." would point at nothing), and each profile's list of sources.
 
 use super::inlines::{block_inlines, inlines, push_text, superscript};
-use super::{Collector, Ctx, origin};
+use super::{Collector, Ctx, MAX_DEPTH, origin};
 use crate::model::{Block, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
 use crate::pdf::types::{Align, Container, Face, Flow, Para, Piece, Role, Tag, TextStyle};
 
@@ -71,57 +71,123 @@ impl Collector<'_> {
         self.nest.pop();
     }
 
-    /// The body of note `number`: its tagged number, then the text in small type.
-    fn note(&self, doc: &Document, number: u32, body: &[Block], ctx: Ctx) -> Para {
+    /// The body of note `number` as paragraphs in small type: its tagged number
+    /// starts the first; paragraphs keep their indent, list items their labels and
+    /// hanging indent, quotes their indent, as LaTeX and Typst set notes.
+    fn note(&self, doc: &Document, number: u32, body: &[Block], ctx: Ctx) -> Vec<Para> {
         let size = self.g.note_size();
         let ctx = Ctx { size, ..ctx };
         let style = ctx.style();
+        let note = doc.note(number);
+        let span = note.map(|n| n.span).unwrap_or_default();
+        let mut paras = Vec::new();
+        if let Some(note) = note {
+            self.note_blocks(doc, body, ctx, 0.0, 0, &mut paras);
+            if paras.is_empty() && !note.text.trim().is_empty() {
+                let mut pieces = Vec::new();
+                push_text(&mut pieces, note.text.trim(), style, None);
+                paras.push(self.note_para(doc, pieces, 0.0, span));
+            }
+        }
+        if paras.is_empty() {
+            let mut pieces = Vec::new();
+            let italic = TextStyle {
+                face: Face::Italic,
+                ..style
+            };
+            push_text(&mut pieces, EMPTY_NOTE_PLACEHOLDER, italic, None);
+            paras.push(self.note_para(doc, pieces, 0.0, span));
+        }
         // The number as LaTeX and Typst print it: a superscript figure right against
-        // the text, the first line indented like a paragraph.
-        let mut pieces = vec![Piece {
+        // the text, the first line indented like a paragraph. A note that opens with a
+        // list item gets a line of its own for the number, so the label keeps its place.
+        let number = Piece {
             text: number.to_string(),
             style: superscript(style),
             tag: Some(Tag::NoteNumber { note: number }),
-        }];
-        let note = doc.note(number);
-        let mut any = false;
-        if let Some(note) = note {
-            for block in body {
-                let before = pieces.len();
-                if any {
-                    pieces.push(Piece {
-                        text: " ".into(),
-                        style,
-                        tag: None,
-                    });
+        };
+        if paras[0].label.is_some() {
+            paras.insert(0, self.note_para(doc, Vec::new(), 0.0, span));
+        }
+        let first = &mut paras[0];
+        first.pieces.insert(0, number);
+        first.origin = origin(doc, span);
+        first.spec.first_indent = size;
+        paras
+    }
+
+    /// Adds the paragraphs of note blocks at `indent` to `out`.
+    fn note_blocks(
+        &self,
+        doc: &Document,
+        blocks: &[Block],
+        ctx: Ctx,
+        indent: f32,
+        depth: usize,
+        out: &mut Vec<Para>,
+    ) {
+        let size = ctx.size;
+        for block in blocks {
+            match block {
+                Block::List { start, items } if depth < MAX_DEPTH => {
+                    for (k, item) in items.iter().enumerate() {
+                        let first = out.len();
+                        self.note_blocks(doc, item, ctx, indent + size * 1.5, depth + 1, out);
+                        if let Some(p) = out.get_mut(first) {
+                            let label = match start {
+                                Some(n) => format!("{}.", n.saturating_add(k as u64)),
+                                None => "\u{2022}".to_string(),
+                            };
+                            p.label = Some(vec![Piece {
+                                text: label,
+                                style: ctx.style(),
+                                tag: None,
+                            }]);
+                            p.spec.first_indent = 0.0;
+                        }
+                    }
                 }
-                block_inlines(block, ctx, &mut pieces, 0);
-                if pieces.len() > before + usize::from(any) {
-                    any = true;
-                } else {
-                    pieces.truncate(before);
+                Block::Quote { blocks } if depth < MAX_DEPTH => {
+                    let first = out.len();
+                    self.note_blocks(doc, blocks, ctx, indent + size * 1.5, depth + 1, out);
+                    for p in &mut out[first..] {
+                        p.spec.width -= size * 1.5;
+                    }
+                }
+                _ => {
+                    let mut pieces = Vec::new();
+                    block_inlines(block, ctx, &mut pieces, depth);
+                    if pieces.iter().all(|p| p.text.trim().is_empty()) {
+                        continue;
+                    }
+                    let span = match block {
+                        Block::Paragraph { span, .. } | Block::Heading { span, .. } => *span,
+                        _ => Default::default(),
+                    };
+                    let mut p = self.note_para(doc, pieces, indent, span);
+                    // Paragraphs after the first are indented, as in the body.
+                    if indent == 0.0 && !out.is_empty() {
+                        p.spec.first_indent = size;
+                    }
+                    out.push(p);
                 }
             }
-            if !any && !note.text.trim().is_empty() {
-                push_text(&mut pieces, note.text.trim(), style, None);
-                any = true;
-            }
         }
-        if !any {
-            push_text(
-                &mut pieces,
-                EMPTY_NOTE_PLACEHOLDER,
-                TextStyle {
-                    face: Face::Italic,
-                    ..style
-                },
-                None,
-            );
-        }
-        let span = note.map(|n| n.span).unwrap_or_default();
+    }
+
+    /// A note paragraph at `indent`.
+    fn note_para(
+        &self,
+        doc: &Document,
+        pieces: Vec<Piece>,
+        indent: f32,
+        span: crate::model::Span,
+    ) -> Para {
+        let size = self.g.note_size();
         let mut p = self.para(pieces, Role::Note, &doc.meta.lang, size, origin(doc, span));
         p.spec.leading = (size * 1.25 * 4.0).round() / 4.0;
-        p.spec.first_indent = size;
+        p.spec.width -= indent;
+        p.indent = indent;
         p
     }
 }

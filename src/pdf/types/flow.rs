@@ -141,12 +141,13 @@ pub enum Flow {
 pub struct Collected {
     /// The blocks in reading order.
     pub flow: Vec<Flow>,
-    /// Every note body, keyed by (profile index, note number).
-    pub notes: BTreeMap<(usize, u32), Para>,
+    /// Every note body as its paragraphs (list items and quotes indented, list
+    /// labels in [`Para::label`]), keyed by (profile index, note number).
+    pub notes: BTreeMap<(usize, u32), Vec<Para>>,
     /// The source each resolved note cites, by the same key.
     pub sources: BTreeMap<(usize, u32), String>,
     /// For each "Ibid." note, its body with the source's full citation instead: what
     /// it prints on a page where the note above it cites another source or where it
     /// is the first note, since "Ibid." must point at something the reader can see.
-    pub full: BTreeMap<(usize, u32), Para>,
+    pub full: BTreeMap<(usize, u32), Vec<Para>>,
 }
