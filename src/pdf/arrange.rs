@@ -96,6 +96,10 @@ pub struct Elem {
     pub height: f32,
     /// Whether a page may break after it.
     pub break_after: bool,
+    /// Whether a page may break after it to fill a page that would otherwise end
+    /// with a hole: after a hyphenated line (a word split across pages is the
+    /// lesser fault).
+    pub soft_break: bool,
 }
 
 impl Elem {
@@ -201,6 +205,7 @@ impl Arrange<'_> {
             kind,
             height,
             break_after,
+            soft_break: false,
         });
     }
 
@@ -354,10 +359,12 @@ impl Arrange<'_> {
             // Two lines at least on each side of a break: no widows, no orphans;
             // a caption stays whole (and so with its image); and no word hyphenated
             // across pages (TeX's \brokenpenalty, made absolute).
+            let breakable = i + 1 < n && i >= 1 && i + 3 <= n && p.role != Role::Caption;
+            let soft_break = breakable && line.hyphenated;
             let break_after = if i + 1 == n {
                 !p.keep_with_next
             } else {
-                i >= 1 && i + 3 <= n && p.role != Role::Caption && !line.hyphenated
+                breakable && !line.hyphenated
             };
             let height = line.leading;
             let placed = Placed {
@@ -371,6 +378,9 @@ impl Arrange<'_> {
                 nest: p.nest.clone(),
             };
             self.push(ElemKind::Line(placed), height, break_after);
+            if let Some(e) = self.out.elems.last_mut() {
+                e.soft_break = soft_break;
+            }
         }
         self.space(p.after);
     }

@@ -52,6 +52,9 @@ struct Composer<'a> {
     g: Geometry,
     st: State,
     pages: Vec<Page>,
+    /// The fewest lines of a split note on either side of the page break: two, or
+    /// one when the alternative leaves a hole above the notes.
+    side: usize,
 }
 
 const EPS: f32 = 0.01;
@@ -66,6 +69,7 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
             ..State::default()
         },
         pages: Vec::new(),
+        side: 2,
     };
     let elems = &a.elems;
     let mut i = 0;
@@ -88,6 +92,10 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
             k += 1;
         }
         if !c.try_group(i, k) {
+            if let Some(end) = c.fill_hole(i, k) {
+                i = end + 1;
+                continue;
+            }
             if !c.st.body.is_empty() {
                 c.new_page();
             }
@@ -168,6 +176,34 @@ impl Composer<'_> {
             0.0
         };
         bottom + area <= self.g.height() + EPS
+    }
+
+    /// When moving group `i..=k` on would leave more than two lines' room empty
+    /// above the notes, places what of it fits by the lesser faults: its notes split
+    /// one line a side (LaTeX splits a footnote anywhere rather than leave a hole),
+    /// and if need be the page broken after a hyphenated line. Returns the last
+    /// element placed.
+    fn fill_hole(&mut self, i: usize, k: usize) -> Option<usize> {
+        let notes = if self.st.notes_h > 0.0 {
+            self.st.notes_h + self.sep()
+        } else {
+            0.0
+        };
+        let room = self.g.height() - (self.st.body_h - self.st.tail) - notes;
+        if self.st.body.is_empty() || room <= self.g.size * 2.4 {
+            return None;
+        }
+        self.side = 1;
+        let ends = std::iter::once(k).chain((i..k).rev().filter(|&e| self.a.elems[e].soft_break));
+        let mut placed = None;
+        for end in ends {
+            if self.try_group(i, end) {
+                placed = Some(end);
+                break;
+            }
+        }
+        self.side = 2;
+        placed
     }
 
     fn try_group(&mut self, i: usize, k: usize) -> bool {
@@ -270,8 +306,8 @@ impl Composer<'_> {
         // Two lines at least on each side of the split, as for a paragraph; even a
         // forced placement keeps the note's first line with its marker.
         let n = lines.len();
-        let k = split_at(k, 0, n);
-        if k < 2 && k < n && !force {
+        let k = split_at(k, 0, n, self.side);
+        if k < self.side && k < n && !force {
             self.st = saved;
             return false;
         }
@@ -306,7 +342,7 @@ impl Composer<'_> {
         let mut part = last;
         let mut h = self.st.notes_h;
         while !self.fits_with_notes(e, h) {
-            if part.to <= part.from + 2 {
+            if part.to <= part.from + self.side {
                 return false;
             }
             part.to -= 1;
@@ -359,7 +395,7 @@ impl Composer<'_> {
                 to += 1;
             }
             // The half-page limit gives way rather than split off a single line.
-            let to = match split_at(to, from, n) {
+            let to = match split_at(to, from, n, 2) {
                 k if k < from + 2 => n,
                 k => k,
             };
@@ -513,14 +549,14 @@ impl Composer<'_> {
 }
 
 /// Where a note of `n` lines may split, given that lines `from..k` fit: never
-/// leaving fewer than two lines on either side (fewer than two before it, the result
-/// is below `from + 2` and the caller decides).
-fn split_at(k: usize, from: usize, n: usize) -> usize {
+/// leaving fewer than `side` lines on either side (when fewer than `side` fit, the
+/// result is below `from + side` and the caller decides).
+fn split_at(k: usize, from: usize, n: usize, side: usize) -> usize {
     if k >= n {
         return n;
     }
-    let k = k.min(n.saturating_sub(2));
-    if k < from + 2 { k.min(from) } else { k }
+    let k = k.min(n.saturating_sub(side));
+    if k < from + side { k.min(from) } else { k }
 }
 
 /// Note numbers cited by the body lines of a page, in order of appearance.
@@ -610,6 +646,7 @@ mod tests {
             },
             height: 0.0,
             break_after: true,
+            soft_break: false,
         });
         for (i, notes) in notes_per_line.iter().enumerate() {
             let placed = Placed {
@@ -626,6 +663,7 @@ mod tests {
                 kind: ElemKind::Line(placed),
                 height: 10.0,
                 break_after: true,
+                soft_break: false,
             });
         }
         for &(n, count) in note_lines {
@@ -661,6 +699,7 @@ mod tests {
                 kind: ElemKind::Line(placed),
                 height: leading,
                 break_after: i + 1 == n || (i >= 1 && i + 3 <= n),
+                soft_break: false,
             });
         }
     }

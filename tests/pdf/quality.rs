@@ -13,7 +13,8 @@ use folio::pdf::types::{ItemKind, Line, Page, Role, Tag};
 #[derive(Debug, Clone, Default)]
 pub struct Quality {
     /// Empty space above the note rule (or the text block's foot) per page, in points,
-    /// with whether the page ends a profile (or the book), where a short page is right.
+    /// with whether the page ends a profile, a section or the book (or is front
+    /// matter), where a short page is right.
     pub bands: Vec<(f32, bool)>,
     /// Interword space of every justified body line that is not its paragraph's last, in em.
     pub spaces: Vec<f32>,
@@ -226,9 +227,18 @@ pub fn measure(laid: &Laid) -> Quality {
     q
 }
 
-/// Whether the page after `p` opens a new profile or section start.
+/// Whether the page after `p` opens a new profile or a section (starts with a heading).
 fn ends_before_start(laid: &Laid, p: usize) -> bool {
-    laid.pages
-        .get(p + 1)
-        .is_some_and(|n| n.head.is_none() && n.doc.is_some())
+    laid.pages.get(p + 1).is_some_and(|n| {
+        n.head.is_none()
+            || n.items
+                .iter()
+                .find_map(|i| match &i.kind {
+                    ItemKind::Text {
+                        role, note: None, ..
+                    } => Some(*role),
+                    _ => None,
+                })
+                .is_some_and(|r| matches!(r, Role::Heading(_) | Role::Title))
+    })
 }
