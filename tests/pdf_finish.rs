@@ -126,6 +126,7 @@ fn books() -> Vec<(String, Laid)> {
 const MET: &[&str] = &[
     "justified lines over 0.55 em",
     "fused marks",
+    "notes printed twice",
     "overfull lines",
     "widows or orphans",
     "over 10% hyphenated",
@@ -387,4 +388,46 @@ fn urls_break_by_chicagos_rule_and_hashtags_at_case_changes_without_hyphens() {
 
 fn text_of(line: &Line) -> String {
     line.runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+#[test]
+fn a_note_cited_on_two_pages_is_printed_once_and_referred_back_to() {
+    let laid = laid(&stress());
+    let mut full = std::collections::BTreeMap::new();
+    let mut backs = 0;
+    for page in &laid.pages {
+        for m in page.notes.iter().filter(|m| m.start) {
+            if m.back {
+                backs += 1;
+                let printed = full.get(&m.key).copied();
+                let lines: Vec<String> = page
+                    .items
+                    .iter()
+                    .filter_map(|i| match &i.kind {
+                        ItemKind::Text {
+                            line,
+                            note: Some(k),
+                            ..
+                        } if *k == m.key => Some(text(line)),
+                        _ => None,
+                    })
+                    .collect();
+                let want = format!("See note {}, p.\u{a0}{}.", m.key.1, printed.unwrap_or(0));
+                assert!(
+                    printed.is_some(),
+                    "note {} referred back before it was printed",
+                    m.key.1
+                );
+                assert!(lines.concat().contains(&want), "{lines:?} lacks {want:?}");
+            } else {
+                assert!(
+                    full.insert(m.key, page.number).is_none(),
+                    "note {} printed twice",
+                    m.key.1
+                );
+            }
+        }
+    }
+    assert!(backs > 0, "no note was cited again on a later page");
+    assert_eq!(laid.report.notes_off_page, 0);
 }

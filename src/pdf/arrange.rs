@@ -153,6 +153,8 @@ pub struct Arranged {
     pub sources: BTreeMap<(usize, u32), String>,
     /// The lines of each "Ibid." note's full-citation body ([`Collected::full`]).
     pub full: BTreeMap<(usize, u32), Vec<Line>>,
+    /// The lines of each back-reference ([`Collected::back`]).
+    pub back: BTreeMap<(usize, u32), Vec<Line>>,
     /// Overfull lines, lines, missing glyphs (pages and notes off page come later).
     pub report: LayoutReport,
 }
@@ -174,6 +176,10 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
     for (key, paras) in &c.full {
         let lines = a.note(paras);
         a.out.full.insert(*key, lines);
+    }
+    for (key, paras) in &c.back {
+        let lines = a.note(paras);
+        a.out.back.insert(*key, lines);
     }
     a.out.sources = c.sources.clone();
     a.out

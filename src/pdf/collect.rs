@@ -25,9 +25,18 @@ static NO_IMAGES: BTreeMap<String, (u32, u32)> = BTreeMap::new();
 /// can overflow the stack.
 const MAX_DEPTH: usize = 16;
 
-/// Builds the flow. `toc_pages` holds the first page number of each profile once the
-/// first pass knows them; before that the contents show placeholders of the same width.
-pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]) -> Collected {
+/// Page numbers a first pass found, for what refers to pages.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The first page of each profile (the contents).
+    pub toc: Vec<usize>,
+    /// The page printing each note in full (back-references).
+    pub notes: BTreeMap<(usize, u32), usize>,
+}
+
+/// Builds the flow. `found` holds page numbers once a first pass knows them; before
+/// that the contents and back-references show placeholders of the same width.
+pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, found: &Found) -> Collected {
     // Only images that can be read count; the rest print their caption or alt text.
     let images: BTreeMap<String, (u32, u32)> = opts
         .images
@@ -47,7 +56,7 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]
     let bibliography = opts.bibliography;
     let anthology = book.documents.len() > 1;
     if anthology {
-        c.front_matter(book, toc_pages);
+        c.front_matter(book, &found.toc);
     }
     for (i, doc) in book.documents.iter().enumerate() {
         let head = if anthology {
@@ -58,6 +67,7 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]
         let head = (!head.trim().is_empty()).then(|| head.trim().to_string());
         c.out.flow.push(Flow::Start { doc: Some(i), head });
         c.document(i, doc, anthology, bibliography);
+        c.back_references(i, doc, &found.notes);
     }
     c.out
 }

@@ -10,11 +10,22 @@
 //! not even its first line fits, the citing line moves to the next page. So a note is always printed on
 //! the page of its marker — the approach of Typst's flow composer, written anew.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Geometry;
 use super::arrange::{Arranged, ElemKind, baseline_in};
 use super::types::{Item, ItemKind, LayoutReport, Line, Nest, NoteKey, NoteMark, Page, Role, Tag};
+
+/// Which body of a note a page prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// The note as written.
+    Own,
+    /// An "Ibid." note's source in full (see [`Composer::text_here`]).
+    Full,
+    /// A back-reference to the page that printed the note in full.
+    Back,
+}
 
 /// Lines of a note placed on the current page: `from..to` of its lines.
 #[derive(Debug, Clone, Copy)]
@@ -22,8 +33,8 @@ struct Part {
     key: NoteKey,
     from: usize,
     to: usize,
-    /// Set from the full citation rather than "Ibid." (see [`Composer::full_here`]).
-    full: bool,
+    /// Which of its bodies.
+    full: Text,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -44,7 +55,7 @@ struct State {
     /// no new note may still come, taking lines from that note.
     split: bool,
     /// Note remainders for the next page: (note, first line not yet set, full).
-    carry: Vec<(NoteKey, usize, bool)>,
+    carry: Vec<(NoteKey, usize, Text)>,
 }
 
 struct Composer<'a> {
@@ -52,6 +63,8 @@ struct Composer<'a> {
     g: Geometry,
     st: State,
     pages: Vec<Page>,
+    /// The notes printed in full on finished pages.
+    printed: BTreeSet<NoteKey>,
     /// The fewest lines of a split note on either side of the page break: two, or
     /// one when the alternative leaves a hole above the notes.
     side: usize,
@@ -69,6 +82,7 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
             ..State::default()
         },
         pages: Vec::new(),
+        printed: BTreeSet::new(),
         side: 2,
     };
     let elems = &a.elems;
@@ -127,21 +141,33 @@ impl Composer<'_> {
         self.g.size * 1.4
     }
 
-    /// The lines of note `key`, from its full citation when `full`.
-    fn note_lines(&self, key: NoteKey, full: bool) -> &[Line] {
-        let set = if full { &self.a.full } else { &self.a.notes };
+    /// The lines of note `key`'s body `text`.
+    fn note_lines(&self, key: NoteKey, text: Text) -> &[Line] {
+        let set = match text {
+            Text::Own => &self.a.notes,
+            Text::Full => &self.a.full,
+            Text::Back => &self.a.back,
+        };
         set.get(&key).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether "Ibid." note `key`, coming after `above` on this page, prints its
-    /// source's full citation: it does unless the note right above it cites the same
+    /// Which body note `key`, coming after `above` on this page, prints: a note
+    /// printed in full on an earlier page refers back to it; an "Ibid." note prints
+    /// its source's full citation unless the note right above it cites the same
     /// source, as "Ibid." refers the reader to the note just read.
-    fn full_here(&self, key: NoteKey, above: Option<NoteKey>) -> bool {
+    fn text_here(&self, key: NoteKey, above: Option<NoteKey>) -> Text {
+        if self.printed.contains(&key) && self.a.back.contains_key(&key) {
+            return Text::Back;
+        }
         if !self.a.full.contains_key(&key) {
-            return false;
+            return Text::Own;
         }
         let source = self.a.sources.get(&key);
-        above.and_then(|k| self.a.sources.get(&k)) != source
+        if above.and_then(|k| self.a.sources.get(&k)) != source {
+            Text::Full
+        } else {
+            Text::Own
+        }
     }
 
     fn height(lines: &[Line]) -> f32 {
@@ -215,7 +241,7 @@ impl Composer<'_> {
         false
     }
 
-    fn add_note(&mut self, key: NoteKey, full: bool, from: usize, to: usize) {
+    fn add_note(&mut self, key: NoteKey, full: Text, from: usize, to: usize) {
         let h = Self::height(&self.note_lines(key, full)[from..to]);
         self.st.notes.push(Part {
             key,
@@ -247,16 +273,16 @@ impl Composer<'_> {
         }
         let doc = self.st.doc.unwrap_or(usize::MAX);
         let mut above = self.st.notes.last().map(|p| p.key);
-        let new: Vec<(NoteKey, bool)> = elem
+        let new: Vec<(NoteKey, Text)> = elem
             .note_refs()
             .into_iter()
             .map(|n| (doc, n))
             .filter(|key| {
-                !self.note_lines(*key, false).is_empty()
+                !self.note_lines(*key, Text::Own).is_empty()
                     && !self.st.notes.iter().any(|p| p.key == *key)
             })
             .map(|key| {
-                let full = self.full_here(key, above);
+                let full = self.text_here(key, above);
                 above = Some(key);
                 (key, full)
             })
@@ -375,6 +401,9 @@ impl Composer<'_> {
     /// Finishes the current page and starts the next with the carried note remainders.
     fn new_page(&mut self) {
         let page = self.finish();
+        for part in self.st.notes.iter().filter(|p| p.full != Text::Back) {
+            self.printed.insert(part.key);
+        }
         self.pages.push(page);
         let carry = std::mem::take(&mut self.st.carry);
         self.st = State {
@@ -511,6 +540,7 @@ impl Composer<'_> {
                     key: part.key,
                     y,
                     start: part.from == 0,
+                    back: part.full == Text::Back,
                 });
                 for line in &self.note_lines(part.key, part.full)[part.from..part.to] {
                     let kind = ItemKind::Text {
@@ -587,6 +617,17 @@ pub fn doc_start_pages(pages: &[Page], docs: usize) -> Vec<usize> {
                 .map_or(0, |p| p.number)
         })
         .collect()
+}
+
+/// The page number printing each note in full (its first such page).
+pub fn note_pages(pages: &[Page]) -> BTreeMap<NoteKey, usize> {
+    let mut out = BTreeMap::new();
+    for page in pages {
+        for m in page.notes.iter().filter(|m| m.start && !m.back) {
+            out.entry(m.key).or_insert(page.number);
+        }
+    }
+    out
 }
 
 /// Adds page counts and notes printed away from their markers to the report.

@@ -304,8 +304,9 @@ fn replay<'a>(
 }
 
 /// Collects, arranges and composes the book (twice for an anthology, whose contents
-/// need page numbers: once with placeholders, then with the numbers the first pass
-/// found; the contents take the same lines both times, so the numbers stay right).
+/// need page numbers, and for a book whose notes refer back to pages: once with
+/// placeholders, then with the numbers the first pass found; placeholders as wide as
+/// the numbers keep the lines, so the numbers stay right).
 fn lay_out(
     book: &Book,
     opts: &PdfOptions,
@@ -319,20 +320,25 @@ fn lay_out(
         return Err(PdfError::Empty);
     }
     let anthology = book.documents.len() > 1;
-    let mut toc_pages: Vec<usize> = Vec::new();
+    let mut found = collect::Found::default();
     let (mut pages, mut report) = (Vec::new(), LayoutReport::default());
-    for pass in 0..if anthology { 2 } else { 1 } {
-        let collected = collect::collect(book, opts, geometry, &toc_pages);
+    for pass in 0..2 {
+        let collected = collect::collect(book, opts, geometry, &found);
         if pass == 0 {
             *recorded.borrow_mut() = prefetch(fonts, &collected, geometry);
         }
         next.set(0);
         let arranged = arrange::arrange(&collected, geometry, set);
         pages = compose::compose(&arranged, geometry);
-        if pass == 0 {
-            toc_pages = compose::doc_start_pages(&pages, book.documents.len());
-        }
         report = arranged.report;
+        let backs = pages.iter().flat_map(|p| &p.notes).any(|m| m.back);
+        if pass == 1 || !(anthology || backs) {
+            break;
+        }
+        found = collect::Found {
+            toc: compose::doc_start_pages(&pages, book.documents.len()),
+            notes: compose::note_pages(&pages),
+        };
     }
     compose::fill_report(&pages, &mut report);
     Ok((pages, report))

@@ -20,7 +20,7 @@ pub struct Quality {
     pub spaces: Vec<f32>,
     /// Adjacent note marks with nothing between them.
     pub fused: usize,
-    /// Notes whose number is printed on more than one page.
+    /// Notes printed in full on more than one page (a back-reference does not count).
     pub twice: usize,
     /// Lines wider than their measure.
     pub overfull: usize,
@@ -198,7 +198,7 @@ pub fn measure(laid: &Laid) -> Quality {
                 rule = Some(item.y);
             }
         }
-        for m in page.notes.iter().filter(|m| m.start) {
+        for m in page.notes.iter().filter(|m| m.start && !m.back) {
             *starts.entry(m.key).or_default() += 1;
         }
         let foot = match rule {

@@ -3,6 +3,8 @@
 //! where "Ibid." would point at nothing), and each profile's list of sources.
 
 use super::inlines::{block_inlines, inlines, push_text, superscript};
+use std::collections::BTreeMap;
+
 use super::{Collector, Ctx, MAX_DEPTH, origin};
 use crate::model::{Block, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
 use crate::pdf::types::{Align, Container, Face, Flow, Para, Piece, Role, Tag, TextStyle};
@@ -23,6 +25,43 @@ impl Collector<'_> {
                 let para = self.note(doc, note.number, &body, ctx);
                 self.out.full.insert(key, para);
             }
+        }
+    }
+
+    /// For each note of profile `i` cited by more than one marker, the note it
+    /// prints on a page after the one that printed it in full.
+    pub(super) fn back_references(
+        &mut self,
+        i: usize,
+        doc: &Document,
+        pages: &BTreeMap<(usize, u32), usize>,
+    ) {
+        let mut cited: BTreeMap<u32, usize> = BTreeMap::new();
+        for m in &doc.markers {
+            for &n in &m.notes {
+                *cited.entry(n).or_default() += 1;
+            }
+        }
+        let ctx = Ctx {
+            doc,
+            images: &super::NO_IMAGES,
+            italic: false,
+            bold: false,
+            mono: false,
+            size: self.g.size,
+        };
+        for (&n, _) in cited.iter().filter(|(_, k)| **k > 1) {
+            if doc.note(n).is_none() {
+                continue;
+            }
+            // A placeholder as wide as a three-digit page number keeps passes alike.
+            let page = pages.get(&(i, n)).map_or("000".into(), usize::to_string);
+            let body = vec![Block::Paragraph {
+                content: vec![Inline::Text(format!("See note {n}, p.\u{a0}{page}."))],
+                span: Default::default(),
+            }];
+            let paras = self.note(doc, n, &body, ctx);
+            self.out.back.insert((i, n), paras);
         }
     }
 

@@ -150,4 +150,7 @@ pub struct Collected {
     /// it prints on a page where the note above it cites another source or where it
     /// is the first note, since "Ibid." must point at something the reader can see.
     pub full: BTreeMap<(usize, u32), Vec<Para>>,
+    /// For each note cited by more than one marker, what it prints on a page after
+    /// the one that printed it in full: "See note 13, p. 3."
+    pub back: BTreeMap<(usize, u32), Vec<Para>>,
 }

@@ -70,6 +70,8 @@ pub struct NoteMark {
     pub y: f32,
     /// Whether this is the start of the note (with its number) or a continuation.
     pub start: bool,
+    /// Whether it only refers back to the page that printed the note in full.
+    pub back: bool,
 }
 
 /// A finished page.
