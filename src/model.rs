@@ -453,10 +453,41 @@ impl Note {
     }
 }
 
+/// Letters for the n-th (from 0) item of a lettered series: a … z, aa, ab, …
+pub fn letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'a' + (n % 26) as u8));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
 impl Document {
     /// The note with this number.
     pub fn note(&self, number: u32) -> Option<&Note> {
         self.notes.iter().find(|n| n.number == number)
+    }
+
+    /// The mark note `number` prints with, at its markers and before its body, in
+    /// both editions: its number; but a Markdown footnote in a profile whose other
+    /// notes are numbered by citation gets a letter of a series of its own (a, b, …,
+    /// z, aa, …, in order of first reference), so the two series never interleave.
+    pub fn note_mark(&self, number: u32) -> String {
+        let footnote = |n: &Note| n.kind == NoteKind::Footnote;
+        let lettered = self.note(number).is_some_and(footnote) && !self.notes.iter().all(footnote);
+        if !lettered {
+            return number.to_string();
+        }
+        let index = self
+            .notes
+            .iter()
+            .filter(|n| footnote(n) && n.number < number)
+            .count();
+        letters(index)
     }
 
     /// The source with this id.

@@ -431,3 +431,28 @@ fn a_note_cited_on_two_pages_is_printed_once_and_referred_back_to() {
     assert!(backs > 0, "no note was cited again on a later page");
     assert_eq!(laid.report.notes_off_page, 0);
 }
+
+#[test]
+fn named_footnotes_among_numbered_citations_get_their_own_series() {
+    let mut b = Builder::new("series", "Two Series");
+    b.para("A claim{1} and an aside{3} and a second claim{2}, then another aside{4}.");
+    b.note(1, NoteKind::Full, "A source.");
+    b.note(2, NoteKind::Full, "Another source.");
+    b.note(3, NoteKind::Footnote, "An aside of the author's.");
+    b.note(4, NoteKind::Footnote, "Another aside.");
+    let doc = b.done();
+    let laid = laid(&doc);
+    let marks: String = body_lines(&laid).iter().map(|l| marks(l)).collect();
+    let marks = marks.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(marks, "1 a 2 b", "{marks}");
+    let heads: Vec<String> = note_lines(&laid)
+        .iter()
+        .map(|(_, _, l)| l.runs.first().map(|r| r.text.clone()).unwrap_or_default())
+        .collect();
+    assert_eq!(heads, ["1", "a", "2", "b"]);
+    // Only footnotes: they keep their numbers.
+    let mut only = doc.clone();
+    only.notes.retain(|n| n.kind == NoteKind::Footnote);
+    assert_eq!(only.note_mark(3), "3");
+    assert_eq!(doc.note_mark(4), "b");
+}

@@ -496,8 +496,9 @@ impl Renderer<'_> {
             let id = self.unique_id(&format!("ref-{number}{}", occurrence_letters(seen)));
             let _ = write!(
                 out,
-                "<a id=\"{id}\" href=\"#{}\" epub:type=\"noteref\" role=\"doc-noteref\">{number}</a>",
-                note_id(&self.plan.slug, number)
+                "<a id=\"{id}\" href=\"#{}\" epub:type=\"noteref\" role=\"doc-noteref\">{}</a>",
+                note_id(&self.plan.slug, number),
+                self.doc.note_mark(number)
             );
             self.refs.entry(number).or_default().push(id);
         }

@@ -102,7 +102,7 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
             });
         }
         out.push(Piece {
-            text: note.to_string(),
+            text: ctx.doc.note_mark(*note),
             style,
             tag: Some(Tag::NoteRef {
                 marker: index,

@@ -57,7 +57,10 @@ impl Collector<'_> {
             // A placeholder as wide as a three-digit page number keeps passes alike.
             let page = pages.get(&(i, n)).map_or("000".into(), usize::to_string);
             let body = vec![Block::Paragraph {
-                content: vec![Inline::Text(format!("See note {n}, p.\u{a0}{page}."))],
+                content: vec![Inline::Text(format!(
+                    "See note {}, p.\u{a0}{page}.",
+                    doc.note_mark(n)
+                ))],
                 span: Default::default(),
             }];
             let paras = self.note(doc, n, &body, ctx);
@@ -141,7 +144,7 @@ impl Collector<'_> {
         // the text, the first line indented like a paragraph. A note that opens with a
         // list item gets a line of its own for the number, so the label keeps its place.
         let number = Piece {
-            text: number.to_string(),
+            text: doc.note_mark(number),
             style: superscript(style),
             tag: Some(Tag::NoteNumber { note: number }),
         };
