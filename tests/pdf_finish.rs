@@ -456,3 +456,43 @@ fn named_footnotes_among_numbered_citations_get_their_own_series() {
     assert_eq!(only.note_mark(3), "3");
     assert_eq!(doc.note_mark(4), "b");
 }
+
+#[test]
+fn pdfs_claim_pdf_ua_1_or_say_why_not() {
+    use folio::pdf::{PdfStandard, pdf};
+    let doc = long_notes();
+    let out = pdf(&book(vec![doc.clone()], "Long Notes"), &a5()).expect("pdf");
+    let bytes = String::from_utf8_lossy(&out.bytes);
+    assert!(bytes.contains("pdfuaid:part"), "no PDF/UA identification");
+    assert!(
+        bytes.contains("/DisplayDocTitle true"),
+        "no DisplayDocTitle"
+    );
+    assert_eq!(out.report.unmet_standard, None);
+    // Optional deeper check: VERAPDF_UA1=/path/to/check-ua1 runs veraPDF's profile.
+    if let Some(check) = std::env::var_os("VERAPDF_UA1") {
+        let path = std::env::temp_dir().join("folio-pdf-finish-ua1.pdf");
+        std::fs::write(&path, &out.bytes).expect("write");
+        let run = std::process::Command::new(check)
+            .arg(&path)
+            .output()
+            .expect("veraPDF");
+        let text = String::from_utf8_lossy(&run.stdout);
+        assert!(text.contains("compliant: true"), "{text}");
+    }
+    // A character no font has cannot meet PDF/UA-1: the PDF is still written,
+    // claiming nothing, and the report names the cause.
+    let mut b = Builder::new("han", "Han");
+    b.para("The word 漢 has no glyph in the bundled fonts.");
+    let out = pdf(&book(vec![b.done()], "Han"), &a5()).expect("pdf");
+    assert!(!String::from_utf8_lossy(&out.bytes).contains("pdfuaid:part"));
+    let why = out.report.unmet_standard.expect("a cause");
+    assert!(why.contains('漢'), "{why}");
+    // Asked for none, none is claimed and nothing is reported.
+    let none = PdfOptions {
+        standard: PdfStandard::None,
+        ..a5()
+    };
+    let out = pdf(&book(vec![doc], "Long Notes"), &none).expect("pdf");
+    assert!(!String::from_utf8_lossy(&out.bytes).contains("pdfuaid:part"));
+}

@@ -119,6 +119,22 @@ pub struct PdfOptions {
     /// `Inline::Image::src`) → their bytes (PNG, JPEG, GIF or WebP); the CLI loader
     /// fills it. An image not here, or not readable, prints only its caption or alt text.
     pub images: BTreeMap<String, Vec<u8>>,
+    /// The standard the PDF claims and krilla validates before writing.
+    pub standard: PdfStandard,
+}
+
+/// A PDF standard to conform to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PdfStandard {
+    /// None claimed (plain tagged PDF 1.7).
+    None,
+    /// PDF/UA-1, accessible: tagged, titled, every image described.
+    #[default]
+    Ua1,
+    /// PDF/A-2b, for archiving.
+    A2b,
+    /// PDF/A-3b, for archiving.
+    A3b,
 }
 
 impl Default for PdfOptions {
@@ -130,6 +146,7 @@ impl Default for PdfOptions {
             bibliography: true,
             modified: None,
             images: BTreeMap::new(),
+            standard: PdfStandard::default(),
         }
     }
 }
@@ -152,6 +169,9 @@ pub enum PdfError {
     Options(String),
     /// krilla refused to write the document.
     Write(String),
+    /// The document breaks a rule of the standard asked for: which rules, as krilla's
+    /// validator names them.
+    Standard(String),
 }
 
 impl std::fmt::Display for PdfError {
@@ -160,6 +180,7 @@ impl std::fmt::Display for PdfError {
             PdfError::Empty => write!(f, "the book has no profile to set"),
             PdfError::Options(why) => write!(f, "invalid pdf options: {why}"),
             PdfError::Write(why) => write!(f, "cannot write the pdf: {why}"),
+            PdfError::Standard(why) => write!(f, "the pdf breaks its standard: {why}"),
         }
     }
 }
@@ -358,16 +379,30 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
     let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
     let next = Cell::new(0usize);
     let set = replay(&fonts, &recorded, &next);
-    let (pages, report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
+    let (pages, mut report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
     // What the writer sets (running heads, folios) comes after every recorded request.
     next.set(usize::MAX / 2);
-    let bytes = write::write(
-        book,
-        &pages,
-        &geometry,
-        opts,
-        &|face| fonts.data(face),
-        &set,
-    )?;
+    let write = |opts: &PdfOptions| {
+        write::write(
+            book,
+            &pages,
+            &geometry,
+            opts,
+            &|face| fonts.data(face),
+            &set,
+        )
+    };
+    // A book that cannot meet the standard (a character no font has) is still
+    // written, claiming none, and the report says why.
+    let bytes = match write(opts) {
+        Err(PdfError::Standard(why)) => {
+            report.unmet_standard = Some(why);
+            write(&PdfOptions {
+                standard: PdfStandard::None,
+                ..opts.clone()
+            })?
+        }
+        other => other?,
+    };
     Ok(PdfOutput { bytes, report })
 }

@@ -195,4 +195,6 @@ pub struct LayoutReport {
     pub lines: usize,
     /// Characters no bundled font has: the character and where (file:line).
     pub missing_glyphs: Vec<(char, String)>,
+    /// Why the PDF does not meet the standard asked for (written claiming none).
+    pub unmet_standard: Option<String>,
 }

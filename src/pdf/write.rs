@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use krilla::Document;
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::destination::{Destination, NamedDestination, XyzDestination};
@@ -21,12 +20,13 @@ use krilla::page::PageSettings;
 use krilla::surface::Surface;
 use krilla::tagging::{ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Document, SerializeSettings};
 
 use super::types::{
     Align, Container, Face, GlyphRun, ItemKind, Line, NoteKey, Page, ParaSpec, Piece, Role, SetFn,
     Tag, TextStyle,
 };
-use super::{Geometry, PdfError, PdfOptions};
+use super::{Geometry, PdfError, PdfOptions, PdfStandard};
 use crate::model::Book;
 
 mod tags;
@@ -105,7 +105,7 @@ pub fn write(
             doc_first.entry(d).or_insert(p);
         }
     }
-    let mut doc = Document::new();
+    let mut doc = Document::new_with(settings(opts.standard)?);
     let mut tree = Tree::default();
     let mut heading_level = 0;
     // A profile in another language than the book's says so on its paragraphs.
@@ -322,7 +322,14 @@ pub fn write(
     doc.set_tag_tree(tree.finish(Some(book.meta.lang.clone()).filter(|l| !l.is_empty())));
     doc.set_outline(outline(&outline_entries));
     doc.set_metadata(metadata(book, opts));
-    doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+    doc.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Validation(errors) => {
+            let mut causes: Vec<String> = errors.iter().map(|(e, _)| cause(e)).collect();
+            causes.dedup();
+            PdfError::Standard(causes.join("; "))
+        }
+        e => PdfError::Write(format!("{e:?}")),
+    })
 }
 
 /// Each note's first page and the top of its first line there (its named destination).
@@ -434,6 +441,41 @@ fn marker_on(page: &Page, p: usize, key: NoteKey) -> Option<(usize, f32, f32)> {
             .find(|t| matches!(t.tag, Tag::NoteRef { note, .. } if note == key.1))
             .map(|t| (p, it.x + t.x0, it.y - line.ascent)),
         _ => None,
+    })
+}
+
+/// A validation error in words (the common ones; the rest by krilla's name).
+fn cause(e: &krilla::configure::ValidationError) -> String {
+    use krilla::configure::ValidationError as V;
+    match e {
+        V::ContainsNotDefGlyph(_, _, text) => format!("no font has `{text}`"),
+        V::MissingAltText(_) => "an image has no alternative text".into(),
+        V::NoDocumentLanguage => "the document has no language".into(),
+        V::NoDocumentTitle => "the document has no title".into(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// krilla's settings for a standard: its validator, which also writes the standard's
+/// identification (XMP `pdfuaid`/`pdfaid`, `DisplayDocTitle`).
+fn settings(standard: PdfStandard) -> Result<SerializeSettings, PdfError> {
+    use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, Validator};
+    let validator = match standard {
+        PdfStandard::None => None,
+        PdfStandard::Ua1 => Some(Validator::Ua(Accessibility::UA1)),
+        PdfStandard::A2b => Some(Validator::A(Archival::A2_B)),
+        PdfStandard::A3b => Some(Validator::A(Archival::A3_B)),
+    };
+    let mut builder = ConfigurationBuilder::new();
+    if let Some(v) = validator {
+        builder = builder.set_validator(v);
+    }
+    let configuration = builder
+        .finish()
+        .map_err(|e| PdfError::Options(format!("{e:?}")))?;
+    Ok(SerializeSettings {
+        configuration,
+        ..SerializeSettings::default()
     })
 }
 
