@@ -496,3 +496,66 @@ fn pdfs_claim_pdf_ua_1_or_say_why_not() {
     let out = pdf(&book(vec![doc], "Long Notes"), &none).expect("pdf");
     assert!(!String::from_utf8_lossy(&out.bytes).contains("pdfuaid:part"));
 }
+
+#[test]
+fn tables_align_their_columns_and_keep_a_line_above() {
+    use folio::model::Align;
+    let cell = |t: &str| vec![Inline::Text(t.into())];
+    let mut b = Builder::new("table", "Table");
+    b.para(&words(1, 40));
+    b.block(Block::Table {
+        align: vec![Align::Left, Align::Right, Align::Center],
+        head: vec![cell("Year"), cell("Members"), cell("Place")],
+        rows: vec![
+            vec![cell("1965"), cell("12"), cell("Tehran")],
+            vec![cell("1981"), cell("4,500"), cell("Paris")],
+            vec![cell("2013"), cell("3,100,000"), cell("Tirana, Albania")],
+        ],
+    });
+    let laid = laid(&b.done());
+    let page = &laid.pages[0];
+    // Cells by column: their left and right edges on the page.
+    let mut cols: std::collections::BTreeMap<usize, Vec<(f32, f32)>> = Default::default();
+    let mut last_text = 0.0f32;
+    let mut top_rule = None;
+    for item in &page.items {
+        match &item.kind {
+            ItemKind::Text { line, nest, .. } => {
+                let col = nest.iter().find_map(|c| match c {
+                    folio::pdf::types::Container::Cell(col, _) => Some(*col),
+                    _ => None,
+                });
+                let x0 = item.x + left(line);
+                let x1 = item.x
+                    + line
+                        .runs
+                        .iter()
+                        .map(|r| r.x + r.glyphs.iter().map(|g| g.advance).sum::<f32>())
+                        .fold(0.0, f32::max);
+                match col {
+                    Some(c) => cols.entry(c).or_default().push((x0, x1)),
+                    None => last_text = last_text.max(item.y),
+                }
+            }
+            ItemKind::Rule { .. } if top_rule.is_none() => top_rule = Some(item.y),
+            _ => {}
+        }
+    }
+    let spread = |v: Vec<f32>| {
+        v.iter().copied().fold(f32::MIN, f32::max) - v.iter().copied().fold(f32::MAX, f32::min)
+    };
+    let lefts = |c: usize| cols[&c].iter().map(|e| e.0).collect::<Vec<_>>();
+    let rights = |c: usize| cols[&c].iter().map(|e| e.1).collect::<Vec<_>>();
+    let centres = |c: usize| {
+        cols[&c]
+            .iter()
+            .map(|e| (e.0 + e.1) / 2.0)
+            .collect::<Vec<_>>()
+    };
+    assert!(spread(lefts(0)) < 0.5, "left column: {:?}", cols[&0]);
+    assert!(spread(rights(1)) < 0.5, "right column: {:?}", cols[&1]);
+    assert!(spread(centres(2)) < 0.5, "centred column: {:?}", cols[&2]);
+    // From the text's last baseline to the table's top rule: a blank line's worth.
+    let gap = top_rule.expect("a rule above the table") - last_text;
+    assert!(gap >= laid.geometry.size * 1.5, "{gap} pt above the table");
+}

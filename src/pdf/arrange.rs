@@ -408,13 +408,17 @@ impl Arrange<'_> {
         let mut minimum = vec![0f32; cols];
         for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
             for (c, cell) in row.iter().enumerate() {
+                // Measured flush left: a right-aligned or centred line reports the
+                // whole measure as its width.
                 let wide = ParaSpec {
                     width: 10_000.0,
+                    align: Align::Left,
                     ..cell.spec.clone()
                 };
                 let narrow = ParaSpec {
                     width: 1.0,
                     hyphenate: false,
+                    align: Align::Left,
                     ..cell.spec.clone()
                 };
                 let w = |spec: &ParaSpec| {

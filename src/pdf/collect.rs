@@ -456,21 +456,32 @@ impl Collector<'_> {
                     p.indent = indent;
                     self.out.flow.push(Flow::Para(p));
                 }
-                Block::Table { head, rows, .. } => {
-                    let cell = |this: &Self, cell: &[Inline], bold: bool| {
+                Block::Table { head, rows, align } => {
+                    // Each column as Markdown aligns it (`---:` flush right, `:-:`
+                    // centred), flush left otherwise.
+                    let cell = |this: &Self, cell: &[Inline], bold: bool, col: usize| {
                         let mut pieces = Vec::new();
                         let size = (s * 0.92 * 2.0).round() / 2.0;
                         inlines(cell, Ctx { bold, size, ..ctx }, &mut pieces, 0);
                         let mut p = this.para(pieces, Role::Body, &lang, size, String::new());
-                        p.spec.align = Align::Left;
+                        p.spec.align = match align.get(col) {
+                            Some(crate::model::Align::Right) => Align::Right,
+                            Some(crate::model::Align::Center) => Align::Center,
+                            _ => Align::Left,
+                        };
                         p
                     };
-                    let head = head.iter().map(|c| cell(self, c, true)).collect();
-                    let rows = rows
-                        .iter()
-                        .map(|r| r.iter().map(|c| cell(self, c, false)).collect())
-                        .collect();
-                    self.out.flow.push(Flow::Space(s * 0.6));
+                    let row = |this: &Self, r: &[Vec<Inline>], bold: bool| -> Vec<Para> {
+                        r.iter()
+                            .enumerate()
+                            .map(|(col, c)| cell(this, c, bold, col))
+                            .collect()
+                    };
+                    let head = row(self, head, true);
+                    let rows = rows.iter().map(|r| row(self, r, false)).collect();
+                    // A blank line's worth above a table: its rule would crowd the
+                    // text above otherwise.
+                    self.out.flow.push(Flow::Space(s * 1.5));
                     self.out.flow.push(Flow::Table { head, rows });
                     self.out.flow.push(Flow::Space(s * 0.6));
                 }
