@@ -259,6 +259,16 @@ pub enum NoteKind {
 /// What a reader sees for a note whose works-cited entry is empty.
 pub const EMPTY_NOTE_PLACEHOLDER: &str = "Citation missing in source.";
 
+/// What both editions print where a figure's image cannot be shown (a scraped caption
+/// whose image stayed on the web page, or a file that could not be read): a visible
+/// placeholder, with the image's description when it has one of its own.
+pub fn image_placeholder(alt: &str) -> String {
+    match alt.trim() {
+        "" => "[Image not reproduced]".to_string(),
+        alt => format!("[Image not reproduced: {alt}]"),
+    }
+}
+
 /// A note: what a marker points at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Note {

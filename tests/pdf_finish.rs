@@ -559,3 +559,68 @@ fn tables_align_their_columns_and_keep_a_line_above() {
     let gap = top_rule.expect("a rule above the table") - last_text;
     assert!(gap >= laid.geometry.size * 1.5, "{gap} pt above the table");
 }
+
+#[test]
+fn a_figure_without_its_image_says_so_in_both_editions() {
+    let mut b = Builder::new("figures", "Figures");
+    b.para(&words(2, 30));
+    b.block(Block::Figure {
+        src: Some("missing.png".into()),
+        alt: "A map of the coast".into(),
+        caption: vec![Inline::Text("The coast in 2010".into())],
+        span: Span::default(),
+    });
+    // A scraped caption line whose image stayed on the web page.
+    b.block(Block::Figure {
+        src: None,
+        alt: "Members at a rally".into(),
+        caption: vec![Inline::Text("Members at a rally".into())],
+        span: Span::default(),
+    });
+    let doc = b.done();
+    let laid = laid(&doc);
+    let captions: Vec<String> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Text {
+                line,
+                role: Role::Caption,
+                ..
+            } => Some(text(line)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "[Image not reproduced: A map of the coast]",
+            "The coast in 2010",
+            "[Image not reproduced]",
+            "Members at a rally"
+        ]
+    );
+    let epub = folio::epub::epub(
+        &book(vec![doc], "Figures"),
+        &folio::epub::EpubOptions::default(),
+    )
+    .expect("epub");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(epub)).expect("zip");
+    let mut chapter = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("entry");
+        if f.name().is_ok_and(|n| n.ends_with("figures.xhtml")) {
+            std::io::Read::read_to_string(&mut f, &mut chapter).expect("utf-8");
+        }
+    }
+    assert!(
+        chapter.contains("[Image not reproduced: A map of the coast]"),
+        "{chapter}"
+    );
+    assert!(chapter.contains("[Image not reproduced]</p>"), "{chapter}");
+    assert_eq!(
+        chapter.matches("Members at a rally").count(),
+        1,
+        "{chapter}"
+    );
+}

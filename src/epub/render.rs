@@ -396,7 +396,12 @@ impl Renderer<'_> {
                     escape(alt)
                 );
             }
-            None if block && alt.trim().is_empty() => {}
+            // A figure whose image is not here says so, as the PDF does.
+            None if block => {
+                out.push_str("<p class=\"image-alt\">");
+                push_text(out, &crate::model::image_placeholder(alt), self.plan.rtl);
+                out.push_str("</p>");
+            }
             None => {
                 let tag = if block { "p" } else { "span" };
                 let _ = write!(out, "<{tag} class=\"image-alt\">");

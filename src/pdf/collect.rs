@@ -508,24 +508,40 @@ impl Collector<'_> {
                     let drawn = src
                         .as_deref()
                         .is_some_and(|src| self.image(src, &described, indent, captioned));
-                    if !captioned {
-                        if drawn {
-                            continue;
-                        }
-                        push_text(&mut pieces, alt, italic.style(), None);
+                    let caption_para = |this: &Self, pieces, before| {
+                        let mut p = this.para(
+                            pieces,
+                            Role::Caption,
+                            &lang,
+                            ctx.size,
+                            origin(ctx.doc, *span),
+                        );
+                        p.spec.align = Align::Center;
+                        p.spec.width -= indent + s * 4.0;
+                        p.indent = indent + s * 2.0;
+                        p.before = before;
+                        p.after = s * 0.6;
+                        p
+                    };
+                    if !drawn {
+                        // A scraped caption often repeats as the alt text: say it once.
+                        let own = if alt.trim() == Inline::plain(caption).trim() {
+                            ""
+                        } else {
+                            alt.as_str()
+                        };
+                        let mut shown = Vec::new();
+                        let text = crate::model::image_placeholder(own);
+                        push_text(&mut shown, &text, italic.style(), None);
+                        let mut p = caption_para(self, shown, s * 0.6);
+                        p.keep_with_next = captioned;
+                        p.after = s * 0.2;
+                        self.out.flow.push(Flow::Para(p));
                     }
-                    let mut p = self.para(
-                        pieces,
-                        Role::Caption,
-                        &lang,
-                        ctx.size,
-                        origin(ctx.doc, *span),
-                    );
-                    p.spec.align = Align::Center;
-                    p.spec.width -= indent + s * 4.0;
-                    p.indent = indent + s * 2.0;
-                    p.before = if drawn { s * 0.4 } else { s * 0.6 };
-                    p.after = s * 0.6;
+                    if !captioned {
+                        continue;
+                    }
+                    let p = caption_para(self, pieces, if drawn { s * 0.4 } else { 0.0 });
                     self.out.flow.push(Flow::Para(p));
                 }
                 Block::Code { text, .. } => {
