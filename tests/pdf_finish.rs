@@ -624,3 +624,32 @@ fn a_figure_without_its_image_says_so_in_both_editions() {
         "{chapter}"
     );
 }
+
+#[test]
+fn note_numbers_in_the_notes_are_at_least_six_points() {
+    let laid = laid(&long_notes());
+    let mut seen = 0;
+    for page in &laid.pages {
+        for item in &page.items {
+            if let ItemKind::Text {
+                line,
+                note: Some(_),
+                ..
+            } = &item.kind
+                && line
+                    .tags
+                    .iter()
+                    .any(|t| matches!(t.tag, folio::pdf::types::Tag::NoteNumber { .. }))
+            {
+                let number = line
+                    .runs
+                    .iter()
+                    .find(|r| r.baseline_shift > 0.0)
+                    .expect("a raised number");
+                assert!(number.size >= 6.0, "note number at {} pt", number.size);
+                seen += 1;
+            }
+        }
+    }
+    assert_eq!(seen, 12);
+}

@@ -143,9 +143,14 @@ impl Collector<'_> {
         // The number as LaTeX and Typst print it: a superscript figure right against
         // the text, the first line indented like a paragraph. A note that opens with a
         // list item gets a line of its own for the number, so the label keeps its place.
+        // Never below 6 pt, the smallest figure that prints legibly.
+        let raised = superscript(style);
         let number = Piece {
             text: doc.note_mark(number),
-            style: superscript(style),
+            style: TextStyle {
+                size: raised.size.max(6.0),
+                ..raised
+            },
             tag: Some(Tag::NoteNumber { note: number }),
         };
         if paras[0].label.is_some() {
