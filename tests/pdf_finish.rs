@@ -653,3 +653,35 @@ fn note_numbers_in_the_notes_are_at_least_six_points() {
     }
     assert_eq!(seen, 12);
 }
+
+#[test]
+fn the_bibliography_heading_matches_the_section_heads() {
+    let laid = laid(&read("tests/read/sample.txt"));
+    let mut sizes = std::collections::BTreeMap::new();
+    for item in laid.pages.iter().flat_map(|p| &p.items) {
+        if let ItemKind::Text {
+            line,
+            role: Role::Heading(level),
+            ..
+        } = &item.kind
+            && let Some(run) = line.runs.first()
+        {
+            sizes.insert((text(line), *level), run.size);
+        }
+    }
+    let bibliography = sizes
+        .iter()
+        .find(|((t, _), _)| t == "Bibliography")
+        .map(|(_, s)| *s)
+        .expect("a bibliography heading");
+    let sections: Vec<f32> = sizes
+        .iter()
+        .filter(|((t, l), _)| t != "Bibliography" && *l == 2)
+        .map(|(_, s)| *s)
+        .collect();
+    assert!(!sections.is_empty(), "{sizes:?}");
+    assert!(
+        sections.iter().all(|s| (s - bibliography).abs() < 0.01),
+        "{sizes:?}"
+    );
+}

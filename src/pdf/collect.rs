@@ -333,12 +333,7 @@ impl Collector<'_> {
                     ..
                 } => {
                     let level = (*level).clamp(1, 6);
-                    let size = match level {
-                        1 => s * 1.45,
-                        2 => s * 1.25,
-                        3 => s * 1.1,
-                        _ => s,
-                    };
+                    let size = heading_size(s, level);
                     let mut pieces = Vec::new();
                     inlines(
                         content,
@@ -564,6 +559,17 @@ impl Collector<'_> {
                 Block::Rule => self.out.flow.push(Flow::Rule),
             }
         }
+    }
+}
+
+/// The size of a heading of `level` in a body set at `s`; the bibliography's heading
+/// takes a section's (level 2), so every section head matches.
+fn heading_size(s: f32, level: u8) -> f32 {
+    match level {
+        1 => s * 1.45,
+        2 => s * 1.25,
+        3 => s * 1.1,
+        _ => s,
     }
 }
 

@@ -73,11 +73,12 @@ impl Collector<'_> {
         let s = self.g.size;
         let lang = doc.meta.lang.clone();
         let file = &doc.meta.source_file;
+        let size = super::heading_size(s, 2);
         let mut h = self.para(
-            self.plain("Bibliography", Face::Bold, s * 1.3),
+            self.plain("Bibliography", Face::Bold, size),
             Role::Heading(2),
             &lang,
-            s * 1.3,
+            size,
             format!("{file}:1"),
         );
         h.spec.align = Align::Left;
