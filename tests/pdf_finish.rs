@@ -685,3 +685,43 @@ fn the_bibliography_heading_matches_the_section_heads() {
         "{sizes:?}"
     );
 }
+
+#[test]
+fn a_table_continued_on_a_new_page_repeats_its_header_row() {
+    let cell = |t: &str| vec![Inline::Text(t.into())];
+    let mut b = Builder::new("long-table", "Long Table");
+    b.para(&words(4, 30));
+    b.block(Block::Table {
+        align: Vec::new(),
+        head: vec![cell("Year"), cell("Event")],
+        rows: (0..80)
+            .map(|i| vec![cell(&(1900 + i).to_string()), cell(&words(i, 4))])
+            .collect(),
+    });
+    let laid = laid(&b.done());
+    assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
+    for (p, page) in laid.pages.iter().enumerate().skip(1) {
+        let repeated: Vec<String> = page
+            .items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                ItemKind::Repeat { line } => Some(text(line)),
+                _ => None,
+            })
+            .collect();
+        let rows = page.items.iter().any(
+            |i| matches!(&i.kind, ItemKind::Text { line, .. } if text(line).starts_with("19")),
+        );
+        if rows {
+            assert_eq!(repeated, ["Year", "Event"], "page {p}");
+        }
+    }
+    // The header is read once: the repeats are not text of the structure tree.
+    let header_texts = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| matches!(&i.kind, ItemKind::Text { line, .. } if text(line) == "Year"))
+        .count();
+    assert_eq!(header_texts, 1);
+}

@@ -61,6 +61,9 @@ pub enum ElemKind {
         cells: Vec<(f32, f32, Line, Nest)>,
         /// Rules drawn with the row.
         rules: Vec<(f32, f32, f32)>,
+        /// For a body row of a table with a header: the header row's element, which a
+        /// page the table continues on repeats above it.
+        head: Option<usize>,
     },
     /// An image: its key in the options' images, left edge and width (its height is
     /// the element's).
@@ -515,7 +518,8 @@ impl Arrange<'_> {
             }
             // The header stays with the first row.
             let break_after = r != 0;
-            self.push(ElemKind::Row { cells, rules }, height, break_after);
+            let head = (r != 0 && !head.is_empty()).then_some(table);
+            self.push(ElemKind::Row { cells, rules, head }, height, break_after);
             index += 1;
         }
     }

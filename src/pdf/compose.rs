@@ -54,6 +54,8 @@ struct State {
     /// The last note here was split (its remainder is in `carry`): body that cites
     /// no new note may still come, taking lines from that note.
     split: bool,
+    /// Indices into `body` of table header rows repeated on this page.
+    repeats: Vec<usize>,
     /// Note remainders for the next page: (note, first line not yet set, full).
     carry: Vec<(NoteKey, usize, Text)>,
 }
@@ -268,6 +270,14 @@ impl Composer<'_> {
         if self.st.full && !force {
             return false;
         }
+        // A table continuing on a new page repeats its header row first.
+        if let ElemKind::Row { head: Some(h), .. } = elem.kind
+            && h != e
+            && self.st.body.is_empty()
+        {
+            self.st.repeats.push(0);
+            self.push_body(h);
+        }
         if self.st.split && !force {
             return self.place_after_split(e);
         }
@@ -439,9 +449,10 @@ impl Composer<'_> {
         let g = &self.g;
         let (left, top) = (g.margins.left, g.margins.top);
         let mut items = Vec::new();
-        for &(e, y0) in &self.st.body {
+        for (b, &(e, y0)) in self.st.body.iter().enumerate() {
             let elem = &self.a.elems[e];
             let top = top + y0;
+            let repeat = self.st.repeats.contains(&b);
             match &elem.kind {
                 ElemKind::Line(p) => {
                     let y = top + baseline_in(&p.line);
@@ -475,17 +486,21 @@ impl Composer<'_> {
                         kind: ItemKind::Rule { width: *width },
                     });
                 }
-                ElemKind::Row { cells, rules } => {
+                ElemKind::Row { cells, rules, .. } => {
                     for (x, y, line, nest) in cells {
-                        let kind = ItemKind::Text {
-                            line: line.clone(),
-                            role: Role::Body,
-                            outline: None,
-                            note: None,
-                            block: e,
-                            goto: None,
-                            nest: nest.clone(),
-                            extra: false,
+                        let kind = if repeat {
+                            ItemKind::Repeat { line: line.clone() }
+                        } else {
+                            ItemKind::Text {
+                                line: line.clone(),
+                                role: Role::Body,
+                                outline: None,
+                                note: None,
+                                block: e,
+                                goto: None,
+                                nest: nest.clone(),
+                                extra: false,
+                            }
                         };
                         items.push(Item {
                             x: left + x,

@@ -218,6 +218,14 @@ pub fn write(
                         );
                     }
                     ItemKind::Rule { width } => draw_rule(&mut surface, item.x, item.y, *width),
+                    ItemKind::Repeat { line } => {
+                        surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+                            ArtifactType::Other,
+                            None,
+                        )));
+                        draw_plain(&mut surface, item.x, item.y, line, &mut font)?;
+                        surface.end_tagged();
+                    }
                     ItemKind::Text {
                         line,
                         role,

@@ -42,6 +42,12 @@ pub enum ItemKind {
         /// The quotes and lists it is in.
         nest: Nest,
     },
+    /// A line repeated for the reader's convenience (a table's header row on a
+    /// continuation page): drawn as an artifact, outside the structure tree.
+    Repeat {
+        /// The line.
+        line: Line,
+    },
     /// A horizontal rule of this length, 0.5 pt thick.
     Rule {
         /// Its length.
