@@ -194,6 +194,7 @@ pub fn pdf_options(
         bibliography,
         modified,
         images,
+        ..PdfOptions::default()
     }
 }
 
@@ -223,6 +224,17 @@ fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Ve
                 ),
             )
             .with_hint("the EPUB leaves the character to the reading system's fonts"),
+        );
+    }
+    if let Some(why) = &report.unmet_standard {
+        found.push(
+            Diagnostic::warning(
+                "W-PDF-STANDARD",
+                pdf_name,
+                Span::default(),
+                format!("the pdf does not meet its standard ({why}); written claiming none"),
+            )
+            .with_hint("fix the cause, or choose the standard none"),
         );
     }
     if report.overfull_lines > 0 {

@@ -167,17 +167,7 @@ fn snippet(text: &str) -> String {
 }
 
 /// Letters for the n-th (from 0) citing place of a note: a … z, aa, ab, …
-pub fn occurrence_letters(mut n: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(char::from(b'a' + (n % 26) as u8));
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
+pub use crate::model::letters as occurrence_letters;
 
 /// `YYYY-MM-DDThh:mm:ssZ` for unix seconds (the form `dcterms:modified` requires).
 pub fn iso_datetime(unix: i64) -> String {

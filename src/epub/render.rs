@@ -429,7 +429,12 @@ impl Renderer<'_> {
                     escape(alt)
                 );
             }
-            None if block && alt.trim().is_empty() => {}
+            // A figure whose image is not here says so, as the PDF does.
+            None if block => {
+                out.push_str("<p class=\"image-alt\">");
+                push_text(out, &crate::model::image_placeholder(alt), self.plan.rtl);
+                out.push_str("</p>");
+            }
             None => {
                 let tag = if block { "p" } else { "span" };
                 let _ = write!(out, "<{tag} class=\"image-alt\">");
@@ -523,8 +528,9 @@ impl Renderer<'_> {
             let id = self.unique_id(&format!("ref-{number}{}", occurrence_letters(seen)));
             let _ = write!(
                 out,
-                "<a id=\"{id}\" href=\"#{}\" epub:type=\"noteref\" role=\"doc-noteref\">{number}</a>",
-                note_id(&self.plan.slug, number)
+                "<a id=\"{id}\" href=\"#{}\" epub:type=\"noteref\" role=\"doc-noteref\">{}</a>",
+                note_id(&self.plan.slug, number),
+                self.doc.note_mark(number)
             );
             self.refs.entry(number).or_default().push(id);
         }
