@@ -23,9 +23,9 @@
 //! output atomically and exit codes belong to the `folio` binary.
 
 pub mod assets;
-pub mod cite;
 pub mod diag;
 pub mod epub;
+pub mod export;
 pub mod lang;
 pub mod link;
 pub mod model;
