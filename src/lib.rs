@@ -23,6 +23,7 @@
 //! output atomically and exit codes belong to the `folio` binary.
 
 pub mod assets;
+pub mod cite;
 pub mod diag;
 pub mod epub;
 pub mod export;

@@ -22,13 +22,13 @@ use std::path::Path;
 
 use serde_json::Value;
 
-/// Held-out accuracy (percent) below which the test fails: today's level minus two
-/// points, so a regression fails while small noise does not. Raise it when the parser
-/// improves.
-const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 44.9), ("year", 78.6), ("author", 55.7)];
+/// Held-out accuracy (percent) below which the test fails: the level of the CRF parser
+/// (71.4, 90.7, 92.5) minus one point; the run is deterministic, so only a real change
+/// moves it. Raise it when the parser improves.
+const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 70.4), ("year", 89.7), ("author", 91.5)];
 
-/// The same floor for the tune half.
-const TUNE_FLOOR: [(&str, f64); 3] = [("title", 46.0), ("year", 78.2), ("author", 56.5)];
+/// The same floor for the tune half (76.1, 90.0, 86.9 minus one point).
+const TUNE_FLOOR: [(&str, f64); 3] = [("title", 75.1), ("year", 89.0), ("author", 85.9)];
 
 const FIELDS: [&str; 3] = ["title", "year", "author"];
 
