@@ -33,6 +33,15 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     let mut container_span = clean_field(Label::Journal)
         .or_else(|| clean_field(Label::Container))
         .map(|r| without_in(text, r));
+    // A quoted title ends at its closing quote. Wikipedia's `“Title”. Site. Publisher.`
+    // puts the stop after the quote, and the labeller may run the title on into the
+    // site: what follows the quote is the site when no container was found.
+    if let Some((title, rest)) = title_span.clone().and_then(|t| quoted_title(text, t)) {
+        title_span = Some(title);
+        if container_span.is_none() {
+            container_span = rest;
+        }
+    }
     let mut publisher_span = clean_field(Label::Publisher);
     let (written, et_al) = first(Label::Author)
         .map(|r| split_names(text, r))
@@ -135,6 +144,30 @@ fn numbers_in_titles(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> V
 const SMALL_WORDS: &[&str] = &[
     "of", "on", "the", "and", "for", "in", "&", "de", "la", "du", "des", "y",
 ];
+
+/// A title that opens after a quote and whose closing quote is followed by a stop and
+/// more words ("Title”. mozilla blog") → the title inside the quotes and the rest (if
+/// any words are left).
+fn quoted_title(text: &str, title: Range<usize>) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let opened = text[..title.start]
+        .trim_end_matches(['*', '_'])
+        .ends_with(['“', '"', '„', '«']);
+    let written = &text[title.clone()];
+    let close = written.find(['”', '"', '»'])?;
+    let after = &written[close..];
+    let quote_len = after.chars().next().map_or(1, char::len_utf8);
+    let stop =
+        after[quote_len..].starts_with([',', '.']) && after[quote_len + 1..].starts_with(' ');
+    if !opened || !stop || close == 0 {
+        return None;
+    }
+    let rest_start = title.start + close + quote_len + 1;
+    let rest = clean(text, rest_start..title.end);
+    Some((
+        title.start..title.start + close,
+        (!rest.is_empty()).then_some(rest),
+    ))
+}
 
 /// "Mujahadeen-e-Khalq (MEK). Council on Foreign Relations" → the title before the
 /// last sentence and the name that sentence is: up to six capitalised words (small
