@@ -10,11 +10,15 @@
 //!    the input the reader kept ([`Document::input`]).
 //! 2. [`build_notes`] makes one [`Note`] per cited number, in order of first reference,
 //!    then the uncited entries and unused footnote definitions, so nothing vanishes.
-//! 3. [`resolve_sources`] classifies each works-cited note as full, Ibid or short form,
-//!    parses citations ([`parse_citation`]) and builds the deduplicated bibliography.
-//! 4. [`mark_titles`] finds the part of each full citation printed in italics (the
+//! 3. [`pick_citations`] lists the notes that may cite, in the order "Ibid" reads them:
+//!    works-cited notes, then Markdown footnotes (a citation, commentary, or commentary
+//!    with a citation inside).
+//! 4. [`resolve_sources`] reads each as Ibid, a repeat, a short form ([`read_short`],
+//!    matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
+//!    guessing between two fitting works, and builds the deduplicated bibliography.
+//! 5. [`mark_titles`] finds the part of each full citation printed in italics (the
 //!    periodical of an article, the title of a book) and marks it in the note's body.
-//! 5. [`check`] reports empty entries, dangling markers, uncited entries and gaps.
+//! 6. [`check`] reports empty entries, dangling markers, uncited entries and gaps.
 //!
 //! Afterwards `entries` and `footnote_defs` are empty: backends never see raw markers.
 //!
@@ -25,7 +29,10 @@ mod build_notes;
 mod check;
 mod find_markers;
 mod mark_titles;
+mod match_short;
 mod parse_citation;
+mod pick_citations;
+mod read_short;
 mod resolve_sources;
 mod weigh_markers;
 
@@ -45,7 +52,8 @@ pub fn resolve(mut doc: Document) -> Document {
     }
     let footnote_markers = find_markers::find_markers(&mut doc);
     let built = build_notes::build_notes(&mut doc, &footnote_markers);
-    resolve_sources::resolve_sources(&mut doc, &built);
+    let cited = pick_citations::pick_citations(&doc, &built);
+    resolve_sources::resolve_sources(&mut doc, &cited);
     mark_titles::mark_titles(&mut doc);
     check::check(&mut doc, &built);
     doc

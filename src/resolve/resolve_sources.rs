@@ -1,85 +1,148 @@
-//! Stage 3: resolve each works-cited note to a source and build the bibliography.
+//! Stage 4: resolve each citation to a source and build the bibliography.
 //!
-//! Notes are read in works-cited order, because "Ibid" means the note written just
-//! above. A full citation starts a source unless the same citation (compared loosely)
-//! came before; a short form joins the earlier full citation whose authors and title
-//! both agree — never by author alone — and is otherwise left unresolved.
+//! Citations are read in the order [`pick_citations`] gives, because "Ibid" means the
+//! note written just above. A citation is, in this order: an Ibid or Id.; a repeat of
+//! an earlier full citation (compared loosely); a short form of exactly one earlier
+//! work ([`match_short`]); a new full citation. A short form that fits no earlier work,
+//! or more than one equally, is left unresolved with a warning naming the candidates:
+//! never guessed. A footnote that is none of these is commentary and keeps no source,
+//! unless a citation stands inside it ("…; see Varga, *Salt Roads*, 23.").
+//!
+//! [`pick_citations`]: super::pick_citations
+//! [`match_short`]: super::match_short
 
 use std::collections::HashMap;
 
-use super::build_notes::Built;
-use super::parse_citation::{Citation, fold, parse_citation, parse_ibid, split_locator};
+use super::match_short::{Found, MAX_NAMED, Work, Works};
+use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
+use super::pick_citations::{Cited, Place};
+use super::read_short::{read_short, strip_lead_cue, without_locator};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source};
 
-/// A source while notes are still being read; ids come later, by first citation.
-struct Work {
-    citation: String,
-    parsed: Citation,
-    title_key: String,
+/// What one citation turned out to be.
+enum Decision {
+    /// "Ibid." / "Id.": the source of the note above.
+    Ibid(Option<String>),
+    /// An earlier work: a repeat (full) or a short form of it.
+    Known {
+        work: usize,
+        kind: NoteKind,
+        locator: Option<String>,
+    },
+    /// A short form several earlier works fit equally.
+    Ambiguous {
+        works: Vec<usize>,
+        locator: Option<String>,
+    },
+    /// A short form no earlier work fits.
+    Missing(Option<String>),
+    /// A full citation of a work not cited before, with its folded text.
+    New(String),
+    /// Not a citation at all (a footnote's commentary).
+    Commentary,
 }
 
-/// Sets kind, source and locator of every works-cited note and fills `doc.sources`.
-pub(super) fn resolve_sources(doc: &mut Document, built: &Built) {
+/// The sources found so far, and what the next citation is read against.
+#[derive(Default)]
+struct State {
+    works: Works,
+    /// Each work by its folded citation: letters and digits only, so case, spacing
+    /// and punctuation aside.
+    by_folded: HashMap<String, usize>,
+    /// The source of the note just above: `None` after an empty or unresolved one.
+    previous: Option<usize>,
+}
+
+/// Sets kind, source and locator of every citing note and fills `doc.sources`.
+pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
     let file = doc.meta.source_file.clone();
-    let mut works: Vec<Work> = Vec::new();
-    let mut by_citation: HashMap<String, usize> = HashMap::new();
-    let mut by_first_author: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut state = State::default();
     // The work of each note (by index into doc.notes).
     let mut work_of: Vec<Option<usize>> = vec![None; doc.notes.len()];
-    // The source of the note written just above: `None` after an empty or unresolved one.
-    let mut previous: Option<usize> = None;
 
-    for &index in &built.entry_notes {
-        let Some(note) = doc.notes.get_mut(index) else {
+    for item in cited {
+        let Some(note) = doc.notes.get_mut(item.note) else {
             continue;
         };
+        if item.first {
+            state.previous = None;
+        }
         if note.kind == NoteKind::Empty {
-            previous = None;
+            state.previous = None;
             continue;
         }
-        if let Some(locator) = parse_ibid(&note.text) {
-            note.kind = NoteKind::Ibid;
-            note.locator = locator;
-            if previous.is_none() {
+        let mut text = item.text.as_str();
+        let mut decision = decide(&state, text, item.place, item.reference);
+        let mut inside = false;
+        // Commentary, or a sentence that only looked like a short form, may cite inside.
+        if matches!(decision, Decision::Commentary | Decision::Missing(_))
+            && let Some((inner, reference)) = &item.embedded
+        {
+            let found = decide(&state, inner, Place::Footnote, *reference);
+            if !matches!(found, Decision::Commentary) {
+                (text, decision, inside) = (inner.as_str(), found, true);
+            }
+        }
+        let (kind, work) = match decision {
+            Decision::Commentary => {
+                state.works.add_commentary(text.to_string(), note.number);
+                (None, None)
+            }
+            Decision::Ibid(locator) => {
+                note.locator = locator;
+                if state.previous.is_none() {
+                    doc.diagnostics.push(
+                        Diagnostic::warning(
+                            "W-IBID-UNRESOLVED",
+                            &file,
+                            note.span,
+                            format!(
+                                "note {} says Ibid but the note before it has no source",
+                                note.number
+                            ),
+                        )
+                        .with_hint("write the full citation instead of Ibid"),
+                    );
+                }
+                (Some(NoteKind::Ibid), state.previous)
+            }
+            Decision::Known {
+                work,
+                kind,
+                locator,
+            } => {
+                note.locator = locator;
+                (Some(kind), Some(work))
+            }
+            Decision::Ambiguous { works, locator } => {
+                note.locator = locator;
+                let list: Vec<String> = works
+                    .iter()
+                    .take(MAX_NAMED)
+                    .map(|&w| describe(&state.works.list[w]))
+                    .collect();
+                let more = works.len() > MAX_NAMED;
                 doc.diagnostics.push(
                     Diagnostic::warning(
-                        "W-IBID-UNRESOLVED",
+                        "W-SHORT-UNRESOLVED",
                         &file,
                         note.span,
                         format!(
-                            "note {} says Ibid but the note before it has no source",
-                            note.number
+                            "note {} is a short citation that fits {}{} earlier sources equally ({}{}); it is left unresolved",
+                            note.number,
+                            if more { "more than " } else { "" },
+                            works.len().min(MAX_NAMED),
+                            list.join("; "),
+                            if more { "; …" } else { "" },
                         ),
                     )
-                    .with_hint("write the full citation instead of Ibid"),
+                    .with_hint("write a longer short title, or the full citation, so only one source fits"),
                 );
+                (Some(NoteKind::Short), None)
             }
-            work_of[index] = previous;
-            continue;
-        }
-        let key = citation_key(&note.text);
-        if let Some(&work) = by_citation.get(&key) {
-            note.kind = NoteKind::Full;
-            work_of[index] = Some(work);
-            previous = Some(work);
-            continue;
-        }
-        let (body, locator) = split_locator(&note.text);
-        let short_form = locator
-            .is_some()
-            .then(|| parse_citation(body))
-            .filter(is_short);
-        let (parsed, locator) = match short_form {
-            Some(parsed) => (parsed, locator),
-            None => (parse_citation(&note.text), None),
-        };
-        let title_key = parsed.title.as_deref().map(fold).unwrap_or_default();
-        if is_short(&parsed) {
-            note.kind = NoteKind::Short;
-            note.locator = locator;
-            let found = find_full(&works, &by_first_author, &parsed, &title_key);
-            if found.is_none() {
+            Decision::Missing(locator) => {
+                note.locator = locator;
                 doc.diagnostics.push(
                     Diagnostic::warning(
                         "W-SHORT-UNRESOLVED",
@@ -92,59 +155,99 @@ pub(super) fn resolve_sources(doc: &mut Document, built: &Built) {
                     )
                     .with_hint("give the full citation the first time this work is cited"),
                 );
+                (Some(NoteKind::Short), None)
             }
-            work_of[index] = found;
-            previous = found;
-            continue;
+            Decision::New(folded) => {
+                let parsed = parse_citation(text);
+                let work = state
+                    .works
+                    .add(text.to_string(), parsed, note.number, &folded);
+                state.by_folded.insert(folded, work);
+                (Some(NoteKind::Full), Some(work))
+            }
+        };
+        // A footnote that cites inside its commentary stays a footnote.
+        if let Some(kind) = kind
+            && !inside
+        {
+            note.kind = kind;
         }
-        note.kind = NoteKind::Full;
-        let work = works.len();
-        by_citation.insert(key, work);
-        if let Some(first) = parsed.surnames.first() {
-            by_first_author.entry(first.clone()).or_default().push(work);
-        }
-        works.push(Work {
-            citation: note.text.clone(),
-            parsed,
-            title_key,
-        });
-        work_of[index] = Some(work);
-        previous = Some(work);
+        work_of[item.note] = work;
+        state.previous = work;
     }
 
-    doc.sources = number_sources(doc, works, &work_of);
+    doc.sources = number_sources(doc, state.works.list, &work_of);
 }
 
-/// A short form names authors and a title but no year or URL ("Merat, A., Title").
-fn is_short(parsed: &Citation) -> bool {
-    parsed.year.is_none()
-        && parsed.url.is_none()
-        && !parsed.surnames.is_empty()
-        && parsed.title.as_deref().is_some_and(|t| !fold(t).is_empty())
+/// What `text` is, read against the works before it.
+fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision {
+    if let Some(locator) = parse_ibid(strip_lead_cue(text)) {
+        return Decision::Ibid(locator);
+    }
+    // The same citation again, case, spacing and punctuation aside, or with a page
+    // after it.
+    let folded = fold(text);
+    if let Some(&work) = state.by_folded.get(&folded) {
+        return Decision::Known {
+            work,
+            kind: NoteKind::Full,
+            locator: None,
+        };
+    }
+    let (head, locator) = without_locator(text);
+    if locator.is_some()
+        && let Some(&work) = state.by_folded.get(&fold(head))
+    {
+        return Decision::Known {
+            work,
+            kind: NoteKind::Full,
+            locator,
+        };
+    }
+    let reading = read_short(text);
+    let shaped = reading.shorts.iter().any(|s| s.shaped);
+    let found = match state.works.find(&reading.shorts) {
+        // A full citation is a repeat only when its text is one (above): one that
+        // merely holds an earlier citation ("Smith, J. (2001). Alpha." in "…Alpha
+        // story…") or has other final pages (another article of a dossier) is a work
+        // of its own.
+        Found::One(_) if reading.full => Found::Nothing,
+        found => found,
+    };
+    match found {
+        Found::One(work) => Decision::Known {
+            work,
+            kind: if shaped {
+                NoteKind::Short
+            } else {
+                NoteKind::Full
+            },
+            locator: reading.locator,
+        },
+        Found::Several(works) if shaped => Decision::Ambiguous {
+            works,
+            locator: reading.locator,
+        },
+        _ if shaped => Decision::Missing(reading.locator),
+        _ if reference || place == Place::Entry => Decision::New(folded),
+        _ => Decision::Commentary,
+    }
 }
 
-/// The earlier full citation a short form stands for: same first author, every named
-/// author among its authors, and the same title (a short title may be truncated).
-fn find_full(
-    works: &[Work],
-    by_first_author: &HashMap<String, Vec<usize>>,
-    short: &Citation,
-    title_key: &str,
-) -> Option<usize> {
-    let first = short.surnames.first()?;
-    let candidates = by_first_author.get(first)?;
-    candidates.iter().rev().copied().find(|&w| {
-        let full = &works[w];
-        let authors_agree = short
-            .surnames
-            .iter()
-            .all(|s| full.parsed.surnames.contains(s));
-        let title_agrees = full.title_key == title_key
-            || (title_key.len() >= 10
-                && full.title_key.starts_with(title_key)
-                && full.title_key[title_key.len()..].starts_with(' '));
-        authors_agree && title_agrees
-    })
+/// "note 1, “Varga, Ilona. The Salt Roads: Trade and Power…”" for a warning.
+fn describe(work: &Work) -> String {
+    const MAX: usize = 60;
+    let text = work.citation.trim();
+    // Cut at a word boundary: "…Szeged: Tisza Press, 201…" would misquote a year.
+    let short = match text.char_indices().nth(MAX) {
+        Some((at, _)) => {
+            let cut = text[..at].rfind(' ').unwrap_or(at);
+            format!("{}…", text[..cut].trim_end_matches([',', ' ', ':', ';']))
+        }
+        None => text.to_string(),
+    };
+    let what = if work.commentary { " (commentary)" } else { "" };
+    format!("note {}{what}, “{short}”", work.first_note)
 }
 
 /// Gives ids "s1", "s2", … by first citation in reading order, records each source's
@@ -207,27 +310,16 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
     }
 }
 
-/// Identical citations written twice compare equal: case, spacing and trailing
-/// punctuation aside.
-fn citation_key(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .trim_end_matches(['.', ',', ';', ':', ' '])
-        .to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn citation_key_ignores_case_spacing_and_final_period() {
+    fn folded_citations_ignore_case_spacing_and_punctuation() {
         assert_eq!(
-            citation_key("Merat, A.  (2018).  Title. The Guardian. "),
-            citation_key("merat, a. (2018). title. the guardian")
+            fold("Merat, A.  (2018).  Title. The Guardian. "),
+            fold("merat, a. (2018). title. the guardian")
         );
-        assert_ne!(citation_key("Merat (2018)"), citation_key("Merat (2019)"));
+        assert_ne!(fold("Merat (2018)"), fold("Merat (2019)"));
     }
 }

@@ -1,0 +1,397 @@
+//! Stage 3: the citations to resolve, in the order "Ibid" reads them.
+//!
+//! Every works-cited note is a citation, in works-cited order. A Markdown footnote may
+//! be one too: its body may be a citation ("Dupont, Marie. *Title*. Paris: Seuil,
+//! 2019, p. 12."; "Ibid., 4."; "Varga, *Salt Roads*, 23."), commentary ("The account
+//! was written forty years later."), or commentary that cites ("The figures differ;
+//! see Varga, *Salt Roads*, 23."). Footnotes come after the works-cited notes, in the
+//! order of their numbers, so an Ibid in a footnote means the footnote before it.
+//!
+//! Whether a footnote that fits no earlier work is a citation is decided here, from its
+//! shape: no opening that only prose has ("He", "This", "Both"), and either a date or
+//! URL together with names first, a title in italics or quotes, or the marks of a
+//! reference ("pp.", "Press", "Place: Publisher"); or, undated, names first together
+//! with a title or those marks. Short forms and Ibid are recognised when resolved.
+
+use super::build_notes::Built;
+use super::parse_citation::{parse_ibid, url_ranges};
+use super::read_short::{may_hold, strip_lead_cue};
+use crate::model::{Block, Document, Inline};
+
+/// Where a citation to resolve was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    /// A works-cited entry: always a citation.
+    Entry,
+    /// A footnote's body, possibly commentary.
+    Footnote,
+}
+
+/// One note to resolve.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Cited {
+    /// Index into `doc.notes`.
+    pub note: usize,
+    /// The citation as written (a footnote's first paragraph, without "See").
+    pub text: String,
+    /// Where it was written.
+    pub place: Place,
+    /// The first note of its list: an Ibid here has nothing above it.
+    pub first: bool,
+    /// The text reads as a full reference on its own: if it fits no earlier work, it
+    /// starts a source. Always true for works-cited entries.
+    pub reference: bool,
+    /// For a footnote that reads as commentary, the citation after a "see", "cf." or
+    /// "quoted in" in it, with whether that reads as a full reference.
+    pub embedded: Option<(String, bool)>,
+}
+
+/// First words that only prose starts with: a footnote opening so is commentary.
+const PROSE_STARTS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "both",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "but",
+    "and",
+    "also",
+    "here",
+    "when",
+    "while",
+    "although",
+    "after",
+    "before",
+    "most",
+    "some",
+    "many",
+    "all",
+    "such",
+    "not",
+    "no",
+    "one",
+    "according",
+    "however",
+    "thus",
+    "so",
+    "if",
+    "as",
+    "for",
+];
+
+/// Cues in commentary after which a citation follows.
+const INNER_CUES: &[&str] = &["see also ", "see ", "cf. ", "quoted in ", "cited in "];
+
+/// Marks that only references carry (with a date, they make a citation).
+const REFERENCE_MARKS: &[&str] = &[
+    " pp. ",
+    " p. ",
+    "vol. ",
+    "Vol. ",
+    " no. ",
+    "No. ",
+    "ed. ",
+    "eds. ",
+    "(ed",
+    "(Ed",
+    "trans. ",
+    "Press",
+    "University",
+    "Journal",
+    "Review",
+    "Proceedings",
+    "doi",
+    "DOI",
+    "In:",
+    " In ",
+    "et al",
+    "Retrieved",
+    "Accessed",
+    "accessed",
+];
+
+/// The notes to resolve: works-cited notes in works-cited order, then footnotes in
+/// number order.
+pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
+    let mut out: Vec<Cited> = built
+        .entry_notes
+        .iter()
+        .enumerate()
+        .map(|(i, &note)| Cited {
+            note,
+            text: doc
+                .notes
+                .get(note)
+                .map(|n| n.text.clone())
+                .unwrap_or_default(),
+            place: Place::Entry,
+            first: i == 0,
+            reference: true,
+            embedded: None,
+        })
+        .collect();
+    let mut first = true;
+    for (index, note) in doc.notes.iter().enumerate() {
+        if note.label.is_none() {
+            continue;
+        }
+        let italic = has_emphasis(&note.body);
+        let text = strip_lead_cue(&note.text).to_string();
+        // "*Lessons from Sarnic*, an internal review circulated to members in…"
+        // describes a document in a sentence: commentary, unless names open it.
+        let described = prose_run(&note.body) >= PROSE_RUN && !names_first(&text);
+        let reference = !described && reads_as_reference(&text, italic);
+        let embedded = if reference || parse_ibid(&text).is_some() {
+            None
+        } else {
+            inner_citation(&note.text).map(|t| {
+                let reference = reads_as_reference(t, italic);
+                (t.to_string(), reference)
+            })
+        };
+        out.push(Cited {
+            note: index,
+            text,
+            place: Place::Footnote,
+            first,
+            reference,
+            embedded,
+        });
+        first = false;
+    }
+    out
+}
+
+/// Lowercase words in a row, outside italics and quotes, that make a sentence of prose:
+/// references run to fewer between their capitalised names, titles and places.
+const PROSE_RUN: usize = 7;
+
+/// The longest run of lowercase words in the first paragraph of a footnote, outside
+/// its italics and quotes.
+fn prose_run(body: &[Block]) -> usize {
+    let Some(content) = body.iter().find_map(|b| match b {
+        Block::Paragraph { content, .. } => Some(content),
+        _ => None,
+    }) else {
+        return 0;
+    };
+    let (mut run, mut longest, mut quoted) = (0, 0, false);
+    for inline in content {
+        let Inline::Text(text) = inline else {
+            run = 0;
+            continue;
+        };
+        for word in text.split_whitespace() {
+            if word.starts_with(['“', '"']) {
+                quoted = true;
+            }
+            let lower = !quoted
+                && word.chars().next().is_some_and(char::is_lowercase)
+                && word
+                    .trim_end_matches(['.', ',', ';', ':'])
+                    .chars()
+                    .all(char::is_alphabetic);
+            run = if lower { run + 1 } else { 0 };
+            longest = longest.max(run);
+            if word.ends_with([',', '.', ';', ':']) {
+                run = 0;
+            }
+            if word.contains(['”', '"']) && !word.starts_with(['“', '"']) || word.ends_with('”')
+            {
+                quoted = false;
+            }
+        }
+    }
+    longest
+}
+
+/// Whether the first paragraph of a footnote holds italics with words in them (a
+/// title, as a rule).
+fn has_emphasis(body: &[Block]) -> bool {
+    fn any(inlines: &[Inline]) -> bool {
+        inlines.iter().any(|i| match i {
+            // A title has words: "*1999*" or "*a*" is emphasis, not a title.
+            Inline::Emph(c) => {
+                Inline::plain(c)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    >= 3
+            }
+            Inline::Strong(c) | Inline::Link { content: c, .. } => any(c),
+            _ => false,
+        })
+    }
+    body.iter()
+        .find_map(|b| match b {
+            Block::Paragraph { content, .. } => Some(any(content)),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+/// Whether `text` reads as a full reference: dated (or with a URL) and shaped like one.
+pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
+    let url = may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty();
+    // Any year will do here, not only the work's ("Report, 1891").
+    let dated = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && matches!(w.as_bytes()[0], b'1' | b'2'));
+    let quoted = text.contains('“') || text.matches('"').count() >= 2;
+    // "He called it “a disaster” in 1990." quotes words, not a title.
+    if opens_as_prose(text) && !italic {
+        return false;
+    }
+    let marked = REFERENCE_MARKS.iter().any(|m| text.contains(m)) || place_and_publisher(text);
+    if !dated && !url {
+        // Undated: names first and a title or the marks of a reference.
+        return names_first(text) && (italic || quoted || marked);
+    }
+    names_first(text) || italic || quoted || url || marked
+}
+
+/// "He called it…", "Both rebuildings…": a first word only prose opens with, followed
+/// by a lowercase word.
+fn opens_as_prose(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // "I. Meilijson": an initial, not the pronoun.
+    if first.ends_with('.') {
+        return false;
+    }
+    let first = first.trim_end_matches([',', ':']);
+    let second = words.next().unwrap_or("");
+    let lower_first = first.to_lowercase();
+    PROSE_STARTS.contains(&lower_first.as_str())
+        || (matches!(lower_first.as_str(), "the" | "a" | "an" | "in" | "on")
+            && second.starts_with(char::is_lowercase))
+}
+
+/// Whether the text opens with names: up to the first comma, parenthesis, colon or
+/// sentence end, only capitalised words, initials, particles and "and".
+fn names_first(text: &str) -> bool {
+    let end = text
+        .find([',', '(', ':', ';'])
+        .unwrap_or(text.len())
+        .min(sentence_end(text));
+    let head = &text[..end];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 10
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "and" | "&" | "van" | "von" | "de" | "da" | "del" | "di" | "la"
+                )
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// The end of the first sentence: a period after a word longer than an initial ("W.
+/// Li. Title…" ends after "Li").
+fn sentence_end(text: &str) -> usize {
+    text.match_indices(". ")
+        .find(|(i, _)| {
+            let word = text[..*i].rsplit(' ').next().unwrap_or("");
+            word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        })
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// "Szeged: Tisza Press", "Paris: Seuil": a capitalised place, a colon, a capitalised
+/// publisher.
+fn place_and_publisher(text: &str) -> bool {
+    text.match_indices(": ").any(|(i, _)| {
+        let before = text[..i].rsplit(' ').next().unwrap_or("");
+        let after = &text[i + 2..];
+        before.starts_with(char::is_uppercase)
+            && after.starts_with(char::is_uppercase)
+            && text[..i].contains(['.', ','])
+    })
+}
+
+/// The citation after a cue inside commentary ("…; see Varga, *Salt Roads*, 23."):
+/// up to the closing parenthesis when the cue opened one, else to the end.
+fn inner_citation(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    let (at, cue) = INNER_CUES
+        .iter()
+        .filter_map(|cue| {
+            lower.match_indices(cue).find(|(i, _)| {
+                *i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',')
+            })
+        })
+        .min_by_key(|(i, _)| *i)?;
+    let start = at + cue.len();
+    let paren = text[..at].trim_end().ends_with('(');
+    let end = if paren {
+        text[start..].find(')').map_or(text.len(), |i| start + i)
+    } else {
+        text.len()
+    };
+    let inner = text[start..end].trim();
+    // A citation opens with a name, a title or "Ibid": "see here" is no citation.
+    let opens = inner.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"'))
+        || inner.to_ascii_lowercase().starts_with("ibid");
+    opens.then_some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_and_commentary() {
+        assert!(reads_as_reference(
+            "Dupont, Marie. Title. Paris: Seuil, 2019, p. 12.",
+            false
+        ));
+        assert!(reads_as_reference("Annual Report, 1891, p. 4.", true));
+        assert!(reads_as_reference(
+            "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012.",
+            false
+        ));
+        assert!(!reads_as_reference(
+            "The Brotherhood's own account dates the founding to 1887.",
+            false
+        ));
+        assert!(!reads_as_reference(
+            "He called it “a disaster” in 1990.",
+            false
+        ));
+        assert!(!reads_as_reference("The rules, as printed in 1890:", false));
+        assert!(!reads_as_reference("Dupont, Marie. Title. Seuil.", false));
+        assert!(reads_as_reference("Dupont, Marie. Title. Seuil.", true));
+        assert!(!reads_as_reference("Dupont agrees, in his letter.", false));
+    }
+
+    #[test]
+    fn citations_inside_commentary() {
+        assert_eq!(
+            inner_citation("The figures differ; see Varga, Salt Roads, 23."),
+            Some("Varga, Salt Roads, 23.")
+        );
+        assert_eq!(
+            inner_citation("Both survive (see Vale, Harbours, 12) in part."),
+            Some("Vale, Harbours, 12")
+        );
+        assert_eq!(inner_citation("See the plan of the quay."), None);
+        assert_eq!(inner_citation("Nothing to see here."), None);
+    }
+}

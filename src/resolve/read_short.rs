@@ -1,0 +1,512 @@
+//! Reading a note as a short form: whom and what it names, and where in the work.
+//!
+//! Chicago (14.29–14.32) shortens a later note to the author's family name, a short
+//! title of up to four words of the main title (a leading article often dropped), and
+//! the locator: "Varga, *Salt Roads*, 23." Variants read here: author only ("Varga,
+//! 23"), title only ("*Charter of the Harbour Guilds*, art. 12"), "op. cit.", "loc.
+//! cit." and "art. cit." after a name ("Varga, op. cit., 23"), several authors ("Cole
+//! and Hussain, “Defectors,” 4"), initials after the name ("Merat, A., Title"). A
+//! note that may be read more than one way yields every reading; the matcher decides.
+
+use super::parse_citation::{fold, split_locator, url_ranges};
+
+/// One way of reading a note as a short form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Short {
+    /// Family names, folded ("varga", "de la macorra"); empty for a title-only form.
+    pub names: Vec<String>,
+    /// The short title, folded; `None` for an author-only form.
+    pub title: Option<String>,
+    /// Written with "op. cit.", "loc. cit." or "art. cit.".
+    pub cited: bool,
+    /// Its shape alone says "short form" (a locator, a cue, or names and a title with
+    /// no sentence break): one that fits no earlier work is reported, not taken for a
+    /// new source.
+    pub shaped: bool,
+}
+
+/// What a note reads as, when read as a short form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Reading {
+    /// The possible readings, most likely first; empty when it cannot be a short form.
+    pub shorts: Vec<Short>,
+    /// The locator after the short form ("23", "p. 12", "art. 12").
+    pub locator: Option<String>,
+    /// The text has a sentence break ("Smith, J. (2001). Alpha."): a full citation,
+    /// whatever it fits.
+    pub full: bool,
+}
+
+/// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23").
+const LEAD_CUES: &[&str] = &["see also ", "see ", "cf. ", "compare "];
+
+/// "the work cited" abbreviations, lowercase, longest spellings first.
+const CITED_CUES: &[&str] = &[
+    "op. cit.",
+    "op.cit.",
+    "op cit.",
+    "op cit",
+    "loc. cit.",
+    "loc.cit.",
+    "loc cit",
+    "art. cit.",
+    "art.cit.",
+    "art cit",
+];
+
+/// Locator labels Chicago, MLA and legal notes write before a number.
+const LOCATOR_LABELS: &[&str] = &[
+    "pp.", "p.", "art.", "arts.", "§§", "§", "chap.", "ch.", "n.", "nn.", "fig.", "col.", "fol.",
+    "fols.", "no.", "para.", "paras.", "sec.", "pt.", "bk.", "vol.", "l.", "ll.", "s.", "S.",
+];
+
+/// Lowercase words a family name may hold ("de la Macorra", "van Gogh").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "ter", "ten",
+    "y", "bin", "ibn", "al", "el", "dos", "das", "do", "zu", "af",
+];
+
+/// Small words between the capitalised words of an organisation's name.
+const CORPORATE: &[&str] = &["of", "for", "the", "on", "in"];
+
+/// `text` without a leading "See"/"Cf." cue.
+pub(super) fn strip_lead_cue(text: &str) -> &str {
+    let trimmed = text.trim();
+    for cue in LEAD_CUES {
+        if let Some(head) = trimmed.get(..cue.len())
+            && head.eq_ignore_ascii_case(cue)
+        {
+            return trimmed[cue.len()..].trim_start();
+        }
+    }
+    trimmed
+}
+
+/// Reads `text` as a short form. A text with a URL never is one.
+pub(super) fn read_short(text: &str) -> Reading {
+    let text = strip_lead_cue(text);
+    if may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty() {
+        return Reading::default();
+    }
+    if let Some((before, after)) = split_cited(text) {
+        let locator = after
+            .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+            .to_string();
+        let head = before.trim_end_matches([',', ' ']);
+        let mut shorts = head_readings(head, false);
+        for short in &mut shorts {
+            short.cited = true;
+            short.shaped = true;
+        }
+        if shorts.is_empty() && head.trim().is_empty() {
+            shorts.push(Short {
+                cited: true,
+                shaped: true,
+                ..Short::default()
+            });
+        }
+        return Reading {
+            shorts,
+            locator: (!locator.is_empty()).then_some(locator),
+            full: false,
+        };
+    }
+    let (head, locator) = locator_of(text);
+    let head = head.trim().trim_end_matches([',', '.', ';', ' ']);
+    Reading {
+        shorts: head_readings(head, locator.is_some()),
+        locator,
+        full: has_sentence_break(head),
+    }
+}
+
+/// The text before a final locator, and the locator, of a note that may be a full
+/// citation too.
+pub(super) fn without_locator(text: &str) -> (&str, Option<String>) {
+    locator_of(strip_lead_cue(text))
+}
+
+/// Whether `text` holds any of `needles` (lowercase ASCII), ignoring ASCII case: a
+/// cheap test before the work of finding them properly.
+pub(super) fn may_hold(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|needle| {
+        text.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    })
+}
+
+/// The text before and after an "op. cit."-like cue, if there is one.
+fn split_cited(text: &str) -> Option<(&str, &str)> {
+    if !may_hold(text, &["cit"]) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    CITED_CUES.iter().find_map(|cue| {
+        let at = lower.find(cue)?;
+        let starts_word = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let end = at + cue.len();
+        let ends_word = !lower
+            .as_bytes()
+            .get(end)
+            .is_some_and(u8::is_ascii_alphanumeric);
+        (starts_word && ends_word).then(|| (&text[..at], &text[end..]))
+    })
+}
+
+/// The text before a final locator, and the locator: the parser's pages ("23", "p.
+/// 12", "pp. 12–14", "xiv") and the labels of legal and classical notes ("art. 12",
+/// "§ 4", "n. 5", "12n3").
+fn locator_of(text: &str) -> (&str, Option<String>) {
+    let (body, locator) = split_locator(text);
+    if locator.is_some() {
+        return (body, locator);
+    }
+    let trimmed = text.trim().trim_end_matches('.');
+    let Some(comma) = trimmed.rfind(',') else {
+        return (text, None);
+    };
+    let tail = trimmed[comma + 1..].trim();
+    let number = LOCATOR_LABELS
+        .iter()
+        .find_map(|label| tail.strip_prefix(label))
+        .map_or(tail, str::trim_start);
+    let labelled = number.len() < tail.len();
+    let numeric = |part: &str| {
+        let part = part.trim();
+        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+        // "12n3", "23f", "45ff", "3r", "12v": a page with a note, folio side or "following"
+        let rest = &part[digits..];
+        digits > 0
+            && digits <= 5
+            && (rest.is_empty() || matches!(rest, "f" | "ff" | "r" | "v") || note_suffix(rest))
+            && (labelled || !is_year(&part[..digits]))
+    };
+    let is_locator = !number.is_empty() && number.split(['-', '–', ',']).all(numeric);
+    if is_locator {
+        (&trimmed[..comma], Some(tail.to_string()))
+    } else {
+        (text, None)
+    }
+}
+
+/// "n3" or "nn. 3–4" after a page number.
+fn note_suffix(rest: &str) -> bool {
+    rest.strip_prefix('n')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4 && matches!(digits.as_bytes()[0], b'1' | b'2')
+}
+
+/// Whether a year stands anywhere in `text`: short forms have none, full citations
+/// almost always one ("…, June 1992, 45").
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(is_year)
+}
+
+/// The most comma-separated parts and words a short title runs to; longer runs are
+/// the rest of a full citation.
+const MAX_TITLE_PARTS: usize = 2;
+const MAX_TITLE_WORDS: usize = 20;
+
+/// The readings of the part before the locator: names then a title, or a title alone.
+fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
+    let head = head.trim();
+    if head.is_empty() {
+        return Vec::new();
+    }
+    if let Some(quoted) = quoted_title(head) {
+        return quoted.into_iter().collect();
+    }
+    // A sentence break, a year or a long run of parts makes it a full citation
+    // (that may happen to end in pages).
+    let plain = !has_sentence_break(head) && !has_year(head);
+    let short_enough = |parts: &[&str]| {
+        parts.len() <= MAX_TITLE_PARTS
+            && parts
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .sum::<usize>()
+                <= MAX_TITLE_WORDS
+    };
+    let segments: Vec<&str> = head.split(", ").collect();
+    let name_count = name_segments(&segments);
+    let mut out = Vec::new();
+    if name_count > 0 {
+        let names = names_of(&segments[..name_count]);
+        let rest = &segments[name_count..];
+        let title = title_key(&rest.join(", "));
+        // DIN 1505's "Clark, Hazel V.: Mesopotamia": given names closed by a colon
+        // open a full citation, never a short form.
+        let given_colon =
+            rest.first()
+                .and_then(|r| r.split_once(": "))
+                .is_some_and(|(given, _)| {
+                    is_names(given)
+                        && given
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(is_initials)
+                });
+        if !names.is_empty() {
+            out.push(Short {
+                names,
+                shaped: plain
+                    && !given_colon
+                    && short_enough(rest)
+                    && (has_locator || title.is_some()),
+                title,
+                cited: false,
+            });
+        }
+    }
+    // "Salt Roads, 23" and "Varga, 23" look alike: a lone part is read both ways.
+    if name_count == 0 || name_count == segments.len() {
+        out.push(Short {
+            names: Vec::new(),
+            title: title_key(head),
+            cited: false,
+            shaped: plain && short_enough(&segments) && has_locator,
+        });
+    }
+    out.retain(|s| s.title.is_some() || !s.names.is_empty());
+    out
+}
+
+/// "Cole, “Defectors,”" or "“Defectors”": a quoted title, with the names before it.
+fn quoted_title(head: &str) -> Option<Option<Short>> {
+    let (open, q) = head.char_indices().find(|(_, c)| matches!(c, '“' | '"'))?;
+    let inner_start = open + q.len_utf8();
+    let close = head[inner_start..].find(['”', '"'])? + inner_start;
+    let after = &head[close..];
+    let after = after.get(after.chars().next().map_or(0, char::len_utf8)..)?;
+    // Anything after the closing quote but punctuation makes it a full citation.
+    if after.chars().any(char::is_alphanumeric) {
+        return Some(None);
+    }
+    let before = head[..open].trim().trim_end_matches([',', ' ']);
+    let segments: Vec<&str> = if before.is_empty() {
+        Vec::new()
+    } else {
+        before.split(", ").collect()
+    };
+    if name_segments(&segments) != segments.len() {
+        return Some(None);
+    }
+    Some(Some(Short {
+        names: names_of(&segments),
+        title: title_key(&head[inner_start..close]),
+        cited: false,
+        shaped: true,
+    }))
+}
+
+/// How many leading comma-separated parts name authors: "Varga", "Cole and Hussain",
+/// "Merat", "A." (initials follow their name), "Varga", "Kiss", "and Tóth".
+fn name_segments(segments: &[&str]) -> usize {
+    let Some(first) = segments.first() else {
+        return 0;
+    };
+    if !is_names(first) {
+        return 0;
+    }
+    let mut count = 1;
+    // A list of three: "Varga, Kiss, and Tóth" — only when an "and" part closes it.
+    if let Some(last_and) = segments
+        .iter()
+        .position(|s| s.starts_with("and ") || s.starts_with("& "))
+        && segments[1..last_and].iter().all(|s| is_names(s))
+        && is_names(
+            segments[last_and]
+                .trim_start_matches("and ")
+                .trim_start_matches("& "),
+        )
+    {
+        count = last_and + 1;
+    }
+    while count < segments.len() {
+        let s = segments[count];
+        let joined = s.strip_prefix("& ").or_else(|| s.strip_prefix("and "));
+        if is_initials(s) {
+            count += 1;
+        } else if let Some(name) = joined
+            && is_names(name)
+        {
+            count += 1;
+        } else {
+            break;
+        }
+    }
+    count
+}
+
+/// Whether `text` reads as one or more names: capitalised words, particles, "and",
+/// "&", "et al.", at most a few words a name. A corporate author may hold small words
+/// between capitalised ones ("Department of Veterans Affairs").
+fn is_names(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '&'))
+    };
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            capital(w)
+                || PARTICLES.contains(&w)
+                || CORPORATE.contains(&w)
+                || matches!(w, "and" | "&" | "et" | "al")
+        })
+        && words
+            .last()
+            .is_some_and(|w| capital(w) || matches!(*w, "al" | "al."))
+        && !is_initials(text)
+}
+
+/// "A.", "M. C.", "J.-P.", "Ch.": initials after a family name.
+fn is_initials(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.ends_with('.')
+        && text.split([' ', '-']).filter(|p| !p.is_empty()).all(|p| {
+            let mut chars = p.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && p.ends_with('.')
+                && p.chars().count() <= 3
+        })
+}
+
+/// The folded family names of the name parts ("Cole and Hussain" → cole, hussain).
+fn names_of(segments: &[&str]) -> Vec<String> {
+    let mut names = Vec::new();
+    for segment in segments {
+        if is_initials(segment) {
+            continue;
+        }
+        let segment = segment
+            .trim_start_matches("and ")
+            .trim_start_matches("& ")
+            .replace(" et al.", "")
+            .replace(" et al", "");
+        for name in segment.split(" and ").flat_map(|n| n.split(" & ")) {
+            let name = fold(name);
+            if !name.is_empty() && name != "et al" {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The folded short title, without the quotes or emphasis marks around it.
+fn title_key(text: &str) -> Option<String> {
+    let title = fold(text.trim().trim_matches(['“', '”', '"', '*', '_']));
+    (!title.is_empty()).then_some(title)
+}
+
+/// A period that ends a sentence ("Ilona. The Salt Roads") and so a full citation;
+/// initials ("J. Smith") and abbreviations are short enough not to count.
+fn has_sentence_break(text: &str) -> bool {
+    text.match_indices(". ").any(|(i, _)| {
+        let word = text[..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        word.chars().filter(|c| c.is_alphanumeric()).count() > 3
+            || word.chars().all(|c| c.is_ascii_digit() || c == ')')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (Vec<String>, Option<String>, Option<String>) {
+        let r = read_short(text);
+        let s = r.shorts.first().cloned().unwrap_or_default();
+        (s.names, s.title, r.locator)
+    }
+
+    #[test]
+    fn chicago_short_note() {
+        assert_eq!(
+            one("Varga, Salt Roads, 23."),
+            (
+                vec!["varga".into()],
+                Some("salt roads".into()),
+                Some("23".into())
+            )
+        );
+        assert_eq!(
+            one("Cole and Hussain, “Defectors,” 4."),
+            (
+                vec!["cole".into(), "hussain".into()],
+                Some("defectors".into()),
+                Some("4".into())
+            )
+        );
+        assert_eq!(
+            one("Varga, Kiss, and Tóth, Salt Roads, 23."),
+            (
+                vec!["varga".into(), "kiss".into(), "tóth".into()],
+                Some("salt roads".into()),
+                Some("23".into())
+            )
+        );
+    }
+
+    #[test]
+    fn initials_and_commas_in_titles() {
+        assert_eq!(
+            one("Merat, A., Terrorists, cultists – or champions?"),
+            (
+                vec!["merat".into()],
+                Some("terrorists cultists or champions".into()),
+                None
+            )
+        );
+        assert!(read_short("Merat, A., Terrorists, cultists").shorts[0].shaped);
+    }
+
+    #[test]
+    fn author_only_title_only_and_cues() {
+        let r = read_short("Varga, 23.");
+        assert_eq!(r.shorts.len(), 2, "{r:?}");
+        assert_eq!(r.shorts[0].names, ["varga"]);
+        assert_eq!(r.shorts[1].title.as_deref(), Some("varga"));
+        let r = read_short("Charter of the Harbour Guilds, art. 12.");
+        assert_eq!(r.locator.as_deref(), Some("art. 12"));
+        let title_only = r.shorts.last().expect("a title-only reading");
+        assert!(title_only.names.is_empty() && title_only.shaped);
+        assert_eq!(one("Romero et al., 51.").0, ["romero"]);
+        let r = read_short("Varga, op. cit., p. 4.");
+        assert!(r.shorts[0].cited);
+        assert_eq!(r.shorts[0].names, ["varga"]);
+        assert_eq!(r.locator.as_deref(), Some("p. 4"));
+        assert_eq!(one("See Varga, loc. cit.").0, ["varga"]);
+    }
+
+    #[test]
+    fn full_citations_are_not_shaped() {
+        let r = read_short("Varga, Ilona. The Salt Roads. Szeged: Tisza Press, 2012.");
+        assert!(r.shorts.iter().all(|s| !s.shaped), "{r:?}");
+        assert!(
+            read_short("Cole, “Defectors.” The Intercept, 2020.")
+                .shorts
+                .is_empty()
+        );
+        assert!(read_short("Doe, https://x.org, 4").shorts.is_empty());
+        // DIN 1505: given names closed by a colon; a title with a colon stays short.
+        let din = read_short("Clark, Hazel V.: Mesopotamia: Between two rivers.");
+        assert!(din.shorts.iter().all(|s| !s.shaped), "{din:?}");
+        let short = read_short("Varga, Salt Roads: A History, 23.");
+        assert!(short.shorts.iter().any(|s| s.shaped), "{short:?}");
+        assert_eq!(locator_of("Press, 2014.").1, None);
+        assert_eq!(locator_of("Hart, 12n3").1.as_deref(), Some("12n3"));
+    }
+}

@@ -1,0 +1,263 @@
+//! One test per rule of short-form, Ibid and footnote resolution, on profiles written
+//! out as text and read by the real readers: input and expected side by side. (The
+//! rules of markers and notes are in `resolve_rules.rs`.)
+
+use folio::model::{Document, NoteKind};
+use folio::{read::read, resolve::resolve};
+
+/// A plain-text profile citing `entries` in order: entry `i` (from 1) is on line 5 + i.
+fn works_cited(entries: &[&str]) -> Document {
+    profile("rules.txt", entries)
+}
+
+/// A Markdown profile citing footnotes `f1`, `f2`, … in order: footnote `i` (from 1) is
+/// defined on line 3 + i.
+fn footnotes(bodies: &[&str]) -> Document {
+    profile("rules.md", bodies)
+}
+
+/// One claim per note, then the notes: a works-cited list, or footnote definitions.
+fn profile(name: &str, notes: &[&str]) -> Document {
+    let markdown = name.ends_with(".md");
+    let mut text = String::from(if markdown { "# Rules\n\n" } else { "Rules\n\n" });
+    for i in 1..=notes.len() {
+        let marker = if markdown {
+            format!("[^f{i}]")
+        } else {
+            format!("({i})")
+        };
+        text.push_str(&format!("Claim {i}.{marker} "));
+    }
+    text.push_str(if markdown { "\n" } else { "\n\nWorks Cited\n" });
+    for (i, note) in notes.iter().enumerate() {
+        let n = i + 1;
+        let start = if markdown {
+            format!("[^f{n}]:")
+        } else {
+            format!("({n}) -")
+        };
+        text.push_str(&format!("{start} {note}\n"));
+    }
+    resolve(read(name, text.as_bytes()))
+}
+
+/// (kind, source, locator) of every note, in order.
+fn resolved(doc: &Document) -> Vec<(NoteKind, Option<String>, Option<String>)> {
+    doc.notes
+        .iter()
+        .map(|n| (n.kind, n.source.clone(), n.locator.clone()))
+        .collect()
+}
+
+/// (code, line) of every diagnostic.
+fn warnings(doc: &Document) -> Vec<(&'static str, u32)> {
+    doc.diagnostics
+        .iter()
+        .map(|d| (d.code, d.span.line))
+        .collect()
+}
+
+fn s(id: &str) -> Option<String> {
+    Some(id.to_string())
+}
+
+const VARGA: &str = "Varga, Ilona. The Salt Roads: Trade and Power on the Danube, 1700–1850. Szeged: Tisza Press, 2012.";
+
+#[test]
+fn chicago_short_title_author_only_and_op_cit() {
+    let doc = works_cited(&[
+        VARGA,
+        "Hale, Mark. Tides. Oslo: Sea Press, 2001.",
+        "Varga, Salt Roads, 23.",
+        "Hale, 9.",
+        "Varga, op. cit., p. 40.",
+        "Cole and Hussain, “Defectors,” 4.",
+    ]);
+    use NoteKind::{Full, Short};
+    assert_eq!(
+        resolved(&doc),
+        [
+            (Full, s("s1"), None),
+            (Full, s("s2"), None),
+            (Short, s("s1"), s("23")),
+            (Short, s("s2"), s("9")),
+            (Short, s("s1"), s("p. 40")),
+            (Short, None, s("4")),
+        ]
+    );
+    assert_eq!(warnings(&doc), [("W-SHORT-UNRESOLVED", 11)]);
+}
+
+#[test]
+fn title_only_short_forms() {
+    let doc = works_cited(&[
+        "Charter of the Harbour Guilds. Port Authority, 1788.",
+        "Charter of the Harbour Guilds, art. 12.",
+        "Harbour Guilds, § 4.",
+    ]);
+    use NoteKind::{Full, Short};
+    assert_eq!(
+        resolved(&doc),
+        [
+            (Full, s("s1"), None),
+            (Short, s("s1"), s("art. 12")),
+            (Short, s("s1"), s("§ 4")),
+        ]
+    );
+    assert_eq!(warnings(&doc), []);
+}
+
+#[test]
+fn two_works_that_fit_equally_are_never_guessed_between() {
+    let doc = works_cited(&[
+        VARGA,
+        "Varga, Ilona. Salt Roads Revisited. Szeged: Tisza Press, 2019.",
+        "Varga, Salt Roads, 23.",
+        "Ibid., 24.",
+        "Varga, 7.",
+        "Varga, Salt Roads Revisited, 8.",
+    ]);
+    let sources: Vec<Option<String>> = resolved(&doc).into_iter().map(|r| r.1).collect();
+    assert_eq!(sources, [s("s1"), s("s2"), None, None, None, s("s2")]);
+    assert_eq!(
+        warnings(&doc),
+        [
+            ("W-SHORT-UNRESOLVED", 8),
+            ("W-IBID-UNRESOLVED", 9),
+            ("W-SHORT-UNRESOLVED", 10)
+        ]
+    );
+    let message = &doc.diagnostics[0].message;
+    assert!(
+        message.contains("note 1, “Varga, Ilona. The Salt Roads")
+            && message.contains("note 2, “Varga, Ilona. Salt Roads Revisited"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_sample_form_with_initials_and_a_whole_title() {
+    let doc = works_cited(&[
+        "Merat, A. (2018, November 9). Terrorists, cultists – or champions of Iranian democracy? The wild wild story of the mek. The Guardian.",
+        "Merat, A., Terrorists, cultists – or champions of Iranian democracy? The wild wild story of the mek",
+        "Cole, M. C., & Hussain, M. (2020, March 23). Defectors tell of torture. The Intercept.",
+        "Cole, M. C., & Hussain, M., Defectors tell of torture.",
+    ]);
+    let sources: Vec<Option<String>> = resolved(&doc).into_iter().map(|r| r.1).collect();
+    assert_eq!(sources, [s("s1"), s("s1"), s("s2"), s("s2")]);
+    assert_eq!(warnings(&doc), []);
+}
+
+#[test]
+fn repeated_full_citation_with_a_page_is_the_same_source() {
+    let doc = works_cited(&[
+        VARGA,
+        "Varga, Ilona. The Salt Roads: Trade and Power on the Danube, 1700–1850. Szeged: Tisza Press, 2012, 45.",
+        "VARGA, Ilona.  The Salt Roads: Trade and Power on the Danube, 1700-1850. Szeged: Tisza Press, 2012",
+    ]);
+    assert_eq!(doc.sources.len(), 1);
+    assert_eq!(doc.sources[0].notes, [1, 2, 3]);
+    assert_eq!(doc.notes[1].locator, s("45"));
+}
+
+#[test]
+fn other_pages_of_the_same_citation_are_another_part() {
+    let doc = works_cited(&[
+        "Collective. Working in pairs. The Care Journal, March 2014, no. 155, pp. 9-21.",
+        "Collective. Working in pairs. The Care Journal, March 2014, no. 155, pp. 22-30.",
+    ]);
+    assert_eq!(doc.sources.len(), 2);
+}
+
+#[test]
+fn footnotes_that_cite_resolve_and_commentary_stays_a_note() {
+    let doc = footnotes(&[
+        "Varga, Ilona. *The Salt Roads: Trade and Power on the Danube, 1700–1850*. Szeged: Tisza Press, 2012.",
+        "Ibid., 4.",
+        "The translation is mine.",
+        "The figures differ; see Varga, *Salt Roads*, 23.",
+        "See Varga, *Salt Roads*, 30.",
+        "Id.",
+    ]);
+    use NoteKind::{Footnote, Full, Ibid, Short};
+    assert_eq!(
+        resolved(&doc),
+        [
+            (Full, s("s1"), None),
+            (Ibid, s("s1"), s("4")),
+            (Footnote, None, None),
+            (Footnote, s("s1"), s("23")),
+            (Short, s("s1"), s("30")),
+            (Ibid, s("s1"), None),
+        ]
+    );
+    let numbers: Vec<u32> = doc.notes.iter().map(|n| n.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+    assert_eq!(doc.sources.len(), 1);
+    assert_eq!(doc.sources[0].notes, [1, 2, 4, 5, 6]);
+    assert_eq!(warnings(&doc), []);
+}
+
+#[test]
+fn footnote_ibid_after_commentary_and_unresolved_short_warn_at_their_line() {
+    let doc = footnotes(&[
+        "The translation is mine.",
+        "Ibid., 4.",
+        "Kiss, *River Tolls*, 9.",
+    ]);
+    use NoteKind::{Footnote, Ibid, Short};
+    assert_eq!(
+        resolved(&doc),
+        [
+            (Footnote, None, None),
+            (Ibid, None, s("4")),
+            (Short, None, s("9")),
+        ]
+    );
+    assert_eq!(
+        warnings(&doc),
+        [("W-IBID-UNRESOLVED", 5), ("W-SHORT-UNRESOLVED", 6)]
+    );
+}
+
+#[test]
+fn a_short_form_that_commentary_may_mean_is_not_guessed() {
+    // The second footnote cites a work of Varga in a form folio does not take for a
+    // reference; "Varga, 9" may mean it as well as the first.
+    let doc = footnotes(&[
+        VARGA,
+        "Varga's later essay on river tolls says otherwise.",
+        "Varga, 9.",
+        "Varga, *Salt Roads*, 10.",
+    ]);
+    let sources: Vec<Option<String>> = resolved(&doc).into_iter().map(|r| r.1).collect();
+    assert_eq!(sources, [s("s1"), None, None, s("s1")]);
+    assert_eq!(warnings(&doc), [("W-SHORT-UNRESOLVED", 6)]);
+    assert!(doc.diagnostics[0].message.contains("note 2 (commentary)"));
+}
+
+#[test]
+fn a_footnote_that_describes_a_document_in_prose_stays_a_note() {
+    let doc = footnotes(&[
+        "*Lessons from Sarnic*, an internal review circulated to members in March 2022 and later posted online.",
+        "*Annual Report*, 1891, p. 4.",
+        "Note *1999* (see page 1999).",
+    ]);
+    let kinds: Vec<NoteKind> = doc.notes.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [NoteKind::Footnote, NoteKind::Full, NoteKind::Footnote]
+    );
+    assert_eq!(doc.sources.len(), 1);
+}
+
+#[test]
+fn a_full_citation_held_in_an_earlier_one_is_a_work_of_its_own() {
+    let doc = works_cited(&[
+        "Smith, J. (2001). Alpha story. Pub.",
+        "Smith, J. (2001). Alpha. Pub.",
+        "Smith, Alpha story, 4.",
+    ]);
+    let sources: Vec<Option<String>> = resolved(&doc).into_iter().map(|r| r.1).collect();
+    assert_eq!(sources, [s("s1"), s("s2"), s("s1")]);
+}
