@@ -24,6 +24,8 @@ enum Command {
     Convert(cli::convert::Args),
     /// Build the series described by DIR/book.toml into out/.
     Build(cli::build::Args),
+    /// Convert every input (files, or directories searched recursively) to its own editions.
+    Batch(cli::batch::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +36,6 @@ fn main() -> ExitCode {
         Command::Model(args) => cli::model::run(args),
         Command::Convert(args) => cli::convert::run(args),
         Command::Build(args) => cli::build::run(args),
+        Command::Batch(args) => cli::batch::run(args),
     }
 }

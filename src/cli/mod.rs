@@ -1,11 +1,13 @@
 //! The `folio` commands, one file each; `output` renders diagnostics and writes files.
 
+pub mod batch;
 pub mod build;
 pub mod check;
 pub mod convert;
 pub mod model;
 pub mod output;
 pub mod publish;
+pub mod report;
 
 use std::path::Path;
 use std::process::ExitCode;
