@@ -70,7 +70,7 @@ impl BookDir {
     /// `.md` and `.txt` file of the directory sorted by name.
     pub fn profiles(&self) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
         if let Some(list) = &self.config.profiles {
-            return Ok(list.iter().map(|p| self.dir.join(p)).collect());
+            return expand_profiles(&self.dir, list);
         }
         let name = self.dir.display().to_string();
         let entries = fs::read_dir(&self.dir).map_err(|err| io_error(&name, &err))?;
@@ -172,6 +172,50 @@ pub fn read_cover(path: &Path) -> Result<(String, Vec<u8>), Box<Diagnostic>> {
         .file_name()
         .map_or_else(|| "cover".to_string(), |n| n.to_string_lossy().into_owned());
     Ok((file_name, bytes))
+}
+
+/// `profiles` from `book.toml` as files: a plain entry is taken as written; an entry
+/// with `*`, `?` or `[` is a glob whose `.md` and `.txt` matches come in name order.
+/// Each file comes once, at its first place.
+fn expand_profiles(dir: &Path, list: &[String]) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in list {
+        if !entry.contains(['*', '?', '[']) {
+            files.push(dir.join(entry));
+            continue;
+        }
+        let pattern = dir.join(entry).display().to_string();
+        let bad = |message: String| {
+            Box::new(
+                Diagnostic::error(
+                    "E-NO-PROFILES",
+                    &dir.join("book.toml").display().to_string(),
+                    Span::default(),
+                    message,
+                )
+                .with_hint("patterns are relative to book.toml, as in \"profiles/*.md\""),
+            )
+        };
+        let paths = glob::glob(&pattern)
+            .map_err(|err| bad(format!("`{entry}` is not a pattern: {}", err.msg)))?;
+        let mut matched: Vec<PathBuf> = paths
+            .filter_map(Result::ok)
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("txt")
+                    })
+            })
+            .collect();
+        if matched.is_empty() {
+            return Err(bad(format!("`{entry}` matches no .md or .txt file")));
+        }
+        matched.sort();
+        files.extend(matched);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    Ok(files)
 }
 
 fn io_error(name: &str, err: &std::io::Error) -> Box<Diagnostic> {
@@ -299,6 +343,25 @@ mod tests {
         assert_eq!(diags[0].code, "W-IMAGE-MISSING");
         assert_eq!(diags[0].span.line, 7);
         assert_eq!(diags[0].file, "p.md");
+    }
+
+    #[test]
+    fn profile_globs_expand_in_order_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("p")).unwrap();
+        for name in ["p/b.md", "p/a.txt", "p/c.pdf", "intro.md"] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        let list = ["intro.md", "p/b.md", "p/*"].map(String::from);
+        let files = expand_profiles(root, &list).unwrap();
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["intro.md", "p/b.md", "p/a.txt"]);
+        let err = expand_profiles(root, &["q/*.md".to_string()]).unwrap_err();
+        assert!(err.message.contains("q/*.md"), "{}", err.message);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::output::{Findings, Format};
 /// Arguments of `folio check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Profiles to check (.md or .txt).
+    /// Profiles to check (.md or .txt), or book directories (holding book.toml).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Fail (exit 1) on warnings as well as errors.
@@ -23,7 +23,11 @@ pub struct Args {
 pub fn run(args: &Args) -> ExitCode {
     let mut findings = Findings::default();
     for path in &args.files {
-        super::load_profile(path, &mut findings);
+        if path.is_dir() {
+            super::series::check(path, &mut findings);
+        } else {
+            super::load_profile(path, &mut findings);
+        }
     }
     findings.print(args.format);
     super::exit(findings.failed(args.deny_warnings))

@@ -4,10 +4,12 @@ pub mod batch;
 pub mod build;
 pub mod check;
 pub mod convert;
+pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod publish;
 pub mod report;
+pub mod series;
 
 use std::path::Path;
 use std::process::ExitCode;

@@ -37,7 +37,8 @@ impl Target {
         }
     }
 
-    fn path(&self) -> &Path {
+    /// The file it goes to.
+    pub fn path(&self) -> &Path {
         match self {
             Target::Epub(path) | Target::Pdf(path) => path,
         }
@@ -74,7 +75,7 @@ pub fn load_profiles(paths: &[PathBuf], findings: &mut Findings) -> Option<Profi
 
 /// Slugs name files and ids inside the book, so two `notes.md` in different
 /// directories must not collide.
-fn unique_slugs(documents: &mut [Document]) {
+pub fn unique_slugs(documents: &mut [Document]) {
     let mut seen = std::collections::BTreeSet::new();
     for doc in documents {
         let base = doc.slug.clone();
@@ -246,6 +247,32 @@ fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Ve
     found
 }
 
+/// Renders one edition: its bytes, or the error that stopped it, and the layout's
+/// findings (`sources` gives their columns). Touches no file, so editions can be
+/// rendered side by side.
+pub fn render(
+    book: &Book,
+    target: &Target,
+    settings: &Settings,
+    sources: &Findings,
+) -> (Result<Vec<u8>, Diagnostic>, Vec<Diagnostic>) {
+    let name = target.path().display().to_string();
+    let fail = |code, err: String| Diagnostic::error(code, &name, Span::default(), err);
+    match target {
+        Target::Epub(_) => (
+            folio::epub::epub(book, &settings.epub).map_err(|err| fail("E-EPUB", err.to_string())),
+            Vec::new(),
+        ),
+        Target::Pdf(_) => match folio::pdf::pdf(book, &settings.pdf) {
+            Ok(output) => {
+                let found = layout_findings(&name, &output, sources);
+                (Ok(output.bytes), found)
+            }
+            Err(err) => (Err(fail("E-PDF", err.to_string())), Vec::new()),
+        },
+    }
+}
+
 /// Renders every target, then writes them; nothing is written unless every edition
 /// was made. Returns the files written, or `None` when something failed.
 pub fn publish(
@@ -259,33 +286,27 @@ pub fn publish(
     }
     let mut rendered = Vec::new();
     for target in targets {
-        let name = target.path().display().to_string();
-        let bytes = match target {
-            Target::Epub(_) => {
-                folio::epub::epub(book, &settings.epub).map_err(|err| ("E-EPUB", err.to_string()))
-            }
-            Target::Pdf(_) => match folio::pdf::pdf(book, &settings.pdf) {
-                Ok(output) => {
-                    let found = layout_findings(&name, &output, findings);
-                    findings.extend(found);
-                    Ok(output.bytes)
-                }
-                Err(err) => Err(("E-PDF", err.to_string())),
-            },
-        };
+        let (bytes, found) = render(book, target, settings, findings);
+        findings.extend(found);
         match bytes {
             Ok(bytes) => rendered.push((target.path(), bytes)),
-            Err((code, message)) => {
-                findings.push(Diagnostic::error(code, &name, Span::default(), message));
-            }
+            Err(err) => findings.push(err),
         }
     }
     if findings.has_errors() {
         return None;
     }
+    write_all(rendered.iter().map(|(p, b)| (*p, b.as_slice())), findings)
+}
+
+/// Writes each file atomically; stops at the first failure.
+pub fn write_all<'a>(
+    files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
+    findings: &mut Findings,
+) -> Option<Vec<PathBuf>> {
     let mut written = Vec::new();
-    for (path, bytes) in rendered {
-        if let Err(err) = write_atomic(path, &bytes) {
+    for (path, bytes) in files {
+        if let Err(err) = write_atomic(path, bytes) {
             findings.push(err);
             return None;
         }

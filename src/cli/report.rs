@@ -2,11 +2,14 @@
 //! book), and the counts a summary line is made of.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::Duration;
 
 use folio::Document;
 use folio::diag::{Diagnostic, Severity};
 use serde::Serialize;
+
+use super::output::{Findings, Format};
 
 /// One converted input (or built book) as `--format json` prints it, on one line.
 #[derive(Debug, Clone, Serialize)]
@@ -88,7 +91,7 @@ impl Record {
             .iter()
             .find(|d| d.severity == Severity::Error)
             .map_or_else(
-                || "warnings are denied".to_string(),
+                || "no edition was written".to_string(),
                 |d| format!("{} {}", d.code, d.message),
             )
     }
@@ -125,6 +128,28 @@ impl Tally {
             self.converted, self.warnings, self.failed
         )
     }
+}
+
+/// Ends `build` or `convert`: the findings (human) and `notes` on standard error, or the
+/// record as JSON on standard output; exit 1 when nothing was written, or on warnings
+/// when they are denied.
+pub fn finish(
+    findings: &Findings,
+    record: &Record,
+    notes: &[String],
+    format: Format,
+    deny_warnings: bool,
+) -> ExitCode {
+    match format {
+        Format::Human => {
+            findings.print(Format::Human);
+            for note in notes {
+                eprintln!("{note}");
+            }
+        }
+        Format::Json => println!("{}", record.to_line()),
+    }
+    super::exit(record.status == Status::Failed || (deny_warnings && record.warnings > 0))
 }
 
 #[cfg(test)]
