@@ -26,6 +26,8 @@ enum Command {
     Build(cli::build::Args),
     /// Convert every input (files, or directories searched recursively) to its own editions.
     Batch(cli::batch::Args),
+    /// Start a new series: a commented book.toml, example profiles and a README.
+    Init(cli::init::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,5 +39,6 @@ fn main() -> ExitCode {
         Command::Convert(args) => cli::convert::run(args),
         Command::Build(args) => cli::build::run(args),
         Command::Batch(args) => cli::batch::run(args),
+        Command::Init(args) => cli::init::run(args),
     }
 }

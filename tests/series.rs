@@ -228,3 +228,56 @@ fn a_broken_profile_writes_and_removes_nothing() {
     assert!(stderr(&out).contains("02-glass.md:"), "{}", stderr(&out));
     assert_eq!(tree(&dir.path().join("out")), before);
 }
+
+#[test]
+fn init_then_build_gives_an_epub_and_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = folio(&["init", "new-series"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let series = dir.path().join("new-series");
+    assert_eq!(
+        names(&series),
+        [
+            "README.md",
+            "book.toml",
+            "profiles/01-example-markdown.md",
+            "profiles/02-example-scraped.txt"
+        ]
+    );
+    let toml = std::fs::read_to_string(series.join("book.toml")).unwrap();
+    assert!(toml.contains("title = \"New Series\""), "{toml}");
+    let out = folio(&["build"], &series);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("warning"),
+        "the scaffold builds cleanly: {err}"
+    );
+    let built = series.join("out");
+    assert_eq!(
+        names(&built),
+        [".folio-manifest", "new-series.epub", "new-series.pdf"]
+    );
+    assert_eq!(common::validate_all(&built), 2);
+    // Both example profiles reach the book, each with its notes.
+    let record = folio(&["build", "--format", "json"], &series);
+    let record: serde_json::Value = serde_json::from_slice(&record.stdout).unwrap();
+    // Three footnotes in the Markdown example, notes (1) to (3) in the scraped one.
+    assert_eq!(record["notes"], 3 + 3, "{record}");
+}
+
+#[test]
+fn init_overwrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(dir.path(), &[("README.md", b"mine")]);
+    let out = folio(&["init"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("E-INIT-EXISTS"), "{err}");
+    assert!(err.contains("README.md"), "{err}");
+    assert_eq!(names(dir.path()), ["README.md"], "nothing else written");
+    assert_eq!(
+        std::fs::read(dir.path().join("README.md")).unwrap(),
+        b"mine"
+    );
+}

@@ -4,6 +4,7 @@ pub mod batch;
 pub mod build;
 pub mod check;
 pub mod convert;
+pub mod init;
 pub mod manifest;
 pub mod model;
 pub mod output;
