@@ -28,6 +28,8 @@ enum Command {
     Batch(cli::batch::Args),
     /// Start a new series: a commented book.toml, example profiles and a README.
     Init(cli::init::Args),
+    /// Build the series, then rebuild it whenever a file in its folder changes.
+    Watch(cli::watch::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +42,6 @@ fn main() -> ExitCode {
         Command::Build(args) => cli::build::run(args),
         Command::Batch(args) => cli::batch::run(args),
         Command::Init(args) => cli::init::run(args),
+        Command::Watch(args) => cli::watch::run(args),
     }
 }

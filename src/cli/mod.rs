@@ -11,6 +11,7 @@ pub mod output;
 pub mod publish;
 pub mod report;
 pub mod series;
+pub mod watch;
 
 use std::path::Path;
 use std::process::ExitCode;
