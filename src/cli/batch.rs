@@ -15,7 +15,6 @@ use std::time::{Duration, Instant};
 use folio::diag::Severity;
 use folio::model::Book;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use super::convert::PaperArg;
 use super::output::Findings;
@@ -84,11 +83,7 @@ pub fn run(args: &Args) -> ExitCode {
         let record = convert_one(job, &args.out, &editions, args.paper, modified);
         reporter.finished(record)
     };
-    let threads = args.jobs.map_or(0, usize::from);
-    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        Ok(pool) => pool.install(|| jobs.par_iter().for_each(convert)),
-        Err(_) => jobs.iter().for_each(convert),
-    }
+    super::pool::map(&jobs, args.jobs.map_or(0, usize::from), convert);
     let tally = reporter.finish();
     super::exit(tally.failed > 0 || (args.deny_warnings && tally.warnings > 0))
 }

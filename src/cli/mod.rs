@@ -8,6 +8,7 @@ pub mod init;
 pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod pool;
 pub mod publish;
 pub mod report;
 pub mod series;
