@@ -28,6 +28,10 @@ pub fn read(out: &Path) -> BTreeSet<PathBuf> {
 /// files removed.
 pub fn update(out: &Path, written: &BTreeSet<PathBuf>) -> Result<Vec<PathBuf>, Diagnostic> {
     let old = read(out);
+    if &old == written && out.join(NAME).is_file() {
+        // The usual rebuild in `watch`: the same files, so no write (and no sync) at all.
+        return Ok(Vec::new());
+    }
     let mut text =
         String::from("# written by folio build: removed by the next build when no longer made\n");
     for path in written {
