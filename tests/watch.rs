@@ -139,3 +139,35 @@ fn rebuilds_on_change_and_keeps_the_last_good_output() {
         "the same input gives the same editions again"
     );
 }
+
+#[test]
+fn a_changed_template_rebuilds_the_epub() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[
+            (
+                "book/book.toml",
+                b"title = \"Kilns\"\n\n[epub]\ntemplates = \"tpl\"\n\n[outputs]\npdf = false\n",
+            ),
+            ("book/01-kiln.txt", CLEAN.as_bytes()),
+            ("book/tpl/style.css", b"body { margin: 0 }\n"),
+        ],
+    );
+    let mut watch = Watch::start(dir.path());
+    watch.wait_for("watching");
+    let before = tree(&dir.path().join("out"));
+    save(
+        &dir.path().join("book/tpl/style.css"),
+        "body { margin: 1em }\n",
+    );
+    let rebuilt = watch.wait_for("built in");
+    assert!(
+        rebuilt.contains("1 written") && rebuilt.contains("0 of 1 profile(s) read anew"),
+        "{rebuilt}"
+    );
+    assert_ne!(
+        tree(&dir.path().join("out"))["kilns.epub"],
+        before["kilns.epub"]
+    );
+}

@@ -275,11 +275,15 @@ fn plan(
         pdf: pdf.clone(),
     };
     // Everything an edition is made from that is not a profile: book.toml (its comments
-    // too, which costs a rebuild but never a stale file), the date and the metadata.
+    // too, which costs a rebuild but never a stale file), the date, the metadata, the
+    // templates and the cover, which `watch` sees change like any file of the folder.
+    let cover = anthology_epub.cover.as_ref().map(|c| (&c.name, &c.bytes));
     let base = hash(&(
         book_dir.config_text.as_str(),
         modified,
         format!("{:?}", book.meta),
+        format!("{:?}", anthology_epub.templates),
+        cover,
     ));
     let all: Vec<usize> = (0..profiles.len()).collect();
     let key = |kind: &str, of: &[usize]| {
