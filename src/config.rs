@@ -47,6 +47,11 @@ pub struct BookConfig {
     /// The profiles in reading order, relative to `book.toml`; by default every
     /// `.md` and `.txt` file of the directory, sorted by name.
     pub profiles: Option<Vec<String>>,
+    /// Folders outside the book's own that its profiles, images, cover and templates
+    /// may come from, relative to `book.toml` (like `--allow-outside`).
+    pub allow_outside: Vec<String>,
+    /// Largest raster image in pixels (width × height); default 50 megapixels.
+    pub max_image_pixels: Option<u64>,
     /// Settings of the EPUB edition.
     pub epub: EpubConfig,
     /// Settings of the PDF edition.
@@ -160,15 +165,52 @@ pub enum Paper {
 impl BookConfig {
     /// Parses `book.toml` text; `file` names it in the diagnostic when it is wrong.
     pub fn parse(file: &str, text: &str) -> Result<BookConfig, Box<Diagnostic>> {
-        let config: BookConfig = toml::from_str(text).map_err(|err| {
-            let range = err.span().unwrap_or(0..0);
-            let span = span_at(text, range.start, range.len());
-            let message = err.message().trim_end_matches('.').to_string();
+        let error = |at: std::ops::Range<usize>, message: String| {
             Box::new(
-                Diagnostic::error("E-CONFIG", file, span, message)
+                Diagnostic::error("E-CONFIG", file, span_at(text, at.start, at.len()), message)
                     .with_hint("see the book.toml reference in README.md"),
             )
+        };
+        let config: BookConfig = toml::from_str(text).map_err(|err| {
+            let message = err.message().trim_end_matches('.').to_string();
+            error(err.span().unwrap_or(0..0), message)
         })?;
+        // Values of the right type that no edition can use are found here, at their
+        // line, not later against the output.
+        // The line that sets `key` (its first, as TOML allows only one per table).
+        let key_at = |key: &str| {
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                let indent = line.len() - line.trim_start().len();
+                let rest = &line[indent..];
+                if rest
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+                {
+                    return offset + indent..offset + indent + key.len();
+                }
+                offset += line.len();
+            }
+            0..0
+        };
+        if let Some(size) = config.pdf.font_size
+            && !crate::pdf::FONT_SIZES.contains(&size)
+        {
+            let message = format!("font-size {size} is outside 4–36 pt");
+            return Err(error(key_at("font-size"), message));
+        }
+        if let Some(lang) = &config.lang
+            && !crate::lang::is_language_tag(lang)
+        {
+            let message = format!("lang `{lang}` is not a BCP 47 language tag");
+            return Err(error(key_at("lang"), message));
+        }
+        if let Some(margins) = config.pdf.margins
+            && !(margins.is_finite() && margins >= 0.0)
+        {
+            let message = format!("margins {margins} is not a size in millimetres");
+            return Err(error(key_at("margins"), message));
+        }
         config.check_handout_names(file, text)?;
         Ok(config)
     }
@@ -220,6 +262,21 @@ mod tests {
         assert_eq!(config.pdf.paper, Paper::A5);
         assert_eq!(config.pdf.font_size, Some(10.5));
         assert!(!config.pdf.bibliography);
+    }
+
+    #[test]
+    fn an_unusable_lang_font_size_or_margin_is_a_config_error_at_its_line() {
+        for text in [
+            "title = \"A language book\"\nlang = \"en_GB\"\n",
+            "[pdf]\nfont-size = 0\n",
+            "[pdf]\nmargins = -3\n",
+            "title = \"T\"\n\n[pdf]\nfont-size = 500\n",
+        ] {
+            let err = BookConfig::parse("book.toml", text).unwrap_err();
+            assert_eq!(err.code, "E-CONFIG", "{text}");
+            assert_eq!(err.span.line, text.lines().count() as u32, "{text}");
+        }
+        assert!(BookConfig::parse("book.toml", "[pdf]\nfont-size = 4\nmargins = 0\n").is_ok());
     }
 
     #[test]

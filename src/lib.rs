@@ -23,8 +23,11 @@
 //! output atomically and exit codes belong to the `folio` binary.
 
 pub mod assets;
+pub mod cite;
 pub mod diag;
 pub mod epub;
+pub mod lang;
+pub mod link;
 pub mod model;
 pub mod pdf;
 pub mod read;

@@ -5,12 +5,19 @@
 //! document refers to, a templates directory and a cover. Failures come back as
 //! [`Diagnostic`]s naming the file, so the binary reports them like any other finding.
 
+mod images;
+mod paths;
+mod svg;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub use images::{Checked, check as check_image};
+pub use paths::{Access, MAX_FILE_BYTES, MAX_IMAGE_PIXELS, OUTSIDE_HINT, Refusal};
+
 use crate::config::BookConfig;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, span_at};
 use crate::model::{Block, Document, Inline, Span};
 
 /// An input file: the name diagnostics use (the path as given) and its bytes.
@@ -33,10 +40,12 @@ pub struct BookDir {
     pub config: BookConfig,
 }
 
-/// Reads one input file.
+/// Reads one input file named by the user: any path, but only a regular file no
+/// larger than [`MAX_FILE_BYTES`].
 pub fn read_input(path: &Path) -> Result<Input, Box<Diagnostic>> {
     let name = path.display().to_string();
-    let bytes = fs::read(path).map_err(|err| io_error(&name, &err))?;
+    let bytes = paths::read_regular(path, MAX_FILE_BYTES)
+        .map_err(|refusal| Box::new(refusal.error(&name, Span::default(), "the file")))?;
     Ok(Input { name, bytes })
 }
 
@@ -44,7 +53,8 @@ pub fn read_input(path: &Path) -> Result<Input, Box<Diagnostic>> {
 pub fn read_book(dir: &Path) -> Result<BookDir, Box<Diagnostic>> {
     let path = dir.join("book.toml");
     let name = path.display().to_string();
-    let bytes = fs::read(&path).map_err(|err| io_error(&name, &err))?;
+    let bytes = paths::read_regular(&path, MAX_FILE_BYTES)
+        .map_err(|refusal| Box::new(refusal.error(&name, Span::default(), "the file")))?;
     let text = String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         Box::new(
@@ -66,14 +76,33 @@ pub fn read_book(dir: &Path) -> Result<BookDir, Box<Diagnostic>> {
 }
 
 impl BookDir {
+    /// What the book may read: the command line's allowances, `book.toml`'s
+    /// `allow-outside` folders and the book's own folder (so a profile in a
+    /// subfolder may use the book's images), and `book.toml`'s pixel budget unless the
+    /// command line set one.
+    pub fn access(&self, cli: &Access, cli_pixels: Option<u64>) -> Access {
+        let mut access = cli.clone();
+        access.allow_outside.push(self.dir.clone());
+        access
+            .allow_outside
+            .extend(self.config.allow_outside.iter().map(|p| self.dir.join(p)));
+        access.max_image_pixels = cli_pixels
+            .or(self.config.max_image_pixels)
+            .unwrap_or(MAX_IMAGE_PIXELS);
+        access
+    }
+
     /// The profile files in reading order: `profiles` from `book.toml`, else every
-    /// `.md` and `.txt` file of the directory sorted by name.
-    pub fn profiles(&self) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    /// `.md` and `.txt` file of the directory sorted by name. Each must lie inside the
+    /// book's folder (or an allowed one) once symlinks are followed.
+    pub fn profiles(&self, access: &Access) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
         if let Some(list) = &self.config.profiles {
-            return expand_profiles(&self.dir, list);
+            return expand_profiles(self, list, access);
         }
         let name = self.dir.display().to_string();
-        let entries = fs::read_dir(&self.dir).map_err(|err| io_error(&name, &err))?;
+        let entries = fs::read_dir(&self.dir).map_err(|err| {
+            Box::new(Refusal::Io(err).error(&name, Span::default(), "the folder"))
+        })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| {
@@ -96,6 +125,17 @@ impl BookDir {
                 .with_hint("add profiles or list them under `profiles` in book.toml"),
             ));
         }
+        for file in &files {
+            let name = Path::new(file.file_name().unwrap_or_default());
+            if let Err(refusal) = paths::resolve_inside(&self.dir, name, &[], access) {
+                let shown = file.display().to_string();
+                return Err(Box::new(refusal.error(
+                    &shown,
+                    Span::default(),
+                    "the profile",
+                )));
+            }
+        }
         Ok(files)
     }
 
@@ -103,53 +143,295 @@ impl BookDir {
     pub fn path(&self, relative: &str) -> PathBuf {
         self.dir.join(relative)
     }
+
+    /// A path `book.toml` names (a profile, the cover, the templates folder), checked
+    /// to lie inside the book's folder or an allowed one; the error names the line of
+    /// `book.toml` that gave it.
+    pub fn inside(
+        &self,
+        relative: &str,
+        access: &Access,
+        what: &str,
+    ) -> Result<PathBuf, Box<Diagnostic>> {
+        self.inside_as(Path::new(relative), relative, access, what)
+    }
+
+    /// [`BookDir::inside`] for `relative`, which the `book.toml` string `entry` named
+    /// (a glob's match, say); the error's span is `entry`'s.
+    fn inside_as(
+        &self,
+        relative: &Path,
+        entry: &str,
+        access: &Access,
+        what: &str,
+    ) -> Result<PathBuf, Box<Diagnostic>> {
+        match paths::resolve_inside(&self.dir, relative, &[], access) {
+            Ok(_) => Ok(self.dir.join(relative)),
+            Err(refusal) => {
+                let file = self.dir.join("book.toml").display().to_string();
+                let quoted = format!("\"{entry}\"");
+                let span = self
+                    .config_text
+                    .find(&quoted)
+                    .map_or_else(Span::default, |at| {
+                        span_at(&self.config_text, at, quoted.len())
+                    });
+                Err(Box::new(refusal.error(&file, span, what)))
+            }
+        }
+    }
 }
 
-/// Reads the local images a document refers to, keyed by the path as written.
-///
-/// Paths are relative to the document's own file. URLs are left to the reader's
-/// software. A missing image is a warning naming file and line, never a failed build.
-pub fn read_images(
+/// The loader step every command runs on a resolved profile (`convert`, `check` and
+/// `model` alike): the images it refers to, read and checked, keyed by the path as
+/// written, and the findings — an image outside the profile's folder is an error
+/// (`E-PATH-OUTSIDE`), a missing one `W-IMAGE-MISSING`, a special, oversized, corrupt
+/// or empty one `W-IMAGE-BAD`, an SVG that had to be cleaned `W-SVG-UNSAFE`, a link no
+/// edition will follow `W-LINK-UNSAFE`, a heading id already used `W-DUPLICATE-ID`,
+/// and a language that is not a BCP 47 tag `W-LANG-INVALID`; all at the file and line
+/// that name them.
+pub fn assets(
     doc: &Document,
     doc_path: &Path,
+    access: &Access,
 ) -> (BTreeMap<String, Vec<u8>>, Vec<Diagnostic>) {
-    let base = doc_path.parent().unwrap_or(Path::new(""));
+    let base = match doc_path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file = doc.meta.source_file.as_str();
+    let refs = references(&doc.blocks);
     let mut images = BTreeMap::new();
     let mut diagnostics = Vec::new();
-    for (src, span) in image_refs(&doc.blocks) {
-        if is_remote(&src) || images.contains_key(&src) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (src, span) in refs.images {
+        if is_remote(&src) || !seen.insert(src.clone()) {
             continue;
         }
-        match fs::read(base.join(&src)) {
-            Ok(bytes) => {
-                images.insert(src, bytes);
+        match image(base, &src, access) {
+            Ok(checked) => {
+                if !checked.removed.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "W-SVG-UNSAFE",
+                            file,
+                            span,
+                            format!("image `{src}`: removed {}", checked.removed.join(", ")),
+                        )
+                        .with_hint(
+                            "an SVG in a book draws; it does not run code or load other files",
+                        ),
+                    );
+                }
+                images.insert(src, checked.bytes);
             }
-            Err(err) => diagnostics.push(
+            Err(Fault::Refused(refusal @ Refusal::Outside(_))) => {
+                diagnostics.push(refusal.error(file, span, &format!("image `{src}`")));
+            }
+            Err(Fault::Refused(refusal)) if refusal.is_missing() => diagnostics.push(
                 Diagnostic::warning(
                     "W-IMAGE-MISSING",
-                    &doc.meta.source_file,
+                    file,
                     span,
-                    format!("image `{src}` cannot be read: {}", lower(&err)),
+                    format!("image `{src}` cannot be read: {}", refusal.reason()),
                 )
                 .with_hint("the path is relative to the profile's own file"),
             ),
+            Err(fault) => diagnostics.push(
+                Diagnostic::warning(
+                    "W-IMAGE-BAD",
+                    file,
+                    span,
+                    format!("image `{src}` is left out: {}", fault.reason()),
+                )
+                .with_hint("the editions show its alternative text instead"),
+            ),
+        }
+    }
+    for (url, span) in refs.links {
+        let url = url.trim();
+        if url.starts_with('#') || crate::link::outside_href(url).is_some() {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::warning(
+                "W-LINK-UNSAFE",
+                file,
+                span,
+                format!("the link to `{url}` is printed as text"),
+            )
+            .with_hint("only http, https and mailto links are followed in the editions"),
+        );
+    }
+    let lang = doc.meta.lang.trim();
+    if !lang.is_empty() && !crate::lang::is_language_tag(lang) {
+        diagnostics.push(
+            Diagnostic::warning(
+                "W-LANG-INVALID",
+                file,
+                Span::default(),
+                format!(
+                    "`{lang}` is not a BCP 47 language tag; both editions use `{}`",
+                    crate::lang::FALLBACK
+                ),
+            )
+            .with_hint("write a tag such as `en`, `fr` or `en-GB`"),
+        );
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for (id, span) in refs.heading_ids {
+        if !ids.insert(id.clone()) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "W-DUPLICATE-ID",
+                    file,
+                    span,
+                    format!("a heading before this one already has the id `{id}`"),
+                )
+                .with_hint("links to `#id` go to the first; give this heading another id"),
+            );
         }
     }
     (images, diagnostics)
 }
 
-/// Reads every file of a templates directory, keyed by file name.
-pub fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>, Box<Diagnostic>> {
+/// [`assets`] with the default access: nothing outside the profile's folder.
+pub fn read_images(
+    doc: &Document,
+    doc_path: &Path,
+) -> (BTreeMap<String, Vec<u8>>, Vec<Diagnostic>) {
+    assets(doc, doc_path, &Access::default())
+}
+
+/// Adds one profile's images to the book's. Two profiles may each have their own
+/// `fig.png`: when a path as written is already taken by different bytes, this
+/// profile's copy gets a key of its own (`2/fig.png`) and the document is rewritten to
+/// use it, so neither edition shows one profile's image in the other.
+pub fn merge_images(
+    all: &mut BTreeMap<String, Vec<u8>>,
+    doc: &mut Document,
+    found: BTreeMap<String, Vec<u8>>,
+) {
+    for (src, bytes) in found {
+        let key = match all.get(&src) {
+            None => src.clone(),
+            Some(taken) if *taken == bytes => continue,
+            Some(_) => (2..)
+                .map(|n| format!("{n}/{src}"))
+                .find(|key| all.get(key).is_none_or(|taken| *taken == bytes))
+                .unwrap_or_default(),
+        };
+        if key != src {
+            rename_image(&mut doc.blocks, &src, &key);
+            for note in &mut doc.notes {
+                rename_image(&mut note.body, &src, &key);
+            }
+        }
+        all.insert(key, bytes);
+    }
+}
+
+/// Points every image `from` in the blocks at `to`. Recursive: the readers flatten
+/// nesting deeper than they follow, so the depth is bounded.
+fn rename_image(blocks: &mut [Block], from: &str, to: &str) {
+    fn inlines(content: &mut [Inline], from: &str, to: &str) {
+        for inline in content {
+            match inline {
+                Inline::Image { src, .. } if src == from => *src = to.to_string(),
+                Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inlines(c, from, to),
+                Inline::Link { content, .. } => inlines(content, from, to),
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                inlines(content, from, to);
+            }
+            Block::Figure { src, caption, .. } => {
+                if src.as_deref() == Some(from) {
+                    *src = Some(to.to_string());
+                }
+                inlines(caption, from, to);
+            }
+            Block::Quote { blocks } => rename_image(blocks, from, to),
+            Block::List { items, .. } => {
+                for item in items {
+                    rename_image(item, from, to);
+                }
+            }
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    inlines(cell, from, to);
+                }
+            }
+            Block::Code { .. } | Block::Rule => {}
+        }
+    }
+}
+
+/// Why an image was left out.
+enum Fault {
+    Refused(Refusal),
+    Bad(String),
+}
+
+impl Fault {
+    fn reason(&self) -> String {
+        match self {
+            Fault::Refused(refusal) => refusal.reason(),
+            Fault::Bad(reason) => reason.clone(),
+        }
+    }
+}
+
+/// Reads and checks one image of a profile in `base`.
+fn image(base: &Path, src: &str, access: &Access) -> Result<Checked, Fault> {
+    let real =
+        paths::resolve_inside(base, Path::new(src), &[base], access).map_err(Fault::Refused)?;
+    let bytes = paths::read_regular(&real, access.max_file_bytes).map_err(Fault::Refused)?;
+    images::check(src, bytes, access.max_image_pixels).map_err(Fault::Bad)
+}
+
+/// The templates of a templates directory, keyed by file name, with a warning
+/// (`W-TEMPLATE-UNKNOWN`) for each other file, which is not read at all: a stray
+/// binary file there never stops a build. Only regular files inside the directory are
+/// read; a template that is not UTF-8 is an error.
+pub type Templates = (BTreeMap<String, String>, Vec<Diagnostic>);
+
+/// Reads a templates directory (see [`Templates`]).
+pub fn read_templates(dir: &Path, access: &Access) -> Result<Templates, Box<Diagnostic>> {
     let name = dir.display().to_string();
-    let entries = fs::read_dir(dir).map_err(|err| io_error(&name, &err))?;
+    let entries = fs::read_dir(dir)
+        .map_err(|err| Box::new(Refusal::Io(err).error(&name, Span::default(), "the folder")))?;
     let mut templates = BTreeMap::new();
-    for entry in entries.filter_map(Result::ok) {
+    let mut warnings = Vec::new();
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
         let path = entry.path();
-        if !path.is_file() {
+        let file = path.display().to_string();
+        let key = entry.file_name().to_string_lossy().into_owned();
+        if !crate::epub::Templates::FILE_NAMES.contains(&key.as_str()) {
+            warnings.push(
+                Diagnostic::warning(
+                    "W-TEMPLATE-UNKNOWN",
+                    &file,
+                    Span::default(),
+                    format!("`{key}` is not a template folio uses; it is ignored"),
+                )
+                .with_hint(format!(
+                    "templates are named {}",
+                    crate::epub::Templates::FILE_NAMES.join(", ")
+                )),
+            );
             continue;
         }
-        let file = path.display().to_string();
-        let bytes = fs::read(&path).map_err(|err| io_error(&file, &err))?;
+        let read = paths::resolve_inside(dir, Path::new(&entry.file_name()), &[dir], access)
+            .and_then(|real| paths::read_regular(&real, access.max_file_bytes));
+        let bytes = read
+            .map_err(|refusal| Box::new(refusal.error(&file, Span::default(), "the template")))?;
         let text = String::from_utf8(bytes).map_err(|_| {
             Box::new(Diagnostic::error(
                 "E-ENCODING",
@@ -158,30 +440,79 @@ pub fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>, Box<Diagno
                 "template is not UTF-8",
             ))
         })?;
-        let key = entry.file_name().to_string_lossy().into_owned();
         templates.insert(key, text);
     }
-    Ok(templates)
+    Ok((templates, warnings))
 }
 
-/// Reads a cover image: its file name and bytes.
-pub fn read_cover(path: &Path) -> Result<(String, Vec<u8>), Box<Diagnostic>> {
+/// A cover image, read and checked like a profile's images, but an error when it
+/// cannot be used (the user asked for it); an SVG cover is cleaned, with a warning.
+pub struct Cover {
+    /// Its file name.
+    pub name: String,
+    /// The bytes to package.
+    pub bytes: Vec<u8>,
+    /// A warning when an SVG had to be cleaned.
+    pub warning: Option<Diagnostic>,
+}
+
+/// Reads a cover image: a regular file under the size cap, a valid image within the
+/// pixel budget.
+pub fn read_cover(path: &Path, access: &Access) -> Result<Cover, Box<Diagnostic>> {
     let name = path.display().to_string();
-    let bytes = fs::read(path).map_err(|err| io_error(&name, &err))?;
+    let bytes = paths::read_regular(path, access.max_file_bytes)
+        .map_err(|refusal| Box::new(refusal.error(&name, Span::default(), "the cover")))?;
     let file_name = path
         .file_name()
         .map_or_else(|| "cover".to_string(), |n| n.to_string_lossy().into_owned());
-    Ok((file_name, bytes))
+    let checked = images::check(&file_name, bytes, access.max_image_pixels).map_err(|reason| {
+        Box::new(Diagnostic::error(
+            "E-COVER-BAD",
+            &name,
+            Span::default(),
+            format!("the cover cannot be used: {reason}"),
+        ))
+    })?;
+    let warning = (!checked.removed.is_empty()).then(|| {
+        Diagnostic::warning(
+            "W-SVG-UNSAFE",
+            &name,
+            Span::default(),
+            format!("the cover: removed {}", checked.removed.join(", ")),
+        )
+    });
+    Ok(Cover {
+        name: file_name,
+        bytes: checked.bytes,
+        warning,
+    })
+}
+
+/// A file found below `root`, a folder the user named (as `batch` walks one), checked
+/// to lie inside `root` or an allowed folder once symlinks are followed.
+pub fn found_inside(root: &Path, path: &Path, access: &Access) -> Result<(), Box<Diagnostic>> {
+    paths::resolve_inside(Path::new("."), path, &[root], access)
+        .map(|_| ())
+        .map_err(|refusal| {
+            let name = path.display().to_string();
+            Box::new(refusal.error(&name, Span::default(), "the profile"))
+        })
 }
 
 /// `profiles` from `book.toml` as files: a plain entry is taken as written; an entry
 /// with `*`, `?` or `[` is a glob whose `.md` and `.txt` matches come in name order.
-/// Each file comes once, at its first place.
-fn expand_profiles(dir: &Path, list: &[String]) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+/// Each file comes once, at its first place, and must lie inside the book's folder
+/// (or an allowed one).
+fn expand_profiles(
+    book: &BookDir,
+    list: &[String],
+    access: &Access,
+) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let dir = &book.dir;
     let mut files: Vec<PathBuf> = Vec::new();
     for entry in list {
         if !entry.contains(['*', '?', '[']) {
-            files.push(dir.join(entry));
+            files.push(book.inside(entry, access, "the profile")?);
             continue;
         }
         let pattern = dir.join(entry).display().to_string();
@@ -211,58 +542,61 @@ fn expand_profiles(dir: &Path, list: &[String]) -> Result<Vec<PathBuf>, Box<Diag
             return Err(bad(format!("`{entry}` matches no .md or .txt file")));
         }
         matched.sort();
-        files.extend(matched);
+        for path in matched {
+            let relative = path.strip_prefix(dir).unwrap_or(&path);
+            files.push(book.inside_as(relative, entry, access, "the profile")?);
+        }
     }
     let mut seen = std::collections::BTreeSet::new();
     files.retain(|f| seen.insert(f.clone()));
     Ok(files)
 }
 
-fn io_error(name: &str, err: &std::io::Error) -> Box<Diagnostic> {
-    Box::new(Diagnostic::error(
-        "E-IO",
-        name,
-        Span::default(),
-        format!("cannot read the file: {}", lower(err)),
-    ))
-}
-
-/// An io::Error's message, lowercased at the start to match diagnostic style.
-fn lower(err: &std::io::Error) -> String {
-    let text = err.to_string();
-    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => text,
-    }
-}
-
 fn is_remote(src: &str) -> bool {
     src.contains("://") || src.starts_with("data:")
 }
 
-/// Every image path in the blocks with its span, in reading order. Iterative, so
-/// deeply nested quotes cannot overflow the stack.
-fn image_refs(blocks: &[Block]) -> Vec<(String, Span)> {
-    let mut found = Vec::new();
+/// What a document refers to: image paths and link targets, each with its place.
+#[derive(Default)]
+struct Refs {
+    images: Vec<(String, Span)>,
+    links: Vec<(String, Span)>,
+    heading_ids: Vec<(String, Span)>,
+}
+
+/// Every image path (with its own span) and link target (with its paragraph's or
+/// heading's span) in the blocks, in reading order. Iterative, so deeply nested quotes
+/// cannot overflow the stack; blocks without a span of their own (a table, a list's
+/// items) take the last one seen.
+fn references(blocks: &[Block]) -> Refs {
+    let mut found = Refs::default();
     let mut block_stack: Vec<&Block> = blocks.iter().rev().collect();
+    let mut here = Span::default();
     while let Some(block) = block_stack.pop() {
         let mut inlines: Vec<&Inline> = Vec::new();
         match block {
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+            Block::Heading {
+                content, span, id, ..
+            } => {
+                here = *span;
+                found
+                    .heading_ids
+                    .extend(id.iter().map(|id| (id.clone(), *span)));
+                inlines.extend(content.iter().rev());
+            }
+            Block::Paragraph { content, span } => {
+                here = *span;
                 inlines.extend(content.iter().rev());
             }
             Block::Figure {
-                src: Some(src),
-                span,
-                caption,
-                ..
+                src, span, caption, ..
             } => {
-                found.push((src.clone(), *span));
+                here = *span;
+                if let Some(src) = src {
+                    found.images.push((src.clone(), *span));
+                }
                 inlines.extend(caption.iter().rev());
             }
-            Block::Figure { caption, .. } => inlines.extend(caption.iter().rev()),
             Block::Quote { blocks } => block_stack.extend(blocks.iter().rev()),
             Block::List { items, .. } => {
                 block_stack.extend(items.iter().rev().flat_map(|item| item.iter().rev()));
@@ -276,11 +610,14 @@ fn image_refs(blocks: &[Block]) -> Vec<(String, Span)> {
         }
         while let Some(inline) = inlines.pop() {
             match inline {
-                Inline::Image { src, span, .. } => found.push((src.clone(), *span)),
+                Inline::Image { src, span, .. } => found.images.push((src.clone(), *span)),
                 Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
                     inlines.extend(c.iter().rev());
                 }
-                Inline::Link { content, .. } => inlines.extend(content.iter().rev()),
+                Inline::Link { url, content } => {
+                    found.links.push((url.clone(), here));
+                    inlines.extend(content.iter().rev());
+                }
                 _ => {}
             }
         }
@@ -322,7 +659,11 @@ mod tests {
                 }],
             },
         ];
-        let found: Vec<_> = image_refs(&blocks).into_iter().map(|(s, _)| s).collect();
+        let found: Vec<_> = references(&blocks)
+            .images
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
         assert_eq!(found, ["a.png", "b.png"]);
     }
 
@@ -354,14 +695,49 @@ mod tests {
             std::fs::write(root.join(name), "x").unwrap();
         }
         let list = ["intro.md", "p/b.md", "p/*"].map(String::from);
-        let files = expand_profiles(root, &list).unwrap();
+        let book = BookDir {
+            dir: root.to_path_buf(),
+            config_text: String::new(),
+            config: BookConfig::default(),
+        };
+        let access = book.access(&Access::default(), None);
+        let files = expand_profiles(&book, &list, &access).unwrap();
         let names: Vec<_> = files
             .iter()
             .map(|f| f.strip_prefix(root).unwrap().display().to_string())
             .collect();
         assert_eq!(names, ["intro.md", "p/b.md", "p/a.txt"]);
-        let err = expand_profiles(root, &["q/*.md".to_string()]).unwrap_err();
+        let err = expand_profiles(&book, &["q/*.md".to_string()], &access).unwrap_err();
         assert!(err.message.contains("q/*.md"), "{}", err.message);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_globbed_profile_that_leads_outside_the_book_is_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "x").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("p")).unwrap();
+        std::fs::write(root.join("p/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), root.join("p/b.md")).unwrap();
+        let config_text = "profiles = [\"p/*.md\"]\n".to_string();
+        let book = BookDir {
+            dir: root.to_path_buf(),
+            config: BookConfig::parse("book.toml", &config_text).unwrap(),
+            config_text,
+        };
+        let err = book
+            .profiles(&book.access(&Access::default(), None))
+            .unwrap_err();
+        assert_eq!(err.code, "E-PATH-OUTSIDE");
+        assert_eq!((err.span.line, err.span.column), (1, 13));
+        let allowed = Access {
+            allow_outside: vec![outside.path().to_path_buf()],
+            ..Access::default()
+        };
+        let files = book.profiles(&book.access(&allowed, None)).unwrap();
+        assert_eq!(files.len(), 2);
     }
 
     #[test]

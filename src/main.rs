@@ -30,6 +30,8 @@ enum Command {
     Init(cli::init::Args),
     /// Build the series, then rebuild it whenever a file in its folder changes.
     Watch(cli::watch::Args),
+    /// Write the profiles' sources as a reference library (CSL-JSON, BibTeX or Hayagriva YAML).
+    Cite(cli::cite::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,5 +45,6 @@ fn main() -> ExitCode {
         Command::Batch(args) => cli::batch::run(args),
         Command::Init(args) => cli::init::run(args),
         Command::Watch(args) => cli::watch::run(args),
+        Command::Cite(args) => cli::cite::run(args),
     }
 }

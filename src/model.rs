@@ -259,6 +259,16 @@ pub enum NoteKind {
 /// What a reader sees for a note whose works-cited entry is empty.
 pub const EMPTY_NOTE_PLACEHOLDER: &str = "Citation missing in source.";
 
+/// What both editions print where a figure's image cannot be shown (a scraped caption
+/// whose image stayed on the web page, or a file that could not be read): a visible
+/// placeholder, with the image's description when it has one of its own.
+pub fn image_placeholder(alt: &str) -> String {
+    match alt.trim() {
+        "" => "[Image not reproduced]".to_string(),
+        alt => format!("[Image not reproduced: {alt}]"),
+    }
+}
+
 /// A note: what a marker points at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Note {
@@ -453,10 +463,41 @@ impl Note {
     }
 }
 
+/// Letters for the n-th (from 0) item of a lettered series: a … z, aa, ab, …
+pub fn letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'a' + (n % 26) as u8));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
 impl Document {
     /// The note with this number.
     pub fn note(&self, number: u32) -> Option<&Note> {
         self.notes.iter().find(|n| n.number == number)
+    }
+
+    /// The mark note `number` prints with, at its markers and before its body, in
+    /// both editions: its number; but a Markdown footnote in a profile whose other
+    /// notes are numbered by citation gets a letter of a series of its own (a, b, …,
+    /// z, aa, …, in order of first reference), so the two series never interleave.
+    pub fn note_mark(&self, number: u32) -> String {
+        let footnote = |n: &Note| n.kind == NoteKind::Footnote;
+        let lettered = self.note(number).is_some_and(footnote) && !self.notes.iter().all(footnote);
+        if !lettered {
+            return number.to_string();
+        }
+        let index = self
+            .notes
+            .iter()
+            .filter(|n| footnote(n) && n.number < number)
+            .count();
+        letters(index)
     }
 
     /// The source with this id.

@@ -2,7 +2,8 @@
 
 /// A file-name-safe ASCII slug of `text`: lowercase letters and digits (common Latin
 /// accents folded, so "Comité" gives "comite"), runs of anything else collapsed to one
-/// `-`. `fallback` is returned when nothing of `text` survives.
+/// `-`, at most [`MAX_SLUG`] bytes (cut at a word where one ends near the limit).
+/// `fallback` is returned when nothing of `text` survives.
 pub fn slug(text: &str, fallback: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -14,6 +15,13 @@ pub fn slug(text: &str, fallback: &str) -> String {
             out.push('-');
         }
     }
+    if out.len() > MAX_SLUG {
+        // ASCII only, so any index is a character boundary.
+        out.truncate(MAX_SLUG);
+        if let Some(dash) = out.rfind('-').filter(|&i| i >= MAX_SLUG / 2) {
+            out.truncate(dash);
+        }
+    }
     while out.ends_with('-') {
         out.pop();
     }
@@ -22,6 +30,10 @@ pub fn slug(text: &str, fallback: &str) -> String {
     }
     out
 }
+
+/// Longest slug in bytes: a file name made from it (`<slug>.epub`, `<slug>.xhtml`)
+/// stays far below the 255 bytes file systems allow, however long the title.
+pub const MAX_SLUG: usize = 80;
 
 /// The ASCII letters a lowercase accented Latin letter is usually written as.
 fn fold(c: char) -> Option<&'static str> {
@@ -57,6 +69,19 @@ fn fold(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_very_long_title_gives_a_short_slug() {
+        let title = "An extraordinarily long title ".repeat(40);
+        let short = slug(&title, "book");
+        assert!(short.len() <= MAX_SLUG, "{}", short.len());
+        assert!(
+            short.starts_with("an-extraordinarily-long-title-an"),
+            "{short}"
+        );
+        assert!(!short.ends_with('-'), "{short}");
+        assert_eq!(slug(&"x".repeat(1000), "book").len(), MAX_SLUG);
+    }
 
     #[test]
     fn slugs_are_ascii_and_dashed() {

@@ -237,6 +237,25 @@ fn out_of_sequence_number_in_a_noun_phrase_is_not_a_citation() {
 }
 
 #[test]
+fn number_after_a_name_is_an_age_unless_it_fits_the_sequence() {
+    let list = numbered(50);
+    let doc = run(
+        &[
+            "A.(1) B.(2) C.(3)",
+            "The witness, John Smith (42) said he saw it.",
+            "The account of John Smith (4) is the fullest.",
+        ],
+        &entries(&list),
+    );
+    // 42 has an entry but is far from the sequence: an age
+    assert_eq!(markers(&doc), [vec![1], vec![2], vec![3], vec![4]]);
+    let info = not_a_citation(&doc);
+    assert_eq!(info.len(), 1);
+    assert_eq!((info[0].span.line, info[0].span.column), (2, 25));
+    assert!(info[0].message.contains("(42)") && info[0].message.contains("name"));
+}
+
+#[test]
 fn in_sequence_number_mid_sentence_is_a_citation() {
     let list = numbered(2);
     let doc = run(
@@ -723,18 +742,26 @@ fn enumeration_after_a_colon_is_not_a_citation() {
 
 #[test]
 fn extreme_numbers_and_lines_do_not_overflow() {
-    let mut d = doc(&["a.(4294967295) b.(999999999)"], &[(u32::MAX, "Ibid")]);
+    let mut d = doc(
+        &["a.(4294967295) b.(999999999)"],
+        &[(999_999_999, "Ibid"), (u32::MAX, "Ibid")],
+    );
     if let Block::Paragraph { span, .. } = &mut d.blocks[0] {
         span.line = u32::MAX;
         span.column = u32::MAX;
     }
     let doc = resolve(d);
-    // Ten digits are never a note number; nine are, below the largest entry number.
+    // Ten digits are never a note number; nine are, when an entry carries them.
     assert_eq!(markers(&doc), [vec![999_999_999]]);
     assert_eq!(doc.markers[0].span.line, u32::MAX);
     assert_eq!(
         codes(&doc),
-        ["W-IBID-UNRESOLVED", "W-DANGLING-MARKER", "W-UNCITED-ENTRY"]
+        [
+            "W-IBID-UNRESOLVED",
+            "W-IBID-UNRESOLVED",
+            "W-UNCITED-ENTRY",
+            "I-NUMBER-GAP"
+        ]
     );
 }
 

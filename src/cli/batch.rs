@@ -16,6 +16,7 @@ use folio::diag::Severity;
 use folio::model::Book;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::access::AccessArgs;
 use super::convert::PaperArg;
 use super::output::Findings;
 use super::publish::{self, Settings, Target};
@@ -50,6 +51,9 @@ pub struct Args {
     /// Count an input with warnings as failed (exit 1); its editions are still written.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// What may be read besides each profile's own folder.
+    #[command(flatten)]
+    pub access: AccessArgs,
 }
 
 /// One value of `--format`.
@@ -73,14 +77,21 @@ pub fn run(args: &Args) -> ExitCode {
             return super::finish(&findings, None);
         }
     };
-    let all = jobs::find(&args.inputs, &args.out);
+    let access = args.access.access();
+    let all = jobs::find(&args.inputs, &args.out, &access);
     let jobs = jobs::shard(all, args.shard);
     let editions = editions(&args.format);
     let json = args.format.contains(&BatchFormat::Json);
     let reporter = Reporter::new(jobs.len(), args.quiet, json);
+    let options = Options {
+        editions,
+        paper: args.paper,
+        modified,
+        access,
+    };
     let convert = |job: &Job| {
         reporter.started(job);
-        let record = convert_one(job, &args.out, &editions, args.paper, modified);
+        let record = convert_one(job, &args.out, &options);
         reporter.finished(record)
     };
     super::pool::map(&jobs, args.jobs.map_or(0, usize::from), convert);
@@ -101,15 +112,27 @@ fn editions(format: &[BatchFormat]) -> Vec<BatchFormat> {
     }
 }
 
-/// Reads, resolves and renders one input into its editions, which are written only
-/// when all of them were made.
-fn convert_one(
-    job: &Job,
-    out: &Path,
-    editions: &[BatchFormat],
+/// What every input of a batch is converted with.
+struct Options {
+    /// The editions to write.
+    editions: Vec<BatchFormat>,
+    /// The PDF's paper.
     paper: PaperArg,
+    /// `SOURCE_DATE_EPOCH`, when set.
     modified: Option<i64>,
-) -> (Record, Findings) {
+    /// What may be read besides each profile's folder.
+    access: folio::load::Access,
+}
+
+/// Reads, resolves and renders one input into its editions, which are written only
+/// when all of them were made (as `convert` reads and writes).
+fn convert_one(job: &Job, out: &Path, options: &Options) -> (Record, Findings) {
+    let Options {
+        editions,
+        paper,
+        modified,
+        access,
+    } = options;
     let start = Instant::now();
     let mut findings = Findings::default();
     let path = job.input.display().to_string();
@@ -118,12 +141,13 @@ fn convert_one(
         let record = Record::new(path, &[], &findings.diagnostics, None, start.elapsed());
         return (record, findings);
     }
-    let Some(doc) = super::load_profile(&job.input, &mut findings) else {
+    let inputs = [job.input.clone()];
+    let Some(publish::Profiles { documents, images }) =
+        publish::load_profiles(&inputs, access, &mut findings)
+    else {
         let record = Record::new(path, &[], &findings.diagnostics, None, start.elapsed());
         return (record, findings);
     };
-    let (images, missing) = folio::load::read_images(&doc, &job.input);
-    findings.extend(missing);
     let targets: Vec<Target> = editions
         .iter()
         .map(|edition| {
@@ -141,12 +165,20 @@ fn convert_one(
         })
         .collect();
     let settings = Settings {
-        epub: publish::epub_options(false, None, None, images.clone(), modified, &mut findings),
-        pdf: publish::pdf_options(paper.into(), None, None, true, modified, images),
+        epub: publish::epub_options(
+            false,
+            None,
+            None,
+            images.clone(),
+            *modified,
+            access,
+            &mut findings,
+        ),
+        pdf: publish::pdf_options((*paper).into(), None, None, true, *modified, images),
     };
     let book = Book {
-        meta: doc.meta.clone(),
-        documents: vec![doc],
+        meta: publish::book_meta(&documents),
+        documents,
     };
     let written = publish::publish(&book, &targets, &settings, &mut findings);
     let record = Record::new(

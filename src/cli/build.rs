@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use super::access::AccessArgs;
 use super::output::{Findings, Format};
 use super::report;
 use super::series::{self, Cache};
@@ -27,6 +28,9 @@ pub struct Args {
     /// `human` diagnostics on standard error, or one JSON record on standard output.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// What may be read besides the book's own folder.
+    #[command(flatten)]
+    pub access: AccessArgs,
 }
 
 /// The book directory: the one named, else the current directory when it holds
@@ -45,7 +49,13 @@ pub fn run(args: &Args) -> ExitCode {
     let start = Instant::now();
     let dir = book_dir(args.dir.as_deref());
     let mut findings = Findings::default();
-    let outcome = series::build(&dir, &args.out, &mut Cache::default(), &mut findings);
+    let outcome = series::build(
+        &dir,
+        &args.out,
+        &args.access,
+        &mut Cache::default(),
+        &mut findings,
+    );
     let mut notes = Vec::new();
     if let Some(outcome) = &outcome {
         if args.verbose {

@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use folio::Document;
 use folio::config::Paper;
 use folio::model::Book;
 
-use folio::Document;
-
+use super::access::AccessArgs;
 use super::output::{Findings, Format};
 use super::publish::{self, Settings, Target};
 use super::report::{self, Record};
@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(short, long = "output", required = true, value_parser = Target::from_path)]
     pub output: Vec<Target>,
     /// Language (BCP 47) of the book and every profile, overriding front matter.
-    #[arg(long)]
+    #[arg(long, value_parser = language)]
     pub lang: Option<String>,
     /// Title of the book.
     #[arg(long)]
@@ -44,10 +44,10 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t)]
     pub paper: PaperArg,
     /// PDF body font size in points (default: 10 on A5, 11 otherwise).
-    #[arg(long, value_name = "PT")]
+    #[arg(long, value_name = "PT", value_parser = positive)]
     pub font_size: Option<f32>,
     /// PDF margins in millimetres, all four sides (default: suited to the paper).
-    #[arg(long, value_name = "MM")]
+    #[arg(long, value_name = "MM", value_parser = not_negative)]
     pub margin: Option<f32>,
     /// Leave out each profile's bibliography in the PDF.
     #[arg(long)]
@@ -58,6 +58,35 @@ pub struct Args {
     /// `human` diagnostics on standard error, or one JSON record on standard output.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// What may be read besides the profiles' own folders.
+    #[command(flatten)]
+    pub access: AccessArgs,
+}
+
+/// A well-formed BCP 47 tag, else a usage error (exit 2).
+fn language(text: &str) -> Result<String, String> {
+    if folio::lang::is_language_tag(text) {
+        Ok(text.trim().to_string())
+    } else {
+        Err("expected a BCP 47 language tag such as en, fr or en-GB".to_string())
+    }
+}
+
+/// A size that is a number above zero: anything else is a usage error (exit 2);
+/// whether the page can be set at that size is the PDF's to say.
+fn positive(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(value) if value.is_finite() && value > 0.0 => Ok(value),
+        _ => Err("expected a number above 0".to_string()),
+    }
+}
+
+/// A length that is a number of at least zero.
+fn not_negative(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
+        _ => Err("expected a number of 0 or more".to_string()),
+    }
 }
 
 /// `--paper`: the command-line face of [`Paper`], so that the library needs no clap.
@@ -120,7 +149,8 @@ fn convert(
             return None;
         }
     };
-    let profiles = publish::load_profiles(&args.inputs, findings)?;
+    let access = args.access.access();
+    let profiles = publish::load_profiles(&args.inputs, &access, findings)?;
     let mut documents = profiles.documents;
     if let Some(lang) = &args.lang {
         for doc in &mut documents {
@@ -145,6 +175,7 @@ fn convert(
             args.cover.as_deref(),
             profiles.images.clone(),
             modified,
+            &access,
             findings,
         ),
         pdf: publish::pdf_options(

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use folio::diag::Diagnostic;
 use folio::model::Span;
 
-use super::output::{Findings, write_atomic};
+use super::output::Findings;
 
 /// Arguments of `folio init`.
 #[derive(Debug, clap::Args)]
@@ -66,16 +66,14 @@ fn init(dir: &Path, findings: &mut Findings) -> Option<Vec<PathBuf>> {
         return None;
     }
     let title = title_of(dir);
-    let mut written = Vec::new();
-    for (name, text) in FILES {
-        let path = dir.join(name);
-        if let Err(err) = write_atomic(&path, text.replace("{title}", &title).as_bytes()) {
-            findings.push(err);
-            return None;
-        }
-        written.push(path);
-    }
-    Some(written)
+    let files: Vec<(PathBuf, String)> = FILES
+        .iter()
+        .map(|(name, text)| (dir.join(name), text.replace("{title}", &title)))
+        .collect();
+    let files = files
+        .iter()
+        .map(|(path, text)| (path.as_path(), text.as_bytes()));
+    super::publish::write_files(files, findings)
 }
 
 /// A title from the folder's name ("my-series" → "My Series"), safe inside a TOML

@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use folio::diag::Diagnostic;
 
-use super::output::write_atomic;
+use super::output::write_all;
 
 /// The manifest's file name inside the output directory.
 pub const NAME: &str = ".folio-manifest";
@@ -26,7 +26,7 @@ pub fn read(out: &Path) -> BTreeSet<PathBuf> {
 /// Records `written` (relative to `out`) as this build's files, then removes the files of
 /// the last build that are not among them, and any folder that leaves empty. Returns the
 /// files removed.
-pub fn update(out: &Path, written: &BTreeSet<PathBuf>) -> Result<Vec<PathBuf>, Diagnostic> {
+pub fn update(out: &Path, written: &BTreeSet<PathBuf>) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let old = read(out);
     if &old == written && out.join(NAME).is_file() {
         // The usual rebuild in `watch`: the same files, so no write (and no sync) at all.
@@ -38,7 +38,7 @@ pub fn update(out: &Path, written: &BTreeSet<PathBuf>) -> Result<Vec<PathBuf>, D
         text.push_str(&path.display().to_string());
         text.push('\n');
     }
-    write_atomic(&out.join(NAME), text.as_bytes())?;
+    write_all(&[(&out.join(NAME), text.as_bytes())])?;
     let mut removed = Vec::new();
     for stale in old.difference(written) {
         let path = out.join(stale);

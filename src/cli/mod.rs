@@ -1,8 +1,10 @@
 //! The `folio` commands, one file each; `output` renders diagnostics and writes files.
 
+pub mod access;
 pub mod batch;
 pub mod build;
 pub mod check;
+pub mod cite;
 pub mod convert;
 pub mod init;
 pub mod manifest;
@@ -39,20 +41,32 @@ pub fn load_profile(path: &Path, findings: &mut Findings) -> Option<Document> {
     Some(doc)
 }
 
-/// `SOURCE_DATE_EPOCH` (seconds since 1970), the one clock folio's outputs may use.
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), the one clock folio's outputs may use;
+/// from 1970 to the end of year 9999, the dates both editions can write.
 pub fn source_date_epoch() -> Result<Option<i64>, Diagnostic> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Err(_) => Ok(None),
-        Ok(value) if value.trim().is_empty() => Ok(None),
-        Ok(value) => value.trim().parse().map(Some).map_err(|_| {
-            Diagnostic::error(
-                "E-SOURCE-DATE-EPOCH",
-                "SOURCE_DATE_EPOCH",
-                Span::default(),
-                format!("SOURCE_DATE_EPOCH is not a whole number of seconds: `{value}`"),
-            )
-        }),
+    /// 9999-12-31T23:59:59Z.
+    const LAST: i64 = 253_402_300_799;
+    let value = match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => return Ok(None),
+        Ok(value) if value.trim().is_empty() => return Ok(None),
+        Ok(value) => value,
+    };
+    let error = |what: &str| {
+        Diagnostic::error(
+            "E-SOURCE-DATE-EPOCH",
+            "SOURCE_DATE_EPOCH",
+            Span::default(),
+            format!("SOURCE_DATE_EPOCH is not {what}: `{value}`"),
+        )
+    };
+    let seconds: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| error("a whole number of seconds"))?;
+    if !(0..=LAST).contains(&seconds) {
+        return Err(error("between 0 (1970) and 253402300799 (the end of 9999)"));
     }
+    Ok(Some(seconds))
 }
 
 /// Prints the findings, then the files written; 0 when all went well, 1 otherwise.

@@ -16,10 +16,14 @@ pub struct Args {
 /// model has errors (it is still printed, so its diagnostics can be inspected).
 pub fn run(args: &Args) -> ExitCode {
     let mut findings = Findings::default();
-    let Some(doc) = super::load_profile(&args.file, &mut findings) else {
+    let Some(mut doc) = super::load_profile(&args.file, &mut findings) else {
         findings.print(Format::Human);
         return super::exit(true);
     };
+    // images are read as `convert` reads them, so the model reports what it would
+    let (_, missing) = folio::load::read_images(&doc, &args.file);
+    findings.extend(missing.iter().cloned());
+    doc.diagnostics.extend(missing);
     match serde_json::to_string_pretty(&doc) {
         Ok(json) => println!("{json}"),
         Err(err) => {

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use folio::config::Paper;
 use folio::diag::Diagnostic;
-use folio::epub::{EpubOptions, Image, Templates};
+use folio::epub::{EpubOptions, Image};
 use folio::model::{Book, Metadata, Span};
 use folio::pdf::{Margins, PdfOptions, PdfOutput};
 use folio::{Document, load};
 
-use super::output::{Findings, write_atomic};
+use super::output::{Findings, same_file, write_all};
 
 /// An edition to write; the output file's extension chooses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,23 +54,37 @@ pub struct Profiles {
 }
 
 /// Loads every profile, reporting on all of them before giving up; images are read
-/// relative to each profile's file. `None` when a profile could not be read at all.
-pub fn load_profiles(paths: &[PathBuf], findings: &mut Findings) -> Option<Profiles> {
+/// relative to each profile's file, as `access` allows. `None` when a profile could not
+/// be read at all.
+pub fn load_profiles(
+    paths: &[PathBuf],
+    access: &load::Access,
+    findings: &mut Findings,
+) -> Option<Profiles> {
     let mut documents = Vec::new();
     let mut images = BTreeMap::new();
     let mut all_read = true;
     for path in paths {
-        let Some(doc) = super::load_profile(path, findings) else {
+        let Some(mut doc) = super::load_profile(path, findings) else {
             all_read = false;
             continue;
         };
-        let (found, missing) = load::read_images(&doc, path);
+        let (found, missing) = load::assets(&doc, path, access);
         findings.extend(missing);
-        images.extend(found);
+        load::merge_images(&mut images, &mut doc, found);
+        settle_lang(&mut doc);
         documents.push(doc);
     }
     unique_slugs(&mut documents);
     all_read.then_some(Profiles { documents, images })
+}
+
+/// Replaces a profile's language by the tag every edition uses for it. A bad tag was
+/// reported by the loader; all editions then use the same fallback.
+pub fn settle_lang(doc: &mut Document) {
+    if !doc.meta.lang.trim().is_empty() {
+        doc.meta.lang = folio::lang::language_tag(&doc.meta.lang);
+    }
 }
 
 /// Slugs name files and ids inside the book, so two `notes.md` in different
@@ -124,6 +138,7 @@ pub fn epub_options(
     cover: Option<&Path>,
     images: BTreeMap<String, Vec<u8>>,
     modified: Option<i64>,
+    access: &load::Access,
     findings: &mut Findings,
 ) -> EpubOptions {
     let mut opts = EpubOptions {
@@ -133,31 +148,25 @@ pub fn epub_options(
         ..EpubOptions::default()
     };
     if let Some(dir) = templates {
-        match load::read_templates(dir) {
-            Ok(files) => {
+        match load::read_templates(dir, access) {
+            Ok((files, unknown)) => {
+                findings.extend(unknown);
                 for (name, text) in files {
-                    if !opts.templates.set(&name, text) {
-                        findings.push(
-                            Diagnostic::warning(
-                                "W-TEMPLATE-UNKNOWN",
-                                &dir.join(&name).display().to_string(),
-                                Span::default(),
-                                format!("`{name}` is not a template folio uses; it is ignored"),
-                            )
-                            .with_hint(format!(
-                                "templates are named {}",
-                                Templates::FILE_NAMES.join(", ")
-                            )),
-                        );
-                    }
+                    opts.templates.set(&name, text);
                 }
             }
             Err(err) => findings.push(*err),
         }
     }
     if let Some(path) = cover {
-        match load::read_cover(path) {
-            Ok((name, bytes)) => opts.cover = Some(Image { name, bytes }),
+        match load::read_cover(path, access) {
+            Ok(cover) => {
+                findings.extend(cover.warning);
+                opts.cover = Some(Image {
+                    name: cover.name,
+                    bytes: cover.bytes,
+                });
+            }
             Err(err) => findings.push(*err),
         }
     }
@@ -191,6 +200,7 @@ pub fn pdf_options(
         bibliography,
         modified,
         images,
+        ..PdfOptions::default()
     }
 }
 
@@ -220,6 +230,17 @@ fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Ve
                 ),
             )
             .with_hint("the EPUB leaves the character to the reading system's fonts"),
+        );
+    }
+    if let Some(why) = &report.unmet_standard {
+        found.push(
+            Diagnostic::warning(
+                "W-PDF-STANDARD",
+                pdf_name,
+                Span::default(),
+                format!("the pdf does not meet its standard ({why}); written claiming none"),
+            )
+            .with_hint("fix the cause, or choose the standard none"),
         );
     }
     if report.overfull_lines > 0 {
@@ -273,14 +294,36 @@ pub fn render(
     }
 }
 
-/// Renders every target, then writes them; nothing is written unless every edition
-/// was made. Returns the files written, or `None` when something failed.
+/// Renders every target, then writes them all or none (see [`write_files`]). Returns
+/// the files written, or `None` when something failed.
 pub fn publish(
     book: &Book,
     targets: &[Target],
     settings: &Settings,
     findings: &mut Findings,
 ) -> Option<Vec<PathBuf>> {
+    for target in targets {
+        let input = book
+            .documents
+            .iter()
+            .map(|doc| Path::new(&doc.meta.source_file))
+            .find(|input| same_file(input, target.path()));
+        if let Some(input) = input {
+            let name = target.path().display().to_string();
+            findings.push(
+                Diagnostic::error(
+                    "E-OUTPUT-IS-INPUT",
+                    &name,
+                    Span::default(),
+                    format!(
+                        "{name} is the input {}; it would be overwritten",
+                        input.display()
+                    ),
+                )
+                .with_hint("write the edition under another name"),
+            );
+        }
+    }
     if findings.has_errors() {
         return None;
     }
@@ -296,23 +339,22 @@ pub fn publish(
     if findings.has_errors() {
         return None;
     }
-    write_all(rendered.iter().map(|(p, b)| (*p, b.as_slice())), findings)
+    write_files(rendered.iter().map(|(p, b)| (*p, b.as_slice())), findings)
 }
 
-/// Writes each file atomically; stops at the first failure.
-pub fn write_all<'a>(
+/// Writes the files all or none (see [`write_all`]), reporting a failure as findings.
+pub fn write_files<'a>(
     files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
     findings: &mut Findings,
 ) -> Option<Vec<PathBuf>> {
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        if let Err(err) = write_atomic(path, bytes) {
-            findings.push(err);
-            return None;
+    let files: Vec<(&Path, &[u8])> = files.into_iter().collect();
+    match write_all(&files) {
+        Ok(written) => Some(written),
+        Err(errors) => {
+            findings.extend(errors);
+            None
         }
-        written.push(path.to_path_buf());
     }
-    Some(written)
 }
 
 #[cfg(test)]

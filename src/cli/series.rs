@@ -18,6 +18,7 @@ use folio::model::Book;
 use folio::{Document, load};
 use rayon::prelude::*;
 
+use super::access::AccessArgs;
 use super::manifest;
 use super::output::Findings;
 use super::publish::{self, Settings, Target};
@@ -70,6 +71,7 @@ struct Planned {
 pub fn build(
     dir: &Path,
     out: &Path,
+    access: &AccessArgs,
     cache: &mut Cache,
     findings: &mut Findings,
 ) -> Option<Outcome> {
@@ -86,16 +88,21 @@ pub fn build(
     };
     let config_file = book_dir.dir.join("book.toml").display().to_string();
     findings.add_source(&config_file, book_dir.config_text.as_bytes());
+    let access = book_dir.access(&access.access(), access.max_image_pixels);
     let paths = book_dir
-        .profiles()
+        .profiles(&access)
         .map_err(|err| findings.push(*err))
         .ok()?;
     let mut outcome = Outcome::default();
-    let profiles = load_profiles(&paths, cache, findings, &mut outcome.reread)?;
+    let profiles = load_profiles(&paths, &access, cache, findings, &mut outcome.reread)?;
     let documents: Vec<Document> = profiles.iter().map(|p| p.doc.clone()).collect();
     let (book_meta, warning) = meta::book_meta(&book_dir.config, &documents, &config_file);
     findings.extend(warning);
-    let plan = plan(&book_dir, &profiles, &book_meta, out, modified, findings);
+    let settings = BookSettings {
+        modified,
+        access: &access,
+    };
+    let plan = plan(&book_dir, &profiles, &book_meta, out, &settings, findings);
     if findings.has_errors() {
         return None;
     }
@@ -131,7 +138,7 @@ pub fn build(
         return None;
     }
     let to_write = files.iter().map(|(p, b)| (p.target.path(), b.as_slice()));
-    outcome.written = publish::write_all(to_write, findings)?;
+    outcome.written = publish::write_files(to_write, findings)?;
     for (planned, _) in &files {
         cache
             .editions
@@ -148,7 +155,7 @@ pub fn build(
         })
         .collect();
     outcome.removed = manifest::update(out, &made)
-        .map_err(|err| findings.push(err))
+        .map_err(|errs| findings.extend(errs))
         .ok()?;
     outcome.unchanged = plan
         .iter()
@@ -160,9 +167,9 @@ pub fn build(
     Some(outcome)
 }
 
-/// Checks the book in `dir` without writing anything: `book.toml`, every profile, and
-/// the book's metadata.
-pub fn check(dir: &Path, findings: &mut Findings) {
+/// Checks the book in `dir` without writing anything: `book.toml`, every profile with
+/// its images (read as `build` reads them), and the book's metadata.
+pub fn check(dir: &Path, access: &AccessArgs, findings: &mut Findings) {
     let book_dir = match load::read_book(dir) {
         Ok(book_dir) => book_dir,
         Err(err) => {
@@ -172,9 +179,10 @@ pub fn check(dir: &Path, findings: &mut Findings) {
         }
     };
     let config_file = book_dir.dir.join("book.toml").display().to_string();
-    match book_dir.profiles() {
+    let access = book_dir.access(&access.access(), access.max_image_pixels);
+    match book_dir.profiles(&access) {
         Ok(paths) => {
-            let profiles = load_profiles(&paths, &mut Cache::default(), findings, &mut 0);
+            let profiles = load_profiles(&paths, &access, &mut Cache::default(), findings, &mut 0);
             let documents: Vec<Document> = profiles.into_iter().flatten().map(|p| p.doc).collect();
             let (_, warning) = meta::book_meta(&book_dir.config, &documents, &config_file);
             findings.extend(warning);
@@ -184,9 +192,11 @@ pub fn check(dir: &Path, findings: &mut Findings) {
 }
 
 /// Reads every profile, resolving only those whose bytes changed since the cache saw
-/// them (in parallel); reports on all before giving up.
+/// them (in parallel), with the images it refers to as `access` allows; reports on all
+/// before giving up.
 fn load_profiles(
     paths: &[PathBuf],
+    access: &load::Access,
     cache: &mut Cache,
     findings: &mut Findings,
     reread: &mut usize,
@@ -214,7 +224,7 @@ fn load_profiles(
     let mut fresh = fresh.into_iter();
     let mut profiles = Vec::new();
     for (path, hash, _) in inputs {
-        let doc = match cache.profiles.get(path) {
+        let mut doc = match cache.profiles.get(path) {
             Some((cached, doc)) if *cached == hash => doc.clone(),
             _ => {
                 let doc = fresh.next()?;
@@ -223,16 +233,48 @@ fn load_profiles(
             }
         };
         findings.extend(doc.diagnostics.iter().cloned());
-        let (images, missing) = load::read_images(&doc, path);
+        publish::settle_lang(&mut doc);
+        let (images, missing) = load::assets(&doc, path, access);
         findings.extend(missing);
         profiles.push(Profile { hash, doc, images });
     }
+    share_images(&mut profiles);
     let mut docs: Vec<Document> = profiles.iter().map(|p| p.doc.clone()).collect();
     publish::unique_slugs(&mut docs);
     for (profile, doc) in profiles.iter_mut().zip(docs) {
         profile.doc.slug = doc.slug;
     }
     (all_read && !findings.has_errors()).then_some(profiles)
+}
+
+/// What every edition of one build shares besides `book.toml`.
+struct BookSettings<'a> {
+    /// `SOURCE_DATE_EPOCH`, when set.
+    modified: Option<i64>,
+    /// What the build may read.
+    access: &'a load::Access,
+}
+
+/// Gives each profile's images the keys they have in the anthology. Two profiles may
+/// each have their own `fig.png`; the second one's becomes `2/fig.png` (see
+/// [`load::merge_images`]) in its document and its images alike, so its own edition and
+/// the anthology show the same picture.
+fn share_images(profiles: &mut [Profile]) {
+    let mut all = BTreeMap::new();
+    for profile in profiles {
+        let found = std::mem::take(&mut profile.images);
+        load::merge_images(&mut all, &mut profile.doc, found.clone());
+        profile.images = found
+            .into_iter()
+            .filter_map(|(src, bytes)| {
+                let key = std::iter::once(src.clone())
+                    .chain((2..).map(|n| format!("{n}/{src}")))
+                    .take(all.len() + 1)
+                    .find(|key| all.get(key) == Some(&bytes))?;
+                Some((key, bytes))
+            })
+            .collect();
+    }
 }
 
 /// The editions `[outputs]` asks for, with the file naming rule: the anthology at the
@@ -243,21 +285,29 @@ fn plan(
     profiles: &[Profile],
     book: &BookMeta,
     out: &Path,
-    modified: Option<i64>,
+    book_settings: &BookSettings,
     findings: &mut Findings,
 ) -> Vec<Planned> {
+    let BookSettings { modified, access } = *book_settings;
     let config: &BookConfig = &book_dir.config;
     let outputs = &config.outputs;
     let all_images: BTreeMap<String, Vec<u8>> =
         profiles.iter().flat_map(|p| p.images.clone()).collect();
-    let templates = config.epub.templates.as_deref().map(|t| book_dir.path(t));
-    let cover = config.cover.as_deref().map(|c| book_dir.path(c));
+    let mut inside = |relative: Option<&str>, what: &str| {
+        book_dir
+            .inside(relative?, access, what)
+            .map_err(|err| findings.push(*err))
+            .ok()
+    };
+    let templates = inside(config.epub.templates.as_deref(), "the templates folder");
+    let cover = inside(config.cover.as_deref(), "the cover");
     let mut anthology_epub = publish::epub_options(
         config.epub.embed_fonts,
         templates.as_deref(),
         cover.as_deref(),
         all_images.clone(),
         modified,
+        access,
         findings,
     );
     anthology_epub.identifier = config.identifier.clone();

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant, SystemTime};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
+use super::access::AccessArgs;
 use super::output::{Findings, Format};
 use super::series::{self, Cache};
 
@@ -27,6 +28,9 @@ pub struct Args {
     /// Where the editions go.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+    /// What may be read besides the book's own folder.
+    #[command(flatten)]
+    pub access: AccessArgs,
 }
 
 /// How long a burst of events may last before the rebuild starts: long enough for an
@@ -39,7 +43,7 @@ pub fn run(args: &Args) -> ExitCode {
     let dir = super::build::book_dir(args.dir.as_deref());
     let mut cache = Cache::default();
     say(&format!("building {}", dir.display()));
-    rebuild(&dir, &args.out, &mut cache, None);
+    rebuild(&dir, args, &mut cache, None);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let watched = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
     let out = std::path::absolute(&args.out).unwrap_or_else(|_| args.out.clone());
@@ -61,7 +65,7 @@ pub fn run(args: &Args) -> ExitCode {
                 };
                 let changed = changed_names(&relevant, &watched);
                 say(&format!("changed: {changed}"));
-                rebuild(&dir, &args.out, &mut cache, Some(first));
+                rebuild(&dir, args, &mut cache, Some(first));
             }
             Err(errors) => {
                 for err in errors {
@@ -87,10 +91,10 @@ fn cannot_watch(dir: &Path, why: &str) -> ExitCode {
 
 /// One build, reported with timestamps; `since` is the first change's time, so the
 /// report gives the time from save to written files.
-fn rebuild(dir: &Path, out: &Path, cache: &mut Cache, since: Option<Instant>) {
+fn rebuild(dir: &Path, args: &Args, cache: &mut Cache, since: Option<Instant>) {
     let start = Instant::now();
     let mut findings = Findings::default();
-    let outcome = series::build(dir, out, cache, &mut findings);
+    let outcome = series::build(dir, &args.out, &args.access, cache, &mut findings);
     let built = start.elapsed();
     findings.print(Format::Human);
     let Some(outcome) = outcome else {

@@ -51,21 +51,9 @@ pub fn sanitize_name(raw: &str, fallback: &str) -> String {
     out
 }
 
-/// A well-formed BCP 47 tag (`fr`, `en-GB`, `zh-Hant-TW`), or `en` — the model's
-/// default — when the metadata holds something EPUBCheck would reject.
+/// A well-formed BCP 47 tag, or `en` (the rule in [`crate::lang`]).
 pub fn language_tag(raw: &str) -> String {
-    let raw = raw.trim();
-    let mut parts = raw.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    let rest_ok =
-        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if primary_ok && rest_ok {
-        raw.to_string()
-    } else {
-        "en".to_string()
-    }
+    crate::lang::language_tag(raw)
 }
 
 /// Whether a language is written right to left (for `dir` on the whole document).
@@ -179,17 +167,7 @@ fn snippet(text: &str) -> String {
 }
 
 /// Letters for the n-th (from 0) citing place of a note: a … z, aa, ab, …
-pub fn occurrence_letters(mut n: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(char::from(b'a' + (n % 26) as u8));
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
+pub use crate::model::letters as occurrence_letters;
 
 /// `YYYY-MM-DDThh:mm:ssZ` for unix seconds (the form `dcterms:modified` requires).
 pub fn iso_datetime(unix: i64) -> String {

@@ -50,7 +50,10 @@ fn endnotes(
     let section_id = open_section(r, "notes", "endnotes", r.labels.notes, out);
     out.push_str("<ol class=\"notes\">\n");
     for (note, (id, first, mut pieces)) in notes.iter().zip(rendered) {
-        let label = format!("<span class=\"note-number\">{}.</span> ", note.number);
+        let label = format!(
+            "<span class=\"note-number\">{}.</span> ",
+            r.doc.note_mark(note.number)
+        );
         let mut suffix = source_link(r, note, source_ids);
         if first {
             suffix.push_str(&back_links(r, note.number));
@@ -303,8 +306,9 @@ fn bibliography(
                 }
                 let _ = write!(
                     out,
-                    "<a href=\"#{}\">{number}</a>",
-                    note_id(&r.plan.slug, *number)
+                    "<a href=\"#{}\">{}</a>",
+                    note_id(&r.plan.slug, *number),
+                    r.doc.note_mark(*number)
                 );
             }
             out.push_str(")</span>");

@@ -28,7 +28,7 @@
 //! manifest items, so the templates make the output visible and replaceable
 //! (`--templates DIR`) instead.
 
-mod escape;
+pub(crate) mod escape;
 mod link_notes;
 mod package;
 mod prepare;

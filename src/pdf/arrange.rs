@@ -6,12 +6,9 @@
 use std::collections::BTreeMap;
 
 use super::Geometry;
-use super::collect::{Collected, Container, Flow, Nest, Para, Role};
-use super::types::{Align, LayoutReport, Line, ParaSpec, Piece};
-
-/// The paragraph engine as page building sees it: pieces and a spec in, lines and the
-/// characters no font has out.
-pub type SetFn<'a> = dyn Fn(&[Piece], &ParaSpec) -> (Vec<Line>, Vec<char>) + 'a;
+use super::types::{
+    Align, Collected, Container, Flow, LayoutReport, Line, Nest, Para, ParaSpec, Role, SetFn,
+};
 
 /// A line with where it goes across the text block.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +61,9 @@ pub enum ElemKind {
         cells: Vec<(f32, f32, Line, Nest)>,
         /// Rules drawn with the row.
         rules: Vec<(f32, f32, f32)>,
+        /// For a body row of a table with a header: the header row's element, which a
+        /// page the table continues on repeats above it.
+        head: Option<usize>,
     },
     /// An image: its key in the options' images, left edge and width (its height is
     /// the element's).
@@ -99,6 +99,10 @@ pub struct Elem {
     pub height: f32,
     /// Whether a page may break after it.
     pub break_after: bool,
+    /// Whether a page may break after it to fill a page that would otherwise end
+    /// with a hole: after a hyphenated line (a word split across pages is the
+    /// lesser fault).
+    pub soft_break: bool,
 }
 
 impl Elem {
@@ -121,6 +125,21 @@ impl Elem {
     }
 }
 
+/// Moves a line `dx` to the right, with its tagged stretches.
+fn shift(line: &mut Line, dx: f32) {
+    if dx == 0.0 {
+        return;
+    }
+    for run in &mut line.runs {
+        run.x += dx;
+    }
+    for tag in &mut line.tags {
+        tag.x0 += dx;
+        tag.x1 += dx;
+    }
+    line.width += dx;
+}
+
 /// Where a line's baseline sits below the top of its box: glyphs centred in the leading.
 pub fn baseline_in(line: &Line) -> f32 {
     ((line.leading + line.ascent - line.descent) / 2.0).clamp(0.0, line.leading.max(0.0))
@@ -137,6 +156,8 @@ pub struct Arranged {
     pub sources: BTreeMap<(usize, u32), String>,
     /// The lines of each "Ibid." note's full-citation body ([`Collected::full`]).
     pub full: BTreeMap<(usize, u32), Vec<Line>>,
+    /// The lines of each back-reference ([`Collected::back`]).
+    pub back: BTreeMap<(usize, u32), Vec<Line>>,
     /// Overfull lines, lines, missing glyphs (pages and notes off page come later).
     pub report: LayoutReport,
 }
@@ -151,13 +172,17 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
     for item in &c.flow {
         a.flow(item);
     }
-    for (key, para) in &c.notes {
-        let lines = a.lines(para);
+    for (key, paras) in &c.notes {
+        let lines = a.note(paras);
         a.out.notes.insert(*key, lines);
     }
-    for (key, para) in &c.full {
-        let lines = a.lines(para);
+    for (key, paras) in &c.full {
+        let lines = a.note(paras);
         a.out.full.insert(*key, lines);
+    }
+    for (key, paras) in &c.back {
+        let lines = a.note(paras);
+        a.out.back.insert(*key, lines);
     }
     a.out.sources = c.sources.clone();
     a.out
@@ -189,6 +214,7 @@ impl Arrange<'_> {
             kind,
             height,
             break_after,
+            soft_break: false,
         });
     }
 
@@ -282,26 +308,48 @@ impl Arrange<'_> {
         out
     }
 
+    /// A paragraph's list label, set in its indent: its x and line.
+    fn label(&self, p: &Para) -> Option<(f32, Line)> {
+        let label = p.label.as_ref()?;
+        let hang = p.indent.min(self.g.size * 1.8);
+        let spec = ParaSpec {
+            width: hang,
+            first_indent: 0.0,
+            align: Align::Left,
+            hyphenate: false,
+            ..p.spec.clone()
+        };
+        let line = (self.set)(label, &spec).0.into_iter().next()?;
+        Some((p.indent - hang, line))
+    }
+
+    /// Sets a note's paragraphs as one column of lines: each line moved to its
+    /// paragraph's indent, a list label drawn into its item's first line.
+    fn note(&mut self, paras: &[Para]) -> Vec<Line> {
+        let mut out = Vec::new();
+        for p in paras {
+            let label = self.label(p);
+            let mut lines = self.lines(p);
+            for line in &mut lines {
+                shift(line, p.indent);
+            }
+            if let (Some((x, mut label)), Some(first)) = (label, lines.first_mut()) {
+                shift(&mut label, x);
+                first.ascent = first.ascent.max(label.ascent);
+                first.descent = first.descent.max(label.descent);
+                first.runs.splice(0..0, label.runs);
+            }
+            out.extend(lines);
+        }
+        out
+    }
+
     /// Sets a paragraph; `toc` draws leaders and a page number on its last line.
     fn para(&mut self, p: &Para, toc: Option<TocTail>) {
         self.space(p.before);
         let lines = self.lines(p);
         let n = lines.len();
-        let label = p.label.as_ref().and_then(|label| {
-            let hang = p.indent.min(self.g.size * 1.8);
-            let spec = ParaSpec {
-                width: hang,
-                first_indent: 0.0,
-                align: Align::Left,
-                hyphenate: false,
-                ..p.spec.clone()
-            };
-            (self.set)(label, &spec)
-                .0
-                .into_iter()
-                .next()
-                .map(|l| (p.indent - hang, l))
-        });
+        let label = self.label(p);
         let goto = toc.as_ref().map(|t| t.doc);
         let mut toc = toc;
         let mut label = label;
@@ -320,10 +368,12 @@ impl Arrange<'_> {
             // Two lines at least on each side of a break: no widows, no orphans;
             // a caption stays whole (and so with its image); and no word hyphenated
             // across pages (TeX's \brokenpenalty, made absolute).
+            let breakable = i + 1 < n && i >= 1 && i + 3 <= n && p.role != Role::Caption;
+            let soft_break = breakable && line.hyphenated;
             let break_after = if i + 1 == n {
                 !p.keep_with_next
             } else {
-                i >= 1 && i + 3 <= n && p.role != Role::Caption && !line.hyphenated
+                breakable && !line.hyphenated
             };
             let height = line.leading;
             let placed = Placed {
@@ -337,6 +387,9 @@ impl Arrange<'_> {
                 nest: p.nest.clone(),
             };
             self.push(ElemKind::Line(placed), height, break_after);
+            if let Some(e) = self.out.elems.last_mut() {
+                e.soft_break = soft_break;
+            }
         }
         self.space(p.after);
     }
@@ -358,13 +411,17 @@ impl Arrange<'_> {
         let mut minimum = vec![0f32; cols];
         for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
             for (c, cell) in row.iter().enumerate() {
+                // Measured flush left: a right-aligned or centred line reports the
+                // whole measure as its width.
                 let wide = ParaSpec {
                     width: 10_000.0,
+                    align: Align::Left,
                     ..cell.spec.clone()
                 };
                 let narrow = ParaSpec {
                     width: 1.0,
                     hyphenate: false,
+                    align: Align::Left,
                     ..cell.spec.clone()
                 };
                 let w = |spec: &ParaSpec| {
@@ -461,7 +518,8 @@ impl Arrange<'_> {
             }
             // The header stays with the first row.
             let break_after = r != 0;
-            self.push(ElemKind::Row { cells, rules }, height, break_after);
+            let head = (r != 0 && !head.is_empty()).then_some(table);
+            self.push(ElemKind::Row { cells, rules, head }, height, break_after);
             index += 1;
         }
     }
@@ -470,7 +528,7 @@ impl Arrange<'_> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::pdf::types::{Face, Tag, TagBox, TextStyle};
+    use crate::pdf::types::{Face, Piece, Tag, TagBox, TextStyle};
 
     /// A synthetic line: `leading` tall, citing `notes`.
     pub(crate) fn line(leading: f32, notes: &[u32]) -> Line {

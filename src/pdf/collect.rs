@@ -6,9 +6,10 @@
 //! gets a title page and a table of contents.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use super::types::{Align, Face, ParaSpec, Piece, TextStyle};
+use super::types::{
+    Align, Collected, Container, Face, Flow, Para, ParaSpec, Piece, Role, TextStyle,
+};
 use super::{Geometry, PdfOptions};
 use crate::model::{Block, Book, Document, Inline};
 
@@ -24,160 +25,24 @@ static NO_IMAGES: BTreeMap<String, (u32, u32)> = BTreeMap::new();
 /// can overflow the stack.
 const MAX_DEPTH: usize = 16;
 
-/// What a set line is, for structure tags and styling decisions in later stages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    /// Running text, list items, table cells.
-    Body,
-    /// A profile's or a book's title.
-    Title,
-    /// A heading of this level (1–6).
-    Heading(u8),
-    /// Block-quoted text.
-    Quote,
-    /// A figure caption.
-    Caption,
-    /// An entry of the bibliography.
-    Bibliography,
-    /// A footnote.
-    Note,
-    /// A line of a code block.
-    Code,
-}
-
-/// A structure around paragraphs, for the tag tree: the writer nests each line's
-/// paragraph in the containers of its [`Nest`], outermost first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Container {
-    /// A block quote (an id unique in the flow).
-    Quote(usize),
-    /// A list (its id), and whether it is numbered.
-    List(usize, bool),
-    /// A bibliography: a list without labels.
-    Bibliography(usize),
-    /// An item of a list (its id): its label and its body.
-    Item(usize),
-    /// A table (its first row's element index).
-    Table(usize),
-    /// A table's header rows (`true`) or body rows, by the table's id.
-    Rows(usize, bool),
-    /// A table row (its element index).
-    Row(usize),
-    /// A table cell: its column, and whether it is a header cell.
-    Cell(usize, bool),
-    /// A code block (its lines are set one paragraph each).
-    Code(usize),
-    /// An anthology's table of contents.
-    Toc(usize),
-    /// One entry of the contents.
-    TocItem(usize),
-}
-
-/// The containers around a paragraph, outermost first (shared by its lines).
-pub type Nest = Arc<[Container]>;
-
-/// A paragraph ready for [`super::types`] layout, with its place in the flow.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Para {
-    /// The styled text.
-    pub pieces: Vec<Piece>,
-    /// Layout parameters (the width already excludes `indent`).
-    pub spec: ParaSpec,
-    /// Distance of every line from the left edge of the text block.
-    pub indent: f32,
-    /// A list label set in the indent, on the first line's baseline.
-    pub label: Option<Vec<Piece>>,
-    /// Space above.
-    pub before: f32,
-    /// Space below.
-    pub after: f32,
-    /// Keep with the first lines of what follows (headings, titles).
-    pub keep_with_next: bool,
-    /// What it is.
-    pub role: Role,
-    /// An outline entry (level, text) pointing at its first line.
-    pub outline: Option<(u8, String)>,
-    /// Where it came from ("file:line"), for missing-glyph warnings.
-    pub origin: String,
-    /// The quotes and lists it is in.
-    pub nest: Nest,
-}
-
-/// One block of the flow.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Flow {
-    /// Start a new page for a profile (`doc`) or for front matter (`None`).
-    Start {
-        /// Index of the profile in the book.
-        doc: Option<usize>,
-        /// The running head of the following pages (none on the first).
-        head: Option<String>,
-    },
-    /// A paragraph.
-    Para(Para),
-    /// A horizontal rule across a fraction of the measure.
-    Rule,
-    /// An image, scaled to fit: its key in [`PdfOptions::images`], left edge, size.
-    Image {
-        /// The path as written in the model.
-        src: String,
-        /// Its alternative text.
-        alt: String,
-        /// Left edge from the text block's left edge.
-        x: f32,
-        /// Width drawn.
-        width: f32,
-        /// Height drawn.
-        height: f32,
-        /// Keep with what follows (its caption).
-        keep_with_next: bool,
-        /// The quotes and lists it is in.
-        nest: Nest,
-    },
-    /// Vertical space (dropped at the top of a page).
-    Space(f32),
-    /// A table: header cells and body rows, each cell a paragraph.
-    Table {
-        /// The header row (may be empty).
-        head: Vec<Para>,
-        /// The body rows.
-        rows: Vec<Vec<Para>>,
-    },
-    /// A contents line: a title and its page number, flush right.
-    TocEntry {
-        /// The profile it lists (the entry links to its first page).
-        doc: usize,
-        /// The title.
-        title: Para,
-        /// The page number as text.
-        page: Vec<Piece>,
-    },
-}
-
-/// The flow of the whole book and the notes of each profile.
+/// Page numbers a first pass found, for what refers to pages.
 #[derive(Debug, Clone, Default)]
-pub struct Collected {
-    /// The blocks in reading order.
-    pub flow: Vec<Flow>,
-    /// Every note body, keyed by (profile index, note number).
-    pub notes: BTreeMap<(usize, u32), Para>,
-    /// The source each resolved note cites, by the same key.
-    pub sources: BTreeMap<(usize, u32), String>,
-    /// For each "Ibid." note, its body with the source's full citation instead: what
-    /// it prints on a page where the note above it cites another source or where it
-    /// is the first note, since "Ibid." must point at something the reader can see.
-    pub full: BTreeMap<(usize, u32), Para>,
+pub struct Found {
+    /// The first page of each profile (the contents).
+    pub toc: Vec<usize>,
+    /// The page printing each note in full (back-references).
+    pub notes: BTreeMap<(usize, u32), usize>,
 }
 
-/// Builds the flow. `toc_pages` holds the first page number of each profile once the
-/// first pass knows them; before that the contents show placeholders of the same width.
-pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]) -> Collected {
+/// Builds the flow. `found` holds page numbers once a first pass knows them; before
+/// that the contents and back-references show placeholders of the same width.
+pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, found: &Found) -> Collected {
     // Only images that can be read count; the rest print their caption or alt text.
     let images: BTreeMap<String, (u32, u32)> = opts
         .images
         .iter()
         .filter_map(|(src, bytes)| {
-            let (w, h) = super::write::image_size(bytes)?;
+            let (w, h) = super::image::size(bytes)?;
             (w > 0 && h > 0).then(|| (src.clone(), (w, h)))
         })
         .collect();
@@ -191,7 +56,7 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]
     let bibliography = opts.bibliography;
     let anthology = book.documents.len() > 1;
     if anthology {
-        c.front_matter(book, toc_pages);
+        c.front_matter(book, &found.toc);
     }
     for (i, doc) in book.documents.iter().enumerate() {
         let head = if anthology {
@@ -202,6 +67,7 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, toc_pages: &[usize]
         let head = (!head.trim().is_empty()).then(|| head.trim().to_string());
         c.out.flow.push(Flow::Start { doc: Some(i), head });
         c.document(i, doc, anthology, bibliography);
+        c.back_references(i, doc, &found.notes);
     }
     c.out
 }
@@ -467,12 +333,7 @@ impl Collector<'_> {
                     ..
                 } => {
                     let level = (*level).clamp(1, 6);
-                    let size = match level {
-                        1 => s * 1.45,
-                        2 => s * 1.25,
-                        3 => s * 1.1,
-                        _ => s,
-                    };
+                    let size = heading_size(s, level);
                     let mut pieces = Vec::new();
                     inlines(
                         content,
@@ -590,21 +451,32 @@ impl Collector<'_> {
                     p.indent = indent;
                     self.out.flow.push(Flow::Para(p));
                 }
-                Block::Table { head, rows, .. } => {
-                    let cell = |this: &Self, cell: &[Inline], bold: bool| {
+                Block::Table { head, rows, align } => {
+                    // Each column as Markdown aligns it (`---:` flush right, `:-:`
+                    // centred), flush left otherwise.
+                    let cell = |this: &Self, cell: &[Inline], bold: bool, col: usize| {
                         let mut pieces = Vec::new();
                         let size = (s * 0.92 * 2.0).round() / 2.0;
                         inlines(cell, Ctx { bold, size, ..ctx }, &mut pieces, 0);
                         let mut p = this.para(pieces, Role::Body, &lang, size, String::new());
-                        p.spec.align = Align::Left;
+                        p.spec.align = match align.get(col) {
+                            Some(crate::model::Align::Right) => Align::Right,
+                            Some(crate::model::Align::Center) => Align::Center,
+                            _ => Align::Left,
+                        };
                         p
                     };
-                    let head = head.iter().map(|c| cell(self, c, true)).collect();
-                    let rows = rows
-                        .iter()
-                        .map(|r| r.iter().map(|c| cell(self, c, false)).collect())
-                        .collect();
-                    self.out.flow.push(Flow::Space(s * 0.6));
+                    let row = |this: &Self, r: &[Vec<Inline>], bold: bool| -> Vec<Para> {
+                        r.iter()
+                            .enumerate()
+                            .map(|(col, c)| cell(this, c, bold, col))
+                            .collect()
+                    };
+                    let head = row(self, head, true);
+                    let rows = rows.iter().map(|r| row(self, r, false)).collect();
+                    // A blank line's worth above a table: its rule would crowd the
+                    // text above otherwise.
+                    self.out.flow.push(Flow::Space(s * 1.5));
                     self.out.flow.push(Flow::Table { head, rows });
                     self.out.flow.push(Flow::Space(s * 0.6));
                 }
@@ -631,24 +503,40 @@ impl Collector<'_> {
                     let drawn = src
                         .as_deref()
                         .is_some_and(|src| self.image(src, &described, indent, captioned));
-                    if !captioned {
-                        if drawn {
-                            continue;
-                        }
-                        push_text(&mut pieces, alt, italic.style(), None);
+                    let caption_para = |this: &Self, pieces, before| {
+                        let mut p = this.para(
+                            pieces,
+                            Role::Caption,
+                            &lang,
+                            ctx.size,
+                            origin(ctx.doc, *span),
+                        );
+                        p.spec.align = Align::Center;
+                        p.spec.width -= indent + s * 4.0;
+                        p.indent = indent + s * 2.0;
+                        p.before = before;
+                        p.after = s * 0.6;
+                        p
+                    };
+                    if !drawn {
+                        // A scraped caption often repeats as the alt text: say it once.
+                        let own = if alt.trim() == Inline::plain(caption).trim() {
+                            ""
+                        } else {
+                            alt.as_str()
+                        };
+                        let mut shown = Vec::new();
+                        let text = crate::model::image_placeholder(own);
+                        push_text(&mut shown, &text, italic.style(), None);
+                        let mut p = caption_para(self, shown, s * 0.6);
+                        p.keep_with_next = captioned;
+                        p.after = s * 0.2;
+                        self.out.flow.push(Flow::Para(p));
                     }
-                    let mut p = self.para(
-                        pieces,
-                        Role::Caption,
-                        &lang,
-                        ctx.size,
-                        origin(ctx.doc, *span),
-                    );
-                    p.spec.align = Align::Center;
-                    p.spec.width -= indent + s * 4.0;
-                    p.indent = indent + s * 2.0;
-                    p.before = if drawn { s * 0.4 } else { s * 0.6 };
-                    p.after = s * 0.6;
+                    if !captioned {
+                        continue;
+                    }
+                    let p = caption_para(self, pieces, if drawn { s * 0.4 } else { 0.0 });
                     self.out.flow.push(Flow::Para(p));
                 }
                 Block::Code { text, .. } => {
@@ -671,6 +559,17 @@ impl Collector<'_> {
                 Block::Rule => self.out.flow.push(Flow::Rule),
             }
         }
+    }
+}
+
+/// The size of a heading of `level` in a body set at `s`; the bibliography's heading
+/// takes a section's (level 2), so every section head matches.
+fn heading_size(s: f32, level: u8) -> f32 {
+    match level {
+        1 => s * 1.45,
+        2 => s * 1.25,
+        3 => s * 1.1,
+        _ => s,
     }
 }
 

@@ -10,97 +10,21 @@
 //! not even its first line fits, the citing line moves to the next page. So a note is always printed on
 //! the page of its marker — the approach of Typst's flow composer, written anew.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Geometry;
 use super::arrange::{Arranged, ElemKind, baseline_in};
-use super::collect::{Nest, Role};
-use super::types::{LayoutReport, Line, Tag};
+use super::types::{Item, ItemKind, LayoutReport, Line, Nest, NoteKey, NoteMark, Page, Role, Tag};
 
-/// A note key: (profile index, note number).
-pub type NoteKey = (usize, u32);
-
-/// Something drawn on a page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ItemKind {
-    /// A line of text.
-    Text {
-        /// The line.
-        line: Line,
-        /// What it is.
-        role: Role,
-        /// An outline entry pointing here.
-        outline: Option<(u8, String)>,
-        /// For footnote lines: the note they belong to.
-        note: Option<NoteKey>,
-        /// The paragraph (or table row) it belongs to, for structure tags.
-        block: usize,
-        /// A contents entry: the profile whose first page the line links to.
-        goto: Option<usize>,
-        /// The quotes, lists and table cell it is in.
-        nest: Nest,
-        /// Whether it is drawn beside another line on its baseline (a list label,
-        /// contents leaders and page number).
-        extra: bool,
-    },
-    /// An image; the item's `y` is its top edge.
-    Image {
-        /// The path as written in the model (its key in the options' images).
-        src: String,
-        /// Its alternative text.
-        alt: String,
-        /// Width drawn.
-        width: f32,
-        /// Height drawn.
-        height: f32,
-        /// The quotes and lists it is in.
-        nest: Nest,
-    },
-    /// A horizontal rule of this length, 0.5 pt thick.
-    Rule {
-        /// Its length.
-        width: f32,
-    },
-}
-
-/// A placed item: `x` from the page's left edge, `y` the baseline (or the rule's
-/// centre) from the page's top edge.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    /// Left edge.
-    pub x: f32,
-    /// Baseline from the top.
-    pub y: f32,
-    /// What is drawn.
-    pub kind: ItemKind,
-}
-
-/// Where a note (or the continuation of one) sits on a page.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct NoteMark {
-    /// The note.
-    pub key: NoteKey,
-    /// Top of its first line on this page, from the page's top edge.
-    pub y: f32,
-    /// Whether this is the start of the note (with its number) or a continuation.
-    pub start: bool,
-}
-
-/// A finished page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    /// The profile it belongs to (`None`: title page or contents).
-    pub doc: Option<usize>,
-    /// Running head (none on a profile's first page).
-    pub head: Option<String>,
-    /// Page number, from 1.
-    pub number: usize,
-    /// Whether to print the page number (not on the title page).
-    pub folio: bool,
-    /// Body and footnote items.
-    pub items: Vec<Item>,
-    /// The notes on the page, in order.
-    pub notes: Vec<NoteMark>,
+/// Which body of a note a page prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// The note as written.
+    Own,
+    /// An "Ibid." note's source in full (see [`Composer::text_here`]).
+    Full,
+    /// A back-reference to the page that printed the note in full.
+    Back,
 }
 
 /// Lines of a note placed on the current page: `from..to` of its lines.
@@ -109,8 +33,8 @@ struct Part {
     key: NoteKey,
     from: usize,
     to: usize,
-    /// Set from the full citation rather than "Ibid." (see [`Composer::full_here`]).
-    full: bool,
+    /// Which of its bodies.
+    full: Text,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -130,8 +54,10 @@ struct State {
     /// The last note here was split (its remainder is in `carry`): body that cites
     /// no new note may still come, taking lines from that note.
     split: bool,
+    /// Indices into `body` of table header rows repeated on this page.
+    repeats: Vec<usize>,
     /// Note remainders for the next page: (note, first line not yet set, full).
-    carry: Vec<(NoteKey, usize, bool)>,
+    carry: Vec<(NoteKey, usize, Text)>,
 }
 
 struct Composer<'a> {
@@ -139,6 +65,11 @@ struct Composer<'a> {
     g: Geometry,
     st: State,
     pages: Vec<Page>,
+    /// The notes printed in full on finished pages.
+    printed: BTreeSet<NoteKey>,
+    /// The fewest lines of a split note on either side of the page break: two, or
+    /// one when the alternative leaves a hole above the notes.
+    side: usize,
 }
 
 const EPS: f32 = 0.01;
@@ -153,6 +84,8 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
             ..State::default()
         },
         pages: Vec::new(),
+        printed: BTreeSet::new(),
+        side: 2,
     };
     let elems = &a.elems;
     let mut i = 0;
@@ -175,6 +108,10 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
             k += 1;
         }
         if !c.try_group(i, k) {
+            if let Some(end) = c.fill_hole(i, k) {
+                i = end + 1;
+                continue;
+            }
             if !c.st.body.is_empty() {
                 c.new_page();
             }
@@ -206,21 +143,33 @@ impl Composer<'_> {
         self.g.size * 1.4
     }
 
-    /// The lines of note `key`, from its full citation when `full`.
-    fn note_lines(&self, key: NoteKey, full: bool) -> &[Line] {
-        let set = if full { &self.a.full } else { &self.a.notes };
+    /// The lines of note `key`'s body `text`.
+    fn note_lines(&self, key: NoteKey, text: Text) -> &[Line] {
+        let set = match text {
+            Text::Own => &self.a.notes,
+            Text::Full => &self.a.full,
+            Text::Back => &self.a.back,
+        };
         set.get(&key).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether "Ibid." note `key`, coming after `above` on this page, prints its
-    /// source's full citation: it does unless the note right above it cites the same
+    /// Which body note `key`, coming after `above` on this page, prints: a note
+    /// printed in full on an earlier page refers back to it; an "Ibid." note prints
+    /// its source's full citation unless the note right above it cites the same
     /// source, as "Ibid." refers the reader to the note just read.
-    fn full_here(&self, key: NoteKey, above: Option<NoteKey>) -> bool {
+    fn text_here(&self, key: NoteKey, above: Option<NoteKey>) -> Text {
+        if self.printed.contains(&key) && self.a.back.contains_key(&key) {
+            return Text::Back;
+        }
         if !self.a.full.contains_key(&key) {
-            return false;
+            return Text::Own;
         }
         let source = self.a.sources.get(&key);
-        above.and_then(|k| self.a.sources.get(&k)) != source
+        if above.and_then(|k| self.a.sources.get(&k)) != source {
+            Text::Full
+        } else {
+            Text::Own
+        }
     }
 
     fn height(lines: &[Line]) -> f32 {
@@ -257,6 +206,34 @@ impl Composer<'_> {
         bottom + area <= self.g.height() + EPS
     }
 
+    /// When moving group `i..=k` on would leave more than two lines' room empty
+    /// above the notes, places what of it fits by the lesser faults: its notes split
+    /// one line a side (LaTeX splits a footnote anywhere rather than leave a hole),
+    /// and if need be the page broken after a hyphenated line. Returns the last
+    /// element placed.
+    fn fill_hole(&mut self, i: usize, k: usize) -> Option<usize> {
+        let notes = if self.st.notes_h > 0.0 {
+            self.st.notes_h + self.sep()
+        } else {
+            0.0
+        };
+        let room = self.g.height() - (self.st.body_h - self.st.tail) - notes;
+        if self.st.body.is_empty() || room <= self.g.size * 2.4 {
+            return None;
+        }
+        self.side = 1;
+        let ends = std::iter::once(k).chain((i..k).rev().filter(|&e| self.a.elems[e].soft_break));
+        let mut placed = None;
+        for end in ends {
+            if self.try_group(i, end) {
+                placed = Some(end);
+                break;
+            }
+        }
+        self.side = 2;
+        placed
+    }
+
     fn try_group(&mut self, i: usize, k: usize) -> bool {
         let saved = self.st.clone();
         if (i..=k).all(|e| self.place(e, false)) {
@@ -266,7 +243,7 @@ impl Composer<'_> {
         false
     }
 
-    fn add_note(&mut self, key: NoteKey, full: bool, from: usize, to: usize) {
+    fn add_note(&mut self, key: NoteKey, full: Text, from: usize, to: usize) {
         let h = Self::height(&self.note_lines(key, full)[from..to]);
         self.st.notes.push(Part {
             key,
@@ -293,21 +270,29 @@ impl Composer<'_> {
         if self.st.full && !force {
             return false;
         }
+        // A table continuing on a new page repeats its header row first.
+        if let ElemKind::Row { head: Some(h), .. } = elem.kind
+            && h != e
+            && self.st.body.is_empty()
+        {
+            self.st.repeats.push(0);
+            self.push_body(h);
+        }
         if self.st.split && !force {
             return self.place_after_split(e);
         }
         let doc = self.st.doc.unwrap_or(usize::MAX);
         let mut above = self.st.notes.last().map(|p| p.key);
-        let new: Vec<(NoteKey, bool)> = elem
+        let new: Vec<(NoteKey, Text)> = elem
             .note_refs()
             .into_iter()
             .map(|n| (doc, n))
             .filter(|key| {
-                !self.note_lines(*key, false).is_empty()
+                !self.note_lines(*key, Text::Own).is_empty()
                     && !self.st.notes.iter().any(|p| p.key == *key)
             })
             .map(|key| {
-                let full = self.full_here(key, above);
+                let full = self.text_here(key, above);
                 above = Some(key);
                 (key, full)
             })
@@ -341,6 +326,7 @@ impl Composer<'_> {
             return false;
         }
         // Split the last note: as many lines as fit here, the rest on the next page.
+        let saved = self.st.clone();
         self.push_body(e);
         for &(key, full) in before {
             let n = self.note_lines(key, full).len();
@@ -353,9 +339,15 @@ impl Composer<'_> {
             used += lines[k].leading;
             k += 1;
         }
-        // Even a forced placement keeps the note's first line with its marker.
-        let k = k.max(1);
+        // Two lines at least on each side of the split, as for a paragraph; even a
+        // forced placement keeps the note's first line with its marker.
         let n = lines.len();
+        let k = split_at(k, 0, n, self.side);
+        if k < self.side && k < n && !force {
+            self.st = saved;
+            return false;
+        }
+        let k = k.max(1);
         self.add_note(last, last_full, 0, k);
         if k < n {
             self.st.carry.push((last, k, last_full));
@@ -386,7 +378,7 @@ impl Composer<'_> {
         let mut part = last;
         let mut h = self.st.notes_h;
         while !self.fits_with_notes(e, h) {
-            if part.to <= part.from + 1 {
+            if part.to <= part.from + self.side {
                 return false;
             }
             part.to -= 1;
@@ -419,6 +411,9 @@ impl Composer<'_> {
     /// Finishes the current page and starts the next with the carried note remainders.
     fn new_page(&mut self) {
         let page = self.finish();
+        for part in self.st.notes.iter().filter(|p| p.full != Text::Back) {
+            self.printed.insert(part.key);
+        }
         self.pages.push(page);
         let carry = std::mem::take(&mut self.st.carry);
         self.st = State {
@@ -438,6 +433,11 @@ impl Composer<'_> {
                 used += lines[to].leading;
                 to += 1;
             }
+            // The half-page limit gives way rather than split off a single line.
+            let to = match split_at(to, from, n, 2) {
+                k if k < from + 2 => n,
+                k => k,
+            };
             self.add_note(key, full, from, to);
             if to < n {
                 self.st.carry.push((key, to, full));
@@ -449,9 +449,10 @@ impl Composer<'_> {
         let g = &self.g;
         let (left, top) = (g.margins.left, g.margins.top);
         let mut items = Vec::new();
-        for &(e, y0) in &self.st.body {
+        for (b, &(e, y0)) in self.st.body.iter().enumerate() {
             let elem = &self.a.elems[e];
             let top = top + y0;
+            let repeat = self.st.repeats.contains(&b);
             match &elem.kind {
                 ElemKind::Line(p) => {
                     let y = top + baseline_in(&p.line);
@@ -485,17 +486,21 @@ impl Composer<'_> {
                         kind: ItemKind::Rule { width: *width },
                     });
                 }
-                ElemKind::Row { cells, rules } => {
+                ElemKind::Row { cells, rules, .. } => {
                     for (x, y, line, nest) in cells {
-                        let kind = ItemKind::Text {
-                            line: line.clone(),
-                            role: Role::Body,
-                            outline: None,
-                            note: None,
-                            block: e,
-                            goto: None,
-                            nest: nest.clone(),
-                            extra: false,
+                        let kind = if repeat {
+                            ItemKind::Repeat { line: line.clone() }
+                        } else {
+                            ItemKind::Text {
+                                line: line.clone(),
+                                role: Role::Body,
+                                outline: None,
+                                note: None,
+                                block: e,
+                                goto: None,
+                                nest: nest.clone(),
+                                extra: false,
+                            }
                         };
                         items.push(Item {
                             x: left + x,
@@ -550,6 +555,7 @@ impl Composer<'_> {
                     key: part.key,
                     y,
                     start: part.from == 0,
+                    back: part.full == Text::Back,
                 });
                 for line in &self.note_lines(part.key, part.full)[part.from..part.to] {
                     let kind = ItemKind::Text {
@@ -587,6 +593,17 @@ impl Composer<'_> {
     }
 }
 
+/// Where a note of `n` lines may split, given that lines `from..k` fit: never
+/// leaving fewer than `side` lines on either side (when fewer than `side` fit, the
+/// result is below `from + side` and the caller decides).
+fn split_at(k: usize, from: usize, n: usize, side: usize) -> usize {
+    if k >= n {
+        return n;
+    }
+    let k = k.min(n.saturating_sub(side));
+    if k < from + side { k.min(from) } else { k }
+}
+
 /// Note numbers cited by the body lines of a page, in order of appearance.
 pub fn cited(page: &Page) -> Vec<u32> {
     let mut out = Vec::new();
@@ -617,6 +634,17 @@ pub fn doc_start_pages(pages: &[Page], docs: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The page number printing each note in full (its first such page).
+pub fn note_pages(pages: &[Page]) -> BTreeMap<NoteKey, usize> {
+    let mut out = BTreeMap::new();
+    for page in pages {
+        for m in page.notes.iter().filter(|m| m.start && !m.back) {
+            out.entry(m.key).or_insert(page.number);
+        }
+    }
+    out
+}
+
 /// Adds page counts and notes printed away from their markers to the report.
 pub fn fill_report(pages: &[Page], report: &mut LayoutReport) {
     report.pages = pages.len();
@@ -643,204 +671,4 @@ pub fn has_note_number(line: &Line) -> Option<u32> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::pdf::Margins;
-    use crate::pdf::arrange::tests::line;
-    use crate::pdf::arrange::{Elem, Placed};
-
-    /// A page with room for exactly 20 lines of 10 pt.
-    fn geometry() -> Geometry {
-        let margins = Margins {
-            top: 50.0,
-            bottom: 50.0,
-            left: 50.0,
-            right: 50.0,
-        };
-        Geometry {
-            page_w: 300.0,
-            page_h: 300.0,
-            margins,
-            size: 10.0,
-        }
-    }
-
-    fn body(notes_per_line: &[&[u32]], note_lines: &[(u32, usize)]) -> Arranged {
-        let mut a = Arranged::default();
-        a.elems.push(Elem {
-            kind: ElemKind::Start {
-                doc: Some(0),
-                head: None,
-            },
-            height: 0.0,
-            break_after: true,
-        });
-        for (i, notes) in notes_per_line.iter().enumerate() {
-            let placed = Placed {
-                line: line(10.0, notes),
-                x: 0.0,
-                extras: Vec::new(),
-                role: Role::Body,
-                outline: None,
-                block: i,
-                goto: None,
-                nest: Nest::default(),
-            };
-            a.elems.push(Elem {
-                kind: ElemKind::Line(placed),
-                height: 10.0,
-                break_after: true,
-            });
-        }
-        for &(n, count) in note_lines {
-            a.notes
-                .insert((0, n), (0..count).map(|_| line(10.0, &[])).collect());
-        }
-        a
-    }
-
-    fn report(pages: &[Page]) -> LayoutReport {
-        let mut r = LayoutReport::default();
-        fill_report(pages, &mut r);
-        r
-    }
-
-    /// Appends a paragraph of `n` lines as arrange does: two lines at least on each
-    /// side of a break; `cite_last` is cited by its last line.
-    fn paragraph(a: &mut Arranged, n: usize, leading: f32, cite_last: Option<u32>) {
-        let block = a.elems.len();
-        for i in 0..n {
-            let notes: Vec<u32> = cite_last.filter(|_| i + 1 == n).into_iter().collect();
-            let placed = Placed {
-                line: line(leading, &notes),
-                x: 0.0,
-                extras: Vec::new(),
-                role: Role::Body,
-                outline: None,
-                block,
-                goto: None,
-                nest: Nest::default(),
-            };
-            a.elems.push(Elem {
-                kind: ElemKind::Line(placed),
-                height: leading,
-                break_after: i + 1 == n || (i >= 1 && i + 3 <= n),
-            });
-        }
-    }
-
-    /// Which paragraph (by first element) each page's body lines belong to, counted.
-    fn lines_per_block(page: &Page) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for item in &page.items {
-            if let ItemKind::Text {
-                block, note: None, ..
-            } = item.kind
-            {
-                match out.last_mut() {
-                    Some((b, n)) if *b == block => *n += 1,
-                    _ => out.push((block, 1)),
-                }
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn a_paragraph_splits_when_the_page_is_a_hair_short_of_two_more_lines() {
-        // The sample on A5: a 14.75 pt first line and 12 lines of 13.25 pt leave
-        // 26.25 pt of a 200 pt page, a quarter point less than two more lines take.
-        // Their baselines and depths fit, so the next paragraph starts here instead
-        // of leaving a gap; its last line cites a note, which goes with it.
-        let mut a = body(&[], &[(1, 2)]);
-        paragraph(&mut a, 1, 14.75, None);
-        paragraph(&mut a, 12, 13.25, None);
-        paragraph(&mut a, 11, 13.25, Some(1));
-        let pages = compose(&a, &geometry());
-        assert_eq!(report(&pages).notes_off_page, 0);
-        assert_eq!(lines_per_block(&pages[0]), [(1, 1), (2, 12), (14, 2)]);
-        assert_eq!(lines_per_block(&pages[1]), [(14, 9)]);
-        assert_eq!(cited(&pages[1]), [1]);
-    }
-
-    #[test]
-    fn lines_after_a_split_note_take_its_room_instead_of_moving_on() {
-        // 14 lines, then a paragraph whose first line cites a 10-line note: the note
-        // splits, and the paragraph's second line (kept with the first against an
-        // orphan) stays too, and a third, each pushing a note line to the next page;
-        // the note's first line stays with its marker.
-        let mut a = body(&[], &[(1, 10)]);
-        paragraph(&mut a, 14, 10.0, None);
-        let start = a.elems.len();
-        paragraph(&mut a, 6, 10.0, None);
-        if let ElemKind::Line(p) = &mut a.elems[start].kind {
-            p.line = line(10.0, &[1]);
-        }
-        let pages = compose(&a, &geometry());
-        assert_eq!(report(&pages).notes_off_page, 0);
-        assert_eq!(lines_per_block(&pages[0]), [(1, 14), (start, 3)]);
-        let part = |page: &Page| {
-            page.items
-                .iter()
-                .filter(|i| matches!(i.kind, ItemKind::Text { note: Some(_), .. }))
-                .count()
-        };
-        assert_eq!(part(&pages[0]), 1);
-        assert_eq!(part(&pages[1]), 9);
-    }
-
-    #[test]
-    fn a_long_note_splits_and_continues_on_the_next_page() {
-        // Line 15 cites a 10-line note: 15 + 1.2 (separator) + 10 > 20 lines.
-        let mut cites: Vec<&[u32]> = vec![&[]; 30];
-        cites[14] = &[1];
-        let pages = compose(&body(&cites, &[(1, 10)]), &geometry());
-        assert_eq!(report(&pages).notes_off_page, 0);
-        let first = pages
-            .iter()
-            .position(|p| p.notes.iter().any(|m| m.start))
-            .expect("note placed");
-        assert!(cited(&pages[first]).contains(&1));
-        let next = &pages[first + 1];
-        assert!(
-            next.notes.iter().any(|m| m.key == (0, 1) && !m.start),
-            "remainder continues"
-        );
-    }
-
-    #[test]
-    fn the_marker_line_moves_when_not_even_one_note_line_fits() {
-        // 19 plain lines, then a line citing a note: with the separator nothing fits.
-        let mut cites: Vec<&[u32]> = vec![&[]; 25];
-        cites[19] = &[1];
-        let pages = compose(&body(&cites, &[(1, 2)]), &geometry());
-        assert_eq!(report(&pages).notes_off_page, 0);
-        assert!(cited(&pages[0]).is_empty() && pages[0].notes.is_empty());
-        assert_eq!(cited(&pages[1]), [1]);
-        assert!(pages[1].notes.iter().any(|m| m.start));
-    }
-
-    #[test]
-    fn a_note_cited_on_two_pages_prints_on_both() {
-        let mut cites: Vec<&[u32]> = vec![&[]; 40];
-        cites[2] = &[1];
-        cites[30] = &[1];
-        let pages = compose(&body(&cites, &[(1, 1)]), &geometry());
-        assert_eq!(report(&pages).notes_off_page, 0);
-        let with_note = pages
-            .iter()
-            .filter(|p| p.notes.iter().any(|m| m.key == (0, 1) && m.start))
-            .count();
-        assert_eq!(with_note, 2);
-    }
-
-    #[test]
-    fn many_notes_on_one_page_stay_with_their_markers() {
-        let numbers: Vec<[u32; 1]> = (1..=70).map(|n| [n]).collect();
-        let cites: Vec<&[u32]> = numbers.iter().map(|n| &n[..]).collect();
-        let notes: Vec<(u32, usize)> = (1..=70).map(|n| (n, 1 + n as usize % 3)).collect();
-        let pages = compose(&body(&cites, &notes), &geometry());
-        assert_eq!(report(&pages).notes_off_page, 0);
-        assert!(pages.len() > 5);
-    }
-}
+mod tests;

@@ -127,6 +127,10 @@ pub(crate) fn candidates(
     for (p, op) in linebreaks(text) {
         let p = if p >= limit { text.len() } else { p };
         let forced = op == BreakOpportunity::Mandatory || p == text.len();
+        // Inside a URL only the points of `inner_breaks` count: the URL is one word.
+        if !forced && urls.iter().any(|u| u.start < p && p < u.end) {
+            continue;
+        }
         let end = p - trailing_space(&text[word_start..p]);
         let word = &text[word_start..end];
         let url = urls.iter().any(|u| u.contains(&word_start));
@@ -215,14 +219,28 @@ fn inner_breaks(
         }
     };
     if url {
+        // Chicago's rule (6.112 in the 17th edition): after a slash or a double
+        // slash, before a full stop, hyphen, question mark, number sign and the like,
+        // before or after `=` and `&`; so a line never ends with what looks like
+        // punctuation of the sentence or a hyphen added by hyphenation.
         let bytes = word.as_bytes();
         for (i, &c) in bytes.iter().enumerate() {
             let next = bytes.get(i + 1).copied();
-            if matches!(c, b'/' | b'-' | b'.' | b'?' | b'&' | b'=' | b'_' | b'#')
-                && next != Some(b'/')
-            {
+            if matches!(c, b'/' | b'=' | b'&') && next != Some(b'/') {
                 push(start + i + 1, BreakKind::Other);
             }
+            if matches!(
+                c,
+                b'.' | b'-' | b'?' | b'#' | b'_' | b'~' | b'%' | b',' | b'=' | b'&'
+            ) {
+                push(start + i, BreakKind::Other);
+            }
+        }
+    } else if let Some(caps) = case_changes(word) {
+        // A hashtag or a CamelCase name breaks where a new word starts, never with
+        // a hyphen of its own.
+        for i in caps {
+            push(start + i, BreakKind::Other);
         }
     } else if let Some(lang) = lang.filter(|_| !mono) {
         // Hyphenate each run of letters on its own, so "self-aware" or "Shah's"
@@ -244,6 +262,21 @@ fn inner_breaks(
             push(start + i, BreakKind::Char);
         }
     }
+}
+
+/// The byte offsets where a capital follows a small letter, in a hashtag, a handle or
+/// a CamelCase name of at least three words; `None` for other words, which hyphenate.
+fn case_changes(word: &str) -> Option<Vec<usize>> {
+    let tag = word.starts_with(['#', '@']);
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            out.push(i);
+        }
+        prev = Some(c);
+    }
+    (tag || out.len() >= 2).then_some(out)
 }
 
 /// Words hyphenated so far on this thread, per language (English, French): a book
@@ -357,10 +390,16 @@ mod tests {
         let k = kinds("self-aware people at https://example.org/a/b?x=1", "en");
         assert!(k.contains(&("self-".into(), BreakKind::Explicit)), "{k:?}");
         assert!(k.contains(&("self-aware".into(), BreakKind::Space)));
+        // Before a full stop in a URL, after a slash, never after a hyphen.
         assert!(k.contains(&(
-            "self-aware people at https://example.".into(),
+            "self-aware people at https://example".into(),
             BreakKind::Other
         )));
+        assert!(k.contains(&(
+            "self-aware people at https://example.org/".into(),
+            BreakKind::Other
+        )));
+        assert!(!k.iter().any(|(s, _)| s.ends_with("https://example.")));
         assert!(!k.iter().any(|(s, _)| s.ends_with("https:/")));
         assert_eq!(k.last().map(|x| x.1), Some(BreakKind::Forced));
     }

@@ -50,37 +50,65 @@ pub(crate) struct Pass {
     pub emergency: f32,
     /// Whether this pass must succeed, keeping overfull lines when nothing else works.
     pub last: bool,
+    /// The widest interword space a justified line may get, in em; the last pass
+    /// takes any.
+    pub loosest: f32,
 }
+
+/// The loosest interword space of a justified line in every pass but the last: beyond
+/// it a line reads as gappy (the measure; Typst's 95th percentile on the
+/// sample is below 0.45 em).
+const LOOSEST: f32 = 0.55;
 
 /// TeX's `\pretolerance` pass, tried first without hyphenation.
 pub(crate) const PRETOLERANCE: Pass = Pass {
     tolerance: 100.0,
     emergency: 0.0,
     last: false,
+    loosest: LOOSEST,
 };
 
 /// The passes, from strict to desperate: TeX's tolerance, the looser tolerance narrow
-/// columns are usually set with, emergency stretch, and breaks inside words.
-pub(crate) const PASSES: [Pass; 4] = [
+/// columns are usually set with, emergency stretch (judging lines as if they could
+/// stretch more, which spreads the looseness over the paragraph, as TeX's
+/// `\emergencystretch` does) with no line looser than [`LOOSEST`], then with any
+/// spacing (a word longer than the measure), and at last breaks inside words.
+pub(crate) const PASSES: [Pass; 6] = [
     Pass {
         tolerance: 200.0,
         emergency: 0.0,
         last: false,
+        loosest: LOOSEST,
     },
     Pass {
         tolerance: 1000.0,
         emergency: 0.0,
         last: false,
+        loosest: LOOSEST,
     },
     Pass {
         tolerance: INF_BAD,
         emergency: 0.1,
         last: false,
+        loosest: LOOSEST,
+    },
+    Pass {
+        tolerance: INF_BAD,
+        emergency: 0.3,
+        last: false,
+        loosest: LOOSEST,
+    },
+    Pass {
+        tolerance: INF_BAD,
+        emergency: 0.3,
+        last: false,
+        loosest: f32::INFINITY,
     },
     Pass {
         tolerance: INF_BAD,
         emergency: 0.3,
         last: true,
+        loosest: f32::INFINITY,
     },
 ];
 
@@ -156,6 +184,8 @@ struct Fit {
     ratio: f32,
     /// How far the line sticks out even fully shrunk (positive when overfull).
     excess: f32,
+    /// Its spaces would be looser than the pass allows.
+    loose: bool,
 }
 
 fn measure(
@@ -184,6 +214,12 @@ fn measure(
         _ => (avail.min(24.0), 0.0),
     };
     let emergency = pass.emergency * avail;
+    // Spaces stretched past the loosest allowed: a line no pass but the last takes.
+    let ems = shaped.glue_ems(from.from, to);
+    let loose = spec.align == Align::Justify
+        && !is_last
+        && ems > 0.0
+        && glue + (avail - natural) > pass.loosest * ems;
     if natural <= avail {
         let ratio = if is_last {
             0.0
@@ -195,6 +231,7 @@ fn measure(
         Fit {
             ratio,
             excess: natural - shrink - avail,
+            loose,
         }
     } else {
         let ratio = if shrink > 0.0 {
@@ -205,6 +242,7 @@ fn measure(
         Fit {
             ratio,
             excess: natural - shrink - avail,
+            loose,
         }
     }
 }
@@ -296,7 +334,7 @@ pub(crate) fn break_lines(
             // one, so both count towards the limit.
             let hyphens = if flagged(c.kind) { a.hyphens + 1 } else { 0 };
             let b = badness(fit.ratio);
-            if b > pass.tolerance || hyphens > MAX_HYPHENS {
+            if b > pass.tolerance || hyphens > MAX_HYPHENS || fit.loose {
                 continue;
             }
             let p = penalty(c.kind);

@@ -17,6 +17,7 @@ pub mod collect;
 pub mod compose;
 pub mod fonts;
 pub mod hyphenate;
+pub mod image;
 pub mod linebreak;
 pub mod set;
 pub mod shape;
@@ -118,6 +119,22 @@ pub struct PdfOptions {
     /// `Inline::Image::src`) → their bytes (PNG, JPEG, GIF or WebP); the CLI loader
     /// fills it. An image not here, or not readable, prints only its caption or alt text.
     pub images: BTreeMap<String, Vec<u8>>,
+    /// The standard the PDF claims and krilla validates before writing.
+    pub standard: PdfStandard,
+}
+
+/// A PDF standard to conform to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PdfStandard {
+    /// None claimed (plain tagged PDF 1.7).
+    None,
+    /// PDF/UA-1, accessible: tagged, titled, every image described.
+    #[default]
+    Ua1,
+    /// PDF/A-2b, for archiving.
+    A2b,
+    /// PDF/A-3b, for archiving.
+    A3b,
 }
 
 impl Default for PdfOptions {
@@ -129,6 +146,7 @@ impl Default for PdfOptions {
             bibliography: true,
             modified: None,
             images: BTreeMap::new(),
+            standard: PdfStandard::default(),
         }
     }
 }
@@ -151,6 +169,9 @@ pub enum PdfError {
     Options(String),
     /// krilla refused to write the document.
     Write(String),
+    /// The document breaks a rule of the standard asked for: which rules, as krilla's
+    /// validator names them.
+    Standard(String),
 }
 
 impl std::fmt::Display for PdfError {
@@ -159,6 +180,7 @@ impl std::fmt::Display for PdfError {
             PdfError::Empty => write!(f, "the book has no profile to set"),
             PdfError::Options(why) => write!(f, "invalid pdf options: {why}"),
             PdfError::Write(why) => write!(f, "cannot write the pdf: {why}"),
+            PdfError::Standard(why) => write!(f, "the pdf breaks its standard: {why}"),
         }
     }
 }
@@ -178,12 +200,16 @@ pub struct Geometry {
     pub size: f32,
 }
 
+/// Body font sizes the page builder can set, in points (`book.toml` is checked
+/// against it too).
+pub const FONT_SIZES: std::ops::RangeInclusive<f32> = 4.0..=36.0;
+
 impl Geometry {
     fn new(opts: &PdfOptions) -> Result<Geometry, PdfError> {
         let (page_w, page_h) = opts.paper.size();
         let margins = opts.margins.unwrap_or_else(|| opts.paper.margins());
         let size = opts.font_size.unwrap_or_else(|| opts.paper.font_size());
-        if !(4.0..=36.0).contains(&size) {
+        if !FONT_SIZES.contains(&size) {
             return Err(PdfError::Options(format!(
                 "font size {size} is outside 4–36 pt"
             )));
@@ -233,7 +259,7 @@ type SetRecord = (
 /// own pieces and spec: a dry run that answers every request with no lines lists them.
 /// The few requests built from another's lines (table cells sized by their columns'
 /// widths) differ in the real run and are set there.
-fn prefetch(fonts: &FontSet, c: &collect::Collected, g: &Geometry) -> Vec<SetRecord> {
+fn prefetch(fonts: &FontSet, c: &types::Collected, g: &Geometry) -> Vec<SetRecord> {
     use rayon::prelude::*;
     let asked = RefCell::new(Vec::new());
     let dry = |pieces: &[types::Piece], spec: &types::ParaSpec| {
@@ -251,21 +277,40 @@ fn prefetch(fonts: &FontSet, c: &collect::Collected, g: &Geometry) -> Vec<SetRec
         .collect()
 }
 
-/// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
-pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
-    if book.documents.is_empty() {
-        return Err(PdfError::Empty);
-    }
-    let geometry = Geometry::new(opts)?;
+/// The pages of a book as the writer receives them, for page-quality measurements.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    /// The finished pages.
+    pub pages: Vec<types::Page>,
+    /// The geometry they were built for.
+    pub geometry: Geometry,
+    /// What layout found.
+    pub report: LayoutReport,
+}
+
+/// Lays a book out into pages without writing a PDF.
+pub fn layout(book: &Book, opts: &PdfOptions) -> Result<Laid, PdfError> {
     let fonts = FontSet::bundled();
-    let anthology = book.documents.len() > 1;
-    // Each pass sets its paragraphs ahead ([`prefetch`]); arrange then finds the i-th
-    // request's lines at index i. The second pass of an anthology (below) asks for the
-    // same paragraphs in the same order but for the contents' page numbers, so it
-    // replays the first pass's lines wherever the input is unchanged.
-    let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
+    let recorded = RefCell::new(Vec::new());
     let next = Cell::new(0usize);
-    let set = |pieces: &[types::Piece], spec: &types::ParaSpec| {
+    let set = replay(&fonts, &recorded, &next);
+    let geometry = Geometry::new(opts)?;
+    let (pages, report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
+    Ok(Laid {
+        pages,
+        geometry,
+        report,
+    })
+}
+
+/// The paragraph engine for a run: the i-th request is answered from `recorded[i]`
+/// when its input is unchanged, and set otherwise.
+fn replay<'a>(
+    fonts: &'a FontSet,
+    recorded: &'a RefCell<Vec<SetRecord>>,
+    next: &'a Cell<usize>,
+) -> impl Fn(&[types::Piece], &types::ParaSpec) -> (Vec<types::Line>, Vec<char>) + 'a {
+    move |pieces: &[types::Piece], spec: &types::ParaSpec| {
         let i = next.get();
         next.set(i + 1);
         if let Some((p, s, out)) = recorded.borrow().get(i)
@@ -274,41 +319,94 @@ pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
         {
             return out.clone();
         }
-        let p = set_paragraph(&fonts, pieces, spec);
+        let p = set_paragraph(fonts, pieces, spec);
         let out = (p.lines, p.missing);
         if let Some(slot) = recorded.borrow_mut().get_mut(i) {
             *slot = (pieces.to_vec(), spec.clone(), out.clone());
         }
         out
-    };
-    // An anthology's table of contents needs page numbers: set once with
-    // placeholders, then again with the numbers the first pass found. The contents
-    // take the same lines both times, so the numbers stay right.
-    let mut toc_pages: Vec<usize> = Vec::new();
+    }
+}
+
+/// Collects, arranges and composes the book (twice for an anthology, whose contents
+/// need page numbers, and for a book whose notes refer back to pages: once with
+/// placeholders, then with the numbers the first pass found; placeholders as wide as
+/// the numbers keep the lines, so the numbers stay right).
+fn lay_out(
+    book: &Book,
+    opts: &PdfOptions,
+    geometry: &Geometry,
+    fonts: &FontSet,
+    set: &types::SetFn,
+    recorded: &RefCell<Vec<SetRecord>>,
+    next: &Cell<usize>,
+) -> Result<(Vec<types::Page>, LayoutReport), PdfError> {
+    if book.documents.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    let anthology = book.documents.len() > 1;
+    let mut found = collect::Found::default();
     let (mut pages, mut report) = (Vec::new(), LayoutReport::default());
-    for pass in 0..if anthology { 2 } else { 1 } {
-        let collected = collect::collect(book, opts, &geometry, &toc_pages);
+    for pass in 0..2 {
+        let collected = collect::collect(book, opts, geometry, &found);
         if pass == 0 {
-            *recorded.borrow_mut() = prefetch(&fonts, &collected, &geometry);
+            *recorded.borrow_mut() = prefetch(fonts, &collected, geometry);
         }
         next.set(0);
-        let arranged = arrange::arrange(&collected, &geometry, &set);
-        pages = compose::compose(&arranged, &geometry);
-        if pass == 0 {
-            toc_pages = compose::doc_start_pages(&pages, book.documents.len());
-        }
+        let arranged = arrange::arrange(&collected, geometry, set);
+        pages = compose::compose(&arranged, geometry);
         report = arranged.report;
+        let backs = pages.iter().flat_map(|p| &p.notes).any(|m| m.back);
+        if pass == 1 || !(anthology || backs) {
+            break;
+        }
+        found = collect::Found {
+            toc: compose::doc_start_pages(&pages, book.documents.len()),
+            notes: compose::note_pages(&pages),
+        };
     }
+    compose::fill_report(&pages, &mut report);
+    Ok((pages, report))
+}
+
+/// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
+pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    if book.documents.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    let geometry = Geometry::new(opts)?;
+    let fonts = FontSet::bundled();
+    // Each pass sets its paragraphs ahead ([`prefetch`]); arrange then finds the i-th
+    // request's lines at index i. The second pass of an anthology asks for the same
+    // paragraphs in the same order but for the contents' page numbers, so it replays
+    // the first pass's lines wherever the input is unchanged.
+    let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
+    let next = Cell::new(0usize);
+    let set = replay(&fonts, &recorded, &next);
+    let (pages, mut report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
     // What the writer sets (running heads, folios) comes after every recorded request.
     next.set(usize::MAX / 2);
-    compose::fill_report(&pages, &mut report);
-    let bytes = write::write(
-        book,
-        &pages,
-        &geometry,
-        opts,
-        &|face| fonts.data(face),
-        &set,
-    )?;
+    let write = |opts: &PdfOptions| {
+        write::write(
+            book,
+            &pages,
+            &geometry,
+            opts,
+            &|face| fonts.data(face),
+            &set,
+        )
+    };
+    // A book that cannot meet the standard (a character no font has) is still
+    // written, claiming none, and the report says why.
+    let bytes = match write(opts) {
+        Err(PdfError::Standard(why)) => {
+            report.unmet_standard = Some(why);
+            write(&PdfOptions {
+                standard: PdfStandard::None,
+                ..opts.clone()
+            })?
+        }
+        other => other?,
+    };
     Ok(PdfOutput { bytes, report })
 }

@@ -49,6 +49,9 @@ pub(crate) struct Shaped {
     pub advance: Vec<f32>,
     /// `space[b]`: total width of the interword spaces before byte `b` (the glue).
     pub space: Vec<f32>,
+    /// `ems[b]`: the font sizes of the interword spaces before byte `b`, summed: the
+    /// glue's width in em is `space / ems` over a line.
+    pub ems: Vec<f32>,
     /// `boundary[b]`: a line may start or end at byte `b` without cutting a cluster.
     pub boundary: Vec<bool>,
 }
@@ -69,6 +72,11 @@ impl Shaped {
     /// Width of the interword spaces in `text[from..to]`.
     pub fn glue(&self, from: usize, to: usize) -> f32 {
         self.space[to] - self.space[from]
+    }
+
+    /// The interword spaces in `text[from..to]` counted in em of their own size.
+    pub fn glue_ems(&self, from: usize, to: usize) -> f32 {
+        self.ems[to] - self.ems[from]
     }
 
     /// The segment holding byte `b`.
@@ -232,6 +240,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     let n = text.len();
     let mut advance = vec![0.0f32; n + 1];
     let mut space = vec![0.0f32; n + 1];
+    let mut ems = vec![0.0f32; n + 1];
     let mut boundary = vec![false; n + 1];
     boundary[n] = true;
     for seg in &segments {
@@ -239,6 +248,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
             advance[g.cluster + 1] += g.advance;
             if text[g.cluster..].starts_with(is_glue) {
                 space[g.cluster + 1] += g.advance;
+                ems[g.cluster + 1] += seg.size;
             }
             boundary[g.cluster] = true;
         }
@@ -246,6 +256,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     for b in 1..=n {
         advance[b] += advance[b - 1];
         space[b] += space[b - 1];
+        ems[b] += ems[b - 1];
     }
     Shaped {
         text,
@@ -255,6 +266,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
         missing,
         advance,
         space,
+        ems,
         boundary,
     }
 }

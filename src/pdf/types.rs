@@ -7,6 +7,16 @@
 
 use std::ops::Range;
 
+mod flow;
+mod page;
+
+pub use flow::{Collected, Container, Flow, Nest, Para, Role};
+pub use page::{Item, ItemKind, NoteKey, NoteMark, Page};
+
+/// The paragraph engine as page building sees it: pieces and a spec in, lines and the
+/// characters no font has out.
+pub type SetFn<'a> = dyn Fn(&[Piece], &ParaSpec) -> (Vec<Line>, Vec<char>) + 'a;
+
 /// One face of the bundled type family (see `fonts/`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
@@ -185,4 +195,6 @@ pub struct LayoutReport {
     pub lines: usize,
     /// Characters no bundled font has: the character and where (file:line).
     pub missing_glyphs: Vec<(char, String)>,
+    /// Why the PDF does not meet the standard asked for (written claiming none).
+    pub unmet_standard: Option<String>,
 }

@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use krilla::Document;
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::destination::{Destination, NamedDestination, XyzDestination};
@@ -21,12 +20,13 @@ use krilla::page::PageSettings;
 use krilla::surface::Surface;
 use krilla::tagging::{ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Document, SerializeSettings};
 
-use super::arrange::SetFn;
-use super::collect::{Container, Role};
-use super::compose::{ItemKind, NoteKey, Page};
-use super::types::{Align, Face, GlyphRun, Line, ParaSpec, Piece, Tag, TextStyle};
-use super::{Geometry, PdfError, PdfOptions};
+use super::types::{
+    Align, Container, Face, GlyphRun, ItemKind, Line, NoteKey, Page, ParaSpec, Piece, Role, SetFn,
+    Tag, TextStyle,
+};
+use super::{Geometry, PdfError, PdfOptions, PdfStandard};
 use crate::model::Book;
 
 mod tags;
@@ -105,7 +105,7 @@ pub fn write(
             doc_first.entry(d).or_insert(p);
         }
     }
-    let mut doc = Document::new();
+    let mut doc = Document::new_with(settings(opts.standard)?);
     let mut tree = Tree::default();
     let mut heading_level = 0;
     // A profile in another language than the book's says so on its paragraphs.
@@ -182,9 +182,9 @@ pub fn write(
                         height,
                         nest,
                     } => {
-                        let image = images
-                            .entry(src.as_str())
-                            .or_insert_with(|| opts.images.get(src).and_then(|b| image(b)));
+                        let image = images.entry(src.as_str()).or_insert_with(|| {
+                            opts.images.get(src).and_then(|b| super::image::decode(b))
+                        });
                         let (Some(image), Some(size)) =
                             (image.clone(), Size::from_wh(*width, *height))
                         else {
@@ -218,6 +218,14 @@ pub fn write(
                         );
                     }
                     ItemKind::Rule { width } => draw_rule(&mut surface, item.x, item.y, *width),
+                    ItemKind::Repeat { line } => {
+                        surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+                            ArtifactType::Other,
+                            None,
+                        )));
+                        draw_plain(&mut surface, item.x, item.y, line, &mut font)?;
+                        surface.end_tagged();
+                    }
                     ItemKind::Text {
                         line,
                         role,
@@ -322,7 +330,14 @@ pub fn write(
     doc.set_tag_tree(tree.finish(Some(book.meta.lang.clone()).filter(|l| !l.is_empty())));
     doc.set_outline(outline(&outline_entries));
     doc.set_metadata(metadata(book, opts));
-    doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+    doc.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Validation(errors) => {
+            let mut causes: Vec<String> = errors.iter().map(|(e, _)| cause(e)).collect();
+            causes.dedup();
+            PdfError::Standard(causes.join("; "))
+        }
+        e => PdfError::Write(format!("{e:?}")),
+    })
 }
 
 /// Each note's first page and the top of its first line there (its named destination).
@@ -380,11 +395,14 @@ impl Targets<'_> {
         note: Option<NoteKey>,
     ) -> Option<(Target, String, LinkKind)> {
         match tag {
-            Tag::Link(url) => Some((
-                Target::Action(Action::Link(LinkAction::new(url.clone()))),
-                url.clone(),
-                LinkKind::Url(url.clone()),
-            )),
+            // Only the schemes the EPUB also follows are live; the rest stay text.
+            Tag::Link(url) => crate::link::outside_href(url).map(|href| {
+                (
+                    Target::Action(Action::Link(LinkAction::new(href))),
+                    url.clone(),
+                    LinkKind::Url(url.clone()),
+                )
+            }),
             Tag::NoteRef { note: n, .. } => {
                 let key = (doc, *n);
                 // The named destination where the note starts on this very page; else
@@ -437,6 +455,41 @@ fn marker_on(page: &Page, p: usize, key: NoteKey) -> Option<(usize, f32, f32)> {
     })
 }
 
+/// A validation error in words (the common ones; the rest by krilla's name).
+fn cause(e: &krilla::configure::ValidationError) -> String {
+    use krilla::configure::ValidationError as V;
+    match e {
+        V::ContainsNotDefGlyph(_, _, text) => format!("no font has `{text}`"),
+        V::MissingAltText(_) => "an image has no alternative text".into(),
+        V::NoDocumentLanguage => "the document has no language".into(),
+        V::NoDocumentTitle => "the document has no title".into(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// krilla's settings for a standard: its validator, which also writes the standard's
+/// identification (XMP `pdfuaid`/`pdfaid`, `DisplayDocTitle`).
+fn settings(standard: PdfStandard) -> Result<SerializeSettings, PdfError> {
+    use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, Validator};
+    let validator = match standard {
+        PdfStandard::None => None,
+        PdfStandard::Ua1 => Some(Validator::Ua(Accessibility::UA1)),
+        PdfStandard::A2b => Some(Validator::A(Archival::A2_B)),
+        PdfStandard::A3b => Some(Validator::A(Archival::A3_B)),
+    };
+    let mut builder = ConfigurationBuilder::new();
+    if let Some(v) = validator {
+        builder = builder.set_validator(v);
+    }
+    let configuration = builder
+        .finish()
+        .map_err(|e| PdfError::Options(format!("{e:?}")))?;
+    Ok(SerializeSettings {
+        configuration,
+        ..SerializeSettings::default()
+    })
+}
+
 /// A horizontal rule, 0.5 pt thick, centred on `y`: layout, not content.
 fn draw_rule(surface: &mut Surface, x: f32, y: f32, width: f32) {
     surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
@@ -451,28 +504,6 @@ fn draw_rule(surface: &mut Surface, x: f32, y: f32, width: f32) {
         surface.draw_path(&path);
     }
     surface.end_tagged();
-}
-
-/// Reads a PNG, JPEG, GIF or WebP image (by its signature); `None` when unreadable.
-fn image(bytes: &[u8]) -> Option<Image> {
-    let data: krilla::Data = bytes.to_vec().into();
-    let image = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Image::from_png(data, true)
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-        Image::from_jpeg(data, true)
-    } else if bytes.starts_with(b"GIF8") {
-        Image::from_gif(data, true)
-    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Image::from_webp(data, true)
-    } else {
-        return None;
-    };
-    image.ok()
-}
-
-/// Pixel width and height of an image the writer can draw.
-pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    image(bytes).map(|i| i.size())
 }
 
 /// Draws a line inside marked content the caller opened (page furniture).

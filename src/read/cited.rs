@@ -21,6 +21,10 @@ const HEADINGS: &[&str] = &[
     "literature cited",
 ];
 
+/// Headings that open a list only in a scraped page, where a wiki mirror may put the
+/// references straight under "See also" (the list must follow at once, see the reader).
+const PAGE_HEADINGS: &[&str] = &["see also"];
+
 /// The largest number taken as an entry number; "1979. …" is a year, not entry 1979.
 const MAX_NUMBER: u32 = 999;
 
@@ -45,10 +49,17 @@ pub(super) fn is_heading(text: &str) -> bool {
     HEADINGS.contains(&t)
 }
 
+/// Whether a line of a scraped page opens a list: any [`is_heading`], or a heading
+/// only wiki pages use that way ("See also").
+pub(super) fn is_page_heading(text: &str) -> bool {
+    is_heading(text)
+        || PAGE_HEADINGS.contains(&text.trim().trim_end_matches(':').to_lowercase().as_str())
+}
+
 /// The number (None for a bare "^") and the text after the marker, if `line` starts an entry.
 pub(super) fn entry_start(line: &str) -> Option<(Option<u32>, &str)> {
     let line = line.trim();
-    if let Some(rest) = line.strip_prefix('^') {
+    if let Some(rest) = line.strip_prefix(BACKLINKS) {
         return Some((None, strip_backlinks(rest)));
     }
     let (number, rest) = if let Some(rest) = line.strip_prefix('(') {
@@ -74,8 +85,10 @@ pub(super) fn entry_start(line: &str) -> Option<(Option<u32>, &str)> {
             break;
         }
     }
-    if let Some(after) = text.strip_prefix('^') {
+    if let Some(after) = text.strip_prefix(BACKLINKS) {
         text = strip_backlinks(after);
+    } else {
+        text = strip_numbered_backlinks(text);
     }
     Some((Some(number), text.trim_end()))
 }
@@ -89,13 +102,22 @@ fn number(s: &str) -> Option<(u32, &str)> {
     (1..=MAX_NUMBER).contains(&n).then_some((n, &s[digits..]))
 }
 
-/// Wikipedia prints "^ a b c" (links back to each citing place) or "^ Jump up to: a b"
-/// before the entry when a note is cited more than once.
+/// The signs a wiki prints before an entry as the link back to where it is cited
+/// ("^" in English, "↑" in many other languages).
+const BACKLINKS: [char; 2] = ['^', '↑'];
+
+/// Wikipedia prints "^ a b c" (links back to each citing place), "^ Jump up to: a b" or,
+/// in older pages and most other languages, "^ 2.0 2.1" before the entry when a note is
+/// cited more than once.
 fn strip_backlinks(rest: &str) -> &str {
     let mut rest = rest.trim_start();
-    if let Some(after) = rest.strip_prefix("Jump up to:") {
-        rest = after.trim_start();
+    for jump in ["Jump up to:", "Jump up"] {
+        if let Some(after) = rest.strip_prefix(jump) {
+            rest = after.trim_start();
+            break;
+        }
     }
+    rest = strip_numbered_backlinks(rest);
     if rest.starts_with("a b ") || rest.starts_with("a b\u{a0}") {
         loop {
             let mut chars = rest.chars();
@@ -108,6 +130,32 @@ fn strip_backlinks(rest: &str) -> &str {
         }
     }
     rest.trim()
+}
+
+/// "2.0 2.1 Smith" → "Smith": two or more labels "N.k" sharing one N, k counting from 0,
+/// are the back links of entry N (a single "2.0" could be the start of a title).
+fn strip_numbered_backlinks(text: &str) -> &str {
+    let mut rest = text;
+    let mut labels = 0;
+    let mut entry = None;
+    loop {
+        let token_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let Some((n, k)) = rest[..token_len].split_once('.') else {
+            break;
+        };
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(n) || !digits(k) || k.parse::<usize>().ok() != Some(labels) {
+            break;
+        }
+        if entry.is_some_and(|e| e != n) {
+            break;
+        }
+        entry = Some(n);
+        labels += 1;
+        rest = rest[token_len..].trim_start();
+    }
+    if labels >= 2 { rest } else { text }
 }
 
 /// Builds entries line by line.
@@ -211,6 +259,21 @@ mod tests {
         assert_eq!(entry_start("3. ^ a b c Smith"), Some((Some(3), "Smith")));
         assert_eq!(entry_start("^ Jump up to: a b Doe"), Some((None, "Doe")));
         assert_eq!(entry_start("^ a Doe"), Some((None, "a Doe")));
+        assert_eq!(
+            entry_start("^ 2.0 2.1 Vik, A. (1981)"),
+            Some((None, "Vik, A. (1981)"))
+        );
+        assert_eq!(entry_start("2. ^ 2.0 2.1 2.2 Vik"), Some((Some(2), "Vik")));
+        assert_eq!(entry_start("2. 2.0 2.1 Vik"), Some((Some(2), "Vik")));
+        assert_eq!(entry_start("↑ a b Doe"), Some((None, "Doe")));
+        assert_eq!(
+            entry_start("4. 2.0 beta release notes"),
+            Some((Some(4), "2.0 beta release notes"))
+        );
+        assert_eq!(
+            entry_start("4. 3.1 3.2 Roe"),
+            Some((Some(4), "3.1 3.2 Roe"))
+        );
         assert_eq!(entry_start("(4)-x"), None);
         assert_eq!(entry_start("1979. A year"), None);
         assert_eq!(entry_start("(MEK) group"), None);

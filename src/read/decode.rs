@@ -53,8 +53,16 @@ pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>
     };
     if text.trim().is_empty() {
         return Err(Box::new(
-            Diagnostic::error("E-EMPTY", name, Span::default(), "file is empty")
-                .with_hint("write the profile, or leave the file out"),
+            Diagnostic::error(
+                "E-EMPTY",
+                name,
+                Span {
+                    len: 0,
+                    ..place(body, 0, skipped)
+                },
+                "file is empty",
+            )
+            .with_hint("write the profile, or leave the file out"),
         ));
     }
     Ok(text.replace("\r\n", "\n"))

@@ -5,17 +5,21 @@
 //! 1. [`decode`]: BOM, NUL bytes, UTF-8, CRLF → LF; unreadable input stops here.
 //! 2. [`front`]: YAML (`---`) or TOML (`+++`) front matter at byte 0, Markdown only.
 //! 3. [`markdown`] or [`text`]: blocks, inlines, footnote definitions.
+//!    The text reader first drops page [`debris`] (menus, banners, footers) and strips
+//!    [`wiki`] furniture (edit links, maintenance tags) from the article.
 //! 4. [`cited`] is shared by both: it recognises a works-cited heading and parses the
 //!    entries after it into [`Document::entries`].
 //!
 //! "(4)" markers stay plain text; [`crate::resolve`] recognises them later.
 
 mod cited;
+mod debris;
 mod decode;
 mod front;
 mod markdown;
 mod smart;
 mod text;
+mod wiki;
 
 use std::cell::Cell;
 
@@ -42,8 +46,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
         }
     };
     let src = Src::new(name, &text);
+    let mut body_start = 0;
     if is_markdown(name) {
-        let body_start = front::read(&src, &mut doc);
+        body_start = front::read(&src, &mut doc);
         if doc.has_errors() {
             return doc;
         }
@@ -58,11 +63,14 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
             .and_then(|s| s.to_str())
             .unwrap_or(name);
         doc.meta.title = stem.to_string();
+        // where a title would go: the body's first written character
+        let body = doc.input.get(body_start..).unwrap_or("");
+        let at = body_start + body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
         doc.diagnostics.push(
             Diagnostic::warning(
                 "W-NO-TITLE",
                 name,
-                Span::default(),
+                crate::diag::span_at(&doc.input, at, 0),
                 "no title found; using the file name",
             )
             .with_hint(if is_markdown(name) {
@@ -157,6 +165,10 @@ impl<'a> Src<'a> {
         msg: String,
     ) -> Diagnostic {
         Diagnostic::warning(code, self.name, self.span(offset, len), msg)
+    }
+
+    pub fn info(&self, code: &'static str, offset: usize, len: usize, msg: String) -> Diagnostic {
+        Diagnostic::info(code, self.name, self.span(offset, len), msg)
     }
 
     pub fn error(&self, code: &'static str, offset: usize, len: usize, msg: String) -> Diagnostic {

@@ -3,82 +3,11 @@
 
 use super::Src;
 use super::cited::{self, Collector};
+use super::debris::{self, Kind};
 use super::smart::smart;
+use super::wiki;
+use crate::diag::Diagnostic;
 use crate::model::{Block, Document, Inline};
-
-/// Lines that web pages put around an article and that are never content; compared
-/// lowercase with the whole trimmed line.
-const DEBRIS_LINES: &[&str] = &[
-    "top of page",
-    "bottom of page",
-    "skip to content",
-    "skip to main content",
-    "skip to navigation",
-    "back to top",
-    "back to top of page",
-    "scroll to top",
-    "share",
-    "share this",
-    "share this post",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "share on linkedin",
-    "menu",
-    "main menu",
-    "open menu",
-    "close menu",
-    "search",
-    "home",
-    "log in",
-    "login",
-    "sign in",
-    "sign up",
-    "subscribe",
-    "print",
-    "like",
-    "comments",
-    "0 comments",
-    "leave a comment",
-    "post not marked as liked",
-    "recent posts",
-    "see all",
-    "accept",
-    "accept all",
-    "decline",
-    "cookie settings",
-    "manage cookies",
-    "jump to navigation",
-    "jump to search",
-    "jump to content",
-    "from wikipedia, the free encyclopedia",
-];
-
-/// Starts of short lines (banners, share rows) that are debris whatever follows.
-const DEBRIS_PREFIXES: &[&str] = &[
-    "we use cookies",
-    "this website uses cookies",
-    "this site uses cookies",
-    "by continuing to use this site",
-    "accept all cookies",
-    "subscribe to our newsletter",
-    "subscribe to get",
-    "sign up for our newsletter",
-    "follow us on",
-    "share this:",
-    "©",
-    "copyright ©",
-    "all rights reserved",
-    // wiki boilerplate: the page's address at the foot and hatnotes at the head
-    "retrieved from \"http",
-    "retrieved from http",
-    "this article is about ",
-    "for other uses, see ",
-    "not to be confused with ",
-];
-
-/// Debris banners are short; a long line starting the same way is prose.
-const DEBRIS_MAX_CHARS: usize = 300;
 
 /// Labels of a date line under the title; the rest of the line is the date.
 const DATE_LABELS: &[&str] = &[
@@ -121,18 +50,29 @@ struct Line<'a> {
     text: &'a str,
     /// A blank (or debris) line separates it from the line before.
     blank_before: bool,
+    /// A wiki section heading: the line carried an edit link ("History[edit]").
+    section: bool,
 }
+
+/// At most this many dropped lines are quoted in one `I-DEBRIS` note.
+const DEBRIS_QUOTED: usize = 3;
+/// A quoted debris line is cut after this many characters.
+const DEBRIS_QUOTE_CHARS: usize = 40;
 
 /// Reads scraped text into `doc`.
 pub(super) fn read(src: &Src, doc: &mut Document) {
-    let lines = meaningful_lines(src.text);
+    let lines = meaningful_lines(src, &mut doc.diagnostics);
     let mut cited = Collector::default();
+    let mut lists = Vec::new();
     let mut in_cited = false;
     let mut seen_body = false;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
         let span = src.span(line.offset, line.text.len());
+        if in_cited && line.section {
+            in_cited = false;
+        }
         if in_cited {
             if cited.start(line.text, span, None) {
                 i += 1;
@@ -156,9 +96,16 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             continue;
         }
         let next = lines.get(i + 1);
-        if cited::is_heading(line.text)
-            && next.is_some_and(|n| cited::entry_start(n.text).is_some())
+        if cited::is_page_heading(line.text)
+            && let Some(first) = next.and_then(|n| cited::entry_start(n.text))
         {
+            lists.push(wiki::List {
+                heading: smart(line.text),
+                span,
+                first_entry: cited.entries.len(),
+                block_at: doc.blocks.len(),
+                by_order: first.0.is_none(),
+            });
             in_cited = true;
             i += 1;
             continue;
@@ -177,7 +124,9 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
         seen_body = true;
         // a long line running straight into the next one is wrapped prose, not a heading
         let stands_alone = |n: &Line| n.blank_before || line.text.chars().count() < WRAP_MIN_CHARS;
-        if heading_like(line.text) && next.is_some_and(|n| !heading_like(n.text) && stands_alone(n))
+        if line.section
+            || heading_like(line.text)
+                && next.is_some_and(|n| !heading_like(n.text) && stands_alone(n))
         {
             doc.blocks.push(Block::Heading {
                 level: 2,
@@ -188,7 +137,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             i += 1;
             continue;
         }
-        let mut text = line.text.to_string();
+        let mut text = without_tags(src, line, &mut doc.diagnostics);
         let mut end = line.offset + line.text.len();
         i += 1;
         while let Some(next) = lines.get(i) {
@@ -200,7 +149,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
                 break;
             }
             text.push(' ');
-            text.push_str(next.text);
+            text.push_str(&without_tags(src, next, &mut doc.diagnostics));
             end = next.offset + next.text.len();
             i += 1;
         }
@@ -213,38 +162,106 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
     for entry in &mut doc.entries {
         entry.text = smart(&entry.text);
     }
+    wiki::set_apart_lettered_notes(src, doc, &lists);
 }
 
-/// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it.
-fn meaningful_lines(text: &str) -> Vec<Line<'_>> {
+/// Non-blank, non-debris lines, trimmed, each knowing whether a gap came before it;
+/// every stretch of debris dropped becomes one `I-DEBRIS` note.
+fn meaningful_lines<'a>(src: &Src<'a>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'a>> {
+    let raw: Vec<(usize, &str)> = super::lines_with_offsets(src.text).collect();
+    let texts: Vec<&str> = raw.iter().map(|&(_, l)| l).collect();
+    let kinds = debris::classify(&texts);
     let mut out = Vec::new();
+    let mut dropped: Vec<(usize, &str, Kind)> = Vec::new();
     let mut blank_before = true;
-    for (offset, raw) in super::lines_with_offsets(text) {
+    for (&(offset, raw), kind) in raw.iter().zip(kinds) {
         let trimmed = raw.trim();
-        if trimmed.is_empty() || is_debris(trimmed) {
+        let start = offset + (raw.len() - raw.trim_start().len());
+        if trimmed.is_empty() {
             blank_before = true;
             continue;
         }
-        let lead = raw.len() - raw.trim_start().len();
+        if let Some(kind) = kind {
+            dropped.push((start, trimmed, kind));
+            blank_before = true;
+            continue;
+        }
+        report_debris(src, &mut dropped, diagnostics);
+        let (text, section) = match wiki::strip_edit_link(trimmed) {
+            Some(heading) => (heading, true),
+            None => (trimmed, false),
+        };
         out.push(Line {
-            offset: offset + lead,
-            text: trimmed,
+            offset: start + (text.as_ptr() as usize - trimmed.as_ptr() as usize),
+            text,
             blank_before,
+            section,
         });
         blank_before = false;
     }
+    report_debris(src, &mut dropped, diagnostics);
     out
 }
 
-/// Whether a trimmed line is navigation or banner debris.
-fn is_debris(line: &str) -> bool {
-    if line.len() > DEBRIS_MAX_CHARS * 4 {
-        return false;
+/// One note for a stretch of dropped lines, at its first line, quoting a few of them.
+fn report_debris(src: &Src, dropped: &mut Vec<(usize, &str, Kind)>, out: &mut Vec<Diagnostic>) {
+    let Some(&(offset, first, kind)) = dropped.first() else {
+        return;
+    };
+    let mut quoted: Vec<String> = dropped
+        .iter()
+        .take(DEBRIS_QUOTED)
+        .map(|&(_, text, _)| {
+            let mut q: String = text.chars().take(DEBRIS_QUOTE_CHARS).collect();
+            if q.len() < text.len() {
+                q.push('…');
+            }
+            format!("“{q}”")
+        })
+        .collect();
+    if dropped.len() > DEBRIS_QUOTED {
+        quoted.push("…".to_string());
     }
-    let lower = line.to_lowercase();
-    DEBRIS_LINES.contains(&lower.as_str())
-        || (line.chars().count() <= DEBRIS_MAX_CHARS
-            && DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)))
+    let kind = if dropped.iter().all(|d| d.2 == kind) {
+        kind.name()
+    } else {
+        "page furniture"
+    };
+    let lines = match dropped.len() {
+        1 => "1 line".to_string(),
+        n => format!("{n} lines"),
+    };
+    out.push(
+        src.info(
+            "I-DEBRIS",
+            offset,
+            first.len(),
+            format!("dropped {lines} of {kind}: {}", quoted.join(", ")),
+        )
+        .with_hint(
+            "menus, share bars, banners and footers of a scraped page are left out; \
+             if this is article text, write it as sentences in a paragraph of its own",
+        ),
+    );
+    dropped.clear();
+}
+
+/// The line's text without wiki maintenance tags, each dropped one noted at its place.
+fn without_tags(src: &Src, line: &Line, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let (text, dropped) = wiki::strip_maintenance(line.text);
+    for (start, len) in dropped {
+        let tag = &line.text[start..start + len];
+        diagnostics.push(
+            src.info(
+                "I-MAINTENANCE-TAG",
+                line.offset + start,
+                len,
+                format!("dropped the wiki maintenance tag “{tag}”"),
+            )
+            .with_hint("a wiki's editors flag claims this way; it is not a citation"),
+        );
+    }
+    text
 }
 
 fn date(line: &str) -> Option<&str> {
@@ -366,10 +383,10 @@ mod tests {
 
     #[test]
     fn a_retrieved_date_in_prose_is_no_debris() {
-        assert!(!super::is_debris(
+        assert!(!crate::read::debris::is_boilerplate(
             "Retrieved from the archive in 1990, the letters were burned."
         ));
-        assert!(super::is_debris(
+        assert!(crate::read::debris::is_boilerplate(
             "Retrieved from https://example.org/wiki/X"
         ));
     }
@@ -463,6 +480,11 @@ mod tests {
             "w.txt",
             b"Topic\n\nA claim.[1] Another.[2]\n\nReferences\n\n^ Smith, J. (2001). Title.\n^ a b Doe, K. (2002). Other.\n",
         );
+        assert_smith_and_doe(&doc);
+    }
+
+    /// The two references the wiki-page tests cite, numbered 1 and 2.
+    fn assert_smith_and_doe(doc: &crate::model::Document) {
         let got: Vec<_> = doc
             .entries
             .iter()
@@ -475,6 +497,93 @@ mod tests {
                 (2, "Doe, K. (2002). Other.")
             ]
         );
+    }
+
+    #[test]
+    fn menus_and_share_bars_are_neither_title_nor_headings() {
+        let doc = read(
+            "a.txt",
+            "Home | About | Contact\n\nThe Harbour Guild\n\nShare\nTwitter\nFacebook\n\n\
+             The guild was founded in 1911.\n\nTwitter\n\nIt met weekly.\n\n© 2024 Guild Press\n"
+                .as_bytes(),
+        );
+        assert_eq!(doc.meta.title, "The Harbour Guild");
+        assert_eq!(
+            texts(&doc.blocks),
+            ["P:The guild was founded in 1911.", "P:It met weekly."]
+        );
+        let notes: Vec<(&str, u32)> = doc
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.span.line))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("I-DEBRIS", 1),
+                ("I-DEBRIS", 5),
+                ("I-DEBRIS", 11),
+                ("I-DEBRIS", 15)
+            ]
+        );
+        assert!(doc.diagnostics[1].message.contains("3 lines"));
+    }
+
+    #[test]
+    fn wiki_page_sections_references_and_maintenance_tags() {
+        let doc = read(
+            "w.txt",
+            "Topic\n\nJump to: navigation, search\n\nA claim.[1][citation needed] Another.[2]\n\n\
+             History[edit]\n\nMore.[2]\n\nReferences[edit]\n\n   1. ^ Smith, J. (2001). Title.\n\
+             \x20  2. ^ 2.0 2.1 Doe, K. (2002). Other.\nExternal links[edit]\n\nhttps://example.org\n"
+                .as_bytes(),
+        );
+        assert_eq!(doc.meta.title, "Topic");
+        assert_smith_and_doe(&doc);
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:A claim.[1] Another.[2]",
+                "H:History",
+                "P:More.[2]",
+                "H:External links",
+                "P:https://example.org"
+            ]
+        );
+        let tag = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "I-MAINTENANCE-TAG")
+            .expect("the tag is noted");
+        assert_eq!((tag.span.line, tag.span.column), (5, 12));
+    }
+
+    #[test]
+    fn lettered_notes_stay_text_and_references_number_from_one() {
+        let doc = read(
+            "w.txt",
+            "Topic\n\nA claim.[1] An aside.[a] More.[2][1]\n\nNotes[edit]\n\n\
+             ^ The aside, explained.\n\nReferences[edit]\n\n^ a b Smith, J. (2001). Title.\n\
+             ^ Doe, K. (2002). Other.\n"
+                .as_bytes(),
+        );
+        assert_smith_and_doe(&doc);
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:A claim.[1] An aside.[a] More.[2][1]",
+                "H:Notes",
+                "P:The aside, explained."
+            ]
+        );
+        assert!(doc.diagnostics.iter().any(|d| d.code == "I-LETTERED-NOTES"));
+        // without lettered markers the lists number on, as before
+        let doc = read(
+            "w.txt",
+            b"Topic\n\nA claim.[1] More.[2]\n\nNotes\n\n^ One.\n\nReferences\n\n^ Two.\n",
+        );
+        let numbers: Vec<u32> = doc.entries.iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [1, 2]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::parse_citation::url_ranges;
+use super::weigh_markers::{self, Before, Bracket, Evidence, Fit, Listed, Reason};
 use crate::diag::Diagnostic;
 use crate::model::{Block, Document, FootnoteDef, Inline, Marker, Span};
 
@@ -96,6 +97,10 @@ struct Cursor {
     in_cell: bool,
     last_char: Option<char>,
     last_non_space: Option<char>,
+    /// A letter came earlier in the block: before it, a number opens the paragraph.
+    letters: bool,
+    /// The block is a heading.
+    heading: bool,
 }
 
 /// How far ahead (in bytes) a character of the text is looked for in the input: far
@@ -119,8 +124,22 @@ impl Cursor {
         };
     }
 
-    /// Table cells have no span: they follow the block before them in the input.
+    /// Table cells have no span: they follow the block before them in the input, or
+    /// the input's start when nothing placed came before (a table opening the body).
     fn enter_cell(&mut self, input: &str) {
+        if self.span.line == 0 && !self.aligned && !input.is_empty() {
+            *self = Cursor {
+                span: Span {
+                    line: 1,
+                    column: 1,
+                    ..Span::default()
+                },
+                aligned: true,
+                line: 1,
+                column: 1,
+                ..Cursor::default()
+            };
+        }
         let pos = self.pos.max(self.block_end).min(input.len());
         let (span, aligned) = (self.span, self.aligned);
         let (pos, line, column) = if self.aligned {
@@ -168,6 +187,7 @@ impl Cursor {
             if !c.is_whitespace() {
                 self.last_non_space = Some(c);
             }
+            self.letters |= c.is_alphabetic();
             self.last_char = Some(c);
         }
     }
@@ -341,7 +361,12 @@ impl Finder {
         }
         for block in blocks {
             match block {
-                Block::Heading { content, span, .. } | Block::Paragraph { content, span } => {
+                Block::Heading { content, span, .. } => {
+                    self.cursor.enter(&self.input, *span, false);
+                    self.cursor.heading = true;
+                    self.inlines(content, depth + 1);
+                }
+                Block::Paragraph { content, span } => {
                     self.cursor.enter(&self.input, *span, false);
                     self.inlines(content, depth + 1);
                 }
@@ -465,7 +490,7 @@ impl Finder {
                 continue;
             };
             self.cursor.advance(&self.input, &text[scanned..i]);
-            let decided = self.decide(&text[i..end], &text[end..], &items);
+            let decided = self.decide(&text[i..end], &text[..i], &text[end..], &items);
             let mut span = self.cursor.here(&self.input, &text[i..end]);
             self.cursor.advance(&self.input, &text[i..end]);
             if let Some(numbers) = decided {
@@ -496,17 +521,15 @@ impl Finder {
     }
 
     /// The note numbers of a candidate marker, or `None` when it is not a citation.
-    fn decide(&mut self, written: &str, after: &str, items: &[Item]) -> Option<Vec<u32>> {
-        let prev = self.cursor.last_non_space;
-        let next = after.trim_start().chars().next();
-        if let Some((why, hint)) = self.misplaced(written, after) {
-            // Silently keeping "(4)" as text would hide a citation the author may have
-            // meant, so say so when an entry carries that number.
-            if self.cites_entries(items) {
-                self.report(written, format!("{written} is not a citation: {why}"), hint);
-            }
-            return None;
-        }
+    /// Zero and over-wide ranges are not note numbers; everything else is weighed in
+    /// one place, [`Evidence::verdict`].
+    fn decide(
+        &mut self,
+        written: &str,
+        before: &str,
+        after: &str,
+        items: &[Item],
+    ) -> Option<Vec<u32>> {
         let mut numbers = Vec::new();
         for item in items {
             match *item {
@@ -518,110 +541,113 @@ impl Finder {
         if numbers.contains(&0) {
             return None;
         }
-        let has_entries = !self.entries.is_empty();
-        let near = |n: u32| n + 1 >= self.prev_max && n <= self.prev_max.saturating_add(2);
-        let is_year = |n: u32| (1000..=2199).contains(&n);
-        if numbers.iter().any(|&n| is_year(n))
-            && !numbers
-                .iter()
-                .all(|&n| self.entries.contains(&n) && near(n))
-        {
-            return None;
+        let smallest = numbers.iter().copied().min().unwrap_or(0);
+        let before = Before {
+            text: before,
+            last_char: self.cursor.last_char,
+            last_non_space: self.cursor.last_non_space,
+            letters: self.cursor.letters,
+            in_cell: self.cursor.in_cell,
+        };
+        let evidence = Evidence {
+            fit: Fit::of(smallest, self.prev_max),
+            year: numbers.iter().any(|&n| (1000..=2199).contains(&n)),
+            listed: self.listed(&numbers),
+            place: weigh_markers::place(&before, after),
+            bracket: if written.starts_with('[') {
+                Bracket::Square
+            } else {
+                Bracket::Round
+            },
+            in_heading: self.cursor.heading,
+        };
+        match evidence.verdict() {
+            Ok(()) => {
+                self.prev_max = self
+                    .prev_max
+                    .max(numbers.iter().copied().max().unwrap_or(0));
+                Some(numbers)
+            }
+            Err(reason) => {
+                // Silently keeping "(4)" as text would hide a citation the author may
+                // have meant, so say so when it could have been one.
+                if evidence.worth_reporting(reason) {
+                    let (why, hint) = self.explain(reason, written);
+                    self.report(written, format!("{written} is not a citation: {why}"), hint);
+                }
+                None
+            }
         }
-        let noun_phrase =
-            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_lowercase);
-        if noun_phrase && !numbers.iter().all(|&n| near(n)) {
-            self.not_a_citation(
-                written,
-                format!(
-                    "{written} is not a citation: it sits inside a noun phrase, far from the expected note {}",
-                    self.prev_max.saturating_add(1)
-                ),
-            );
-            return None;
-        }
-        if !has_entries && !citation_follows(next) {
-            return None;
+    }
+
+    /// What the works-cited list says about `numbers`: a number beyond the list and
+    /// the sequence has no support.
+    fn listed(&self, numbers: &[u32]) -> Listed {
+        if self.entries.is_empty() {
+            return Listed::NoList;
         }
         let supported = |n: u32| {
             self.entries.contains(&n)
                 || n <= self.prev_max.saturating_add(2)
-                || (has_entries && n <= self.max_entry.saturating_add(1))
+                || n <= self.max_entry.saturating_add(1)
         };
         if let Some(&n) = numbers.iter().find(|&&n| !supported(n)) {
-            self.not_a_citation(
-                written,
-                format!(
-                    "{written} is not a citation: no works-cited entry is numbered {n} and it is out of sequence"
-                ),
-            );
-            return None;
+            return Listed::Missing(n);
         }
-        self.prev_max = self
-            .prev_max
-            .max(numbers.iter().copied().max().unwrap_or(0));
-        Some(numbers)
+        if numbers.iter().all(|n| self.entries.contains(n)) {
+            Listed::Entries
+        } else {
+            Listed::InReach
+        }
     }
 
-    /// Why a candidate sits where citations do not (an enumerator, a subsection, part
-    /// of a word), with a hint for making it a citation; `None` when its place is fine.
-    fn misplaced(&self, written: &str, after: &str) -> Option<(String, String)> {
-        let prev = self.cursor.last_non_space;
-        let next = after.trim_start().chars().next();
-        // "(1) First…" opens an enumeration; "5(3)" is a subsection; "(3)rd" is a word.
-        // Scraped text loses spaces, so "Iraq.(1)The next…" still counts.
-        if prev.is_none() && !self.cursor.in_cell {
-            return Some((
+    /// A rejection in words, with a hint for making the candidate a citation.
+    fn explain(&self, reason: Reason, written: &str) -> (String, String) {
+        let expected = self.prev_max.saturating_add(1);
+        let place_hint =
+            || "a citation marker goes after the words or punctuation it supports".to_string();
+        match reason {
+            Reason::Year => (
+                "it reads as a year".to_string(),
+                "a citation marker goes after the words or punctuation it supports".to_string(),
+            ),
+            Reason::Start => (
                 "it opens the paragraph, as an enumerator does".to_string(),
                 "to make it a citation, move it after the words it supports".to_string(),
-            ));
-        }
-        if self.cursor.last_char.is_some_and(|c| c.is_ascii_digit()) {
-            return Some((
+            ),
+            Reason::AfterDigit => (
                 "it follows a digit directly, as in a subsection number like 5(3)".to_string(),
                 format!("to make it a citation, put a space or punctuation before {written}"),
-            ));
-        }
-        if after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase() || c.is_numeric())
-        {
-            return Some((
+            ),
+            Reason::Glued => (
                 "a letter or digit follows it directly, as in (3)rd".to_string(),
                 format!("to make it a citation, put a space after {written}"),
-            ));
-        }
-        // "three parts: (1) building, (2) staffing" enumerates; a citation there would
-        // sit before the punctuation, not after it.
-        if let Some(p) = prev.filter(|c| matches!(c, ':' | ';' | ','))
-            && next.is_some_and(char::is_lowercase)
-        {
-            return Some((
+            ),
+            Reason::Enumeration(p) => (
                 format!("after the {p} and before a lowercase word it reads as an enumerator"),
                 format!(
                     "to make it a citation, put it before the \"{p}\", as in \"word {written}{p} next\""
                 ),
-            ));
+            ),
+            Reason::Unsupported(n) => (
+                format!("no works-cited entry is numbered {n} and it is out of sequence"),
+                place_hint(),
+            ),
+            Reason::AfterName => (
+                format!(
+                    "it follows a name, far from the expected note {expected}, as an age or a count does"
+                ),
+                place_hint(),
+            ),
+            Reason::NounPhrase => (
+                format!("it sits inside a noun phrase, far from the expected note {expected}"),
+                place_hint(),
+            ),
+            Reason::OutOfSequence => (
+                format!("it is far from the expected note {expected}"),
+                place_hint(),
+            ),
         }
-        None
-    }
-
-    /// Every number the candidate names is a works-cited entry's.
-    fn cites_entries(&self, items: &[Item]) -> bool {
-        !self.entries.is_empty()
-            && items.iter().all(|item| match *item {
-                Item::Single(n) => self.entries.contains(&n),
-                Item::Range(a, b) => self.entries.contains(&a) && self.entries.contains(&b),
-            })
-    }
-
-    fn not_a_citation(&mut self, written: &str, message: String) {
-        self.report(
-            written,
-            message,
-            "a citation marker goes after the words or punctuation it supports".to_string(),
-        );
     }
 
     fn report(&mut self, written: &str, message: String, hint: String) {
@@ -634,15 +660,6 @@ impl Finder {
             )
             .with_hint(hint),
         );
-    }
-}
-
-/// Without a works-cited list only the sequence supports a number, so demand the place
-/// citations take: the end of a clause or sentence, not "(1) cost and (2) time".
-fn citation_follows(next: Option<char>) -> bool {
-    match next {
-        None => true,
-        Some(c) => c.is_uppercase() || (!c.is_alphanumeric() && c != '('),
     }
 }
 

@@ -3,10 +3,11 @@
 //! The stages, in the order they run:
 //!
 //! 1. [`find_markers`] walks the body in reading order, turns "(4)", "(4)(5)", "(4, 5)",
-//!    "(4–6)" and "[4]" into [`Inline::NoteRef`]s (skipping years, acronyms, enumerators
-//!    and numbers inside URLs or noun phrases) and replaces Markdown `[^label]` references,
-//!    in the body and then in footnote bodies. Markers get exact places by following the
-//!    text through the input the reader kept ([`Document::input`]).
+//!    "(4–6)" and "[4]" into [`Inline::NoteRef`]s and replaces Markdown `[^label]`
+//!    references, in the body and then in footnote bodies. Whether a bracketed number is
+//!    a citation at all (not a year, an enumerator, an age, a count) is weighed in one
+//!    place, [`weigh_markers`]. Markers get exact places by following the text through
+//!    the input the reader kept ([`Document::input`]).
 //! 2. [`build_notes`] makes one [`Note`] per cited number, in order of first reference,
 //!    then the uncited entries and unused footnote definitions, so nothing vanishes.
 //! 3. [`resolve_sources`] classifies each works-cited note as full, Ibid or short form,
@@ -26,6 +27,7 @@ mod find_markers;
 mod mark_titles;
 mod parse_citation;
 mod resolve_sources;
+mod weigh_markers;
 
 use crate::model::Document;
 

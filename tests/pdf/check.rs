@@ -126,11 +126,15 @@ pub fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
         .join(" ");
     for doc in &book.documents {
         for w in body_words(doc) {
-            let w = w.replace('-', "");
-            // A URL may break across a page, where the notes and the folio come between
-            // its halves in pdftotext's output: each part between breaks must be there.
-            let parts: Vec<&str> = if w.contains("://") {
-                w.split(['/', '.']).filter(|p| !p.is_empty()).collect()
+            // A URL may break across a line or a page, where the notes and the folio
+            // come between its halves in pdftotext's output: each part between its
+            // break points must be there.
+            let url = w.contains("://");
+            let w = w.replace('-', if url { "/" } else { "" });
+            let parts: Vec<&str> = if url {
+                w.split(['/', '.', '?', '#', '_', '=', '&'])
+                    .filter(|p| !p.is_empty())
+                    .collect()
             } else {
                 vec![w.as_str()]
             };

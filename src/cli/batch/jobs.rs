@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use folio::diag::Diagnostic;
+use folio::load::Access;
 use folio::model::Span;
 
 /// One input to convert and the name its editions take under `--out`.
@@ -53,7 +54,9 @@ impl std::str::FromStr for Shard {
 
 /// Every input to convert, sorted by input path, with clashing output names refused;
 /// the sort and the refusals come before sharding, so every shard agrees on them.
-pub fn find(args: &[PathBuf], out: &Path) -> Vec<Job> {
+/// A file found in a folder that leads (through a symlink) out of it, and of the
+/// folders `access` allows, is refused like an image that does.
+pub fn find(args: &[PathBuf], out: &Path, access: &Access) -> Vec<Job> {
     let mut jobs = Vec::new();
     for arg in args {
         if arg.is_dir() {
@@ -61,7 +64,10 @@ pub fn find(args: &[PathBuf], out: &Path) -> Vec<Job> {
             walk(arg, out.canonicalize().ok().as_deref(), &mut found);
             for input in found {
                 let below = input.strip_prefix(arg).unwrap_or(&input).to_path_buf();
-                jobs.push(job(input, below));
+                let outside = folio::load::found_inside(arg, &input, access).err();
+                let mut job = job(input, below);
+                job.refused = outside.map(|err| *err);
+                jobs.push(job);
             }
         } else {
             let name = arg.file_name().map(PathBuf::from).unwrap_or_default();
@@ -190,7 +196,11 @@ mod tests {
         ] {
             touch(&root, name);
         }
-        let jobs = find(std::slice::from_ref(&root), &root.join("out"));
+        let jobs = find(
+            std::slice::from_ref(&root),
+            &root.join("out"),
+            &Access::default(),
+        );
         let stems: Vec<_> = jobs.iter().map(|j| j.stem.display().to_string()).collect();
         assert_eq!(stems, ["a", "b", "sub/c"]);
         assert!(jobs.iter().all(|j| j.refused.is_none()));
@@ -204,8 +214,12 @@ mod tests {
             touch(root, name);
         }
         let out = root.join("out");
-        let one = find(&[root.join("x"), root.join("y")], &out);
-        let two = find(&[root.join("y"), root.join("x"), root.join("x/a.md")], &out);
+        let one = find(&[root.join("x"), root.join("y")], &out, &Access::default());
+        let two = find(
+            &[root.join("y"), root.join("x"), root.join("x/a.md")],
+            &out,
+            &Access::default(),
+        );
         assert_eq!(one, two);
         let refused: Vec<_> = one.iter().filter(|j| j.refused.is_some()).collect();
         assert_eq!(refused.len(), 1);

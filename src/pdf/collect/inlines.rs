@@ -88,6 +88,11 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
         last.text.truncate(trimmed);
     }
     let style = superscript(ctx.style());
+    // Marks that meet must not fuse into a false number ("⁷⁸" for notes 7 and 8),
+    // whatever spacing the source had; one split by a full stop joins the other side.
+    if adjoin_marks(out) {
+        separator(out, style);
+    }
     for (k, note) in m.notes.iter().enumerate() {
         if k > 0 {
             out.push(Piece {
@@ -97,7 +102,7 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
             });
         }
         out.push(Piece {
-            text: note.to_string(),
+            text: ctx.doc.note_mark(*note),
             style,
             tag: Some(Tag::NoteRef {
                 marker: index,
@@ -105,6 +110,53 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
             }),
         });
     }
+}
+
+fn separator(out: &mut Vec<Piece>, style: TextStyle) {
+    out.push(Piece {
+        text: ",".into(),
+        style,
+        tag: None,
+    });
+}
+
+fn is_mark(p: &Piece) -> bool {
+    matches!(p.tag, Some(Tag::NoteRef { .. }))
+        || (p.tag.is_none() && p.text == "," && p.style.baseline_shift > 0.0)
+}
+
+/// Whether the pieces end with a note mark a new one would touch: right after it, or
+/// after it and punctuation only ("word⁷. ⁸"), which then moves before the first mark
+/// of the run, so the marks stand together after the full stop, as Chicago sets them.
+fn adjoin_marks(out: &mut Vec<Piece>) -> bool {
+    while out.last().is_some_and(|p| p.text.is_empty()) {
+        out.pop();
+    }
+    let Some(last) = out.last() else {
+        return false;
+    };
+    if matches!(last.tag, Some(Tag::NoteRef { .. })) {
+        return true;
+    }
+    let punct = last.tag.is_none()
+        && !last.text.is_empty()
+        && last
+            .text
+            .chars()
+            .all(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+    let n = out.len();
+    if !punct || n < 2 || !matches!(out[n - 2].tag, Some(Tag::NoteRef { .. })) {
+        return false;
+    }
+    let start = (0..n - 1)
+        .rev()
+        .take_while(|&k| is_mark(&out[k]))
+        .last()
+        .unwrap_or(n - 2);
+    if let Some(p) = out.pop() {
+        out.insert(start, p);
+    }
+    true
 }
 
 /// Pushes text, tagging bare URLs in it as links so they are clickable.

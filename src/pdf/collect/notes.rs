@@ -3,9 +3,11 @@
 //! where "Ibid." would point at nothing), and each profile's list of sources.
 
 use super::inlines::{block_inlines, inlines, push_text, superscript};
-use super::{Collector, Container, Ctx, Flow, Para, Role, origin};
+use std::collections::BTreeMap;
+
+use super::{Collector, Ctx, MAX_DEPTH, origin};
 use crate::model::{Block, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
-use crate::pdf::types::{Align, Face, Piece, Tag, TextStyle};
+use crate::pdf::types::{Align, Container, Face, Flow, Para, Piece, Role, Tag, TextStyle};
 
 impl Collector<'_> {
     /// The bodies of profile `i`'s notes, and the source each one cites.
@@ -26,16 +28,57 @@ impl Collector<'_> {
         }
     }
 
+    /// For each note of profile `i` cited by more than one marker, the note it
+    /// prints on a page after the one that printed it in full.
+    pub(super) fn back_references(
+        &mut self,
+        i: usize,
+        doc: &Document,
+        pages: &BTreeMap<(usize, u32), usize>,
+    ) {
+        let mut cited: BTreeMap<u32, usize> = BTreeMap::new();
+        for m in &doc.markers {
+            for &n in &m.notes {
+                *cited.entry(n).or_default() += 1;
+            }
+        }
+        let ctx = Ctx {
+            doc,
+            images: &super::NO_IMAGES,
+            italic: false,
+            bold: false,
+            mono: false,
+            size: self.g.size,
+        };
+        for (&n, _) in cited.iter().filter(|(_, k)| **k > 1) {
+            if doc.note(n).is_none() {
+                continue;
+            }
+            // A placeholder as wide as a three-digit page number keeps passes alike.
+            let page = pages.get(&(i, n)).map_or("000".into(), usize::to_string);
+            let body = vec![Block::Paragraph {
+                content: vec![Inline::Text(format!(
+                    "See note {}, p.\u{a0}{page}.",
+                    doc.note_mark(n)
+                ))],
+                span: Default::default(),
+            }];
+            let paras = self.note(doc, n, &body, ctx);
+            self.out.back.insert((i, n), paras);
+        }
+    }
+
     /// The profile's bibliography: a heading, then each source with a hanging indent.
     pub(super) fn bibliography(&mut self, doc: &Document, ctx: Ctx, base_level: u8) {
         let s = self.g.size;
         let lang = doc.meta.lang.clone();
         let file = &doc.meta.source_file;
+        let size = super::heading_size(s, 2);
         let mut h = self.para(
-            self.plain("Bibliography", Face::Bold, s * 1.3),
+            self.plain("Bibliography", Face::Bold, size),
             Role::Heading(2),
             &lang,
-            s * 1.3,
+            size,
             format!("{file}:1"),
         );
         h.spec.align = Align::Left;
@@ -71,57 +114,128 @@ impl Collector<'_> {
         self.nest.pop();
     }
 
-    /// The body of note `number`: its tagged number, then the text in small type.
-    fn note(&self, doc: &Document, number: u32, body: &[Block], ctx: Ctx) -> Para {
+    /// The body of note `number` as paragraphs in small type: its tagged number
+    /// starts the first; paragraphs keep their indent, list items their labels and
+    /// hanging indent, quotes their indent, as LaTeX and Typst set notes.
+    fn note(&self, doc: &Document, number: u32, body: &[Block], ctx: Ctx) -> Vec<Para> {
         let size = self.g.note_size();
         let ctx = Ctx { size, ..ctx };
         let style = ctx.style();
-        // The number as LaTeX and Typst print it: a superscript figure right against
-        // the text, the first line indented like a paragraph.
-        let mut pieces = vec![Piece {
-            text: number.to_string(),
-            style: superscript(style),
-            tag: Some(Tag::NoteNumber { note: number }),
-        }];
         let note = doc.note(number);
-        let mut any = false;
-        if let Some(note) = note {
-            for block in body {
-                let before = pieces.len();
-                if any {
-                    pieces.push(Piece {
-                        text: " ".into(),
-                        style,
-                        tag: None,
-                    });
-                }
-                block_inlines(block, ctx, &mut pieces, 0);
-                if pieces.len() > before + usize::from(any) {
-                    any = true;
-                } else {
-                    pieces.truncate(before);
-                }
-            }
-            if !any && !note.text.trim().is_empty() {
-                push_text(&mut pieces, note.text.trim(), style, None);
-                any = true;
-            }
-        }
-        if !any {
-            push_text(
-                &mut pieces,
-                EMPTY_NOTE_PLACEHOLDER,
-                TextStyle {
-                    face: Face::Italic,
-                    ..style
-                },
-                None,
-            );
-        }
         let span = note.map(|n| n.span).unwrap_or_default();
+        let mut paras = Vec::new();
+        if let Some(note) = note {
+            self.note_blocks(doc, body, ctx, 0.0, 0, &mut paras);
+            if paras.is_empty() && !note.text.trim().is_empty() {
+                let mut pieces = Vec::new();
+                push_text(&mut pieces, note.text.trim(), style, None);
+                paras.push(self.note_para(doc, pieces, 0.0, span));
+            }
+        }
+        if paras.is_empty() {
+            let mut pieces = Vec::new();
+            let italic = TextStyle {
+                face: Face::Italic,
+                ..style
+            };
+            push_text(&mut pieces, EMPTY_NOTE_PLACEHOLDER, italic, None);
+            paras.push(self.note_para(doc, pieces, 0.0, span));
+        }
+        // The number as LaTeX and Typst print it: a superscript figure right against
+        // the text, the first line indented like a paragraph. A note that opens with a
+        // list item gets a line of its own for the number, so the label keeps its place.
+        // Never below 6 pt, the smallest figure that prints legibly.
+        let raised = superscript(style);
+        let number = Piece {
+            text: doc.note_mark(number),
+            style: TextStyle {
+                size: raised.size.max(6.0),
+                ..raised
+            },
+            tag: Some(Tag::NoteNumber { note: number }),
+        };
+        if paras[0].label.is_some() {
+            paras.insert(0, self.note_para(doc, Vec::new(), 0.0, span));
+        }
+        let first = &mut paras[0];
+        first.pieces.insert(0, number);
+        first.origin = origin(doc, span);
+        first.spec.first_indent = size;
+        paras
+    }
+
+    /// Adds the paragraphs of note blocks at `indent` to `out`.
+    fn note_blocks(
+        &self,
+        doc: &Document,
+        blocks: &[Block],
+        ctx: Ctx,
+        indent: f32,
+        depth: usize,
+        out: &mut Vec<Para>,
+    ) {
+        let size = ctx.size;
+        for block in blocks {
+            match block {
+                Block::List { start, items } if depth < MAX_DEPTH => {
+                    for (k, item) in items.iter().enumerate() {
+                        let first = out.len();
+                        self.note_blocks(doc, item, ctx, indent + size * 1.5, depth + 1, out);
+                        if let Some(p) = out.get_mut(first) {
+                            let label = match start {
+                                Some(n) => format!("{}.", n.saturating_add(k as u64)),
+                                None => "\u{2022}".to_string(),
+                            };
+                            p.label = Some(vec![Piece {
+                                text: label,
+                                style: ctx.style(),
+                                tag: None,
+                            }]);
+                            p.spec.first_indent = 0.0;
+                        }
+                    }
+                }
+                Block::Quote { blocks } if depth < MAX_DEPTH => {
+                    let first = out.len();
+                    self.note_blocks(doc, blocks, ctx, indent + size * 1.5, depth + 1, out);
+                    for p in &mut out[first..] {
+                        p.spec.width -= size * 1.5;
+                    }
+                }
+                _ => {
+                    let mut pieces = Vec::new();
+                    block_inlines(block, ctx, &mut pieces, depth);
+                    if pieces.iter().all(|p| p.text.trim().is_empty()) {
+                        continue;
+                    }
+                    let span = match block {
+                        Block::Paragraph { span, .. } | Block::Heading { span, .. } => *span,
+                        _ => Default::default(),
+                    };
+                    let mut p = self.note_para(doc, pieces, indent, span);
+                    // Paragraphs after the first are indented, as in the body.
+                    if indent == 0.0 && !out.is_empty() {
+                        p.spec.first_indent = size;
+                    }
+                    out.push(p);
+                }
+            }
+        }
+    }
+
+    /// A note paragraph at `indent`.
+    fn note_para(
+        &self,
+        doc: &Document,
+        pieces: Vec<Piece>,
+        indent: f32,
+        span: crate::model::Span,
+    ) -> Para {
+        let size = self.g.note_size();
         let mut p = self.para(pieces, Role::Note, &doc.meta.lang, size, origin(doc, span));
         p.spec.leading = (size * 1.25 * 4.0).round() / 4.0;
-        p.spec.first_indent = size;
+        p.spec.width -= indent;
+        p.indent = indent;
         p
     }
 }

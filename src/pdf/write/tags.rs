@@ -16,8 +16,7 @@ use krilla::tagging::{
     Identifier, ListNumbering, TableHeaderScope, Tag as PdfTag, TagGroup, TagKind, TagTree,
 };
 
-use crate::pdf::collect::{Container, Role};
-use crate::pdf::compose::NoteKey;
+use crate::pdf::types::{Container, NoteKey, Role};
 
 /// The group a paragraph's content belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,0 +1,161 @@
+//! The debris rule on its own lines, then measured on the labelled pages of
+//! `tests/data/debris/` (see its README for the sources and their licences).
+
+use super::*;
+
+fn kinds(text: &str) -> Vec<Option<Kind>> {
+    let lines: Vec<&str> = text.lines().collect();
+    classify(&lines)
+}
+
+#[test]
+fn separated_menus_and_breadcrumbs() {
+    for line in [
+        "Home | About | Contact",
+        "Home › News › Council votes to close the harbour bridge for a year",
+        "Shqip · Català · Deutsch · Español · Suomi · Français",
+        "Facebook | Twitter | Email | Print",
+    ] {
+        assert_eq!(kinds(line), [Some(Kind::Menu)], "{line}");
+    }
+    for line in [
+        "Tom Jones | The Guardian",
+        "Prices rose 4% | wages fell 2%, the report said.",
+        "a · b",
+    ] {
+        assert_eq!(kinds(line), [None], "{line}");
+    }
+}
+
+#[test]
+fn a_run_goes_from_its_first_menu_word_to_its_last() {
+    let got =
+        kinds("Home\nAbout\nOur Work\nContact\n\nThe Harbour Guild\n\nA long paragraph of prose.");
+    assert_eq!(
+        got,
+        [
+            Some(Kind::Boilerplate),
+            Some(Kind::Menu),
+            Some(Kind::Menu),
+            Some(Kind::Menu),
+            None,
+            None,
+            None,
+            None
+        ]
+    );
+    // one menu word alone is a heading
+    assert_eq!(
+        kinds("Help\n\nCall the desk on weekdays."),
+        [None, None, None]
+    );
+}
+
+#[test]
+fn a_wiki_table_of_contents() {
+    let got = kinds("Contents\n1 History\n1.1 Early years\n2 References\n\nHistory");
+    assert_eq!(
+        got,
+        [
+            Some(Kind::Contents),
+            Some(Kind::Contents),
+            Some(Kind::Contents),
+            Some(Kind::Contents),
+            None,
+            None
+        ]
+    );
+    assert_eq!(
+        kinds("Contents\n\nThe box held letters."),
+        [None, None, None]
+    );
+}
+
+/// One labelled page: `D ` debris or `C ` content before each line, blank lines bare.
+fn score(dir: &str) -> (Vec<String>, usize, usize, usize, usize) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/debris")
+        .join(dir);
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let (mut tp, mut fp, mut fn_, mut tn) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for file in &files {
+        let labelled = std::fs::read_to_string(file).expect("labelled file is UTF-8");
+        let mut lines = Vec::new();
+        let mut labels = Vec::new();
+        for (n, line) in labelled.lines().enumerate() {
+            let (label, text) = match line.split_at_checked(2) {
+                Some(("D ", text)) => (Some(true), text),
+                Some(("C ", text)) => (Some(false), text),
+                _ if line.trim().is_empty() => (None, ""),
+                _ => panic!("{}:{}: no label", file.display(), n + 1),
+            };
+            lines.push(text);
+            labels.push(label);
+        }
+        let got = classify(&lines);
+        for ((label, kind), text) in labels.iter().zip(&got).zip(&lines) {
+            let Some(debris) = *label else { continue };
+            match (debris, kind.is_some()) {
+                (true, true) => tp += 1,
+                (false, true) => {
+                    fp += 1;
+                    misses.push(format!("dropped content: {text}"));
+                }
+                (true, false) => {
+                    fn_ += 1;
+                    misses.push(format!("kept debris: {text}"));
+                }
+                (false, false) => tn += 1,
+            }
+        }
+    }
+    assert!(!files.is_empty(), "no labelled pages in {}", root.display());
+    (misses, tp, fp, fn_, tn)
+}
+
+fn report(dir: &str) -> (f64, f64, f64) {
+    let (misses, tp, fp, fn_, tn) = score(dir);
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    // a wrong drop loses article text: the share of content lines kept
+    let content_kept = tn as f64 / (tn + fp).max(1) as f64;
+    println!(
+        "debris {dir}: {} lines ({} debris); precision {:.3} recall {:.3}; content kept {:.3} \
+         ({fp} content lines dropped, {fn_} debris lines kept)",
+        tp + fp + fn_ + tn,
+        tp + fn_,
+        precision,
+        recall,
+        content_kept
+    );
+    for miss in misses {
+        println!("  {miss}");
+    }
+    (precision, recall, content_kept)
+}
+
+/// The part the word lists and limits were tuned on.
+#[test]
+fn tuned_pages() {
+    let (precision, recall, _) = report("tune");
+    assert!(precision >= 0.99 && recall >= 0.87, "tune set regressed");
+}
+
+/// Pages never looked at while tuning: `cargo test --lib read::debris -- --nocapture`
+/// prints the numbers.
+#[test]
+fn held_out_pages() {
+    let (precision, recall, content_kept) = report("held-out");
+    assert!(precision >= 0.95, "held-out precision {precision:.3}");
+    assert!(
+        content_kept >= 0.98,
+        "held-out content kept {content_kept:.3}"
+    );
+    assert!(recall >= 0.55, "held-out recall {recall:.3}");
+}

@@ -1,0 +1,277 @@
+//! What a wiki page leaves inside its article when copied as plain text: section edit
+//! links ("History[edit]") and maintenance tags ("[citation needed]", "[when?]").
+//!
+//! Maintenance tags are the wiki's editors flagging a claim, not citations: they number
+//! nothing and point at no source. Kept, a "[citation needed]" would print in the book
+//! as if it were the author's words; folio drops each one and says so with an info
+//! diagnostic at its place, so the claim's missing source stays visible in `folio check`.
+
+use super::Src;
+use crate::model::{Block, Document, Inline, Span};
+
+/// Edit-link labels MediaWiki prints beside a section heading, in several languages.
+const EDIT_LINKS: &[&str] = &[
+    "[edit]",
+    "[edit source]",
+    "[change]",
+    "[change source]",
+    "[modifier]",
+    "[modifier le code]",
+    "[bearbeiten]",
+    "[Bearbeiten | Quelltext bearbeiten]",
+    "[editar]",
+    "[editar código-fonte]",
+    "[modifica]",
+    "[edytuj]",
+    "[править]",
+    "[düzenle]",
+];
+
+/// Maintenance tags (lowercase, the part before any "–"), from MediaWiki's
+/// inline cleanup templates. Questions ("[who?]", "[according to whom?]") are
+/// recognised by their form instead, see [`is_maintenance`].
+const TAGS: &[&str] = &[
+    "citation needed",
+    "full citation needed",
+    "better source needed",
+    "better source",
+    "non-primary source needed",
+    "third-party source needed",
+    "unreliable source",
+    "self-published source",
+    "verification needed",
+    "failed verification",
+    "not in citation given",
+    "clarification needed",
+    "page needed",
+    "pages needed",
+    "year needed",
+    "date missing",
+    "update",
+    "needs update",
+    "update needed",
+    "dubious",
+    "disputed",
+    "discuss",
+    "vague",
+    "specify",
+    "dead link",
+    "permanent dead link",
+    "broken anchor",
+    "irrelevant citation",
+    "original research",
+    "weasel words",
+    "peacock term",
+    "neutrality is disputed",
+    "obsolete source",
+    "excessive citations",
+    "citation not found",
+    "improper synthesis",
+];
+
+/// A question tag has at most this many words ("[according to whom?]").
+const QUESTION_MAX_WORDS: usize = 4;
+
+/// The heading without its edit link, if it had one: "History[edit]" → "History".
+pub(super) fn strip_edit_link(line: &str) -> Option<&str> {
+    EDIT_LINKS.iter().find_map(|link| {
+        let stripped = line
+            .strip_suffix(link)
+            .or_else(|| line.strip_prefix(link))?
+            .trim();
+        (!stripped.is_empty()).then_some(stripped)
+    })
+}
+
+/// Whether the inside of a bracket is a maintenance tag.
+pub(super) fn is_maintenance(inner: &str) -> bool {
+    let inner = inner.trim();
+    if inner.is_empty() || inner.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = inner.to_lowercase();
+    let head = lower
+        .split(['–', '—'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['?', ' '])
+        .trim();
+    if TAGS.contains(&head) {
+        return true;
+    }
+    // "[who?]", "[when?]", "[according to whom?]": a short lowercase question
+    inner.ends_with('?')
+        && inner.starts_with(|c: char| c.is_lowercase())
+        && inner.split_whitespace().count() <= QUESTION_MAX_WORDS
+}
+
+/// `line` without its maintenance tags, and the byte range (in `line`) of each tag dropped.
+pub(super) fn strip_maintenance(line: &str) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(line.len());
+    let mut dropped = Vec::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(rel) = line[from..].find('[') {
+        let start = from + rel;
+        let Some(close_rel) = line[start..].find(']') else {
+            break;
+        };
+        let end = start + close_rel + 1;
+        if !is_maintenance(&line[start + 1..end - 1]) {
+            from = start + 1;
+            continue;
+        }
+        out.push_str(&line[copied..start]);
+        // "claim [who?] said" keeps one space, not two
+        if out.ends_with(' ') && line[end..].starts_with(' ') {
+            out.pop();
+        }
+        dropped.push((start, end - start));
+        copied = end;
+        from = end;
+    }
+    out.push_str(&line[copied..]);
+    (out, dropped)
+}
+
+/// One works-cited list as the text reader found it.
+pub(super) struct List {
+    /// The heading's text ("Notes").
+    pub heading: String,
+    /// Where the heading is.
+    pub span: Span,
+    /// Index of its first entry among the document's entries.
+    pub first_entry: usize,
+    /// How many blocks came before it.
+    pub block_at: usize,
+    /// Its entries are numbered by their order ("^ text"), not by written numbers.
+    pub by_order: bool,
+}
+
+/// Wikipedia puts explanatory notes, cited "[a]", "[b]", in a list of their own
+/// ("Notes") before the numbered references, and a plain-text copy prints both as
+/// "^ text". When the body has lettered markers and more than one list is numbered by
+/// order, every such list but the last holds the lettered notes: numbering on through
+/// them would send "[1]" to the note "a". Their entries go back into the text, under
+/// their heading, and the last list is numbered from 1, as the page numbers it.
+pub(super) fn set_apart_lettered_notes(src: &Src, doc: &mut Document, lists: &[List]) {
+    let by_order: Vec<usize> = (0..lists.len()).filter(|&k| lists[k].by_order).collect();
+    let Some((&kept, apart)) = by_order.split_last() else {
+        return;
+    };
+    if apart.is_empty() || !has_lettered_markers(&doc.blocks) {
+        return;
+    }
+    let total = doc.entries.len();
+    let end = |k: usize| lists.get(k + 1).map_or(total, |l| l.first_entry);
+    let mut entries = std::mem::take(&mut doc.entries);
+    for (n, entry) in entries[lists[kept].first_entry..end(kept)]
+        .iter_mut()
+        .enumerate()
+    {
+        entry.number = n as u32 + 1;
+    }
+    // from the last list back, so that earlier block positions and entry ranges hold
+    for &k in apart.iter().rev() {
+        let list = &lists[k];
+        let notes: Vec<Block> = entries
+            .drain(list.first_entry..end(k))
+            .map(|e| Block::Paragraph {
+                content: vec![Inline::Text(e.text)],
+                span: e.span,
+            })
+            .collect();
+        let heading = Block::Heading {
+            level: 2,
+            id: None,
+            content: vec![Inline::Text(list.heading.clone())],
+            span: list.span,
+        };
+        let at = list.block_at.min(doc.blocks.len());
+        doc.blocks
+            .splice(at..at, std::iter::once(heading).chain(notes));
+        doc.diagnostics.push(
+            src.info(
+                "I-LETTERED-NOTES",
+                list.span.offset,
+                list.heading.len(),
+                format!(
+                    "the list under “{}” holds the page's lettered notes ([a], [b]…); \
+                     it stays in the text and the numbered markers cite the list under “{}”",
+                    list.heading, lists[kept].heading
+                ),
+            )
+            .with_hint("lettered notes are commentary, not citations; nothing to do"),
+        );
+    }
+    doc.entries = entries;
+}
+
+/// Whether a paragraph cites a lettered note: "[a]", "[b]", "[note 1]".
+fn has_lettered_markers(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| match b {
+        Block::Paragraph { content, .. } => {
+            let text = Inline::plain(content);
+            text.contains("[note ")
+                || text
+                    .as_bytes()
+                    .windows(3)
+                    .any(|w| w[0] == b'[' && w[1].is_ascii_lowercase() && w[2] == b']')
+        }
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maintenance_tags_are_recognised_by_list_and_by_form() {
+        for tag in [
+            "citation needed",
+            "Citation needed",
+            "according to whom?",
+            "update",
+            "clarification needed",
+            "dubious – discuss",
+            "who?",
+            "when?",
+            "better source needed",
+            "permanent dead link",
+        ] {
+            assert!(is_maintenance(tag), "{tag}");
+        }
+        for text in [
+            "1",
+            "12, 13",
+            "a",
+            "note 1",
+            "sic",
+            "Who Are We?",
+            "2.0",
+            "Update: the firm replied",
+        ] {
+            assert!(!is_maintenance(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn tags_are_dropped_with_their_places() {
+        let line = "He was forced out.[citation needed] Others [who?] agreed.[4]";
+        let (text, dropped) = strip_maintenance(line);
+        assert_eq!(text, "He was forced out. Others agreed.[4]");
+        let tags: Vec<&str> = dropped.iter().map(|&(s, l)| &line[s..s + l]).collect();
+        assert_eq!(tags, ["[citation needed]", "[who?]"]);
+        assert_eq!(strip_maintenance("[a] x [").0, "[a] x [");
+    }
+
+    #[test]
+    fn edit_links_leave_the_heading() {
+        assert_eq!(strip_edit_link("References[edit]"), Some("References"));
+        assert_eq!(strip_edit_link("[edit] History"), Some("History"));
+        assert_eq!(strip_edit_link("See also[edit source]"), Some("See also"));
+        assert_eq!(strip_edit_link("[edit]"), None);
+        assert_eq!(strip_edit_link("History"), None);
+    }
+}

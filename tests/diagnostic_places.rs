@@ -1,0 +1,195 @@
+//! Every diagnostic names its file, line and column, and `folio check` reports what
+//! `folio convert` would: inputs here provoke every code a profile's content can cause,
+//! `check` must place each one, and `convert` of the same file must report the same
+//! set, apart from what only typesetting finds.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Found by the PDF layout, which `check` does not run.
+const LAYOUT: &[&str] = &["W-OVERFULL", "W-NOTE-OFF-PAGE", "W-MISSING-GLYPH"];
+
+/// Every code a profile's own bytes can cause, each with a file that provokes it.
+const CASES: &[(&str, &str)] = &[
+    ("E-BINARY", "binary.txt"),
+    ("E-ENCODING", "latin1.txt"),
+    ("E-EMPTY", "empty.txt"),
+    ("E-FRONT-MATTER", "bad-front.md"),
+    ("W-FRONT-MATTER-KEY", "page.md"),
+    ("W-NO-TITLE", "page.md"),
+    ("W-FOOTNOTE-UNDEFINED", "page.md"),
+    ("W-FOOTNOTE-UNUSED", "page.md"),
+    ("W-NESTING-DEPTH", "page.md"),
+    ("W-RAW-HTML", "page.md"),
+    ("W-IMAGE-MISSING", "page.md"),
+    ("W-EMPTY-ENTRY", "notes.txt"),
+    ("W-DANGLING-MARKER", "notes.txt"),
+    ("W-UNCITED-ENTRY", "notes.txt"),
+    ("W-DUPLICATE-ENTRY", "notes.txt"),
+    ("W-IBID-UNRESOLVED", "notes.txt"),
+    ("W-SHORT-UNRESOLVED", "notes.txt"),
+    ("I-NOT-A-CITATION", "notes.txt"),
+    ("I-NUMBER-GAP", "notes.txt"),
+    // a table opening the body: its cells have no span of their own
+    ("W-DANGLING-MARKER", "table.md"),
+];
+
+const NOTES: &str = "Problems in the Notes
+
+A claim with an empty entry.(1) A claim whose number has no entry.(2) Then an Ibid with nothing before it.(3) A short form with no full citation.(4) The witness, John Smith (42) said he saw it. The list skips a number.(7)
+
+Works Cited
+
+(1) -
+(3) - Ibid
+(4) - Holm, B., Another Circle
+(5) - Nash, M. (2013). Never cited. East Press.
+(7) - Nash, M. (2013). After the gap. East Press.
+(7) - Owen, N. (2014). Numbered twice. West Press.
+(42) - Park, O. (2015). Forty-two. North Press.
+";
+
+fn page() -> String {
+    format!(
+        "---\ncolour: blue\n---\n\
+         Opening words without a heading.[^missing] A defined note.[^a]\n\n\
+         ![A picture](missing.png)\n\n\
+         <div>raw html</div>\n\n\
+         {} too deep\n\n\
+         [^a]: The note.\n\
+         [^spare]: Never used.\n",
+        "> ".repeat(70)
+    )
+}
+
+fn write_inputs(dir: &Path) {
+    let files: [(&str, Vec<u8>); 7] = [
+        ("binary.txt", b"PK\x03\x04\x00\x00".to_vec()),
+        ("latin1.txt", b"Title\n\nA caf\xE9 here\n".to_vec()),
+        ("empty.txt", b" \n\n".to_vec()),
+        (
+            "bad-front.md",
+            b"---\ntitle: [unclosed\n---\n# T\n".to_vec(),
+        ),
+        ("page.md", page().into_bytes()),
+        ("notes.txt", NOTES.as_bytes().to_vec()),
+        (
+            "table.md",
+            b"# Kilns\n\n| kiln | built |\n|---|---|\n| Ostra (1) | 1901 (2) |\n\n\
+              ## Works Cited\n\n1. Varga, E. (2001). *Bricks of Ostra*. Imagined Press.\n"
+                .to_vec(),
+        ),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+}
+
+fn folio(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("folio runs")
+}
+
+/// A finding as both commands print it: code, file, line, column.
+type Place = (String, String, u64, u64);
+
+/// `folio check --format json` on every input.
+fn check(dir: &Path) -> Vec<Place> {
+    let names: Vec<&str> = CASES
+        .iter()
+        .map(|(_, f)| *f)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(names);
+    let out = folio(&args, dir);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
+    json.as_array()
+        .expect("an array of diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// What `folio convert FILE -o FILE.epub` prints, read from its human form:
+/// "warning[CODE]: …" then "┌─ file:line:column".
+fn convert(dir: &Path, file: &str) -> Vec<Place> {
+    let out = folio(&["convert", file, "-o", &format!("{file}.epub")], dir);
+    let text = String::from_utf8_lossy(&out.stderr).into_owned();
+    let mut found = Vec::new();
+    let mut code = None;
+    for line in text.lines() {
+        if let Some((_, rest)) = line.split_once('[')
+            && let Some((c, _)) = rest.split_once("]:")
+            && ["error", "warning", "note", "info"]
+                .iter()
+                .any(|s| line.starts_with(s))
+        {
+            if let Some(c) = code.replace(c.to_string()) {
+                found.push((c, file.to_string(), 0, 0));
+            }
+            continue;
+        }
+        if let Some(place) = line.trim_start().strip_prefix("┌─ ")
+            && let Some(c) = code.take()
+        {
+            let mut parts = place.rsplitn(3, ':');
+            let column = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+            let line_no = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+            let name = parts.next().unwrap_or("").to_string();
+            found.push((c, name, line_no, column));
+        }
+    }
+    if let Some(c) = code {
+        found.push((c, file.to_string(), 0, 0));
+    }
+    found
+}
+
+#[test]
+fn check_places_every_diagnostic_and_matches_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    write_inputs(dir.path());
+    let checked = check(dir.path());
+    for (code, file) in CASES {
+        assert!(
+            checked.iter().any(|(c, f, ..)| c == code && f == file),
+            "check did not report {code} for {file}: {checked:?}"
+        );
+    }
+    for (code, file, line, column) in &checked {
+        assert!(
+            *line >= 1 && *column >= 1,
+            "{code} in {file} has no place: line {line}, column {column}"
+        );
+    }
+    let mut by_file: BTreeMap<&str, BTreeSet<Place>> = BTreeMap::new();
+    for place in &checked {
+        by_file
+            .entry(place.1.as_str())
+            .or_default()
+            .insert(place.clone());
+    }
+    for (file, expected) in by_file {
+        let converted: BTreeSet<Place> = convert(dir.path(), file)
+            .into_iter()
+            .filter(|(c, ..)| !LAYOUT.contains(&c.as_str()))
+            .collect();
+        assert_eq!(converted, expected, "convert and check differ on {file}");
+    }
+}

@@ -1,0 +1,244 @@
+//! A page-quality report measured on laid-out pages, the faults a typographer checks
+//! first: the empty band above the footnote rule, loose justified lines, note marks
+//! fused into a false number, notes printed twice, overfull lines, widows and orphans,
+//! hyphenated line ends.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use folio::pdf::Laid;
+use folio::pdf::types::{ItemKind, Line, Page, Role, Tag};
+
+/// What the report finds on one book.
+#[derive(Debug, Clone, Default)]
+pub struct Quality {
+    /// Empty space above the note rule (or the text block's foot) per page, in points,
+    /// with whether the page ends a profile, a section or the book (or is front
+    /// matter), where a short page is right.
+    pub bands: Vec<(f32, bool)>,
+    /// Interword space of every justified body line that is not its paragraph's last, in em.
+    pub spaces: Vec<f32>,
+    /// Adjacent note marks with nothing between them.
+    pub fused: usize,
+    /// Notes printed in full on more than one page (a back-reference does not count).
+    pub twice: usize,
+    /// Lines wider than their measure.
+    pub overfull: usize,
+    /// A paragraph's single line alone at a page's top (widow) or foot (orphan).
+    pub widows: usize,
+    /// Body lines set.
+    pub lines: usize,
+    /// Body lines ending with an inserted hyphen.
+    pub hyphenated: usize,
+    /// The longest run of hyphenated line ends.
+    pub hyphen_run: usize,
+}
+
+impl Quality {
+    /// The widest band on a page that does not end a profile.
+    pub fn worst_band(&self) -> f32 {
+        self.bands
+            .iter()
+            .filter(|(_, last)| !last)
+            .map(|(b, _)| *b)
+            .fold(0.0, f32::max)
+    }
+
+    /// Justified lines looser than `em`.
+    pub fn loose(&self, em: f32) -> usize {
+        self.spaces.iter().filter(|&&s| s > em + 1e-3).count()
+    }
+
+    /// The `q` quantile of interword spaces.
+    pub fn space_quantile(&self, q: f32) -> f32 {
+        let mut s = self.spaces.clone();
+        s.sort_by(f32::total_cmp);
+        s.get(((s.len() as f32 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The issue's thresholds this book misses, named.
+    pub fn faults(&self) -> Vec<&'static str> {
+        let checks = [
+            (self.worst_band() <= 24.0, "band above the rule over 24 pt"),
+            (self.loose(0.55) == 0, "justified lines over 0.55 em"),
+            (self.fused == 0, "fused marks"),
+            (self.twice == 0, "notes printed twice"),
+            (self.overfull == 0, "overfull lines"),
+            (self.widows == 0, "widows or orphans"),
+            (self.hyphenated * 10 <= self.lines, "over 10% hyphenated"),
+            (self.hyphen_run <= 2, "over two hyphens in a row"),
+        ];
+        checks.iter().filter(|c| !c.0).map(|c| c.1).collect()
+    }
+}
+
+impl fmt::Display for Quality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let bands: Vec<String> = self
+            .bands
+            .iter()
+            .map(|(b, last)| format!("{b:.0}{}", if *last { "*" } else { "" }))
+            .collect();
+        write!(
+            f,
+            "pages {} band max {:.1} pt [{}]; word space p50 {:.2} p95 {:.2} max {:.2} em, \
+             >0.55 em {}; fused {}; twice {}; overfull {}; widows/orphans {}; \
+             hyphenated {}/{} ({:.1}%), run {}",
+            self.bands.len(),
+            self.worst_band(),
+            bands.join(" "),
+            self.space_quantile(0.5),
+            self.space_quantile(0.95),
+            self.space_quantile(1.0),
+            self.loose(0.55),
+            self.fused,
+            self.twice,
+            self.overfull,
+            self.widows,
+            self.hyphenated,
+            self.lines,
+            100.0 * self.hyphenated as f32 / self.lines.max(1) as f32,
+            self.hyphen_run,
+        )
+    }
+}
+
+/// The interword space of a line, in em of its body text (the mean over its spaces).
+fn word_space(line: &Line) -> Option<f32> {
+    let mut sum = 0.0;
+    let mut n = 0;
+    for run in line.runs.iter().filter(|r| r.baseline_shift == 0.0) {
+        for g in &run.glyphs {
+            if run.text.get(g.range.clone()) == Some(" ") {
+                sum += g.advance / run.size;
+                n += 1;
+            }
+        }
+    }
+    (n > 0).then(|| sum / n as f32)
+}
+
+/// Adjacent note references in a line with no separator between them.
+fn fused(line: &Line) -> usize {
+    let refs: Vec<_> = line
+        .tags
+        .iter()
+        .filter(|t| matches!(t.tag, Tag::NoteRef { .. }))
+        .collect();
+    refs.windows(2)
+        .filter(|w| w[1].x0 - w[0].x1 < 0.5 && w[1].x0 >= w[0].x0)
+        .count()
+}
+
+/// Measures laid-out pages.
+pub fn measure(laid: &Laid) -> Quality {
+    let g = &laid.geometry;
+    let mut q = Quality {
+        overfull: laid.report.overfull_lines,
+        ..Quality::default()
+    };
+    let mut starts: BTreeMap<(usize, u32), usize> = BTreeMap::new();
+    // Per page: the body paragraphs in order with their line counts.
+    let mut blocks: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut run = 0;
+    for (p, page) in laid.pages.iter().enumerate() {
+        let mut bottom = g.margins.top;
+        let mut rule = None;
+        let mut here: Vec<(usize, usize)> = Vec::new();
+        let body: Vec<_> = page
+            .items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                ItemKind::Text {
+                    line,
+                    role,
+                    note: None,
+                    extra: false,
+                    block,
+                    ..
+                } => Some((i.y, line, *role, *block)),
+                _ => None,
+            })
+            .collect();
+        for (k, &(y, line, role, block)) in body.iter().enumerate() {
+            bottom = f32::max(bottom, y + line.descent);
+            q.fused += fused(line);
+            if !matches!(role, Role::Body | Role::Quote) {
+                continue;
+            }
+            match here.last_mut() {
+                Some((b, n)) if *b == block => *n += 1,
+                _ => here.push((block, 1)),
+            }
+            q.lines += 1;
+            if line.hyphenated {
+                q.hyphenated += 1;
+                run += 1;
+                q.hyphen_run = q.hyphen_run.max(run);
+            } else {
+                run = 0;
+            }
+            let last_of_para = body.get(k + 1).is_none_or(|n| n.3 != block);
+            if !last_of_para
+                && (line.width - g.width()).abs() < 2.0
+                && let Some(s) = word_space(line)
+            {
+                q.spaces.push(s);
+            }
+        }
+        for item in &page.items {
+            if let ItemKind::Rule { .. } = item.kind
+                && page
+                    .notes
+                    .first()
+                    .is_some_and(|n| item.y < n.y && item.y > n.y - 20.0)
+            {
+                rule = Some(item.y);
+            }
+        }
+        for m in page.notes.iter().filter(|m| m.start && !m.back) {
+            *starts.entry(m.key).or_default() += 1;
+        }
+        let foot = match rule {
+            // The rule sits a quarter of the separator above the notes: the band ends
+            // where the separator starts.
+            Some(y) => y - g.size * 1.4 * 0.75,
+            None => g.page_h - g.margins.bottom,
+        };
+        let last = page.doc.is_none()
+            || laid
+                .pages
+                .get(p + 1)
+                .is_none_or(|n: &Page| n.doc != page.doc)
+            || ends_before_start(laid, p);
+        q.bands.push(((foot - bottom).max(0.0), last));
+        blocks.push(here);
+    }
+    q.twice = starts.values().filter(|&&n| n > 1).count();
+    for w in blocks.windows(2) {
+        if let (Some(&(a, n)), Some(&(b, m))) = (w[0].last(), w[1].first())
+            && a == b
+        {
+            q.widows += usize::from(n == 1) + usize::from(m == 1);
+        }
+    }
+    q
+}
+
+/// Whether the page after `p` opens a new profile or a section (starts with a heading).
+fn ends_before_start(laid: &Laid, p: usize) -> bool {
+    laid.pages.get(p + 1).is_some_and(|n| {
+        n.head.is_none()
+            || n.items
+                .iter()
+                .find_map(|i| match &i.kind {
+                    ItemKind::Text {
+                        role, note: None, ..
+                    } => Some(*role),
+                    _ => None,
+                })
+                .is_some_and(|r| matches!(r, Role::Heading(_) | Role::Title))
+    })
+}
