@@ -26,6 +26,7 @@ pub mod assets;
 pub mod cite;
 pub mod diag;
 pub mod epub;
+pub mod export;
 pub mod lang;
 pub mod link;
 pub mod model;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use folio::Document;
-use folio::cite::Format;
+use folio::export::Format;
 use folio::model::{Details, Name, Source, WorkKind};
 use serde_json::Value;
 
@@ -63,7 +63,7 @@ fn libraries() -> Vec<Library> {
         }
     }
     for (_, format, ext) in FORMATS {
-        let text = folio::cite::cite(&[structured()], format).expect("writes");
+        let text = folio::export::cite(&[structured()], format).expect("writes");
         out.push(Library {
             case: "structured",
             ext,

@@ -838,17 +838,20 @@ fn full_citations_italicise_the_periodical_and_only_full_citations() {
         &[
             (
                 1,
-                "Merat, A. (2018, November 9). Terrorists – or champions? The Guardian. https://www.theguardian.com/x",
+                "Merat, A. (2018, November 9). Terrorists – or champions? The story of the MEK. The Guardian. https://www.theguardian.com/x",
             ),
             (2, "Ibid"),
-            (3, "Merat, A., Terrorists – or champions?"),
+            (
+                3,
+                "Merat, A., Terrorists – or champions? The story of the MEK",
+            ),
             (4, "Doe, J. (2001). A title with no periodical."),
             (5, "Hart, J. (2015). Ports of the north. North Press."),
         ],
     );
     assert_eq!(
         note_body(&doc, 1),
-        "Merat, A. (2018, November 9). Terrorists – or champions? *The Guardian*. \
+        "Merat, A. (2018, November 9). Terrorists – or champions? The story of the MEK. *The Guardian*. \
          <https://www.theguardian.com/x|https://www.theguardian.com/x>"
     );
     let emphasis: Vec<Option<&str>> = doc

@@ -1,44 +1,165 @@
-//! The bibliography as data: the resolved sources of one or more profiles as a
-//! reference library in CSL-JSON (Zotero, pandoc's citeproc), BibTeX or Hayagriva YAML
-//! (Typst).
+//! The citation parser: one reference (a works-cited entry, a footnote citation, a
+//! short form) in, its fields and the byte spans of its title and container out.
 //!
-//! [`gather`] makes one list of works from every document's sources — duplicates
-//! dropped, each with a stable citation key and structured fields taken from
-//! [`crate::model::Details`] or, where the citation parser left them empty, from the
-//! display fields — and one writer per format turns that list into text.
+//! The stages, in the order they run:
+//!
+//! 1. [`split_tokens`] cuts the text into whitespace-separated tokens.
+//! 2. [`describe_tokens`] gives each token its features (word, shape, punctuation,
+//!    dictionary hits, position, quote/bracket/emphasis state, neighbours).
+//! 3. [`label_tokens`] labels each token (author, date, title, journal, publisher, …)
+//!    with a conditional random field trained on AnyStyle's hand-labelled references
+//!    (AnyStyle's `core.xml`, not in this repository; retrained by
+//!    `scripts/train-citations`).
+//! 4. [`read_fields`] turns runs of labels into fields: names split into family and
+//!    given, the date in ISO form, volume/issue/pages, URL and DOI, the kind of work,
+//!    and the part to print in italics.
 
-mod gather;
-mod write_bibtex;
-mod write_csl_json;
-mod write_yaml;
+mod describe_tokens;
+mod label_tokens;
+mod read_date;
+mod read_fields;
+mod split_names;
+mod split_tokens;
+mod types;
 
-pub use gather::{Creator, Date, Work, gather};
+pub use describe_tokens::describe_tokens;
+pub use label_tokens::label_tokens;
+pub use split_tokens::split_tokens;
+pub use types::{Label, Reference};
 
-use crate::diag::Diagnostic;
-use crate::model::{Document, Span};
-
-/// A reference-library format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// CSL-JSON: a JSON array of CSL items.
-    CslJson,
-    /// BibTeX (`.bib`).
-    Bibtex,
-    /// Hayagriva YAML, Typst's bibliography format.
-    Yaml,
+/// Parses one reference. Never fails: what is not recognised stays empty.
+pub fn parse(text: &str) -> Reference {
+    let mut tokens = split_tokens(text);
+    tokens.drain(..backlinks(text, &tokens));
+    if tokens.is_empty() {
+        return Reference::default();
+    }
+    let labels = label_tokens(describe_tokens(text, &tokens));
+    read_fields::read_fields(text, &tokens, &labels)
 }
 
-/// The works cited by `documents` as one library in `format`. The error names a work
-/// a writer could not represent (never expected: the fields are checked first).
-pub fn cite(documents: &[Document], format: Format) -> Result<String, Diagnostic> {
-    let works = gather(documents);
-    let written = match format {
-        Format::CslJson => Ok(write_csl_json::write_csl_json(&works)),
-        Format::Bibtex => write_bibtex::write_bibtex(&works),
-        Format::Yaml => write_yaml::write_yaml(&works),
-    };
-    written.map_err(|message| {
-        Diagnostic::error("E-CITE", "", Span::default(), message)
-            .with_hint("please report this with the citation that caused it")
-    })
+/// How many tokens at the start are a wiki's back-links ("^", "^ a b", "↑"), which
+/// belong to no field.
+fn backlinks(text: &str, tokens: &[std::ops::Range<usize>]) -> usize {
+    let word = |i: usize| tokens.get(i).map(|r| &text[r.clone()]);
+    if !matches!(word(0), Some("^" | "↑")) {
+        return 0;
+    }
+    let letters = (1..tokens.len())
+        .take_while(|&i| {
+            word(i).is_some_and(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        })
+        .count();
+    1 + letters
+}
+
+/// The names in an author or editor list ("Hussain, M., & Lacy, A.", "R. T. Snodgrass",
+/// "Beautrais AL, Joyce PR", "World Health Organization"), "et al." left out.
+pub fn names(text: &str) -> Vec<crate::model::Name> {
+    split_names::split_names(text, 0..text.len())
+        .0
+        .into_iter()
+        .map(|w| w.name)
+        .collect()
+}
+
+/// Each token of `text` with its label: what [`parse`] reads its fields from.
+pub fn label(text: &str) -> Vec<(Label, std::ops::Range<usize>)> {
+    let tokens = split_tokens(text);
+    let labels = label_tokens(describe_tokens(text, &tokens));
+    labels.into_iter().zip(tokens).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::model::WorkKind;
+
+    fn families(text: &str) -> Vec<String> {
+        parse(text)
+            .details
+            .names
+            .into_iter()
+            .map(|n| n.family)
+            .collect()
+    }
+
+    #[test]
+    fn initials_first_and_year_at_the_end() {
+        let r = parse("R. T. Snodgrass. Temporal databases. IEEE Computer, 19(9):35–42, 1986.");
+        assert_eq!(
+            families("R. T. Snodgrass. Temporal databases. IEEE Computer, 19(9):35–42, 1986."),
+            ["Snodgrass"]
+        );
+        assert_eq!(r.title.as_deref(), Some("Temporal databases"));
+        assert_eq!(r.year.as_deref(), Some("1986"));
+        assert_eq!(r.details.container.as_deref(), Some("IEEE Computer"));
+        assert_eq!(r.details.kind, Some(WorkKind::Article));
+    }
+
+    #[test]
+    fn chicago_book_and_article() {
+        let text = "Varga, Ilona. The Salt Roads: Trade and Power on the Danube, 1700–1850. Szeged: Tisza Press, 2012.";
+        let r = parse(text);
+        assert_eq!(families(text), ["Varga"]);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("The Salt Roads: Trade and Power on the Danube, 1700–1850")
+        );
+        assert_eq!(r.year.as_deref(), Some("2012"));
+        assert_eq!(r.details.publisher.as_deref(), Some("Tisza Press"));
+        assert_eq!(r.details.place.as_deref(), Some("Szeged"));
+        assert_eq!(r.details.kind, Some(WorkKind::Book));
+        assert_eq!(r.emphasis.map(|e| &text[e]), r.title.as_deref());
+        let text = "Roe, Ann, and Tom Vick. “Harbour Strikes.” *Journal of Cold War Studies* 12, no. 3 (2019): 45–67.";
+        let r = parse(text);
+        assert_eq!(families(text), ["Roe", "Vick"]);
+        assert_eq!(r.title.as_deref(), Some("Harbour Strikes"));
+        assert_eq!(
+            r.details.container.as_deref(),
+            Some("Journal of Cold War Studies")
+        );
+        assert_eq!(
+            (r.details.volume.as_deref(), r.details.issue.as_deref()),
+            (Some("12"), Some("3"))
+        );
+        assert_eq!(r.details.pages.as_deref(), Some("45–67"));
+        assert_eq!(
+            r.emphasis.map(|e| &text[e]),
+            Some("Journal of Cold War Studies")
+        );
+    }
+
+    #[test]
+    fn wiki_back_links_belong_to_no_field() {
+        let text = "^ a b Smith, John (12 March 2010). \"Harbour strikes end\". The Times. Retrieved 5 May 2015.";
+        let r = parse(text);
+        assert_eq!(families(text), ["Smith"]);
+        assert_eq!(r.details.names[0].given.as_deref(), Some("John"));
+        assert_eq!(r.details.date.as_deref(), Some("2010-03-12"));
+        assert_eq!(r.title.as_deref(), Some("Harbour strikes end"));
+        assert_eq!(r.details.container.as_deref(), Some("The Times"));
+    }
+
+    #[test]
+    fn vancouver_semicolons_et_al_and_organisations() {
+        assert_eq!(
+            families(
+                "Beautrais AL, Joyce PR, Mulder RT. Risk factors for serious suicide attempts. Am J Epidemiol. 1996;144(12):1189-95."
+            ),
+            ["Beautrais", "Joyce", "Mulder"]
+        );
+        assert_eq!(
+            families("Varga, Ilona; Kovács, Péter. Danube Trade. Budapest: Akadémiai Kiadó, 2015."),
+            ["Varga", "Kovács"]
+        );
+        let r = parse("Smith, J., et al. (2010). Harbour ecology. Marine Biology, 4, 1–9.");
+        assert!(r.details.et_al);
+        assert_eq!(r.details.names.len(), 1);
+        let r = parse(
+            "World Health Organization. (2020). Global report on infection prevention. Geneva: WHO.",
+        );
+        assert!(r.details.names[0].organisation);
+        assert_eq!(r.details.names[0].family, "World Health Organization");
+    }
 }

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use folio::cite::Format;
 use folio::diag::Diagnostic;
+use folio::export::Format;
 use folio::model::Span;
 
 use super::output::{Findings, write_all};
@@ -80,7 +80,7 @@ fn cite(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
         .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(format_of))
         .unwrap_or(Format::CslJson);
-    let library = match folio::cite::cite(&documents, format) {
+    let library = match folio::export::cite(&documents, format) {
         Ok(library) => library,
         Err(err) => {
             findings.push(err);

@@ -1,22 +1,28 @@
-//! Reading a works-cited entry: authors, year, title and URL of APA-ish
-//! ("Merat, A. (2018, November 9). Title. Publisher.") and Chicago-ish
-//! ("Masters, Jonathan. "Title." Publisher, 2014.") citations and their short forms
-//! ("Merat, A., Title", "Masters, "Title.""), plus the Ibid/Id. test.
+//! Reading a citation for resolution: [`parse_citation`] runs folio's one citation
+//! parser ([`crate::cite`]) and keeps what matching needs (authors, folded family
+//! names, year, title, URL) beside the structured fields and the italic span; plus
+//! the Ibid/Id. test, a short form's locator and the folding used to compare.
 
 use std::ops::Range;
 
-use crate::model::Inline;
+use crate::cite;
+use crate::model::{Details, Inline};
 
 /// What a citation says about its work.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Citation {
     /// Author names as written ("Hussain, M.").
     pub authors: Vec<String>,
-    /// Surnames, lowercased and stripped to letters and digits, for matching.
+    /// Family names, lowercased and stripped to letters and digits, for matching.
     pub surnames: Vec<String>,
     pub year: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// Structured fields (names, date, container, publisher, pages, DOI, kind).
+    pub details: Details,
+    /// Byte range of `text` to print in italics: the container of an article or
+    /// chapter, the title of a book, report or thesis.
+    pub emphasis: Option<Range<usize>>,
 }
 
 /// The locator of an Ibid/Id. note (`Some(None)` for a bare "Ibid."), or `None` when
@@ -72,35 +78,21 @@ pub(super) fn split_locator(text: &str) -> (&str, Option<String>) {
 
 /// Parses one citation. Never fails: whatever is not recognised stays `None`/empty.
 pub(super) fn parse_citation(text: &str) -> Citation {
-    let text = text.trim();
-    let mut citation = Citation {
-        url: url_ranges(text)
-            .first()
-            .map(|r| text[r.clone()].to_string()),
-        ..Citation::default()
-    };
-    if let Some(end) = apa_authors(text, &mut citation) {
-        apa_rest(&text[end..], &mut citation);
-    } else if let Some(open) = apa_group_author(text, &mut citation) {
-        apa_rest(&text[open..], &mut citation);
-    } else {
-        chicago(text, &mut citation);
+    let reference = cite::parse(text);
+    Citation {
+        surnames: reference
+            .details
+            .names
+            .iter()
+            .map(|n| fold(&n.family))
+            .collect(),
+        authors: reference.authors,
+        year: reference.year,
+        title: reference.title,
+        url: reference.url,
+        details: reference.details,
+        emphasis: reference.emphasis,
     }
-    citation
-}
-
-/// Where the text after an APA date starts ("Merat, A. (2018, November 9)|. Title…"),
-/// or `None` when `text` does not open with APA authors and a dated parenthesis.
-pub(super) fn apa_after_date(text: &str) -> Option<usize> {
-    let mut scratch = Citation::default();
-    let start = apa_authors(text, &mut scratch).or_else(|| apa_group_author(text, &mut scratch))?;
-    let rest = &text[start..];
-    let skipped = rest.len() - rest.trim_start_matches([' ', '.']).len();
-    let date = rest[skipped..].strip_prefix('(')?;
-    let close = date.find(')').filter(|&close| close <= 40)?;
-    let inner = &date[..close];
-    let dated = first_year(inner).is_some() || inner.trim() == "n.d.";
-    dated.then_some(start + skipped + 1 + close + 1)
 }
 
 /// Lowercase letters and digits, every other run collapsed to one space: the form in
@@ -118,224 +110,10 @@ pub(super) fn fold(text: &str) -> String {
     out
 }
 
-/// APA authors "Surname, I. I., & Surname, I." from the start of `text`; returns the
-/// byte offset where they end.
-fn apa_authors(text: &str, citation: &mut Citation) -> Option<usize> {
-    let mut pos = 0;
-    let mut end = None;
-    while let Some((author_end, surname)) = apa_author(text, pos) {
-        citation.authors.push(text[pos..author_end].to_string());
-        citation.surnames.push(fold(surname));
-        end = Some(author_end);
-        let rest = &text[author_end..];
-        let Some(sep) = [", & ", ", and ", " & ", " and ", ", "]
-            .iter()
-            .find(|s| rest.starts_with(*s))
-        else {
-            break;
-        };
-        pos = author_end + sep.len();
-    }
-    if end.is_none() {
-        citation.authors.clear();
-        citation.surnames.clear();
-    }
-    end
-}
-
-/// One "Surname, I. I." at `pos`: its end and the surname.
-fn apa_author(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let rest = text.get(pos..)?;
-    let comma = rest.find(", ")?;
-    let surname = &rest[..comma];
-    let plausible = surname.starts_with(char::is_uppercase)
-        && surname.chars().count() <= 40
-        && surname.split_whitespace().count() <= 4
-        && surname
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'));
-    if !plausible {
-        return None;
-    }
-    let initials = &rest[comma + 2..];
-    let mut len = 0;
-    let mut chars = initials.char_indices().peekable();
-    // Initials: "A.", "M. C.", "J.-P.", "Ch." — a capital, optional lowercase, a period.
-    while let Some((_, c)) = chars.next() {
-        if !c.is_uppercase() {
-            break;
-        }
-        // At most one lowercase letter: "Jonathan." is a given name, not an initial.
-        chars.next_if(|(_, c)| c.is_lowercase());
-        let Some((dot, _)) = chars.next_if(|(_, c)| *c == '.') else {
-            break;
-        };
-        len = dot + 1;
-        if chars.next_if(|(_, c)| *c == ' ' || *c == '-').is_none() {
-            break;
-        }
-    }
-    if len == 0 {
-        return None;
-    }
-    let after = &initials[len..];
-    let ends = after.is_empty() || after.starts_with([',', ' ', '.', '(']);
-    ends.then_some((pos + comma + 2 + len, surname))
-}
-
-/// "Human Rights Watch. (2019). Title." — an APA author the initials test does not
-/// take (a group, an unusual name) before a parenthesised date. Returns where the
-/// date starts.
-fn apa_group_author(text: &str, citation: &mut Citation) -> Option<usize> {
-    let open = text.find(" (")?;
-    let author = text[..open].trim_end_matches(['.', ',']).trim();
-    let date = &text[open + 2..];
-    let plausible = !author.is_empty()
-        && author.chars().count() <= 120
-        && !author.contains(". ")
-        && date.get(..4).is_some_and(is_year)
-        && date.find(')').is_some_and(|close| close <= 40);
-    if !plausible {
-        return None;
-    }
-    let surname = author
-        .split_once(", ")
-        .map_or(author, |(surname, _)| surname);
-    citation.authors.push(author.to_string());
-    citation.surnames.push(fold(surname));
-    Some(open + 1)
-}
-
-/// After APA authors: "(2018, November 9). Title. Publisher." or, for a short form,
-/// ", Title".
-fn apa_rest(rest: &str, citation: &mut Citation) {
-    let trimmed = rest.trim_start_matches([' ', '.']);
-    if let Some(date) = trimmed.strip_prefix('(') {
-        let close = date.find(')').unwrap_or(date.len());
-        citation.year = first_year(&date[..close]);
-        let after = date.get(close + 1..).unwrap_or("");
-        citation.title = first_sentence(after.trim_start_matches(['.', ' ']));
-    } else if let Some(short) = rest.strip_prefix(',') {
-        citation.title = clean_title(short);
-    } else {
-        let title = first_sentence_str(trimmed);
-        citation.year = last_year(&outside(trimmed, title));
-        citation.title = title.and_then(clean_title);
-    }
-}
-
-/// `text` without `part`, a slice of it: a year in a title ("The 1979 Revolution") is
-/// not the date of the work.
-fn outside(text: &str, part: Option<&str>) -> String {
-    let Some(part) = part else {
-        return text.to_string();
-    };
-    let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-    let end = start + part.len();
-    match (text.get(..start), text.get(end..)) {
-        (Some(before), Some(after)) => format!("{before} {after}"),
-        _ => text.to_string(),
-    }
-}
-
-/// Chicago: "Surname, First, and First Surname. "Title." …" or the short
-/// "Surname, "Title."", or a sentence of authors followed by a sentence of title.
-fn chicago(text: &str, citation: &mut Citation) {
-    let quoted = text
-        .char_indices()
-        .find(|(_, c)| matches!(c, '“' | '"'))
-        .and_then(|(open, q)| {
-            let inner = &text[open + q.len_utf8()..];
-            let close = inner.find(['”', '"'])?;
-            Some((open, &inner[..close]))
-        });
-    let (names, title) = match quoted {
-        Some((open, title)) => (&text[..open], Some(title)),
-        None => match text.split_once(". ") {
-            Some((names, rest)) if looks_like_names(names) => (names, first_sentence_str(rest)),
-            _ => ("", first_sentence_str(text)),
-        },
-    };
-    citation.year = last_year(&outside(text, title));
-    citation.title = title.and_then(clean_title);
-    let names = names.trim().trim_end_matches([',', '.', ' ']);
-    if names.is_empty() {
-        return;
-    }
-    let names = names.replace(", and ", " and ").replace(" & ", " and ");
-    for (i, name) in names.split(" and ").flat_map(|n| n.split("; ")).enumerate() {
-        let name = name.trim().trim_end_matches(',');
-        if name.is_empty() || fold(name) == "et al" {
-            continue;
-        }
-        // Only the first author is inverted ("Cole, Matthew"); later ones read "First Last".
-        let surname = match name.split_once(", ") {
-            Some((surname, _)) if i == 0 => surname,
-            _ => name.rsplit(' ').next().unwrap_or(name),
-        };
-        citation.authors.push(name.to_string());
-        citation.surnames.push(fold(surname));
-    }
-}
-
-pub(super) fn looks_like_names(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 8
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "&" | "et" | "al."))
-}
-
-fn first_sentence(text: &str) -> Option<String> {
-    first_sentence_str(text).and_then(clean_title)
-}
-
-/// Up to the first period that ends a sentence (followed by a space or the end).
-fn first_sentence_str(text: &str) -> Option<&str> {
-    let end = text
-        .match_indices('.')
-        .map(|(i, _)| i)
-        .find(|&i| text[i + 1..].is_empty() || text[i + 1..].starts_with(char::is_whitespace))
-        .unwrap_or(text.len());
-    Some(&text[..end]).filter(|t| !t.trim().is_empty())
-}
-
-fn clean_title(text: &str) -> Option<String> {
-    let title = text
-        .trim()
-        .trim_matches(['“', '”', '"'])
-        .trim_end_matches(['.', ',', '…', ' '])
-        .trim();
-    (!title.is_empty()).then(|| title.to_string())
-}
-
 fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.bytes().all(|b| b.is_ascii_digit())
         && matches!(word.as_bytes()[0], b'1' | b'2')
-}
-
-fn years(text: &str) -> impl DoubleEndedIterator<Item = &str> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| is_year(w))
-}
-
-fn first_year(text: &str) -> Option<String> {
-    years(text).next().map(str::to_string)
-}
-
-/// Chicago puts the year at the end ("…, July 28, 2014."); URLs are no place for one.
-fn last_year(text: &str) -> Option<String> {
-    let mut without_urls = String::with_capacity(text.len());
-    let mut at = 0;
-    for range in url_ranges(text) {
-        without_urls.push_str(&text[at..range.start]);
-        without_urls.push(' ');
-        at = range.end;
-    }
-    without_urls.push_str(&text[at..]);
-    years(&without_urls).next_back().map(str::to_string)
 }
 
 /// Byte ranges of URLs written in `text` (http, https, www., doi:), in order. Trailing

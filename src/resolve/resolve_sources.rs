@@ -185,6 +185,8 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
         year,
         title,
         url,
+        details,
+        emphasis,
     } = work.parsed;
     let sort_key = match surnames.first() {
         Some(surname) => format!("{surname} {}", year.as_deref().unwrap_or("")),
@@ -197,8 +199,8 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
         year,
         title,
         url,
-        details: Default::default(),
-        emphasis: None,
+        details,
+        emphasis,
         inlines: Vec::new(),
         sort_key: sort_key.trim().to_lowercase(),
         notes,

@@ -1,0 +1,370 @@
+//! Stage 4: fields from labelled tokens. Consecutive tokens with one label make a
+//! field; the first field of each label counts. Fields are cleaned (quotes, emphasis
+//! marks and final punctuation off), names split, the date put in ISO form, volume,
+//! issue and pages read, the kind of work decided from which fields are present, and
+//! the italic part chosen: the container of an article or chapter, the title of a book.
+
+use std::ops::Range;
+
+use super::read_date::{first_year, iso_date};
+use super::split_names::split_names;
+use super::types::{Label, Reference};
+use crate::model::{Details, WorkKind};
+use crate::resolve::url_ranges;
+
+/// Reads the fields of `text` from its tokens and their labels.
+pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Reference {
+    let labels = numbers_in_titles(text, tokens, labels);
+    let fields = group(tokens, &labels);
+    let first = |label: Label| {
+        fields
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map(|(_, r)| r.clone())
+    };
+    let clean_field = |label: Label| {
+        first(label)
+            .map(|r| clean(text, r))
+            .filter(|r| !r.is_empty())
+    };
+    let string = |r: &Range<usize>| text[r.clone()].to_string();
+
+    let mut title_span = clean_field(Label::Title);
+    let mut container_span = clean_field(Label::Journal)
+        .or_else(|| clean_field(Label::Container))
+        .map(|r| without_in(text, r));
+    let mut publisher_span = clean_field(Label::Publisher);
+    let (written, et_al) = first(Label::Author)
+        .map(|r| split_names(text, r))
+        .unwrap_or_default();
+    let (editors, editors_et_al) = first(Label::Editor)
+        .map(|r| split_names(text, r))
+        .unwrap_or_default();
+    let date_text = fields
+        .iter()
+        .filter(|(l, _)| *l == Label::Date)
+        .map(|(_, r)| &text[r.clone()])
+        .find(|d| first_year(d).is_some());
+    let (volume, issue) = first(Label::Volume)
+        .map(|r| volume_issue(&text[r]))
+        .unwrap_or_default();
+    let url = url_ranges(text)
+        .into_iter()
+        .map(|r| text[r].to_string())
+        .find(|u| !u.to_ascii_lowercase().starts_with("doi") && u.contains(['.', '/']));
+    let date = date_text.and_then(iso_date);
+    // A work dated to the month and "published" by a name without a place is a page
+    // of a news or other site: "(2023, February 13). Title. The Intercept."
+    let site = container_span.is_none()
+        && first(Label::Location).is_none()
+        && date.as_ref().is_some_and(|d| d.len() > 4)
+        && publisher_span.is_some();
+    if site {
+        container_span = publisher_span.take();
+    }
+    // APA's "(2014, July 28). Title. Site Name." read as one title: the last sentence,
+    // when it reads as a name, is the site.
+    let mut site = site;
+    if container_span.is_none()
+        && publisher_span.is_none()
+        && date.is_some()
+        && let Some((title, name)) = title_span.clone().and_then(|t| split_site(text, t))
+    {
+        title_span = Some(title);
+        container_span = Some(name);
+        site = true;
+    }
+    let mut details = Details {
+        names: written.iter().map(|w| w.name.clone()).collect(),
+        et_al: et_al || (written.is_empty() && editors_et_al),
+        editors: editors.into_iter().map(|w| w.name).collect(),
+        date,
+        container: container_span.as_ref().map(string),
+        publisher: publisher_span.as_ref().map(string),
+        place: clean_field(Label::Location).as_ref().map(string),
+        volume,
+        issue,
+        pages: first(Label::Pages).and_then(|r| pages(&text[r])),
+        doi: doi(text),
+        kind: None,
+    };
+    if details.names.is_empty() {
+        details.names = details.editors.clone();
+    }
+    details.kind = if site {
+        Some(WorkKind::WebPage)
+    } else {
+        kind(text, &fields, &details, url.is_some())
+    };
+    let emphasis = match details.kind {
+        Some(WorkKind::Article | WorkKind::Chapter | WorkKind::WebPage) => container_span.clone(),
+        Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis) => title_span.clone(),
+        _ => None,
+    };
+    Reference {
+        authors: written.iter().map(|w| string(&w.span)).collect(),
+        year: date_text.and_then(first_year),
+        title: title_span.as_ref().map(string),
+        url,
+        details,
+        title_span,
+        container_span,
+        emphasis,
+    }
+}
+
+/// A date, volume or page is set off from a title by punctuation ("Title. 1999",
+/// "Title (1999)", "Title, 12"); a number that follows a title word directly ("Report
+/// 1999", "La crue de 1910 et ses suites", "Title 13") is part of the title.
+fn numbers_in_titles(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Vec<Label> {
+    let mut out = labels.to_vec();
+    for i in 1..tokens.len() {
+        let joined = out[i - 1] == Label::Title
+            && text[tokens[i - 1].clone()].ends_with(char::is_alphanumeric)
+            && !text[tokens[i].clone()].starts_with(['(', '['])
+            && matches!(labels[i], Label::Date | Label::Pages | Label::Volume)
+            && labels.get(i + 1).is_none_or(|&next| next != labels[i]);
+        if joined {
+            out[i] = Label::Title;
+        }
+    }
+    out
+}
+
+/// Lowercase words a site's or publisher's name may hold ("Council on Foreign Relations").
+const SMALL_WORDS: &[&str] = &[
+    "of", "on", "the", "and", "for", "in", "&", "de", "la", "du", "des", "y",
+];
+
+/// "Mujahadeen-e-Khalq (MEK). Council on Foreign Relations" → the title before the
+/// last sentence and the name that sentence is: up to six capitalised words (small
+/// words aside), no digits, no question mark.
+fn split_site(text: &str, title: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let written = &text[title.clone()];
+    let dot = written.rfind(". ")?;
+    let before = written[..dot].rsplit(' ').next().unwrap_or("");
+    let is_initial = before.chars().filter(|c| c.is_alphabetic()).count() < 2;
+    let name = written[dot + 2..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_like = !words.is_empty()
+        && words.len() <= 6
+        && words[0].starts_with(char::is_uppercase)
+        && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '?' | '!' | ':' | '"' | '“'))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || SMALL_WORDS.contains(w));
+    if is_initial || !name_like || dot == 0 {
+        return None;
+    }
+    let start =
+        title.start + dot + 2 + (written[dot + 2..].len() - written[dot + 2..].trim_start().len());
+    Some((title.start..title.start + dot, start..start + name.len()))
+}
+
+/// Runs of one label as byte ranges from the first token's start to the last's end.
+fn group(tokens: &[Range<usize>], labels: &[Label]) -> Vec<(Label, Range<usize>)> {
+    let mut out: Vec<(Label, Range<usize>)> = Vec::new();
+    for (token, &label) in tokens.iter().zip(labels) {
+        match out.last_mut() {
+            Some((last, range)) if *last == label => range.end = token.end,
+            _ => out.push((label, token.clone())),
+        }
+    }
+    out
+}
+
+/// `range` without surrounding quotes, emphasis marks and brackets, and without final
+/// commas, periods, colons and semicolons (a question or exclamation mark stays).
+fn clean(text: &str, range: Range<usize>) -> Range<usize> {
+    const OPEN: &[char] = &['“', '„', '«', '‘', '"', '\'', '`', '*', '_', '(', '['];
+    const CLOSE: &[char] = &['”', '»', '’', '"', '\'', '`', '*', '_', ')', ']'];
+    let (mut start, mut end) = (range.start, range.end);
+    loop {
+        let s = &text[start..end];
+        let t = s.trim_start_matches(|c: char| c.is_whitespace() || OPEN.contains(&c));
+        let t = t.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '…') || CLOSE.contains(&c)
+        });
+        let new_start = start + s.find(t).unwrap_or(0);
+        let new_end = new_start + t.len();
+        if new_start == start && new_end == end {
+            break;
+        }
+        start = new_start;
+        end = new_end;
+        if start >= end {
+            return start..start;
+        }
+    }
+    // Put back a closing bracket whose opening one is inside.
+    let inner = &text[start..end];
+    if inner.matches('(').count() > inner.matches(')').count() && text[end..].starts_with(')') {
+        end += 1;
+    }
+    start..end
+}
+
+/// A container without "In" or "In:" before it.
+fn without_in(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    for prefix in ["In: ", "In ", "in: ", "in ", "Dans ", "En ", "Im "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let start = range.end - rest.len();
+            return clean(text, start..range.end);
+        }
+    }
+    range
+}
+
+/// Volume and issue from "12(3)", "vol. 7, no. 3", "Vol. 3, Part A", "45".
+fn volume_issue(field: &str) -> (Option<String>, Option<String>) {
+    let numbers: Vec<(usize, &str)> = field
+        .match_indices(|c: char| c.is_alphanumeric())
+        .fold(Vec::<(usize, usize)>::new(), |mut runs, (i, c)| {
+            match runs.last_mut() {
+                Some((_, end)) if *end == i => *end = i + c.len(),
+                _ => runs.push((i, i + c.len())),
+            }
+            runs
+        })
+        .into_iter()
+        .map(|(s, e)| (s, &field[s..e]))
+        .filter(|(_, w)| w.chars().any(|c| c.is_ascii_digit()) || is_roman(w))
+        .collect();
+    let volume = numbers.first().map(|(_, w)| w.to_string());
+    let issue = numbers.get(1).and_then(|(at, w)| {
+        let before = field[..*at].trim_end().to_lowercase();
+        let marked = before.ends_with('(')
+            || [
+                "no.", "no", "nr.", "n°", "nº", "issue", "núm.", "sayı", "№", "iss.",
+            ]
+            .iter()
+            .any(|m| before.ends_with(m));
+        marked.then(|| w.to_string())
+    });
+    (volume, issue)
+}
+
+fn is_roman(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+/// The pages without their label: "pp. 1761–1800)." → "1761–1800".
+fn pages(field: &str) -> Option<String> {
+    let start = field.find(|c: char| c.is_ascii_digit())?;
+    let rest = &field[start..];
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '–' | '—' | ' ' | ',')))
+        .unwrap_or(rest.len());
+    let pages = rest[..end].trim().trim_end_matches(',').trim();
+    (!pages.is_empty()).then(|| pages.to_string())
+}
+
+/// The DOI written anywhere in the text ("doi:10.1000/xyz", "https://doi.org/10.1000/xyz").
+fn doi(text: &str) -> Option<String> {
+    let at = text.match_indices("10.").map(|(i, _)| i).find(|&i| {
+        let rest = &text[i + 3..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        digits >= 4 && rest[digits..].starts_with('/')
+    })?;
+    let rest = &text[at..];
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let doi = rest[..end].trim_end_matches(['.', ',', ';', ')', ']', '>']);
+    Some(doi.to_string())
+}
+
+/// Words of a genre or note that say what kind of work it is, tried in order.
+const GENRES: &[(WorkKind, &[&str])] = &[
+    (
+        WorkKind::Thesis,
+        &["thesis", "dissertation", "thèse", "tesis", "tez"],
+    ),
+    (
+        WorkKind::Interview,
+        &[
+            "interview",
+            "personal communication",
+            "entretien",
+            "entrevista",
+        ],
+    ),
+    (
+        WorkKind::Report,
+        &[
+            "report",
+            "working paper",
+            "technical",
+            "tech. rep",
+            "rapport",
+            "informe",
+        ],
+    ),
+];
+
+/// The kind of work, from which fields the reference has.
+fn kind(
+    text: &str,
+    fields: &[(Label, Range<usize>)],
+    details: &Details,
+    has_url: bool,
+) -> Option<WorkKind> {
+    let lower = |label: Label| {
+        fields
+            .iter()
+            .filter(|(l, _)| *l == label)
+            .map(|(_, r)| text[r.clone()].to_lowercase())
+            .collect::<String>()
+    };
+    let has = |label: Label| fields.iter().any(|(l, _)| *l == label);
+    let genre = lower(Label::Genre) + &lower(Label::Note);
+    if let Some((kind, _)) = GENRES
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| genre.contains(w)))
+    {
+        return Some(*kind);
+    }
+    if has(Label::Journal) {
+        return Some(WorkKind::Article);
+    }
+    let title = lower(Label::Title);
+    let legal = [
+        " act",
+        "u.s.c.",
+        " stat.",
+        " v. ",
+        "code ",
+        "treaty",
+        "convention on",
+        "directive",
+        "regulation (",
+        "loi n",
+        "ley ",
+    ]
+    .iter()
+    .any(|w| title.contains(w) || (title.is_empty() && text.to_lowercase().contains(w)));
+    if legal && details.publisher.is_none() {
+        return Some(WorkKind::Legal);
+    }
+    if details.container.is_some() {
+        let in_book = !details.editors.is_empty()
+            || details.publisher.is_some()
+            || lower(Label::Container).trim_start().starts_with("in ");
+        return Some(if in_book {
+            WorkKind::Chapter
+        } else if has_url {
+            WorkKind::WebPage
+        } else {
+            WorkKind::Article
+        });
+    }
+    if details.publisher.is_some() || has(Label::Location) || has(Label::Edition) {
+        return Some(WorkKind::Book);
+    }
+    if has_url {
+        return Some(WorkKind::WebPage);
+    }
+    None
+}

@@ -1,0 +1,457 @@
+//! Names from an author or editor field: "Hussain, M., & Lacy, A.", "R. T. Snodgrass
+//! and J. Doe", "Beautrais AL, Joyce PR", "Cole, Matthew, and Murtaza Hussain",
+//! "Varga, Ilona; Kovács, Péter", "World Health Organization", "… et al.".
+
+use std::ops::Range;
+
+use super::describe_tokens::{EDITOR_WORDS, is_initial};
+use super::split_tokens::split_tokens;
+use crate::model::Name;
+
+/// Words that join names ("and", "&" and their French, Spanish, German, Turkish and
+/// Russian forms).
+const CONJUNCTIONS: &[&str] = &["and", "&", "y", "et", "und", "ve", "и", "e", "with"];
+
+/// Words that make a name an organisation's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "organization",
+    "organisation",
+    "association",
+    "institute",
+    "institut",
+    "institution",
+    "department",
+    "ministry",
+    "council",
+    "society",
+    "university",
+    "committee",
+    "agency",
+    "bureau",
+    "office",
+    "commission",
+    "foundation",
+    "group",
+    "inc",
+    "ltd",
+    "corporation",
+    "company",
+    "press",
+    "center",
+    "centre",
+    "board",
+    "nations",
+    "bank",
+    "fund",
+    "network",
+    "watch",
+    "service",
+    "services",
+    "government",
+    "survey",
+    "programme",
+    "program",
+    "project",
+    "union",
+    "federation",
+    "league",
+    "party",
+    "team",
+    "consortium",
+    "academy",
+    "news",
+    "times",
+    "reuters",
+    "staff",
+    "authority",
+    "court",
+    "parliament",
+    "assembly",
+    "world",
+    "national",
+    "international",
+    "american",
+    "european",
+    "ministère",
+    "ministerio",
+];
+
+/// Name particles that belong to the family name ("van Gogh", "de la Macorra").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "la", "le", "du", "des", "da", "di", "del", "dos", "ter",
+    "ten", "zu", "bin", "ibn", "al", "el", "y", "d'",
+];
+
+/// A name as read: the structured name and the byte range it was written in.
+pub(super) struct Written {
+    pub name: Name,
+    pub span: Range<usize>,
+}
+
+/// The names in `text[range]`, and whether the list ends in "et al." (or "and others").
+pub(super) fn split_names(text: &str, range: Range<usize>) -> (Vec<Written>, bool) {
+    let field = &text[range.clone()];
+    let words: Vec<Range<usize>> = split_tokens(field)
+        .into_iter()
+        .map(|r| r.start + range.start..r.end + range.start)
+        .collect();
+    // Drop a leading "In" and role words ("(Eds.)", "edited by"); stop at "et al.".
+    let mut kept: Vec<Range<usize>> = Vec::with_capacity(words.len());
+    let mut et_al = false;
+    for (i, w) in words.iter().enumerate() {
+        let word = fold_word(&text[w.clone()]);
+        if i == 0 && (word == "in" || word == "in:") {
+            continue;
+        }
+        // "von" stays: it is a particle in "Ludwig von Mises" more often than the
+        // "by" of "hrsg. von".
+        if EDITOR_WORDS.contains(&word.as_str()) || matches!(word.as_str(), "by" | "par") {
+            continue;
+        }
+        let next = words.get(i + 1).map(|n| fold_word(&text[n.clone()]));
+        let starts_et_al = (word == "et" && next.as_deref().is_some_and(|n| n.starts_with("al")))
+            || (CONJUNCTIONS.contains(&word.as_str()) && next.as_deref() == Some("others"))
+            || (word == "и" && next.as_deref().is_some_and(|n| n.starts_with("др")));
+        if starts_et_al || word == "etal" {
+            et_al = true;
+            break;
+        }
+        kept.push(w.clone());
+    }
+    if kept.is_empty() {
+        return (Vec::new(), et_al);
+    }
+    let whole = kept[0].start..kept[kept.len() - 1].end;
+    if is_organisation(&text[whole.clone()]) {
+        let span = trim(text, whole);
+        let family = text[span.clone()].to_string();
+        let name = Name {
+            family,
+            given: None,
+            organisation: true,
+        };
+        return (vec![Written { name, span }], et_al);
+    }
+    let parts = parts(text, &kept);
+    let mut names = names(text, &parts);
+    // "———." (same author as above) and stray marks are no names.
+    names.retain(|w| w.name.family.chars().any(char::is_alphanumeric));
+    (names, et_al)
+}
+
+/// The parts of a name list: runs of words between commas, semicolons and
+/// conjunctions. With semicolons, commas stay inside a part ("Varga, Ilona; …").
+fn parts(text: &str, words: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    let semicolons = words.iter().any(|w| text[w.clone()].ends_with(';'));
+    let mut parts: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    for w in words {
+        let word = &text[w.clone()];
+        // Written in lowercase and alone: "E." is an initial, not Italian "e".
+        if CONJUNCTIONS.contains(&word.trim_end_matches(',')) {
+            if !current.is_empty() {
+                parts.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        current.push(w.clone());
+        let ends = if semicolons {
+            word.ends_with(';')
+        } else {
+            word.ends_with([',', ';'])
+        };
+        if ends {
+            parts.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts
+}
+
+/// Names from parts: an inverted "Family, Given" spans two parts (or one, with
+/// semicolons); "Given Family", "Family AB" and "Family A." are one part each.
+fn names(text: &str, parts: &[Vec<Range<usize>>]) -> Vec<Written> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let part = &parts[i];
+        let words: Vec<&str> = part.iter().map(|w| clean_word(&text[w.clone()])).collect();
+        // "Varga, Ilona" inside one part (semicolon lists).
+        if let Some(comma) = part[..part.len() - 1]
+            .iter()
+            .position(|w| text[w.clone()].ends_with(','))
+        {
+            let family = join(text, &part[..=comma]);
+            let given = join(text, &part[comma + 1..]);
+            out.push(person(text, part, family, Some(given)));
+            i += 1;
+            continue;
+        }
+        // Only a comma joins a family name to its given names: "Cole and Hussain" are two.
+        let next = parts.get(i + 1).filter(|_| ends_with_comma(text, part));
+        let next_words: Vec<&str> = next
+            .map(|n| n.iter().map(|w| clean_word(&text[w.clone()])).collect())
+            .unwrap_or_default();
+        // A family name of two words ("García Márquez, G.") only before bare initials:
+        // "John Smith, Jane Doe" are two people.
+        let compound = words.len() == 2
+            && words.iter().all(|w| is_capitalised(w) && !w.ends_with('.'))
+            && next.is_some_and(|n| n.iter().all(|w| is_initial(&text[w.clone()])));
+        if (is_family(&words) || compound)
+            && let Some(next) = next
+            && is_given(&next_words)
+        {
+            let family = join(text, part);
+            let given = join(text, next);
+            let span = trim(text, part[0].start..next[next.len() - 1].end);
+            out.push(Written {
+                name: Name {
+                    family,
+                    given: Some(given),
+                    organisation: false,
+                },
+                span,
+            });
+            i += 2;
+            continue;
+        }
+        let (family, given) = natural(text, part, &words);
+        out.push(person(text, part, family, given));
+        i += 1;
+    }
+    out
+}
+
+fn ends_with_comma(text: &str, part: &[Range<usize>]) -> bool {
+    part.last().is_some_and(|w| text[w.clone()].ends_with(','))
+}
+
+/// A one-part name: "R. T. Snodgrass", "Albert R. Meyer", "Ludwig van Beethoven",
+/// "Beautrais AL", "Heidegger M.", "Aristotle".
+fn natural(text: &str, part: &[Range<usize>], words: &[&str]) -> (String, Option<String>) {
+    let n = part.len();
+    if n == 1 {
+        return (join(text, part), None);
+    }
+    let initialish = |w: &str, written: &str| is_initial(written) || is_caps_initials(w);
+    let last_written = &text[part[n - 1].clone()];
+    let first_written = &text[part[0].clone()];
+    // Family first when the name ends in initials and does not start with them.
+    if initialish(words[n - 1], last_written) && !initialish(words[0], first_written) {
+        let split = (0..n)
+            .rev()
+            .take_while(|&k| initialish(words[k], &text[part[k].clone()]))
+            .last()
+            .unwrap_or(n - 1);
+        return (join(text, &part[..split]), Some(join(text, &part[split..])));
+    }
+    // Given first: the family name is the last word with the particles before it.
+    let mut start = n - 1;
+    while start > 1 && PARTICLES.contains(&words[start - 1].to_lowercase().as_str()) {
+        start -= 1;
+    }
+    (join(text, &part[start..]), Some(join(text, &part[..start])))
+}
+
+fn person(text: &str, part: &[Range<usize>], family: String, given: Option<String>) -> Written {
+    let span = trim(text, part[0].start..part[part.len() - 1].end);
+    let given = given.filter(|g| !g.is_empty());
+    Written {
+        name: Name {
+            family,
+            given,
+            organisation: false,
+        },
+        span,
+    }
+}
+
+/// A family name standing alone before its given names: one capitalised word, maybe
+/// after particles ("van Gogh", "de la Macorra"), not an initial.
+fn is_family(words: &[&str]) -> bool {
+    let Some((last, particles)) = words.split_last() else {
+        return false;
+    };
+    particles
+        .iter()
+        .all(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+        && particles.len() <= 3
+        && is_capitalised(last)
+        && last.chars().count() > 1
+        && !last.ends_with('.')
+        && !is_caps_initials(last)
+}
+
+/// Given names after an inverted family name: initials or up to three capitalised words.
+fn is_given(words: &[&str]) -> bool {
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            is_capitalised(w) || w.starts_with(|c: char| c.is_uppercase()) && w.contains('.')
+        })
+}
+
+/// "AL", "JJ", "A": Vancouver initials, written without periods.
+fn is_caps_initials(word: &str) -> bool {
+    let n = word.chars().count();
+    (1..=3).contains(&n) && word.chars().all(char::is_uppercase)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    word.starts_with(char::is_uppercase)
+}
+
+/// An organisation's name: it holds an organisation word, or it is long with no
+/// initials and no commas.
+fn is_organisation(field: &str) -> bool {
+    let words: Vec<String> = field.split_whitespace().map(fold_word).collect();
+    if words
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&w.as_str()))
+    {
+        return true;
+    }
+    // "UNESCO", "NASA": an acronym standing alone.
+    words.len() == 1
+        && field
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .count()
+            >= 3
+        && field
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// `text[range]` without spaces and final commas, semicolons, colons and periods that
+/// end the name (an initial keeps its period).
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let start = range.start
+        + (part.len()
+            - part
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '(' | '“' | '"' | '*' | '_')
+                })
+                .len());
+    let mut end = range.end;
+    loop {
+        let s = &text[start..end];
+        let trimmed = s.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"' | '*' | '_')
+        });
+        let trimmed =
+            if trimmed.ends_with('.') && !is_initial(trimmed.rsplit(' ').next().unwrap_or("")) {
+                &trimmed[..trimmed.len() - 1]
+            } else {
+                trimmed
+            };
+        if trimmed.len() == s.len() {
+            break;
+        }
+        end = start + trimmed.len();
+    }
+    start..end.max(start)
+}
+
+/// The words of `part` as one string, final punctuation trimmed.
+fn join(text: &str, part: &[Range<usize>]) -> String {
+    match (part.first(), part.last()) {
+        (Some(a), Some(b)) => text[trim(text, a.start..b.end)].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A word without the punctuation around it (an initial's period stays).
+fn clean_word(word: &str) -> &str {
+    let w = word.trim_matches(|c: char| {
+        matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '*' | '_')
+    });
+    if is_initial(w) {
+        w
+    } else {
+        w.trim_end_matches('.')
+    }
+}
+
+/// Lowercase letters of a word, for dictionary tests.
+fn fold_word(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '&' || *c == '\'')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Vec<(String, Option<String>, String)>, bool) {
+        let (names, et_al) = split_names(text, 0..text.len());
+        let names = names
+            .into_iter()
+            .map(|w| (w.name.family, w.name.given, text[w.span].to_string()))
+            .collect();
+        (names, et_al)
+    }
+
+    fn families(text: &str) -> Vec<String> {
+        read(text).0.into_iter().map(|n| n.0).collect()
+    }
+
+    #[test]
+    fn inverted_natural_and_vancouver_names() {
+        let (names, _) = read("Hussain, M., & Lacy, A.");
+        assert_eq!(
+            names[0],
+            ("Hussain".into(), Some("M.".into()), "Hussain, M.".into())
+        );
+        assert_eq!(names[1].2, "Lacy, A.");
+        assert_eq!(families("R. T. Snodgrass."), ["Snodgrass"]);
+        assert_eq!(
+            families("Cole, Matthew, and Murtaza Hussain."),
+            ["Cole", "Hussain"]
+        );
+        assert_eq!(
+            families("Beautrais AL, Joyce PR, Mulder RT:"),
+            ["Beautrais", "Joyce", "Mulder"]
+        );
+        assert_eq!(
+            families("Pérez-Higueras JJ, de la Macorra JC."),
+            ["Pérez-Higueras", "de la Macorra"]
+        );
+        assert_eq!(families("Heidegger M.,"), ["Heidegger"]);
+        assert_eq!(
+            families("Lee, L. L., W. E. Howard, and R. E. Marsh."),
+            ["Lee", "Howard", "Marsh"]
+        );
+        assert_eq!(families("Varga, Ilona; Kovács, Péter"), ["Varga", "Kovács"]);
+        assert_eq!(families("Ludwig van Beethoven"), ["van Beethoven"]);
+        assert_eq!(families("Cole and Hussain,"), ["Cole", "Hussain"]);
+        assert_eq!(
+            families("García Márquez, G., & John Smith, Jane Doe"),
+            ["García Márquez", "Smith", "Doe"]
+        );
+    }
+
+    #[test]
+    fn et_al_editors_and_organisations() {
+        let (names, et_al) = read("Smith, J., et al.");
+        assert!(et_al);
+        assert_eq!(names.len(), 1);
+        assert_eq!(
+            families("In O. C. Ashenfelter and D. Card (Eds.),"),
+            ["Ashenfelter", "Card"]
+        );
+        let (names, _) = read("World Health Organization.");
+        assert_eq!(names[0].0, "World Health Organization");
+        assert_eq!(
+            families("Department of Health and Human Services"),
+            ["Department of Health and Human Services"]
+        );
+    }
+}
