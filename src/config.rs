@@ -56,6 +56,62 @@ pub struct BookConfig {
     pub epub: EpubConfig,
     /// Settings of the PDF edition.
     pub pdf: PdfConfig,
+    /// Which editions `folio build` writes.
+    pub outputs: OutputsConfig,
+}
+
+/// The `[outputs]` table: what `folio build` writes into `out/`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OutputsConfig {
+    /// The anthology EPUB, `out/<book>.epub`.
+    pub epub: bool,
+    /// The anthology PDF, `out/<book>.pdf`, set with `[pdf]`.
+    pub pdf: bool,
+    /// One EPUB per profile, `out/epub/<profile>.epub`.
+    pub profile_epub: bool,
+    /// Sets of handouts: one PDF per profile each, `out/handouts-<name>/<profile>.pdf`.
+    pub handouts: Vec<HandoutConfig>,
+}
+
+impl Default for OutputsConfig {
+    fn default() -> Self {
+        OutputsConfig {
+            epub: true,
+            pdf: true,
+            profile_epub: false,
+            handouts: Vec::new(),
+        }
+    }
+}
+
+/// One `[[outputs.handouts]]` table: a PDF per profile with its own page and type size.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HandoutConfig {
+    /// Names the folder, `handouts-<name>`; by default the paper (`a5`, `letter`, `a4`).
+    pub name: Option<String>,
+    /// Paper size.
+    #[serde(default)]
+    pub paper: Paper,
+    /// Body font size in points; by default the paper's.
+    pub font_size: Option<f32>,
+    /// Page margins in millimetres (all four sides); by default the paper's.
+    pub margins: Option<f32>,
+}
+
+impl HandoutConfig {
+    /// The folder name's suffix: `name`, else the paper.
+    pub fn label(&self) -> String {
+        self.name.clone().unwrap_or_else(|| {
+            match self.paper {
+                Paper::A4 => "a4",
+                Paper::Letter => "letter",
+                Paper::A5 => "a5",
+            }
+            .to_string()
+        })
+    }
 }
 
 /// The `[epub]` table.
@@ -155,7 +211,33 @@ impl BookConfig {
             let message = format!("margins {margins} is not a size in millimetres");
             return Err(error(key_at("margins"), message));
         }
+        config.check_handout_names(file, text)?;
         Ok(config)
+    }
+
+    /// Two handout sets with one folder name would overwrite each other.
+    fn check_handout_names(&self, file: &str, text: &str) -> Result<(), Box<Diagnostic>> {
+        let mut seen = std::collections::BTreeSet::new();
+        for handout in &self.outputs.handouts {
+            let label = handout.label();
+            let valid = !label.is_empty()
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let problem = if !valid {
+                format!("handout name `{label}` must be letters, digits, `-` or `_`")
+            } else if !seen.insert(label.clone()) {
+                format!("two handout sets are named `{label}`")
+            } else {
+                continue;
+            };
+            let offset = text.find("handouts").unwrap_or(0);
+            return Err(Box::new(
+                Diagnostic::error("E-CONFIG", file, span_at(text, offset, 8), problem)
+                    .with_hint("give each [[outputs.handouts]] its own `name`"),
+            ));
+        }
+        Ok(())
     }
 
     /// `author` followed by `authors`.
@@ -213,6 +295,34 @@ mod tests {
         assert_eq!(err.file, "book/book.toml");
         assert_eq!(err.span.line, 4);
         assert!(err.message.contains("papr"), "{}", err.message);
+    }
+
+    #[test]
+    fn reads_the_outputs() {
+        let text = "[outputs]\npdf = false\nprofile-epub = true\n\
+                    [[outputs.handouts]]\npaper = \"a5\"\nfont-size = 9.5\n\
+                    [[outputs.handouts]]\npaper = \"letter\"\nname = \"us\"\n";
+        let outputs = BookConfig::parse("book.toml", text).unwrap().outputs;
+        assert!(outputs.epub && !outputs.pdf && outputs.profile_epub);
+        let labels: Vec<_> = outputs.handouts.iter().map(HandoutConfig::label).collect();
+        assert_eq!(labels, ["a5", "us"]);
+        assert_eq!(outputs.handouts[0].font_size, Some(9.5));
+        let default = BookConfig::parse("book.toml", "").unwrap().outputs;
+        assert!(default.epub && default.pdf && !default.profile_epub);
+        assert!(default.handouts.is_empty());
+    }
+
+    #[test]
+    fn handout_sets_need_their_own_names() {
+        let text = "[[outputs.handouts]]\npaper = \"a5\"\n[[outputs.handouts]]\npaper = \"a5\"\n";
+        let err = BookConfig::parse("book.toml", text).unwrap_err();
+        assert!(err.message.contains("`a5`"), "{}", err.message);
+        assert_eq!(err.span.line, 1);
+        let err =
+            BookConfig::parse("book.toml", "[[outputs.handouts]]\nname = \"../x\"\n").unwrap_err();
+        assert!(err.message.contains("../x"), "{}", err.message);
+        let err = BookConfig::parse("book.toml", "[outputs]\nhandout = []\n").unwrap_err();
+        assert!(err.message.contains("handout"), "{}", err.message);
     }
 
     #[test]

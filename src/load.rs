@@ -97,10 +97,7 @@ impl BookDir {
     /// book's folder (or an allowed one) once symlinks are followed.
     pub fn profiles(&self, access: &Access) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
         if let Some(list) = &self.config.profiles {
-            return list
-                .iter()
-                .map(|p| self.inside(p, access, "the profile"))
-                .collect();
+            return expand_profiles(self, list, access);
         }
         let name = self.dir.display().to_string();
         let entries = fs::read_dir(&self.dir).map_err(|err| {
@@ -156,11 +153,23 @@ impl BookDir {
         access: &Access,
         what: &str,
     ) -> Result<PathBuf, Box<Diagnostic>> {
-        match paths::resolve_inside(&self.dir, Path::new(relative), &[], access) {
+        self.inside_as(Path::new(relative), relative, access, what)
+    }
+
+    /// [`BookDir::inside`] for `relative`, which the `book.toml` string `entry` named
+    /// (a glob's match, say); the error's span is `entry`'s.
+    fn inside_as(
+        &self,
+        relative: &Path,
+        entry: &str,
+        access: &Access,
+        what: &str,
+    ) -> Result<PathBuf, Box<Diagnostic>> {
+        match paths::resolve_inside(&self.dir, relative, &[], access) {
             Ok(_) => Ok(self.dir.join(relative)),
             Err(refusal) => {
                 let file = self.dir.join("book.toml").display().to_string();
-                let quoted = format!("\"{relative}\"");
+                let quoted = format!("\"{entry}\"");
                 let span = self
                     .config_text
                     .find(&quoted)
@@ -479,6 +488,70 @@ pub fn read_cover(path: &Path, access: &Access) -> Result<Cover, Box<Diagnostic>
     })
 }
 
+/// A file found below `root`, a folder the user named (as `batch` walks one), checked
+/// to lie inside `root` or an allowed folder once symlinks are followed.
+pub fn found_inside(root: &Path, path: &Path, access: &Access) -> Result<(), Box<Diagnostic>> {
+    paths::resolve_inside(Path::new("."), path, &[root], access)
+        .map(|_| ())
+        .map_err(|refusal| {
+            let name = path.display().to_string();
+            Box::new(refusal.error(&name, Span::default(), "the profile"))
+        })
+}
+
+/// `profiles` from `book.toml` as files: a plain entry is taken as written; an entry
+/// with `*`, `?` or `[` is a glob whose `.md` and `.txt` matches come in name order.
+/// Each file comes once, at its first place, and must lie inside the book's folder
+/// (or an allowed one).
+fn expand_profiles(
+    book: &BookDir,
+    list: &[String],
+    access: &Access,
+) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let dir = &book.dir;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in list {
+        if !entry.contains(['*', '?', '[']) {
+            files.push(book.inside(entry, access, "the profile")?);
+            continue;
+        }
+        let pattern = dir.join(entry).display().to_string();
+        let bad = |message: String| {
+            Box::new(
+                Diagnostic::error(
+                    "E-NO-PROFILES",
+                    &dir.join("book.toml").display().to_string(),
+                    Span::default(),
+                    message,
+                )
+                .with_hint("patterns are relative to book.toml, as in \"profiles/*.md\""),
+            )
+        };
+        let paths = glob::glob(&pattern)
+            .map_err(|err| bad(format!("`{entry}` is not a pattern: {}", err.msg)))?;
+        let mut matched: Vec<PathBuf> = paths
+            .filter_map(Result::ok)
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("txt")
+                    })
+            })
+            .collect();
+        if matched.is_empty() {
+            return Err(bad(format!("`{entry}` matches no .md or .txt file")));
+        }
+        matched.sort();
+        for path in matched {
+            let relative = path.strip_prefix(dir).unwrap_or(&path);
+            files.push(book.inside_as(relative, entry, access, "the profile")?);
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    Ok(files)
+}
+
 fn is_remote(src: &str) -> bool {
     src.contains("://") || src.starts_with("data:")
 }
@@ -611,6 +684,60 @@ mod tests {
         assert_eq!(diags[0].code, "W-IMAGE-MISSING");
         assert_eq!(diags[0].span.line, 7);
         assert_eq!(diags[0].file, "p.md");
+    }
+
+    #[test]
+    fn profile_globs_expand_in_order_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("p")).unwrap();
+        for name in ["p/b.md", "p/a.txt", "p/c.pdf", "intro.md"] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        let list = ["intro.md", "p/b.md", "p/*"].map(String::from);
+        let book = BookDir {
+            dir: root.to_path_buf(),
+            config_text: String::new(),
+            config: BookConfig::default(),
+        };
+        let access = book.access(&Access::default(), None);
+        let files = expand_profiles(&book, &list, &access).unwrap();
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["intro.md", "p/b.md", "p/a.txt"]);
+        let err = expand_profiles(&book, &["q/*.md".to_string()], &access).unwrap_err();
+        assert!(err.message.contains("q/*.md"), "{}", err.message);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_globbed_profile_that_leads_outside_the_book_is_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "x").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("p")).unwrap();
+        std::fs::write(root.join("p/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), root.join("p/b.md")).unwrap();
+        let config_text = "profiles = [\"p/*.md\"]\n".to_string();
+        let book = BookDir {
+            dir: root.to_path_buf(),
+            config: BookConfig::parse("book.toml", &config_text).unwrap(),
+            config_text,
+        };
+        let err = book
+            .profiles(&book.access(&Access::default(), None))
+            .unwrap_err();
+        assert_eq!(err.code, "E-PATH-OUTSIDE");
+        assert_eq!((err.span.line, err.span.column), (1, 13));
+        let allowed = Access {
+            allow_outside: vec![outside.path().to_path_buf()],
+            ..Access::default()
+        };
+        let files = book.profiles(&book.access(&allowed, None)).unwrap();
+        assert_eq!(files.len(), 2);
     }
 
     #[test]

@@ -24,6 +24,12 @@ enum Command {
     Convert(cli::convert::Args),
     /// Build the series described by DIR/book.toml into out/.
     Build(cli::build::Args),
+    /// Convert every input (files, or directories searched recursively) to its own editions.
+    Batch(cli::batch::Args),
+    /// Start a new series: a commented book.toml, example profiles and a README.
+    Init(cli::init::Args),
+    /// Build the series, then rebuild it whenever a file in its folder changes.
+    Watch(cli::watch::Args),
     /// Write the profiles' sources as a reference library (CSL-JSON, BibTeX or Hayagriva YAML).
     Cite(cli::cite::Args),
 }
@@ -36,6 +42,9 @@ fn main() -> ExitCode {
         Command::Model(args) => cli::model::run(args),
         Command::Convert(args) => cli::convert::run(args),
         Command::Build(args) => cli::build::run(args),
+        Command::Batch(args) => cli::batch::run(args),
+        Command::Init(args) => cli::init::run(args),
+        Command::Watch(args) => cli::watch::run(args),
         Command::Cite(args) => cli::cite::run(args),
     }
 }

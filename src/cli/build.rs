@@ -1,123 +1,91 @@
-//! `folio build [DIR]`: the series described by `DIR/book.toml` into `out/<slug>.epub`
-//! and `out/<slug>.pdf`.
+//! `folio build [DIR]`: the editions `DIR/book.toml` asks for, written into `out/`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use folio::load;
-use folio::model::Book;
+use std::time::Instant;
 
 use super::access::AccessArgs;
-use super::output::Findings;
-use super::publish::{self, Settings, Target};
+use super::output::{Findings, Format};
+use super::report;
+use super::series::{self, Cache};
 
 /// Arguments of `folio build`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The book directory holding book.toml.
-    #[arg(default_value = "book")]
-    pub dir: PathBuf,
+    /// The book directory holding book.toml (default: the current directory when it
+    /// holds one, else book/).
+    pub dir: Option<PathBuf>,
     /// Where the editions go.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+    /// Also say where each value of the book's metadata came from, and which editions
+    /// were left unchanged.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Fail (exit 1) on warnings as well as errors; the editions are still written.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// `human` diagnostics on standard error, or one JSON record on standard output.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
     /// What may be read besides the book's own folder.
     #[command(flatten)]
     pub access: AccessArgs,
 }
 
+/// The book directory: the one named, else the current directory when it holds
+/// `book.toml` (as mdBook looks first where it runs), else `book/`.
+pub fn book_dir(dir: Option<&Path>) -> PathBuf {
+    match dir {
+        Some(dir) => dir.to_path_buf(),
+        None if Path::new("book.toml").is_file() => PathBuf::from("."),
+        None => PathBuf::from("book"),
+    }
+}
+
 /// Runs the command: exit 0 when every edition was written, 1 otherwise (and then
 /// none was).
 pub fn run(args: &Args) -> ExitCode {
+    let start = Instant::now();
+    let dir = book_dir(args.dir.as_deref());
     let mut findings = Findings::default();
-    let written = build(args, &mut findings);
-    super::finish(&findings, written)
-}
-
-fn build(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
-    let modified = match super::source_date_epoch() {
-        Ok(modified) => modified,
-        Err(err) => {
-            findings.push(err);
-            return None;
-        }
-    };
-    let book_dir = match load::read_book(&args.dir) {
-        Ok(book_dir) => book_dir,
-        Err(err) => {
-            findings.add_source(&err.file, &std::fs::read(&err.file).unwrap_or_default());
-            findings.push(*err);
-            return None;
-        }
-    };
-    let access = book_dir.access(&args.access.access(), args.access.max_image_pixels);
-    let paths = match book_dir.profiles(&access) {
-        Ok(paths) => paths,
-        Err(err) => {
-            findings.push(*err);
-            return None;
-        }
-    };
-    let profiles = publish::load_profiles(&paths, &access, findings)?;
-    let documents = profiles.documents;
-    let config = &book_dir.config;
-    let mut meta = publish::book_meta(&documents);
-    if let Some(title) = &config.title {
-        meta.title = title.clone();
-    }
-    meta.subtitle = config.subtitle.clone().or(meta.subtitle);
-    let authors = config.all_authors();
-    if !authors.is_empty() {
-        meta.authors = authors;
-    }
-    if let Some(lang) = &config.lang {
-        meta.lang = lang.clone();
-    }
-    meta.description = config.description.clone().or(meta.description);
-    if !config.keywords.is_empty() {
-        meta.keywords = config.keywords.clone();
-    }
-    meta.series = config.series.clone().or(meta.series);
-    meta.source_file = book_dir.dir.join("book.toml").display().to_string();
-
-    let pdf = &config.pdf;
-    let mut inside = |relative: Option<&str>, what: &str| {
-        let relative = relative?;
-        match book_dir.inside(relative, &access, what) {
-            Ok(path) => Some(path),
-            Err(err) => {
-                findings.push(*err);
-                None
-            }
-        }
-    };
-    let templates = inside(config.epub.templates.as_deref(), "the templates folder");
-    let cover = inside(config.cover.as_deref(), "the cover");
-    let mut epub = publish::epub_options(
-        config.epub.embed_fonts,
-        templates.as_deref(),
-        cover.as_deref(),
-        profiles.images.clone(),
-        modified,
-        &access,
-        findings,
+    let outcome = series::build(
+        &dir,
+        &args.out,
+        &args.access,
+        &mut Cache::default(),
+        &mut findings,
     );
-    epub.identifier = config.identifier.clone();
-    let settings = Settings {
-        epub,
-        pdf: publish::pdf_options(
-            pdf.paper,
-            pdf.font_size,
-            pdf.margins,
-            pdf.bibliography,
-            modified,
-            profiles.images,
-        ),
-    };
-    let slug = folio::slug::slug(&meta.title, "book");
-    let targets = [
-        Target::Epub(args.out.join(format!("{slug}.epub"))),
-        Target::Pdf(args.out.join(format!("{slug}.pdf"))),
-    ];
-    let book = Book { meta, documents };
-    publish::publish(&book, &targets, &settings, findings)
+    let mut notes = Vec::new();
+    if let Some(outcome) = &outcome {
+        if args.verbose {
+            notes.extend(outcome.meta.iter().flat_map(|m| m.describe()));
+            notes.extend(
+                outcome
+                    .unchanged
+                    .iter()
+                    .map(|p| format!("unchanged {}", p.display())),
+            );
+        }
+        notes.extend(
+            outcome
+                .written
+                .iter()
+                .map(|p| format!("wrote {}", p.display())),
+        );
+        notes.extend(
+            outcome
+                .removed
+                .iter()
+                .map(|p| format!("removed {}", p.display())),
+        );
+    }
+    let record = report::Record::new(
+        dir.join("book.toml").display().to_string(),
+        outcome.as_ref().map_or(&[], |o| &o.documents),
+        &findings.diagnostics,
+        outcome.as_ref().map(|o| o.written.as_slice()),
+        start.elapsed(),
+    );
+    report::finish(&findings, &record, &notes, args.format, args.deny_warnings)
 }

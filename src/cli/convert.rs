@@ -4,12 +4,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use folio::Document;
 use folio::config::Paper;
 use folio::model::Book;
 
 use super::access::AccessArgs;
-use super::output::Findings;
+use super::output::{Findings, Format};
 use super::publish::{self, Settings, Target};
+use super::report::{self, Record};
 
 /// Arguments of `folio convert`.
 #[derive(Debug, clap::Args)]
@@ -50,6 +52,12 @@ pub struct Args {
     /// Leave out each profile's bibliography in the PDF.
     #[arg(long)]
     pub no_bibliography: bool,
+    /// Fail (exit 1) on warnings as well as errors; the outputs are still written.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// `human` diagnostics on standard error, or one JSON record on standard output.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
     /// What may be read besides the profiles' own folders.
     #[command(flatten)]
     pub access: AccessArgs,
@@ -106,12 +114,34 @@ impl From<PaperArg> for Paper {
 /// Runs the command: exit 0 when every output was written, 1 otherwise (and then
 /// none was).
 pub fn run(args: &Args) -> ExitCode {
+    let start = std::time::Instant::now();
     let mut findings = Findings::default();
-    let written = convert(args, &mut findings);
-    super::finish(&findings, written)
+    let mut documents = Vec::new();
+    let written = convert(args, &mut findings, &mut documents);
+    let notes: Vec<String> = written
+        .iter()
+        .flatten()
+        .map(|p| format!("wrote {}", p.display()))
+        .collect();
+    let path = args
+        .inputs
+        .first()
+        .map_or_else(String::new, |p| p.display().to_string());
+    let record = Record::new(
+        path,
+        &documents,
+        &findings.diagnostics,
+        written.as_deref(),
+        start.elapsed(),
+    );
+    report::finish(&findings, &record, &notes, args.format, args.deny_warnings)
 }
 
-fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
+fn convert(
+    args: &Args,
+    findings: &mut Findings,
+    resolved: &mut Vec<Document>,
+) -> Option<Vec<PathBuf>> {
     let modified = match super::source_date_epoch() {
         Ok(modified) => modified,
         Err(err) => {
@@ -158,5 +188,7 @@ fn convert(args: &Args, findings: &mut Findings) -> Option<Vec<PathBuf>> {
         ),
     };
     let book = Book { meta, documents };
-    publish::publish(&book, &args.output, &settings, findings)
+    let written = publish::publish(&book, &args.output, &settings, findings);
+    *resolved = book.documents;
+    written
 }

@@ -1,13 +1,20 @@
 //! The `folio` commands, one file each; `output` renders diagnostics and writes files.
 
 pub mod access;
+pub mod batch;
 pub mod build;
 pub mod check;
 pub mod cite;
 pub mod convert;
+pub mod init;
+pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod pool;
 pub mod publish;
+pub mod report;
+pub mod series;
+pub mod watch;
 
 use std::path::Path;
 use std::process::ExitCode;

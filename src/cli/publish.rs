@@ -37,7 +37,8 @@ impl Target {
         }
     }
 
-    fn path(&self) -> &Path {
+    /// The file it goes to.
+    pub fn path(&self) -> &Path {
         match self {
             Target::Epub(path) | Target::Pdf(path) => path,
         }
@@ -71,19 +72,24 @@ pub fn load_profiles(
         let (found, missing) = load::assets(&doc, path, access);
         findings.extend(missing);
         load::merge_images(&mut images, &mut doc, found);
-        // Reported by the loader; both editions then use the same fallback.
-        if !doc.meta.lang.trim().is_empty() {
-            doc.meta.lang = folio::lang::language_tag(&doc.meta.lang);
-        }
+        settle_lang(&mut doc);
         documents.push(doc);
     }
     unique_slugs(&mut documents);
     all_read.then_some(Profiles { documents, images })
 }
 
+/// Replaces a profile's language by the tag every edition uses for it. A bad tag was
+/// reported by the loader; all editions then use the same fallback.
+pub fn settle_lang(doc: &mut Document) {
+    if !doc.meta.lang.trim().is_empty() {
+        doc.meta.lang = folio::lang::language_tag(&doc.meta.lang);
+    }
+}
+
 /// Slugs name files and ids inside the book, so two `notes.md` in different
 /// directories must not collide.
-fn unique_slugs(documents: &mut [Document]) {
+pub fn unique_slugs(documents: &mut [Document]) {
     let mut seen = std::collections::BTreeSet::new();
     for doc in documents {
         let base = doc.slug.clone();
@@ -262,8 +268,34 @@ fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Ve
     found
 }
 
-/// Renders every target, then writes them all or none (see [`write_all`]). Returns the
-/// files written, or `None` when something failed.
+/// Renders one edition: its bytes, or the error that stopped it, and the layout's
+/// findings (`sources` gives their columns). Touches no file, so editions can be
+/// rendered side by side.
+pub fn render(
+    book: &Book,
+    target: &Target,
+    settings: &Settings,
+    sources: &Findings,
+) -> (Result<Vec<u8>, Diagnostic>, Vec<Diagnostic>) {
+    let name = target.path().display().to_string();
+    let fail = |code, err: String| Diagnostic::error(code, &name, Span::default(), err);
+    match target {
+        Target::Epub(_) => (
+            folio::epub::epub(book, &settings.epub).map_err(|err| fail("E-EPUB", err.to_string())),
+            Vec::new(),
+        ),
+        Target::Pdf(_) => match folio::pdf::pdf(book, &settings.pdf) {
+            Ok(output) => {
+                let found = layout_findings(&name, &output, sources);
+                (Ok(output.bytes), found)
+            }
+            Err(err) => (Err(fail("E-PDF", err.to_string())), Vec::new()),
+        },
+    }
+}
+
+/// Renders every target, then writes them all or none (see [`write_files`]). Returns
+/// the files written, or `None` when something failed.
 pub fn publish(
     book: &Book,
     targets: &[Target],
@@ -297,34 +329,25 @@ pub fn publish(
     }
     let mut rendered = Vec::new();
     for target in targets {
-        let name = target.path().display().to_string();
-        let bytes = match target {
-            Target::Epub(_) => {
-                folio::epub::epub(book, &settings.epub).map_err(|err| ("E-EPUB", err.to_string()))
-            }
-            Target::Pdf(_) => match folio::pdf::pdf(book, &settings.pdf) {
-                Ok(output) => {
-                    let found = layout_findings(&name, &output, findings);
-                    findings.extend(found);
-                    Ok(output.bytes)
-                }
-                Err(err) => Err(("E-PDF", err.to_string())),
-            },
-        };
+        let (bytes, found) = render(book, target, settings, findings);
+        findings.extend(found);
         match bytes {
             Ok(bytes) => rendered.push((target.path(), bytes)),
-            Err((code, message)) => {
-                findings.push(Diagnostic::error(code, &name, Span::default(), message));
-            }
+            Err(err) => findings.push(err),
         }
     }
     if findings.has_errors() {
         return None;
     }
-    let files: Vec<(&Path, &[u8])> = rendered
-        .iter()
-        .map(|(path, bytes)| (*path, bytes.as_slice()))
-        .collect();
+    write_files(rendered.iter().map(|(p, b)| (*p, b.as_slice())), findings)
+}
+
+/// Writes the files all or none (see [`write_all`]), reporting a failure as findings.
+pub fn write_files<'a>(
+    files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
+    findings: &mut Findings,
+) -> Option<Vec<PathBuf>> {
+    let files: Vec<(&Path, &[u8])> = files.into_iter().collect();
     match write_all(&files) {
         Ok(written) => Some(written),
         Err(errors) => {

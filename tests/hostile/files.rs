@@ -224,34 +224,126 @@ fn an_output_that_is_an_input_is_refused() {
 #[test]
 fn same_named_images_of_two_profiles_stay_apart() {
     let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "a/p.md",
-        profile_with_image("fig.png").as_bytes(),
-    );
-    write(
-        dir.path(),
-        "b/q.md",
-        profile_with_image("fig.png").as_bytes(),
-    );
-    let (small, large) = (png(2, 2), png(3, 3));
-    write(dir.path(), "a/fig.png", &small);
-    write(dir.path(), "b/fig.png", &large);
+    let (small, large) = two_profiles_with_a_fig(dir.path());
     let out = folio(
         &["convert", "a/p.md", "b/q.md", "-o", "book.epub"],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let bytes = std::fs::read(dir.path().join("book.epub")).unwrap();
+    let mut expected = vec![small, large];
+    expected.sort();
+    assert_eq!(packaged_images(&dir.path().join("book.epub")), expected);
+}
+
+/// `a/p.md` and `b/q.md` in `dir`, each showing its own `fig.png`; returns the two
+/// images' bytes (a's, then b's).
+fn two_profiles_with_a_fig(dir: &Path) -> (Vec<u8>, Vec<u8>) {
+    write(dir, "a/p.md", profile_with_image("fig.png").as_bytes());
+    write(dir, "b/q.md", profile_with_image("fig.png").as_bytes());
+    let (small, large) = (png(2, 2), png(3, 3));
+    write(dir, "a/fig.png", &small);
+    write(dir, "b/fig.png", &large);
+    (small, large)
+}
+
+/// The bytes of every image an EPUB packages (its cover aside), sorted.
+fn packaged_images(path: &Path) -> Vec<Vec<u8>> {
+    let bytes = std::fs::read(path).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut packaged = Vec::new();
-    for name in images_in(&dir.path().join("book.epub")) {
+    for name in images_in(path) {
         let mut data = Vec::new();
         zip.by_name(&name).unwrap().read_to_end(&mut data).unwrap();
         packaged.push(data);
     }
     packaged.sort();
-    let mut expected = vec![small, large];
-    expected.sort();
-    assert_eq!(packaged, expected);
+    packaged
+}
+
+#[test]
+fn batch_reads_images_as_convert_does() {
+    let root = tempfile::tempdir().unwrap();
+    write(root.path(), "secret.png", &png(2, 2));
+    write(
+        root.path(),
+        "in/kiln.md",
+        profile_with_image("../secret.png").as_bytes(),
+    );
+    let out = folio(
+        &["batch", "in", "--out", "out", "--format", "epub"],
+        root.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E-PATH-OUTSIDE"), "{}", stderr(&out));
+    assert!(!root.path().join("out/kiln.epub").exists());
+
+    let allowed = root.path().display().to_string();
+    let args = ["batch", "in", "--out", "out", "--format", "epub"];
+    let out = folio(
+        &[&args[..], &["--allow-outside", &allowed]].concat(),
+        root.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(images_in(&root.path().join("out/kiln.epub")).len(), 1);
+}
+
+/// Each profile's own EPUB of a book, and the anthology, show that profile's image
+/// when two profiles have a `fig.png` of their own.
+#[test]
+fn same_named_images_stay_apart_in_every_edition_of_a_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = "title = \"Kilns\"\nprofiles = [\"a/p.md\", \"b/q.md\"]\n\
+                [outputs]\npdf = false\nprofile-epub = true\n";
+    write(dir.path(), "book/book.toml", toml.as_bytes());
+    let (small, large) = two_profiles_with_a_fig(&dir.path().join("book"));
+    let out = folio(&["build", "book", "--out", "out"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let packaged = |epub: &str| packaged_images(&dir.path().join("out").join(epub));
+    let mut both = vec![small.clone(), large.clone()];
+    both.sort();
+    assert_eq!(packaged("kilns.epub"), both);
+    assert_eq!(packaged("epub/p.epub"), [small]);
+    assert_eq!(packaged("epub/q.epub"), [large]);
+}
+
+#[cfg(unix)]
+#[test]
+fn batch_refuses_a_profile_that_leads_out_of_the_folder_it_walks() {
+    let root = tempfile::tempdir().unwrap();
+    write(
+        root.path(),
+        "elsewhere/secret.md",
+        b"# Secret\n\nNot for the batch.\n",
+    );
+    write(
+        root.path(),
+        "in/kiln.md",
+        profile_with_image("none.png").as_bytes(),
+    );
+    std::os::unix::fs::symlink(
+        root.path().join("elsewhere/secret.md"),
+        root.path().join("in/secret.md"),
+    )
+    .unwrap();
+    let args = ["batch", "in", "--out", "out", "--format", "epub"];
+    let out = folio(&args, root.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("failed: in/secret.md: E-PATH-OUTSIDE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(root.path().join("out/kiln.epub").exists());
+    assert!(!root.path().join("out/secret.epub").exists());
+
+    let allowed = root.path().join("elsewhere").display().to_string();
+    let out = folio(
+        &[&args[..], &["--allow-outside", &allowed]].concat(),
+        root.path(),
+    );
+    assert!(
+        root.path().join("out/secret.epub").exists(),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -1,0 +1,145 @@
+//! `folio init [DIR]`: a new series that builds as it is: a commented `book.toml` with
+//! every setting, one example profile of each kind in `profiles/`, and a README for
+//! the writer. It writes nothing when any of these files already exists.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use folio::diag::Diagnostic;
+use folio::model::Span;
+
+use super::output::Findings;
+
+/// Arguments of `folio init`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder for the new series (created when missing).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// The scaffold: path inside the folder, and text (`{title}` is filled in).
+const FILES: [(&str, &str); 4] = [
+    ("book.toml", include_str!("init/book.toml")),
+    (
+        "profiles/01-example-markdown.md",
+        include_str!("init/01-example-markdown.md"),
+    ),
+    (
+        "profiles/02-example-scraped.txt",
+        include_str!("init/02-example-scraped.txt"),
+    ),
+    ("README.md", include_str!("init/README.md")),
+];
+
+/// Runs the command: exit 0 when the scaffold was written, 1 when a file was in the way.
+pub fn run(args: &Args) -> ExitCode {
+    let mut findings = Findings::default();
+    let written = init(&args.dir, &mut findings);
+    let done = written.is_some();
+    super::finish(&findings, written);
+    if done {
+        let dir = args.dir.display();
+        eprintln!("next: `folio build {dir}` writes the EPUB and PDF into out/");
+    }
+    super::exit(!done)
+}
+
+fn init(dir: &Path, findings: &mut Findings) -> Option<Vec<PathBuf>> {
+    for (name, _) in FILES {
+        let path = dir.join(name);
+        if path.exists() {
+            findings.push(
+                Diagnostic::error(
+                    "E-INIT-EXISTS",
+                    &path.display().to_string(),
+                    Span::default(),
+                    "the file already exists; folio init writes nothing over it",
+                )
+                .with_hint(
+                    "run folio init in an empty folder, or name a new one: folio init my-series",
+                ),
+            );
+        }
+    }
+    if findings.has_errors() {
+        return None;
+    }
+    let title = title_of(dir);
+    let files: Vec<(PathBuf, String)> = FILES
+        .iter()
+        .map(|(name, text)| (dir.join(name), text.replace("{title}", &title)))
+        .collect();
+    let files = files
+        .iter()
+        .map(|(path, text)| (path.as_path(), text.as_bytes()));
+    super::publish::write_files(files, findings)
+}
+
+/// A title from the folder's name ("my-series" → "My Series"), safe inside a TOML
+/// string and a Markdown heading.
+fn title_of(dir: &Path) -> String {
+    let name = dir
+        .canonicalize()
+        .ok()
+        .or_else(|| Some(dir.to_path_buf()))
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let words: Vec<String> = name
+        .split(['-', '_', ' ', '.'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let clean: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+            let mut chars = clean.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .filter(|w: &String| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        "My Series".to_string()
+    } else {
+        words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_comes_from_the_folder_name() {
+        assert_eq!(title_of(Path::new("/nowhere/my-series")), "My Series");
+        assert_eq!(
+            title_of(Path::new("/nowhere/exil_\"profils\"")),
+            "Exil Profils"
+        );
+        assert_eq!(title_of(Path::new("/nowhere/---")), "My Series");
+    }
+
+    #[test]
+    fn the_scaffold_book_toml_sets_every_setting() {
+        let text = FILES[0].1.replace("{title}", "T");
+        let config = folio::config::BookConfig::parse("book.toml", &text).unwrap();
+        assert_eq!(config.profiles, Some(vec!["profiles/*".to_string()]));
+        // Uncommenting every setting still parses: each one is a real key.
+        let all: String = text
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|r| r.contains(" = ") || r.starts_with("[["))
+                    .unwrap_or(l)
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let all = all.replace("authors = []\n", "");
+        let config = folio::config::BookConfig::parse("book.toml", &all).unwrap();
+        assert_eq!(config.outputs.handouts.len(), 1);
+        assert!(
+            config.subtitle.is_some() && config.cover.is_some() && config.pdf.margins.is_some()
+        );
+        assert!(config.epub.templates.is_some() && config.identifier.is_some());
+    }
+}

@@ -1,0 +1,255 @@
+//! `folio batch` as scripts use it: one broken file among good ones, `-j`, shards,
+//! JSON records, and editions that pass EPUBCheck and qpdf.
+
+#[path = "series/common.rs"]
+mod common;
+
+use std::path::Path;
+
+use common::{CLEAN, MARKDOWN, folio, names, stderr, tree, write_tree};
+
+/// Three good profiles in two folders; with `broken`, a Latin-1 file among them.
+fn inputs(dir: &Path, broken: bool) {
+    write_tree(
+        dir,
+        &[
+            ("in/kiln.txt", CLEAN.as_bytes()),
+            ("in/glass.md", MARKDOWN.as_bytes()),
+            ("in/sub/kiln-two.txt", CLEAN.as_bytes()),
+        ],
+    );
+    if broken {
+        write_tree(
+            dir,
+            &[("in/sub/broken.txt", b"The Guild\n\nCaf\xe9 au lait.\n")],
+        );
+    }
+}
+
+#[test]
+fn a_broken_file_stops_nothing_and_changes_nothing() {
+    let with = tempfile::tempdir().unwrap();
+    inputs(with.path(), true);
+    let out = folio(&["batch", "in", "--out", "out"], with.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("3 converted, 0 with warnings, 1 failed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("failed: in/sub/broken.txt: E-ENCODING"),
+        "{err}"
+    );
+    assert!(
+        err.contains("in/sub/broken.txt:3:4"),
+        "the diagnostic names the place: {err}"
+    );
+    assert_eq!(
+        names(&with.path().join("out")),
+        [
+            "glass.epub",
+            "glass.pdf",
+            "kiln.epub",
+            "kiln.pdf",
+            "sub/kiln-two.epub",
+            "sub/kiln-two.pdf"
+        ]
+    );
+
+    let without = tempfile::tempdir().unwrap();
+    inputs(without.path(), false);
+    let out = folio(&["batch", "in", "--out", "out"], without.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("3 converted, 0 with warnings, 0 failed"));
+    assert_eq!(
+        tree(&with.path().join("out")),
+        tree(&without.path().join("out"))
+    );
+    assert_eq!(common::validate_all(&without.path().join("out")), 6);
+}
+
+#[test]
+fn jobs_shards_and_argument_order_give_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    inputs(dir.path(), true);
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec!["batch", "in", "--out", out];
+        args.extend_from_slice(extra);
+        folio(&args, dir.path()).status.code()
+    };
+    assert_eq!(run("one", &["-j", "1"]), Some(1));
+    assert_eq!(run("two", &["-j", "2"]), Some(1));
+    // Sorted: glass.md, kiln.txt, sub/broken.txt, sub/kiln-two.txt; shard 3/3 holds broken.
+    let codes: Vec<_> = ["1/3", "2/3", "3/3"]
+        .iter()
+        .map(|k| run("sharded", &["--shard", k]))
+        .collect();
+    assert_eq!(codes, [Some(0), Some(0), Some(1)]);
+    let reordered = folio(
+        &[
+            "batch",
+            "in/sub",
+            "in/kiln.txt",
+            "in/glass.md",
+            "--out",
+            "reordered/sub",
+        ],
+        dir.path(),
+    );
+    assert_eq!(reordered.status.code(), Some(1));
+    let one = tree(&dir.path().join("one"));
+    assert_eq!(one.len(), 6);
+    assert_eq!(one, tree(&dir.path().join("two")));
+    assert_eq!(one, tree(&dir.path().join("sharded")));
+    // Files given one by one land at the top of --out, a directory's files below it.
+    let moved: Vec<_> = tree(&dir.path().join("reordered/sub"))
+        .into_values()
+        .collect();
+    let mut expected: Vec<_> = one.values().cloned().collect();
+    let mut moved_sorted = moved.clone();
+    expected.sort();
+    moved_sorted.sort();
+    assert_eq!(moved_sorted, expected);
+}
+
+#[test]
+fn a_shard_converts_its_slice_only() {
+    let dir = tempfile::tempdir().unwrap();
+    inputs(dir.path(), false);
+    let out = folio(
+        &[
+            "batch", "in", "--out", "out", "--shard", "2/3", "--format", "epub",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Sorted inputs: in/glass.md, in/kiln.txt, in/sub/kiln-two.txt; the second is shard 2's.
+    assert_eq!(names(&dir.path().join("out")), ["kiln.epub"]);
+    for bad in ["0/3", "4/3", "x"] {
+        let out = folio(&["batch", "in", "--out", "out", "--shard", bad], dir.path());
+        assert_eq!(out.status.code(), Some(2), "--shard {bad}");
+    }
+}
+
+#[test]
+fn json_records_one_per_input() {
+    let dir = tempfile::tempdir().unwrap();
+    inputs(dir.path(), true);
+    let out = folio(
+        &[
+            "batch", "in", "--out", "out", "--format", "pdf,json", "--quiet",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON record per line"))
+        .collect();
+    records.sort_by_key(|r| r["path"].as_str().unwrap().to_string());
+    let paths: Vec<_> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "in/glass.md",
+            "in/kiln.txt",
+            "in/sub/broken.txt",
+            "in/sub/kiln-two.txt"
+        ]
+    );
+    let kiln = &records[1];
+    assert_eq!(kiln["status"], "converted");
+    assert_eq!(kiln["outputs"], serde_json::json!(["out/kiln.pdf"]));
+    assert_eq!(kiln["notes"], 2);
+    assert_eq!(kiln["sources"], 2);
+    assert!(kiln["time_ms"].is_number());
+    let broken = &records[2];
+    assert_eq!(broken["status"], "failed");
+    assert_eq!(broken["errors"], 1);
+    assert_eq!(broken["outputs"], serde_json::json!([]));
+    assert_eq!(broken["diagnostics"][0]["code"], "E-ENCODING");
+    assert_eq!(broken["diagnostics"][0]["line"], 3);
+    // Quiet: no progress lines, the failure and the summary only.
+    let err = stderr_lines(&out.stderr);
+    assert!(err.iter().all(|l| !l.starts_with('[')), "{err:?}");
+    assert!(err.last().unwrap().starts_with("3 converted"), "{err:?}");
+    assert_eq!(
+        names(&dir.path().join("out")),
+        ["glass.pdf", "kiln.pdf", "sub/kiln-two.pdf"]
+    );
+}
+
+fn stderr_lines(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn clashing_names_and_missing_inputs_fail_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[
+            ("in/kiln.txt", CLEAN.as_bytes()),
+            ("in/kiln.md", MARKDOWN.as_bytes()),
+        ],
+    );
+    let out = folio(
+        &[
+            "batch",
+            "in",
+            "nowhere.md",
+            "--out",
+            "out",
+            "--format",
+            "epub",
+        ],
+        dir.path(),
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("failed: in/kiln.txt: E-BATCH-CLASH"), "{err}");
+    assert!(err.contains("failed: nowhere.md: E-IO"), "{err}");
+    assert!(
+        err.contains("1 converted, 0 with warnings, 2 failed"),
+        "{err}"
+    );
+    assert_eq!(names(&dir.path().join("out")), ["kiln.epub"]);
+}
+
+#[test]
+fn warnings_fail_the_run_only_when_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    let warned = "---\ntitle: The Kiln Guild\ncolour: red\n---\n\nThe guild fired bricks.\n";
+    write_tree(dir.path(), &[("in/warn.md", warned.as_bytes())]);
+    let out = folio(
+        &["batch", "in", "--out", "out", "--format", "epub"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 converted, 1 with warnings, 0 failed"));
+    let out = folio(
+        &[
+            "batch",
+            "in",
+            "--out",
+            "out",
+            "--format",
+            "epub",
+            "--deny-warnings",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        dir.path().join("out/warn.epub").exists(),
+        "warnings never stop a file"
+    );
+}

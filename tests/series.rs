@@ -1,0 +1,283 @@
+//! `folio build` with `[outputs]`, the manifest, finding `book.toml`, metadata origins,
+//! `folio check DIR`, `--deny-warnings` and `--format json`.
+
+#[path = "series/common.rs"]
+mod common;
+
+use std::path::Path;
+
+use common::{CLEAN, MARKDOWN, folio, names, stderr, tree, write_tree};
+
+const EVERY_OUTPUT: &str = "title = \"Kilns and Glass\"\nauthor = \"A. Potter\"\nlang = \"en\"\n\
+    profiles = [\"profiles/*\"]\n\n\
+    [outputs]\nepub = true\npdf = true\nprofile-epub = true\n\n\
+    [[outputs.handouts]]\npaper = \"a5\"\n\n\
+    [[outputs.handouts]]\npaper = \"letter\"\nfont-size = 12\n";
+
+fn book(dir: &Path, toml: &str) {
+    write_tree(
+        dir,
+        &[
+            ("book/book.toml", toml.as_bytes()),
+            ("book/profiles/01-kiln.txt", CLEAN.as_bytes()),
+            ("book/profiles/02-glass.md", MARKDOWN.as_bytes()),
+        ],
+    );
+}
+
+#[test]
+fn build_writes_every_output_kind_and_each_passes_its_validator() {
+    let dir = tempfile::tempdir().unwrap();
+    book(dir.path(), EVERY_OUTPUT);
+    let out = folio(&["build", "book"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let expected = [
+        ".folio-manifest",
+        "epub/01-kiln.epub",
+        "epub/02-glass.epub",
+        "handouts-a5/01-kiln.pdf",
+        "handouts-a5/02-glass.pdf",
+        "handouts-letter/01-kiln.pdf",
+        "handouts-letter/02-glass.pdf",
+        "kilns-and-glass.epub",
+        "kilns-and-glass.pdf",
+    ];
+    assert_eq!(names(&dir.path().join("out")), expected);
+    for file in &expected[1..] {
+        assert!(
+            err.contains(&format!("wrote out/{file}")),
+            "{file} not reported: {err}"
+        );
+    }
+    let files = tree(&dir.path().join("out"));
+    let a5 = &files["handouts-a5/01-kiln.pdf"];
+    let letter = &files["handouts-letter/01-kiln.pdf"];
+    assert_ne!(a5, letter, "each handout set has its own page");
+    assert_eq!(page_width(a5).round(), 420.0, "A5 is 148 mm wide");
+    assert_eq!(page_width(letter).round(), 612.0, "Letter is 8.5 in wide");
+    assert_eq!(common::validate_all(&dir.path().join("out")), 8);
+    // A second build makes the same bytes.
+    let again = folio(&["build", "book"], dir.path());
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(tree(&dir.path().join("out")), files);
+}
+
+/// The width of the first page, in points.
+fn page_width(pdf: &[u8]) -> f32 {
+    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads it");
+    let page = *doc.get_pages().values().next().expect("a page");
+    let dict = doc.get_dictionary(page).unwrap();
+    let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+    media[2].as_float().unwrap() - media[0].as_float().unwrap()
+}
+
+#[test]
+fn a_rebuild_removes_only_what_it_wrote_and_no_longer_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    book(dir.path(), EVERY_OUTPUT);
+    assert_eq!(folio(&["build", "book"], dir.path()).status.code(), Some(0));
+    write_tree(dir.path(), &[("out/mine.txt", b"the writer's own file")]);
+    let renamed = EVERY_OUTPUT
+        .replace("Kilns and Glass", "Clay")
+        .replace("profile-epub = true", "profile-epub = false");
+    let renamed = renamed[..renamed
+        .find("[[outputs.handouts]]\npaper = \"letter\"")
+        .unwrap()]
+        .to_string();
+    write_tree(dir.path(), &[("book/book.toml", renamed.as_bytes())]);
+    let out = folio(&["build", "book"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        names(&dir.path().join("out")),
+        [
+            ".folio-manifest",
+            "clay.epub",
+            "clay.pdf",
+            "handouts-a5/01-kiln.pdf",
+            "handouts-a5/02-glass.pdf",
+            "mine.txt"
+        ]
+    );
+    assert!(err.contains("removed out/kilns-and-glass.pdf"), "{err}");
+    assert!(err.contains("removed out/epub/01-kiln.epub"), "{err}");
+}
+
+#[test]
+fn build_finds_book_toml_where_it_runs_and_check_takes_a_book() {
+    let dir = tempfile::tempdir().unwrap();
+    book(
+        dir.path(),
+        "title = \"Kilns\"\nprofiles = [\"profiles/*\"]\n",
+    );
+    let inside = dir.path().join("book");
+    let out = folio(&["build"], &inside);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        names(&inside.join("out")),
+        [".folio-manifest", "kilns.epub", "kilns.pdf"]
+    );
+    let out = folio(&["check", "book"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    write_tree(
+        dir.path(),
+        &[("book/profiles/03-bad.txt", b"The Guild\n\nCaf\xe9.\n")],
+    );
+    let out = folio(&["check", "book"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("book/profiles/03-bad.txt:3:4"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn metadata_origins_and_the_missing_title() {
+    let dir = tempfile::tempdir().unwrap();
+    book(
+        dir.path(),
+        "author = \"A. Potter\"\nprofiles = [\"profiles/*\"]\n",
+    );
+    let out = folio(&["build", "book", "-v"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("W-BOOK-NO-TITLE"), "{err}");
+    assert!(
+        err.contains("`The Kiln Guild` from book/profiles/01-kiln.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "title: \"The Kiln Guild\" (from the first profile, book/profiles/01-kiln.txt)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("authors: \"A. Potter\" (book.toml)"), "{err}");
+    let out = folio(&["build", "book", "--deny-warnings"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "warnings denied: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn json_records_from_build_and_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    book(
+        dir.path(),
+        "title = \"Kilns\"\nprofiles = [\"profiles/*\"]\n",
+    );
+    let out = folio(&["build", "book", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON record");
+    assert_eq!(record["path"], "book/book.toml");
+    assert_eq!(record["status"], "converted");
+    assert_eq!(
+        record["outputs"],
+        serde_json::json!(["out/kilns.epub", "out/kilns.pdf"])
+    );
+    assert_eq!(record["notes"], 3);
+    let out = folio(
+        &[
+            "convert",
+            "book/profiles/02-glass.md",
+            "-o",
+            "g.pdf",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON record");
+    assert_eq!(record["outputs"], serde_json::json!(["g.pdf"]));
+    assert_eq!(record["notes"], 1);
+    write_tree(
+        dir.path(),
+        &[("warn.md", b"---\ntitle: X\ncolour: red\n---\n\nBody.\n")],
+    );
+    let out = folio(
+        &["convert", "warn.md", "-o", "w.epub", "--deny-warnings"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        dir.path().join("w.epub").exists(),
+        "warnings never stop the output"
+    );
+}
+
+#[test]
+fn a_broken_profile_writes_and_removes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    book(dir.path(), EVERY_OUTPUT);
+    assert_eq!(folio(&["build", "book"], dir.path()).status.code(), Some(0));
+    let before = tree(&dir.path().join("out"));
+    write_tree(
+        dir.path(),
+        &[(
+            "book/profiles/02-glass.md",
+            b"---\ntitle: [unclosed\n---\n\nBody.\n",
+        )],
+    );
+    let out = folio(&["build", "book"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("02-glass.md:"), "{}", stderr(&out));
+    assert_eq!(tree(&dir.path().join("out")), before);
+}
+
+#[test]
+fn init_then_build_gives_an_epub_and_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = folio(&["init", "new-series"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let series = dir.path().join("new-series");
+    assert_eq!(
+        names(&series),
+        [
+            "README.md",
+            "book.toml",
+            "profiles/01-example-markdown.md",
+            "profiles/02-example-scraped.txt"
+        ]
+    );
+    let toml = std::fs::read_to_string(series.join("book.toml")).unwrap();
+    assert!(toml.contains("title = \"New Series\""), "{toml}");
+    let out = folio(&["build"], &series);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("warning"),
+        "the scaffold builds cleanly: {err}"
+    );
+    let built = series.join("out");
+    assert_eq!(
+        names(&built),
+        [".folio-manifest", "new-series.epub", "new-series.pdf"]
+    );
+    assert_eq!(common::validate_all(&built), 2);
+    // Both example profiles reach the book, each with its notes.
+    let record = folio(&["build", "--format", "json"], &series);
+    let record: serde_json::Value = serde_json::from_slice(&record.stdout).unwrap();
+    // Three footnotes in the Markdown example, notes (1) to (3) in the scraped one.
+    assert_eq!(record["notes"], 3 + 3, "{record}");
+}
+
+#[test]
+fn init_overwrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(dir.path(), &[("README.md", b"mine")]);
+    let out = folio(&["init"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("E-INIT-EXISTS"), "{err}");
+    assert!(err.contains("README.md"), "{err}");
+    assert_eq!(names(dir.path()), ["README.md"], "nothing else written");
+    assert_eq!(
+        std::fs::read(dir.path().join("README.md")).unwrap(),
+        b"mine"
+    );
+}

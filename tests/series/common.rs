@@ -1,0 +1,157 @@
+//! What the series tests share: running the binary, listing a tree, and the validators
+//! every produced edition passes (EPUBCheck and `qpdf --check`).
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs `folio ARGS` in `dir` with a fixed `SOURCE_DATE_EPOCH`.
+pub fn folio(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .expect("folio runs")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A profile without warnings.
+pub const CLEAN: &str = "The Kiln Guild\n\nThe Kiln Guild fired bricks for the invented city of Ostra.(1) \
+     It sold them abroad.(2)\n\nWorks Cited\n\n(1) - Varga, E. (2001). Bricks of Ostra. Imagined Press.\n\
+     (2) - Lind, M. (2010). Trade in Clay. Northern Books.\n";
+
+/// A Markdown profile with front matter and a footnote.
+pub const MARKDOWN: &str = "---\ntitle: The Glass Circle\nlang: en\n---\n\n\
+     The circle blew glass in an invented harbour town.[^1]\n\n\
+     [^1]: Orm, T. (1999). *Harbour Glass*. Imagined Press.\n";
+
+/// Writes `files` (path, text) below `dir`.
+pub fn write_tree(dir: &Path, files: &[(&str, &[u8])]) {
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+/// Every file below `dir`, relative, with its bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                out.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The names of [`tree`].
+pub fn names(dir: &Path) -> Vec<String> {
+    tree(dir).into_keys().collect()
+}
+
+fn epubcheck_jar() -> PathBuf {
+    let candidates = std::env::var_os("EPUBCHECK_JAR")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".tools/py/epubcheck/epubcheck.jar")
+        ]);
+    for jar in candidates {
+        if jar.is_file() {
+            return jar;
+        }
+    }
+    panic!("EPUBCheck not found: run scripts/install-validators (or set EPUBCHECK_JAR)");
+}
+
+/// EPUBCheck 5 reports no fatal error, error or warning on the file.
+pub fn epubcheck(path: &Path) {
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(epubcheck_jar())
+        .arg("--json")
+        .arg("-")
+        .arg(path)
+        .output()
+        .expect("run java (EPUBCheck needs a JRE)");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let start = stdout.find('{').unwrap_or_else(|| {
+        panic!(
+            "no EPUBCheck report: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let report: serde_json::Value = serde_json::from_str(&stdout[start..]).expect("EPUBCheck JSON");
+    let problems: Vec<String> = report["messages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| matches!(m["severity"].as_str(), Some("FATAL" | "ERROR" | "WARNING")))
+        .map(|m| format!("{} {} {}", m["severity"], m["ID"], m["message"]))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "EPUBCheck on {}:\n{}",
+        path.display(),
+        problems.join("\n")
+    );
+    assert!(
+        output.status.success(),
+        "EPUBCheck failed on {}",
+        path.display()
+    );
+}
+
+/// `qpdf --check` finds no error in the file.
+pub fn qpdf(path: &Path) {
+    let output = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .expect("run qpdf");
+    let log = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && log.contains("No syntax or stream encoding errors"),
+        "qpdf on {}: {log}",
+        path.display()
+    );
+}
+
+/// Every EPUB and PDF below `dir` passes its validator (run side by side: EPUBCheck
+/// spends most of its time starting Java); returns how many were checked.
+pub fn validate_all(dir: &Path) -> usize {
+    let files: Vec<PathBuf> = names(dir)
+        .into_iter()
+        .filter(|n| n.ends_with(".epub") || n.ends_with(".pdf"))
+        .map(|n| dir.join(n))
+        .collect();
+    std::thread::scope(|scope| {
+        for path in &files {
+            scope.spawn(move || {
+                if path.extension().is_some_and(|e| e == "epub") {
+                    epubcheck(path);
+                } else {
+                    qpdf(path);
+                }
+            });
+        }
+    });
+    files.len()
+}

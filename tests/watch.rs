@@ -1,0 +1,173 @@
+//! `folio watch`: one rebuild per change (an editor's write-and-rename included), only
+//! the changed profile read anew, and the last good editions kept after a bad change.
+
+#[path = "series/common.rs"]
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use common::{CLEAN, MARKDOWN, tree, write_tree};
+
+/// A running `folio watch` and its standard error, line by line.
+struct Watch {
+    child: Child,
+    lines: Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Watch {
+    fn start(dir: &Path) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["watch", "book"])
+            .current_dir(dir)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("folio watch starts");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Watch {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits for a line containing `text` (a minute at most: the machine may be busy),
+    /// returning it.
+    fn wait_for(&mut self, text: &str) -> String {
+        loop {
+            match self.lines.recv_timeout(Duration::from_secs(60)) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.contains(text) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!("no `{text}` from folio watch:\n{}", self.seen.join("\n")),
+            }
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Replaces a file the way editors save: write a temporary file, rename it over.
+fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn rebuilds_on_change_and_keeps_the_last_good_output() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[
+            (
+                "book/book.toml",
+                b"title = \"Kilns\"\nprofiles = [\"p/*\"]\n\n[outputs]\nprofile-epub = true\n",
+            ),
+            ("book/p/01-kiln.txt", CLEAN.as_bytes()),
+            ("book/p/02-glass.md", MARKDOWN.as_bytes()),
+        ],
+    );
+    let out = dir.path().join("out");
+    let mut watch = Watch::start(dir.path());
+    let first = watch.wait_for("built in");
+    assert!(
+        first.contains("4 written") && first.contains("2 of 2 profile(s) read anew"),
+        "{first}"
+    );
+    watch.wait_for("watching");
+    let before = tree(&out);
+
+    save(
+        &dir.path().join("book/p/02-glass.md"),
+        &MARKDOWN.replace("harbour", "river"),
+    );
+    let second = watch.wait_for("built in");
+    assert!(
+        second.contains("1 of 2 profile(s) read anew"),
+        "only the changed profile: {second}"
+    );
+    assert!(second.contains("3 written, 1 unchanged"), "{second}");
+    assert!(
+        second.contains("ms from the change to the written files"),
+        "{second}"
+    );
+    let after = tree(&out);
+    assert_ne!(before["kilns.pdf"], after["kilns.pdf"]);
+    assert_ne!(before["epub/02-glass.epub"], after["epub/02-glass.epub"]);
+    assert_eq!(before["epub/01-kiln.epub"], after["epub/01-kiln.epub"]);
+
+    save(
+        &dir.path().join("book/p/02-glass.md"),
+        "---\ntitle: [unclosed\n---\n\nBody.\n",
+    );
+    watch.wait_for("02-glass.md:2:");
+    watch.wait_for("build failed: the last good editions stay in place");
+    assert_eq!(
+        tree(&out),
+        after,
+        "a failed rebuild writes and removes nothing"
+    );
+
+    save(&dir.path().join("book/p/02-glass.md"), MARKDOWN);
+    let fixed = watch.wait_for("built in");
+    assert!(fixed.contains("1 of 2 profile(s) read anew"), "{fixed}");
+    assert_eq!(
+        tree(&out),
+        before,
+        "the same input gives the same editions again"
+    );
+}
+
+#[test]
+fn a_changed_template_rebuilds_the_epub() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[
+            (
+                "book/book.toml",
+                b"title = \"Kilns\"\n\n[epub]\ntemplates = \"tpl\"\n\n[outputs]\npdf = false\n",
+            ),
+            ("book/01-kiln.txt", CLEAN.as_bytes()),
+            ("book/tpl/style.css", b"body { margin: 0 }\n"),
+        ],
+    );
+    let mut watch = Watch::start(dir.path());
+    watch.wait_for("watching");
+    let before = tree(&dir.path().join("out"));
+    save(
+        &dir.path().join("book/tpl/style.css"),
+        "body { margin: 1em }\n",
+    );
+    let rebuilt = watch.wait_for("built in");
+    assert!(
+        rebuilt.contains("1 written") && rebuilt.contains("0 of 1 profile(s) read anew"),
+        "{rebuilt}"
+    );
+    assert_ne!(
+        tree(&dir.path().join("out"))["kilns.epub"],
+        before["kilns.epub"]
+    );
+}
