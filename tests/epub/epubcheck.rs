@@ -1,4 +1,5 @@
-//! EPUBCheck 5 for the tests that write EPUBs (`tests/epub.rs`, `tests/hostile.rs`).
+//! EPUBCheck 5 for the tests that write EPUBs (`tests/epub.rs`, `tests/hostile.rs`,
+//! the series tests).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -20,17 +21,22 @@ pub fn epubcheck_jar() -> PathBuf {
     );
 }
 
-/// Runs EPUBCheck 5 and fails on any fatal error, error or warning.
+/// Runs EPUBCheck 5 on EPUB bytes and fails on any fatal error, error or warning.
 pub fn epubcheck(bytes: &[u8], name: &str) {
-    let jar = epubcheck_jar();
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.epub"));
     std::fs::write(&path, bytes).expect("write the EPUB");
+    epubcheck_file(&path, name);
+}
+
+/// Runs EPUBCheck 5 on an EPUB file and fails on any fatal error, error or warning.
+pub fn epubcheck_file(path: &std::path::Path, name: &str) {
+    let jar = epubcheck_jar();
     let output = Command::new("java")
         .arg("-jar")
         .arg(&jar)
         .arg("--json")
         .arg("-")
-        .arg(&path)
+        .arg(path)
         .output()
         .expect("run java (EPUBCheck needs a JRE)");
     let stdout = String::from_utf8_lossy(&output.stdout);

@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "../epub/epubcheck.rs"]
+mod epubcheck;
+
 /// Runs `folio ARGS` in `dir` with a fixed `SOURCE_DATE_EPOCH`.
 pub fn folio(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_folio"))
@@ -66,57 +69,9 @@ pub fn names(dir: &Path) -> Vec<String> {
     tree(dir).into_keys().collect()
 }
 
-fn epubcheck_jar() -> PathBuf {
-    let candidates = std::env::var_os("EPUBCHECK_JAR")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".tools/py/epubcheck/epubcheck.jar")
-        ]);
-    for jar in candidates {
-        if jar.is_file() {
-            return jar;
-        }
-    }
-    panic!("EPUBCheck not found: run scripts/install-validators (or set EPUBCHECK_JAR)");
-}
-
 /// EPUBCheck 5 reports no fatal error, error or warning on the file.
 pub fn epubcheck(path: &Path) {
-    let output = Command::new("java")
-        .arg("-jar")
-        .arg(epubcheck_jar())
-        .arg("--json")
-        .arg("-")
-        .arg(path)
-        .output()
-        .expect("run java (EPUBCheck needs a JRE)");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let start = stdout.find('{').unwrap_or_else(|| {
-        panic!(
-            "no EPUBCheck report: {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    let report: serde_json::Value = serde_json::from_str(&stdout[start..]).expect("EPUBCheck JSON");
-    let problems: Vec<String> = report["messages"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|m| matches!(m["severity"].as_str(), Some("FATAL" | "ERROR" | "WARNING")))
-        .map(|m| format!("{} {} {}", m["severity"], m["ID"], m["message"]))
-        .collect();
-    assert!(
-        problems.is_empty(),
-        "EPUBCheck on {}:\n{}",
-        path.display(),
-        problems.join("\n")
-    );
-    assert!(
-        output.status.success(),
-        "EPUBCheck failed on {}",
-        path.display()
-    );
+    epubcheck::epubcheck_file(path, &path.display().to_string());
 }
 
 /// `qpdf --check` finds no error in the file.
