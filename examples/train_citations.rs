@@ -1,6 +1,7 @@
 //! Trains folio's citation labeller (`src/cite/citations.crf`) on AnyStyle's labelled
-//! references, with the same tokens and features the parser computes at run time.
-//! Run by `scripts/train-citations`; see there for the arguments.
+//! references and (with `--rendered`) the tune half of folio's reference set, with the
+//! same tokens and features the parser computes at run time. Run by
+//! `scripts/train-citations`; see there for the arguments.
 //!
 //! Besides each reference as labelled, it trains on variants made from the same
 //! references, whose labels are known by construction: the periodical or book title in
@@ -9,6 +10,8 @@
 
 #[path = "anystyle/mod.rs"]
 mod anystyle;
+#[path = "rendered/mod.rs"]
+mod rendered;
 
 use std::path::PathBuf;
 
@@ -26,10 +29,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|i| args.get(i + 1))
         .map(|k| k.parse::<usize>())
         .transpose()?;
+    // `--show-rendered FILE`: print the labels the alignment gives the tune half, to
+    // check them by eye, and stop.
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--show-rendered")
+        .and_then(|i| args.get(i + 1))
+    {
+        let (aligned, skipped) = rendered::tune_sequences(&std::fs::read_to_string(path)?);
+        for a in &aligned {
+            let words = split_tokens(&a.text).into_iter().map(|r| &a.text[r]);
+            let line: Vec<String> = words
+                .zip(&a.labels)
+                .map(|(w, l)| format!("{w}/{l}"))
+                .collect();
+            println!("{}", line.join(" "));
+        }
+        eprintln!("{} aligned, {skipped} skipped", aligned.len());
+        return Ok(());
+    }
+    // `--rendered FILE`: also train on the tune half of folio's reference set.
+    let rendered = args
+        .iter()
+        .position(|a| a == "--rendered")
+        .and_then(|i| args.get(i + 1));
     let files: Vec<&String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--holdout"))
+        .filter(|(i, a)| {
+            !a.starts_with("--")
+                && (*i == 0 || !matches!(args[i - 1].as_str(), "--holdout" | "--rendered"))
+        })
         .map(|(_, a)| a)
         .collect();
     let (out, inputs) = files
@@ -53,6 +83,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     eprintln!("training on {} references, {tokens} tokens", train.len());
+    if let Some(path) = rendered {
+        let (aligned, skipped) = rendered::tune_sequences(&std::fs::read_to_string(path)?);
+        let mut tokens = 0;
+        for a in &aligned {
+            let x = features(&a.text);
+            tokens += a.labels.len();
+            trainer.append(&x, &a.labels)?;
+        }
+        eprintln!(
+            "and on {} strings of the reference set's tune half ({skipped} did not align), \
+             {tokens} tokens",
+            aligned.len()
+        );
+    }
     trainer.params_mut().set_c1(0.05)?;
     trainer.params_mut().set_c2(0.01)?;
     trainer.params_mut().set_max_iterations(200)?;
@@ -91,11 +135,15 @@ fn sequence(parts: &anystyle::Labelled) -> (Vec<Vec<Attribute>>, Vec<&'static st
             Label::from_name(tag).name()
         })
         .collect();
-    let x = describe_tokens(&text, &tokens)
+    (features(&text), labels)
+}
+
+/// The features of each token of `text`, as the parser computes them.
+fn features(text: &str) -> Vec<Vec<Attribute>> {
+    describe_tokens(text, &split_tokens(text))
         .into_iter()
         .map(|f| f.into_iter().map(Attribute::from).collect())
-        .collect();
-    (x, labels)
+        .collect()
 }
 
 /// The reference, and for some references a variant with Markdown emphasis or a short
@@ -195,8 +243,8 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// The article as a news or web citation in APA, Chicago or MLA form, as profiles cite
-/// newspapers and sites: "Doe, J. (2018, November 9). Title. The Journal."
+/// The article as a news or web citation in APA, Chicago, MLA or Wikipedia's CS1 form,
+/// as profiles cite newspapers and sites: "Doe, J. (2018, November 9). Title. The Journal."
 fn news(i: usize, author: &str, title: &str, journal: &str, year: &str) -> anystyle::Labelled {
     let part = |tag: &str, text: String| (tag.to_string(), text);
     let bare = |t: &str| t.trim_end_matches([',', '.', ':', ';']).to_string();
@@ -209,13 +257,29 @@ fn news(i: usize, author: &str, title: &str, journal: &str, year: &str) -> anyst
     );
     let title = bare(title.trim_matches(['“', '”', '"']));
     let journal = bare(journal);
-    match i % 3 {
+    match i % 4 {
+        // Wikipedia's CS1: "Doe, John (9 November 2018). "Title". Journal. Retrieved …"
+        3 => vec![
+            part("author", bare(author)),
+            part("date", format!("({day} {month} {year}).")),
+            part("title", format!("\"{title}\".")),
+            part("journal", format!("{journal}.")),
+            part(
+                "note",
+                format!(
+                    "Retrieved {} {} {}.",
+                    1 + i % 27,
+                    MONTHS[(i + 5) % 12],
+                    year
+                ),
+            ),
+        ],
         0 => {
             let mut out = vec![
                 part("author", author.to_string()),
                 part(
                     "date",
-                    if i.is_multiple_of(4) {
+                    if i.is_multiple_of(8) {
                         format!("({year}).")
                     } else {
                         format!("({year}, {month} {day}).")
@@ -224,7 +288,7 @@ fn news(i: usize, author: &str, title: &str, journal: &str, year: &str) -> anyst
                 part("title", format!("{title}.")),
                 part("journal", format!("{journal}.")),
             ];
-            if i.is_multiple_of(2) {
+            if i.is_multiple_of(3) {
                 out.push(part("note", "Retrieved from".into()));
                 out.push(part("url", url));
             }

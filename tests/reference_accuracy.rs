@@ -9,7 +9,11 @@
 //! letters or digits becomes one space; trimmed). A title matches when the folded strings
 //! are equal; a year when the strings are equal; an author when the folded family name
 //! equals the label, or ends with it after a space (a particle such as "van" or "de"
-//! kept with the family name). A field whose label is empty is not counted.
+//! kept with the family name). A field whose label is empty is not counted, nor one
+//! whose label does not occur in the string (folded, as whole words): some styles leave
+//! the year or the title out of a rendering (DIN 1505 prints no year for an undated
+//! newspaper article; Vancouver none for a web page), and what is not written cannot
+//! be read. The test prints how many labels each half leaves out that way.
 //!
 //! The works were split into `tune` and `held-out` halves by work, never by string; the
 //! parser may be tuned on `tune` only, and `held-out` is the score to report.
@@ -23,12 +27,14 @@ use std::path::Path;
 use serde_json::Value;
 
 /// Held-out accuracy (percent) below which the test fails: the level of the CRF parser
-/// (71.4, 90.7, 92.5) minus one point; the run is deterministic, so only a real change
-/// moves it. Raise it when the parser improves.
-const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 70.4), ("year", 89.7), ("author", 91.5)];
+/// trained on AnyStyle's core set and this set's tune half (84.5, 95.5, 96.0) minus one
+/// point; the run is deterministic, so only a real change moves it. Raise it when the
+/// parser improves.
+const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 83.5), ("year", 94.5), ("author", 95.0)];
 
-/// The same floor for the tune half (76.1, 90.0, 86.9 minus one point).
-const TUNE_FLOOR: [(&str, f64); 3] = [("title", 75.1), ("year", 89.0), ("author", 85.9)];
+/// The same floor for the tune half (99.2, 98.9, 96.6 minus one point). The model is
+/// trained on this half, so it says little about new references: read `held-out`.
+const TUNE_FLOOR: [(&str, f64); 3] = [("title", 98.2), ("year", 97.9), ("author", 95.6)];
 
 const FIELDS: [&str; 3] = ["title", "year", "author"];
 
@@ -86,6 +92,16 @@ fn parse(text: &str) -> [Option<String>; 3] {
     [source.title.clone(), source.year.clone(), author]
 }
 
+/// The label of field `i` when the string holds it: its folded words occur in the
+/// folded string.
+fn written(r: &Record, i: usize) -> Option<&String> {
+    let label = r.labels[i].as_ref()?;
+    let (label_words, text) = (fold(label), fold(&r.text));
+    let found =
+        !label_words.is_empty() && format!(" {text} ").contains(&format!(" {label_words} "));
+    found.then_some(label)
+}
+
 fn matches(field: &str, got: &str, label: &str) -> bool {
     let (got, label) = (fold(got), fold(label));
     match field {
@@ -123,7 +139,7 @@ fn report(split: &str, tally: &Tally) {
 
 fn print_misses(r: &Record, got: &[Option<String>; 3]) {
     for (i, field) in FIELDS.iter().enumerate() {
-        let Some(label) = &r.labels[i] else { continue };
+        let Some(label) = written(r, i) else { continue };
         if !got[i].as_deref().is_some_and(|g| matches(field, g, label)) {
             println!(
                 "{} {field}: {label:?} read {:?} in {}",
@@ -152,7 +168,7 @@ fn reference_accuracy() {
         for key in [String::new(), r.style.clone()] {
             let counts = tally.entry(key).or_default();
             for (i, field) in FIELDS.iter().enumerate() {
-                let Some(label) = &r.labels[i] else { continue };
+                let Some(label) = written(r, i) else { continue };
                 counts[i].1 += 1;
                 if got[i].as_deref().is_some_and(|g| matches(field, g, label)) {
                     counts[i].0 += 1;
@@ -167,6 +183,20 @@ fn reference_accuracy() {
     );
     for (split, tally) in &tallies {
         report(split, tally);
+        let left_out = FIELDS.map(|_| 0usize);
+        let left_out = records
+            .iter()
+            .filter(|r| &r.split == split)
+            .fold(left_out, |mut n, r| {
+                for (i, count) in n.iter_mut().enumerate() {
+                    *count += usize::from(
+                        r.labels[i].as_ref().is_some_and(|l| !fold(l).is_empty())
+                            && written(r, i).is_none(),
+                    );
+                }
+                n
+            });
+        println!("labels not in their string, left out: {left_out:?} (title, year, author)");
     }
     let mut failures = Vec::new();
     for (split, floors) in [("held-out", HELD_OUT_FLOOR), ("tune", TUNE_FLOOR)] {

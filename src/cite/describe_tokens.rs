@@ -8,6 +8,7 @@
 //! stands (position, sentence count, inside quotes, brackets or emphasis) and the same
 //! few facts about its neighbours.
 
+use std::fmt::Write;
 use std::ops::Range;
 
 /// Month names and abbreviations (English, French, Spanish, German, Italian,
@@ -125,62 +126,79 @@ struct Own {
 
 /// The features of each token of `text`, as attribute names for the labeller.
 pub fn describe_tokens(text: &str, tokens: &[Range<usize>]) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::with_capacity(56); tokens.len()];
+    visit_features(text, tokens, |i, feature| out[i].push(feature.to_string()));
+    out
+}
+
+/// Calls `emit(i, feature)` with each feature of token `i`, in order of tokens. The
+/// labeller scores features as they come, so parsing allocates no string per feature.
+pub(super) fn visit_features(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut emit: impl FnMut(usize, &str),
+) {
     let own: Vec<Own> = tokens.iter().map(|r| own(&text[r.clone()])).collect();
     let n = tokens.len();
     let mut quote = 0u8;
     let mut paren = 0u8;
     let mut emph = false;
     let mut sentences = 0u8;
-    let mut out = Vec::with_capacity(n);
+    let mut buf = String::with_capacity(64);
     for (i, range) in tokens.iter().enumerate() {
         let token = &text[range.clone()];
         let me = &own[i];
-        let mut f: Vec<String> = Vec::with_capacity(48);
+        // One feature: formatted into the reused buffer and handed on.
+        macro_rules! feature {
+            ($($arg:tt)*) => {{
+                buf.clear();
+                let _ = write!(buf, $($arg)*);
+                emit(i, &buf);
+            }};
+        }
         // State before the token: quotes, brackets and emphasis opened earlier.
         let opens_quote = token.starts_with(OPENING) || token.starts_with("``");
         let opens_emph = token.starts_with(['*', '_']);
         let opens_paren = token.starts_with(['(', '[']);
-        f.push(format!("q={}", quote.min(1) + u8::from(opens_quote) * 2));
-        f.push(format!("br={}", paren.min(1) + u8::from(opens_paren) * 2));
-        f.push(format!("em={}", u8::from(emph) + u8::from(opens_emph) * 2));
-        f.push(format!("sent={}", sentences.min(6)));
-        f.push(format!("pos={}", i * 8 / n.max(1)));
-        f.push(format!("idx={}", i.min(6)));
-        f.push(format!("left={}", (n - 1 - i).min(4)));
-        f.push(format!("w={}", me.word));
-        f.push(format!("shape={}", me.shape));
-        f.push(format!("lead={}", me.lead));
-        f.push(format!("trail={}", me.trail));
-        f.push(format!("class={}", me.class));
-        f.push(format!("lt={}|{}", me.lead, me.trail));
-        let chars: Vec<char> = me.word.chars().collect();
+        feature!("q={}", quote.min(1) + u8::from(opens_quote) * 2);
+        feature!("br={}", paren.min(1) + u8::from(opens_paren) * 2);
+        feature!("em={}", u8::from(emph) + u8::from(opens_emph) * 2);
+        feature!("sent={}", sentences.min(6));
+        feature!("pos={}", i * 8 / n.max(1));
+        feature!("idx={}", i.min(6));
+        feature!("left={}", (n - 1 - i).min(4));
+        feature!("w={}", me.word);
+        feature!("shape={}", me.shape);
+        feature!("lead={}", me.lead);
+        feature!("trail={}", me.trail);
+        feature!("class={}", me.class);
+        feature!("lt={}|{}", me.lead, me.trail);
+        let word = me.word.as_str();
+        let count = word.chars().count();
+        let at = |k: usize| word.char_indices().nth(k).map_or(word.len(), |(b, _)| b);
         for k in 1..=3 {
-            if chars.len() > k {
-                f.push(format!("p{k}={}", chars[..k].iter().collect::<String>()));
-                f.push(format!(
-                    "s{k}={}",
-                    chars[chars.len() - k..].iter().collect::<String>()
-                ));
+            if count > k {
+                feature!("p{k}={}", &word[..at(k)]);
+                feature!("s{k}={}", &word[at(count - k)..]);
             }
         }
-        f.push(format!("len={}", chars.len().min(10)));
+        feature!("len={}", count.min(10));
         for (k, name) in [(-2isize, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
             let j = i as isize + k;
             if j < 0 || j >= n as isize {
-                f.push(format!("w{name}=<none>"));
+                feature!("w{name}=<none>");
                 continue;
             }
             let other = &own[j as usize];
-            f.push(format!("w{name}={}", other.word));
-            f.push(format!("shape{name}={}", other.shape));
-            f.push(format!("trail{name}={}", other.trail));
-            f.push(format!("class{name}={}", other.class));
+            feature!("w{name}={}", other.word);
+            feature!("shape{name}={}", other.shape);
+            feature!("trail{name}={}", other.trail);
+            feature!("class{name}={}", other.class);
             if k.abs() == 1 {
-                f.push(format!("lead{name}={}", other.lead));
-                f.push(format!("shapes{name}={}|{}", other.shape, me.shape));
+                feature!("lead{name}={}", other.lead);
+                feature!("shapes{name}={}|{}", other.shape, me.shape);
             }
         }
-        out.push(f);
         // State after the token.
         for c in token.chars() {
             if matches!(c, '(' | '[') {
@@ -204,7 +222,6 @@ pub fn describe_tokens(text: &str, tokens: &[Range<usize>]) -> Vec<Vec<String>> 
             sentences = sentences.saturating_add(1);
         }
     }
-    out
 }
 
 /// Quote depth after `token`: curly quotes nest, straight ones toggle, an apostrophe

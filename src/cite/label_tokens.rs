@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crfs::Model;
@@ -114,21 +115,22 @@ fn load(file: &[u8]) -> Option<Crf> {
 }
 
 impl Crf {
-    /// The most likely label sequence (Viterbi, in log space).
-    fn tag(&self, features: &[Vec<String>]) -> Vec<Label> {
+    /// Adds the votes of `attribute` to token `t`'s row of `score`.
+    fn vote(&self, score: &mut [f64], t: usize, attribute: &str) {
         let n = self.labels.len();
-        let len = features.len();
-        let mut score = vec![0.0f64; len * n];
-        for (t, item) in features.iter().enumerate() {
+        if let Some(votes) = self.states.get(attribute) {
             let row = &mut score[t * n..(t + 1) * n];
-            for attribute in item {
-                if let Some(votes) = self.states.get(attribute.as_str()) {
-                    for &(label, weight) in votes {
-                        row[label as usize] += weight;
-                    }
-                }
+            for &(label, weight) in votes {
+                row[label as usize] += weight;
             }
         }
+    }
+
+    /// The most likely label sequence (Viterbi, in log space) for tokens whose state
+    /// scores are in `score`, one row of `labels.len()` per token.
+    fn tag(&self, mut score: Vec<f64>) -> Vec<Label> {
+        let n = self.labels.len();
+        let len = score.len() / n;
         let mut back = vec![0u16; len * n];
         for t in 1..len {
             for j in 0..n {
@@ -154,10 +156,43 @@ impl Crf {
 /// that cannot be read labels nothing: every token is [`Label::Other`].
 pub fn label_tokens(features: Vec<Vec<String>>) -> Vec<Label> {
     match crf() {
-        Some(crf) if !features.is_empty() => crf.tag(&features),
+        Some(crf) if !features.is_empty() => {
+            let mut score = vec![0.0; features.len() * crf.labels.len()];
+            for (t, item) in features.iter().enumerate() {
+                for attribute in item {
+                    crf.vote(&mut score, t, attribute);
+                }
+            }
+            crf.tag(score)
+        }
         _ => vec![Label::Other; features.len()],
     }
 }
+
+/// The label of each of `tokens` of `text`: [`label_tokens`] of
+/// [`super::describe_tokens`], with each feature scored as it is made rather than
+/// collected first. References longer than [`MAX_TOKENS`] are labelled on their first
+/// `MAX_TOKENS` tokens; the rest are [`Label::Other`].
+pub(super) fn label_text(text: &str, tokens: &[Range<usize>]) -> Vec<Label> {
+    let Some(crf) = crf() else {
+        return vec![Label::Other; tokens.len()];
+    };
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let head = &tokens[..tokens.len().min(MAX_TOKENS)];
+    let mut score = vec![0.0; head.len() * crf.labels.len()];
+    super::describe_tokens::visit_features(text, head, |t, attribute| {
+        crf.vote(&mut score, t, attribute)
+    });
+    let mut labels = crf.tag(score);
+    labels.resize(tokens.len(), Label::Other);
+    labels
+}
+
+/// The most tokens a reference is labelled on. Real references have well under a
+/// hundred; a whole page pasted into one note should cost no more than a long one.
+pub const MAX_TOKENS: usize = 400;
 
 #[cfg(test)]
 mod tests {

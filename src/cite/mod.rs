@@ -34,7 +34,7 @@ pub fn parse(text: &str) -> Reference {
     if tokens.is_empty() {
         return Reference::default();
     }
-    let labels = label_tokens(describe_tokens(text, &tokens));
+    let labels = label_tokens::label_text(text, &tokens);
     read_fields::read_fields(text, &tokens, &labels)
 }
 
@@ -66,7 +66,7 @@ pub fn names(text: &str) -> Vec<crate::model::Name> {
 /// Each token of `text` with its label: what [`parse`] reads its fields from.
 pub fn label(text: &str) -> Vec<(Label, std::ops::Range<usize>)> {
     let tokens = split_tokens(text);
-    let labels = label_tokens(describe_tokens(text, &tokens));
+    let labels = label_tokens::label_text(text, &tokens);
     labels.into_iter().zip(tokens).collect()
 }
 

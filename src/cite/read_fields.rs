@@ -15,6 +15,7 @@ use crate::resolve::url_ranges;
 /// Reads the fields of `text` from its tokens and their labels.
 pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Reference {
     let labels = numbers_in_titles(text, tokens, labels);
+    let labels = title_after_names(text, tokens, labels);
     let fields = group(tokens, &labels);
     let first = |label: Label| {
         fields
@@ -43,6 +44,14 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         }
     }
     let mut publisher_span = clean_field(Label::Publisher);
+    let mut place_span = clean_field(Label::Location);
+    // "Norwich: Imagined Press" labelled as one publisher: the place is before the colon.
+    if place_span.is_none()
+        && let Some((place, publisher)) = publisher_span.clone().and_then(|p| split_place(text, p))
+    {
+        place_span = Some(place);
+        publisher_span = Some(publisher);
+    }
     let (written, et_al) = first(Label::Author)
         .map(|r| split_names(text, r))
         .unwrap_or_default();
@@ -90,7 +99,7 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         date,
         container: container_span.as_ref().map(string),
         publisher: publisher_span.as_ref().map(string),
-        place: clean_field(Label::Location).as_ref().map(string),
+        place: place_span.as_ref().map(string),
         volume,
         issue,
         pages: first(Label::Pages).and_then(|r| pages(&text[r])),
@@ -136,6 +145,57 @@ fn numbers_in_titles(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> V
         if joined {
             out[i] = Label::Title;
         }
+    }
+    out
+}
+
+/// "Place: Publisher" → the place and the publisher, when the place is one to three
+/// capitalised words.
+fn split_place(text: &str, publisher: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let written = &text[publisher.clone()];
+    let colon = written.find(": ")?;
+    let place = &written[..colon];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitalised = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'));
+    (capitalised && !written[colon + 2..].trim().is_empty()).then(|| {
+        (
+            publisher.start..publisher.start + colon,
+            clean(text, publisher.start + colon + 2..publisher.end),
+        )
+    })
+}
+
+/// With no title labelled, an author run that goes on past an inverted name closed by
+/// a full stop ("Masters, Jonathan. Mujahadeen. New York: …") holds the title after that
+/// stop: a one-word title reads like one more name.
+fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    if labels.contains(&Label::Title) {
+        return labels;
+    }
+    let Some(start) = labels.iter().position(|&l| l == Label::Author) else {
+        return labels;
+    };
+    let end = start
+        + labels[start..]
+            .iter()
+            .take_while(|&&l| l == Label::Author)
+            .count();
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(stop) = (start + 1..end.saturating_sub(1)).find(|&i| {
+        let w = word(i);
+        w.ends_with('.')
+            && !super::describe_tokens::is_initial(w)
+            && w.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && (start..i).any(|k| word(k).ends_with(','))
+    }) else {
+        return labels;
+    };
+    let mut out = labels;
+    for label in &mut out[stop + 1..end] {
+        *label = Label::Title;
     }
     out
 }

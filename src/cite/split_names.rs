@@ -74,6 +74,20 @@ const ORGANISATION_WORDS: &[&str] = &[
     "european",
     "ministère",
     "ministerio",
+    "research",
+    "education",
+    "entertainment",
+    "labs",
+    "laboratory",
+    "laboratories",
+    "studios",
+    "media",
+    "records",
+    "publishing",
+    "publications",
+    "software",
+    "technologies",
+    "games",
 ];
 
 /// Name particles that belong to the family name ("van Gogh", "de la Macorra").
@@ -123,20 +137,63 @@ pub(super) fn split_names(text: &str, range: Range<usize>) -> (Vec<Written>, boo
     }
     let whole = kept[0].start..kept[kept.len() - 1].end;
     if is_organisation(&text[whole.clone()]) {
-        let span = trim(text, whole);
-        let family = text[span.clone()].to_string();
-        let name = Name {
-            family,
-            given: None,
-            organisation: true,
-        };
-        return (vec![Written { name, span }], et_al);
+        let names = organisations(text, &kept)
+            .unwrap_or_else(|| vec![whole])
+            .into_iter()
+            .map(|range| {
+                let span = trim(text, range);
+                let name = Name {
+                    family: text[span.clone()].to_string(),
+                    given: None,
+                    organisation: true,
+                };
+                Written { name, span }
+            })
+            .collect();
+        return (names, et_al);
     }
     let parts = parts(text, &kept);
     let mut names = names(text, &parts);
     // "———." (same author as above) and stray marks are no names.
     names.retain(|w| w.name.family.chars().any(char::is_alphanumeric));
     (names, et_al)
+}
+
+/// Several organisations ("Australian Government Productivity Commission and New
+/// Zealand Productivity Commission"): the runs between conjunctions, semicolons and
+/// commas, when each run is an organisation's name by itself. `None` when some run is
+/// not ("Department of Health, Education, and Welfare" is one name).
+fn organisations(text: &str, words: &[Range<usize>]) -> Option<Vec<Range<usize>>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for w in words {
+        let word = &text[w.clone()];
+        if CONJUNCTIONS.contains(&word.trim_end_matches(',')) {
+            // A bare "and" after "of" or "for" joins the parts of one name: "Department
+            // of Health and Human Services", "Organisation for Economic Co-operation and
+            // Development".
+            if let Some(run) = &current {
+                let linked = text[run.clone()].split_whitespace().any(|w| {
+                    matches!(
+                        w,
+                        "of" | "for" | "on" | "de" | "des" | "du" | "für" | "pour"
+                    )
+                });
+                if linked {
+                    return None;
+                }
+            }
+            runs.extend(current.take());
+            continue;
+        }
+        let run = current.get_or_insert(w.clone());
+        run.end = w.end;
+        if word.ends_with([',', ';']) {
+            runs.extend(current.take());
+        }
+    }
+    runs.extend(current);
+    (runs.len() > 1 && runs.iter().all(|r| is_organisation(&text[r.clone()]))).then_some(runs)
 }
 
 /// The parts of a name list: runs of words between commas, semicolons and
@@ -196,9 +253,26 @@ fn names(text: &str, parts: &[Vec<Range<usize>>]) -> Vec<Written> {
             .unwrap_or_default();
         // A family name of two words ("García Márquez, G.") only before bare initials:
         // "John Smith, Jane Doe" are two people.
-        let compound = words.len() == 2
+        // So is one of up to four words with a particle inside ("Vázques de Parga, L."),
+        // and one in capitals as ISO 690 writes it ("VÁZQUES DE PARGA, Luis").
+        let before_initials = next.is_some_and(|n| n.iter().all(|w| is_initial(&text[w.clone()])));
+        let capitals = words.len() > 1
+            && words.iter().all(|w| {
+                w.chars().count() > 1
+                    && w.chars().any(char::is_alphabetic)
+                    && !w.chars().any(char::is_lowercase)
+            });
+        let with_particle = (3..=4).contains(&words.len())
+            && is_capitalised(words[0])
+            && is_capitalised(words[words.len() - 1])
+            && words[1..words.len() - 1]
+                .iter()
+                .all(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+            && (before_initials || capitals);
+        let compound = (words.len() == 2
             && words.iter().all(|w| is_capitalised(w) && !w.ends_with('.'))
-            && next.is_some_and(|n| n.iter().all(|w| is_initial(&text[w.clone()])));
+            && (before_initials || capitals))
+            || with_particle;
         if (is_family(&words) || compound)
             && let Some(next) = next
             && is_given(&next_words)
@@ -452,6 +526,41 @@ mod tests {
         assert_eq!(
             families("Department of Health and Human Services"),
             ["Department of Health and Human Services"]
+        );
+        assert_eq!(
+            families(
+                "Australian Government Productivity Commission and New Zealand Productivity Commission"
+            ),
+            [
+                "Australian Government Productivity Commission",
+                "New Zealand Productivity Commission"
+            ]
+        );
+        assert_eq!(
+            families("Organisation for Economic Co-operation and Development"),
+            ["Organisation for Economic Co-operation and Development"]
+        );
+        assert_eq!(
+            families("U.S. Department of Health, Education, and Welfare"),
+            ["U.S. Department of Health, Education, and Welfare"]
+        );
+        assert_eq!(families("SR Research."), ["SR Research"]);
+    }
+
+    #[test]
+    fn family_names_with_particles_inside() {
+        assert_eq!(
+            families("Vázques de Parga, L., Lacarra, J. M., & Uría Ríu, J."),
+            ["Vázques de Parga", "Lacarra", "Uría Ríu"]
+        );
+        assert_eq!(
+            families("VÁZQUES DE PARGA, Luis, LACARRA, José María"),
+            ["VÁZQUES DE PARGA", "LACARRA"]
+        );
+        // Natural order stays natural: the family name is the last word and its particles.
+        assert_eq!(
+            families("Luis Vázques de Parga, José María Lacarra"),
+            ["de Parga", "Lacarra"]
         );
     }
 }
