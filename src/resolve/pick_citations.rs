@@ -121,6 +121,10 @@ const REFERENCE_MARKS: &[&str] = &[
     "Retrieved",
     "Accessed",
     "accessed",
+    "Available from",
+    "Available at",
+    " v. ",
+    "§",
 ];
 
 /// The notes to resolve: works-cited notes in works-cited order, then footnotes in
@@ -195,7 +199,7 @@ fn prose_run(body: &[Block]) -> usize {
             continue;
         };
         for word in text.split_whitespace() {
-            if word.starts_with(['“', '"']) {
+            if word.starts_with(['“', '"', '‘']) {
                 quoted = true;
             }
             let lower = !quoted
@@ -209,8 +213,10 @@ fn prose_run(body: &[Block]) -> usize {
             if word.ends_with([',', '.', ';', ':']) {
                 run = 0;
             }
-            if word.contains(['”', '"']) && !word.starts_with(['“', '"']) || word.ends_with('”')
-            {
+            let closes = word.contains(['”', '"']) && !word.starts_with(['“', '"'])
+                || word.ends_with('”')
+                || word.trim_end_matches(['.', ',', ';', ':']).ends_with('’');
+            if closes {
                 quoted = false;
             }
         }
@@ -281,12 +287,14 @@ fn opens_as_prose(text: &str) -> bool {
 }
 
 /// Whether the text opens with names: up to the first comma, parenthesis, colon or
-/// sentence end, only capitalised words, initials, particles and "and".
+/// sentence end, or Vancouver's initials ("Springer O."), only capitalised words,
+/// initials, particles, "and" and "et al.".
 fn names_first(text: &str) -> bool {
     let end = text
         .find([',', '(', ':', ';'])
         .unwrap_or(text.len())
-        .min(sentence_end(text));
+        .min(sentence_end(text))
+        .min(vancouver_initials_end(text));
     let head = &text[..end];
     let words: Vec<&str> = head.split_whitespace().collect();
     !words.is_empty()
@@ -295,12 +303,31 @@ fn names_first(text: &str) -> bool {
             w.starts_with(char::is_uppercase)
                 || matches!(
                     *w,
-                    "and" | "&" | "van" | "von" | "de" | "da" | "del" | "di" | "la"
+                    "and" | "&" | "van" | "von" | "de" | "da" | "del" | "di" | "la" | "et" | "al."
                 )
         })
         && words
             .iter()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// The end of a Vancouver name's initials written without periods ("Springer O.
+/// Title", "Beautrais AL, Joyce PR"): after the first word of one to three capitals
+/// that follows a longer word and ends in a period or comma.
+fn vancouver_initials_end(text: &str) -> usize {
+    let mut previous_long = false;
+    let mut at = 0;
+    for word in text.split_inclusive(' ') {
+        let bare = word.trim_end().trim_end_matches(['.', ',']);
+        let capitals =
+            (1..=3).contains(&bare.chars().count()) && bare.chars().all(char::is_uppercase);
+        if capitals && previous_long && word.trim_end().ends_with(['.', ',']) {
+            return at + bare.len();
+        }
+        previous_long = bare.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        at += word.len();
+    }
+    text.len()
 }
 
 /// The end of the first sentence: a period after a word longer than an initial ("W.
@@ -379,6 +406,20 @@ mod tests {
         assert!(!reads_as_reference("Dupont, Marie. Title. Seuil.", false));
         assert!(reads_as_reference("Dupont, Marie. Title. Seuil.", true));
         assert!(!reads_as_reference("Dupont agrees, in his letter.", false));
+        // Vancouver names end at their initials; a case name and a statute are cited.
+        assert!(names_first(
+            "Springer O. Mediaeval pilgrim routes to Rome. 1950."
+        ));
+        assert!(names_first("S. C. Hiremath et al., Using metaphors"));
+        assert!(reads_as_reference(
+            "Brown v. Board of education (1954).",
+            false
+        ));
+        assert!(reads_as_reference(
+            "Every student succeeds act. 20 U.S.C § 6301, 2015",
+            false
+        ));
+        assert!(!names_first("Springer noted the pilgrim routes in 1950."));
     }
 
     #[test]

@@ -202,7 +202,7 @@ fn is_year(digits: &str) -> bool {
 
 /// Whether a year stands anywhere in `text`: short forms have none, full citations
 /// almost always one ("…, June 1992, 45").
-fn has_year(text: &str) -> bool {
+pub(super) fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit()).any(is_year)
 }
 

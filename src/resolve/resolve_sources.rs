@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
-use super::read_short::{read_short, strip_lead_cue, without_locator};
+use super::read_short::{has_year, read_short, strip_lead_cue, without_locator};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source};
 
@@ -224,10 +224,15 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
             },
             locator: reading.locator,
         },
-        Found::Several(works) if shaped => Decision::Ambiguous {
-            works,
-            locator: reading.locator,
-        },
+        // Every word of it in two earlier sources, and no sentence or year of its own:
+        // a short form too long to look like one ("Gliboff, Evolution, revolution, and
+        // reform, 109."), not a new work.
+        Found::Several(works) if shaped || !(reading.full || has_year(text)) => {
+            Decision::Ambiguous {
+                works,
+                locator: reading.locator,
+            }
+        }
         _ if shaped => Decision::Missing(reading.locator),
         _ if reference || place == Place::Entry => Decision::New(folded),
         _ => Decision::Commentary,
