@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .position(|a| a == "--show-rendered")
         .and_then(|i| args.get(i + 1))
     {
-        let (aligned, skipped) = rendered::tune_sequences(&std::fs::read_to_string(path)?);
+        let (aligned, skipped) = rendered::tune_sequences(&std::fs::read_to_string(path)?, None);
         for a in &aligned {
             let words = split_tokens(&a.text).into_iter().map(|r| &a.text[r]);
             let line: Vec<String> = words
@@ -58,7 +58,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .enumerate()
         .filter(|(i, a)| {
             !a.starts_with("--")
-                && (*i == 0 || !matches!(args[i - 1].as_str(), "--holdout" | "--rendered"))
+                && (*i == 0
+                    || !matches!(args[i - 1].as_str(), "--holdout" | "--rendered" | "--fold"))
         })
         .map(|(_, a)| a)
         .collect();
@@ -83,8 +84,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     eprintln!("training on {} references, {tokens} tokens", train.len());
+    // `--fold K` (with `--rendered`): leave out the tune works of fold K, to check the
+    // model on them (`FOLIO_REFERENCE_FOLD=K` in tests/reference_accuracy.rs).
+    let fold = args
+        .iter()
+        .position(|a| a == "--fold")
+        .and_then(|i| args.get(i + 1))
+        .map(|k| k.parse::<u8>())
+        .transpose()?;
     if let Some(path) = rendered {
-        let (aligned, skipped) = rendered::tune_sequences(&std::fs::read_to_string(path)?);
+        let (aligned, skipped) = rendered::tune_sequences(&std::fs::read_to_string(path)?, fold);
         let mut tokens = 0;
         for a in &aligned {
             let x = features(&a.text);

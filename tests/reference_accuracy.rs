@@ -41,6 +41,7 @@ const FIELDS: [&str; 3] = ["title", "year", "author"];
 /// One labelled string.
 struct Record {
     text: String,
+    work: String,
     style: String,
     split: String,
     labels: [Option<String>; 3],
@@ -57,6 +58,7 @@ fn records() -> Vec<Record> {
             let field = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
             Record {
                 text: field("text").expect("every record has text"),
+                work: field("work").expect("every record names its work"),
                 style: field("style").expect("every record has a style"),
                 split: field("split").expect("every record has a split"),
                 labels: FIELDS.map(field),
@@ -158,11 +160,28 @@ fn reference_accuracy() {
         records.len()
     );
     let show = std::env::var("FOLIO_REFERENCE_MISSES").ok();
+    // `FOLIO_REFERENCE_FOLD=K`: score (and list misses of) the tune works of fold K
+    // apart, for a model trained without them (`train_citations --fold K`).
+    let fold_k: Option<u32> = std::env::var("FOLIO_REFERENCE_FOLD")
+        .ok()
+        .and_then(|k| k.parse().ok());
+    let mut fold_tally: [(usize, usize); 3] = Default::default();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     for r in &records {
         let got = parse(&r.text);
-        if show.as_deref() == Some(r.split.as_str()) {
+        let in_fold = r.split == "tune"
+            && fold_k.is_some_and(|k| r.work.bytes().map(u32::from).sum::<u32>() % 2 == k);
+        if show.as_deref() == Some(r.split.as_str()) && (fold_k.is_none() || in_fold) {
             print_misses(r, &got);
+        }
+        if in_fold {
+            for (i, field) in FIELDS.iter().enumerate() {
+                let Some(label) = written(r, i) else { continue };
+                fold_tally[i].1 += 1;
+                if got[i].as_deref().is_some_and(|g| matches(field, g, label)) {
+                    fold_tally[i].0 += 1;
+                }
+            }
         }
         let tally = tallies.entry(r.split.clone()).or_default();
         for key in [String::new(), r.style.clone()] {
@@ -197,6 +216,14 @@ fn reference_accuracy() {
                 n
             });
         println!("labels not in their string, left out: {left_out:?} (title, year, author)");
+    }
+    if let Some(k) = fold_k {
+        println!(
+            "tune fold {k}: title {:.1}%, year {:.1}%, author {:.1}%",
+            percent(fold_tally[0]),
+            percent(fold_tally[1]),
+            percent(fold_tally[2])
+        );
     }
     let mut failures = Vec::new();
     for (split, floors) in [("held-out", HELD_OUT_FLOOR), ("tune", TUNE_FLOOR)] {

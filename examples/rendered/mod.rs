@@ -21,14 +21,16 @@ pub struct Aligned {
     pub labels: Vec<&'static str>,
 }
 
-/// The tune half's records that align, and how many were skipped.
-pub fn tune_sequences(jsonl: &str) -> (Vec<Aligned>, usize) {
+/// The tune half's records that align, and how many were skipped. With `fold` set to
+/// `Some(k)`, only the works in the other fold are kept (see [`fold_of`]), so that the
+/// works of fold `k` can be used to check a model trained without them.
+pub fn tune_sequences(jsonl: &str, fold: Option<u8>) -> (Vec<Aligned>, usize) {
     let mut out = Vec::new();
     let mut skipped = 0;
     for line in jsonl.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("rendered.jsonl parses");
         let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-        if field("split") != "tune" {
+        if field("split") != "tune" || fold.is_some_and(|k| fold_of(&field("work")) == k) {
             continue;
         }
         match align(
@@ -44,6 +46,11 @@ pub fn tune_sequences(jsonl: &str) -> (Vec<Aligned>, usize) {
         }
     }
     (out, skipped)
+}
+
+/// Which of two folds a work of the tune half is in: the sum of its name's bytes, mod 2.
+pub fn fold_of(work: &str) -> u8 {
+    (work.bytes().map(u32::from).sum::<u32>() % 2) as u8
 }
 
 /// Lowercase letters and digits, every other run one space, with the byte offset in

@@ -116,7 +116,7 @@ const CLASSES: &[(&str, &[&str])] = &[
 const OPENING: &[char] = &['“', '„', '«', '‘', '‚', '"', '`'];
 
 /// One token's own facts; a token's features are these plus some of its neighbours'.
-struct Own {
+pub(super) struct Own {
     word: String,
     shape: String,
     lead: String,
@@ -140,66 +140,63 @@ pub(super) fn visit_features(
 ) {
     let own: Vec<Own> = tokens.iter().map(|r| own(&text[r.clone()])).collect();
     let n = tokens.len();
+    let mut buf = String::with_capacity(64);
+    for (i, state) in states(text, tokens, &own).iter().enumerate() {
+        let mut emit = |f: &str| emit(i, f);
+        state_features(state, i, n, &mut buf, &mut emit);
+        own_features(&own[i], &mut buf, &mut emit);
+        for (k, name) in NEIGHBOURS {
+            match neighbour(i, k, n) {
+                None => edge_feature(name, &mut buf, &mut emit),
+                Some(j) => {
+                    neighbour_features(&own[j], k, &mut buf, &mut emit);
+                    pair_features(&own[i], &own[j], k, &mut buf, &mut emit);
+                }
+            }
+        }
+    }
+}
+
+/// The neighbours a token's features look at, by offset, with the offset's name.
+pub(super) const NEIGHBOURS: [(isize, &str); 4] = [(-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")];
+
+/// The index of the token `k` places from token `i` of `n`, if there is one.
+pub(super) fn neighbour(i: usize, k: isize, n: usize) -> Option<usize> {
+    let j = i as isize + k;
+    (0..n as isize).contains(&j).then_some(j as usize)
+}
+
+/// What is open before a token: quotes, brackets, emphasis, and how many sentences
+/// have ended.
+pub(super) struct State {
+    quote: u8,
+    paren: u8,
+    emph: bool,
+    sentences: u8,
+    opens_quote: bool,
+    opens_emph: bool,
+    opens_paren: bool,
+}
+
+/// The state before each token.
+pub(super) fn states(text: &str, tokens: &[Range<usize>], own: &[Own]) -> Vec<State> {
     let mut quote = 0u8;
     let mut paren = 0u8;
     let mut emph = false;
     let mut sentences = 0u8;
-    let mut buf = String::with_capacity(64);
-    for (i, range) in tokens.iter().enumerate() {
+    let mut out = Vec::with_capacity(tokens.len());
+    for (range, me) in tokens.iter().zip(own) {
         let token = &text[range.clone()];
-        let me = &own[i];
-        // One feature: formatted into the reused buffer and handed on.
-        macro_rules! feature {
-            ($($arg:tt)*) => {{
-                buf.clear();
-                let _ = write!(buf, $($arg)*);
-                emit(i, &buf);
-            }};
-        }
-        // State before the token: quotes, brackets and emphasis opened earlier.
-        let opens_quote = token.starts_with(OPENING) || token.starts_with("``");
         let opens_emph = token.starts_with(['*', '_']);
-        let opens_paren = token.starts_with(['(', '[']);
-        feature!("q={}", quote.min(1) + u8::from(opens_quote) * 2);
-        feature!("br={}", paren.min(1) + u8::from(opens_paren) * 2);
-        feature!("em={}", u8::from(emph) + u8::from(opens_emph) * 2);
-        feature!("sent={}", sentences.min(6));
-        feature!("pos={}", i * 8 / n.max(1));
-        feature!("idx={}", i.min(6));
-        feature!("left={}", (n - 1 - i).min(4));
-        feature!("w={}", me.word);
-        feature!("shape={}", me.shape);
-        feature!("lead={}", me.lead);
-        feature!("trail={}", me.trail);
-        feature!("class={}", me.class);
-        feature!("lt={}|{}", me.lead, me.trail);
-        let word = me.word.as_str();
-        let count = word.chars().count();
-        let at = |k: usize| word.char_indices().nth(k).map_or(word.len(), |(b, _)| b);
-        for k in 1..=3 {
-            if count > k {
-                feature!("p{k}={}", &word[..at(k)]);
-                feature!("s{k}={}", &word[at(count - k)..]);
-            }
-        }
-        feature!("len={}", count.min(10));
-        for (k, name) in [(-2isize, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
-            let j = i as isize + k;
-            if j < 0 || j >= n as isize {
-                feature!("w{name}=<none>");
-                continue;
-            }
-            let other = &own[j as usize];
-            feature!("w{name}={}", other.word);
-            feature!("shape{name}={}", other.shape);
-            feature!("trail{name}={}", other.trail);
-            feature!("class{name}={}", other.class);
-            if k.abs() == 1 {
-                feature!("lead{name}={}", other.lead);
-                feature!("shapes{name}={}|{}", other.shape, me.shape);
-            }
-        }
-        // State after the token.
+        out.push(State {
+            quote,
+            paren,
+            emph,
+            sentences,
+            opens_quote: token.starts_with(OPENING) || token.starts_with("``"),
+            opens_emph,
+            opens_paren: token.starts_with(['(', '[']),
+        });
         for c in token.chars() {
             if matches!(c, '(' | '[') {
                 paren = paren.saturating_add(1);
@@ -222,6 +219,107 @@ pub(super) fn visit_features(
             sentences = sentences.saturating_add(1);
         }
     }
+    out
+}
+
+/// One feature, formatted into the reused buffer and handed on.
+macro_rules! feature {
+    ($buf:expr, $emit:expr, $($arg:tt)*) => {{
+        $buf.clear();
+        let _ = write!($buf, $($arg)*);
+        $emit(&$buf);
+    }};
+}
+
+/// Features of where token `i` of `n` stands and what is open before it.
+pub(super) fn state_features(
+    state: &State,
+    i: usize,
+    n: usize,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    let State {
+        quote,
+        paren,
+        emph,
+        sentences,
+        opens_quote,
+        opens_emph,
+        opens_paren,
+    } = *state;
+    feature!(buf, emit, "q={}", quote.min(1) + u8::from(opens_quote) * 2);
+    feature!(buf, emit, "br={}", paren.min(1) + u8::from(opens_paren) * 2);
+    feature!(
+        buf,
+        emit,
+        "em={}",
+        u8::from(emph) + u8::from(opens_emph) * 2
+    );
+    feature!(buf, emit, "sent={}", sentences.min(6));
+    feature!(buf, emit, "pos={}", i * 8 / n.max(1));
+    feature!(buf, emit, "idx={}", i.min(6));
+    feature!(buf, emit, "left={}", (n - 1 - i).min(4));
+}
+
+/// Features of the token's own text: the same wherever it stands.
+pub(super) fn own_features(me: &Own, buf: &mut String, emit: &mut impl FnMut(&str)) {
+    feature!(buf, emit, "w={}", me.word);
+    feature!(buf, emit, "shape={}", me.shape);
+    feature!(buf, emit, "lead={}", me.lead);
+    feature!(buf, emit, "trail={}", me.trail);
+    feature!(buf, emit, "class={}", me.class);
+    feature!(buf, emit, "lt={}|{}", me.lead, me.trail);
+    let word = me.word.as_str();
+    let count = word.chars().count();
+    let at = |k: usize| word.char_indices().nth(k).map_or(word.len(), |(b, _)| b);
+    for k in 1..=3 {
+        if count > k {
+            feature!(buf, emit, "p{k}={}", &word[..at(k)]);
+            feature!(buf, emit, "s{k}={}", &word[at(count - k)..]);
+        }
+    }
+    feature!(buf, emit, "len={}", count.min(10));
+}
+
+/// Features a neighbour `k` places away gives a token: they depend on the neighbour's
+/// text only.
+pub(super) fn neighbour_features(
+    other: &Own,
+    k: isize,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    let name = NEIGHBOURS
+        .iter()
+        .find(|(o, _)| *o == k)
+        .map_or("", |(_, n)| n);
+    feature!(buf, emit, "w{name}={}", other.word);
+    feature!(buf, emit, "shape{name}={}", other.shape);
+    feature!(buf, emit, "trail{name}={}", other.trail);
+    feature!(buf, emit, "class{name}={}", other.class);
+    if k.abs() == 1 {
+        feature!(buf, emit, "lead{name}={}", other.lead);
+    }
+}
+
+/// Features of a token and its direct neighbour together.
+pub(super) fn pair_features(
+    me: &Own,
+    other: &Own,
+    k: isize,
+    buf: &mut String,
+    emit: &mut impl FnMut(&str),
+) {
+    if k.abs() == 1 {
+        let name = if k < 0 { "-1" } else { "+1" };
+        feature!(buf, emit, "shapes{name}={}|{}", other.shape, me.shape);
+    }
+}
+
+/// The feature of a neighbour place past either end of the reference.
+pub(super) fn edge_feature(name: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
+    feature!(buf, emit, "w{name}=<none>");
 }
 
 /// Quote depth after `token`: curly quotes nest, straight ones toggle, an apostrophe
@@ -251,7 +349,7 @@ fn next_quote(token: &str, depth: u8) -> u8 {
     depth.min(3)
 }
 
-fn own(token: &str) -> Own {
+pub(super) fn own(token: &str) -> Own {
     let core = token.trim_matches(|c: char| !c.is_alphanumeric());
     let lead_end = token.len()
         - token

@@ -7,13 +7,16 @@
 //! `crfs`'s tagger decodes each feature from the file's bytes on every lookup, which
 //! made parsing several times slower.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use crfs::Model;
 
+use super::describe_tokens;
 use super::types::Label;
 
 /// The trained model, in CRFsuite's file format.
@@ -173,6 +176,12 @@ pub fn label_tokens(features: Vec<Vec<String>>) -> Vec<Label> {
 /// [`super::describe_tokens`], with each feature scored as it is made rather than
 /// collected first. References longer than [`MAX_TOKENS`] are labelled on their first
 /// `MAX_TOKENS` tokens; the rest are [`Label::Other`].
+///
+/// Most features of a token depend on its own text or on one neighbour's text alone
+/// (see [`describe_tokens::own_features`], [`describe_tokens::neighbour_features`]);
+/// their votes are summed once per distinct word and kept in a per-thread cache, since
+/// the words of references repeat ("J.", "Press,", "2019.", "In"). Only the features of
+/// place and of a token with its neighbour are looked up for every token.
 pub(super) fn label_text(text: &str, tokens: &[Range<usize>]) -> Vec<Label> {
     let Some(crf) = crf() else {
         return vec![Label::Other; tokens.len()];
@@ -181,13 +190,86 @@ pub(super) fn label_text(text: &str, tokens: &[Range<usize>]) -> Vec<Label> {
         return Vec::new();
     }
     let head = &tokens[..tokens.len().min(MAX_TOKENS)];
-    let mut score = vec![0.0; head.len() * crf.labels.len()];
-    super::describe_tokens::visit_features(text, head, |t, attribute| {
-        crf.vote(&mut score, t, attribute)
+    let n = crf.labels.len();
+    let len = head.len();
+    let own: Vec<describe_tokens::Own> = head
+        .iter()
+        .map(|r| describe_tokens::own(&text[r.clone()]))
+        .collect();
+    let mut score = vec![0.0; len * n];
+    let mut buf = String::with_capacity(64);
+    WORD_VOTES.with_borrow_mut(|cache| {
+        if cache.len() > MAX_CACHED_WORDS {
+            cache.clear();
+        }
+        let votes: Vec<Rc<[f64]>> = head
+            .iter()
+            .zip(&own)
+            .map(|(r, me)| {
+                let word = &text[r.clone()];
+                if let Some(v) = cache.get(word) {
+                    return v.clone();
+                }
+                let v = crf.word_votes(me, &mut buf);
+                cache.insert(word.to_string(), v.clone());
+                v
+            })
+            .collect();
+        let states = describe_tokens::states(text, head, &own);
+        for (i, state) in states.iter().enumerate() {
+            let row = i * n;
+            let mut vote = |attribute: &str| crf.vote(&mut score, i, attribute);
+            describe_tokens::state_features(state, i, len, &mut buf, &mut vote);
+            for (k, name) in describe_tokens::NEIGHBOURS {
+                match describe_tokens::neighbour(i, k, len) {
+                    None => describe_tokens::edge_feature(name, &mut buf, &mut vote),
+                    Some(j) => {
+                        describe_tokens::pair_features(&own[i], &own[j], k, &mut buf, &mut vote)
+                    }
+                }
+            }
+            // The word's own votes, then what each neighbour's word gives it.
+            for (l, w) in votes[i][..n].iter().enumerate() {
+                score[row + l] += w;
+            }
+            for (slot, (k, _)) in describe_tokens::NEIGHBOURS.iter().enumerate() {
+                if let Some(j) = describe_tokens::neighbour(i, *k, len) {
+                    let part = &votes[j][(slot + 1) * n..(slot + 2) * n];
+                    for (l, w) in part.iter().enumerate() {
+                        score[row + l] += w;
+                    }
+                }
+            }
+        }
     });
     let mut labels = crf.tag(score);
     labels.resize(tokens.len(), Label::Other);
     labels
+}
+
+thread_local! {
+    /// Per word: the votes of its own features, then of the features it gives a token
+    /// at each of [`describe_tokens::NEIGHBOURS`], `labels.len()` each.
+    static WORD_VOTES: RefCell<HashMap<String, Rc<[f64]>, BuildHasherDefault<WordHasher>>> =
+        RefCell::new(HashMap::default());
+}
+
+/// The cache is emptied when it holds more words than this (about 6 MB of votes).
+const MAX_CACHED_WORDS: usize = 8_192;
+
+impl Crf {
+    /// The votes a word's own features give it, then those it gives each neighbour.
+    fn word_votes(&self, me: &describe_tokens::Own, buf: &mut String) -> Rc<[f64]> {
+        let n = self.labels.len();
+        let mut v = vec![0.0; n * (1 + describe_tokens::NEIGHBOURS.len())];
+        describe_tokens::own_features(me, buf, &mut |a: &str| self.vote(&mut v, 0, a));
+        for (slot, (k, _)) in describe_tokens::NEIGHBOURS.iter().enumerate() {
+            describe_tokens::neighbour_features(me, *k, buf, &mut |a: &str| {
+                self.vote(&mut v, slot + 1, a)
+            });
+        }
+        v.into()
+    }
 }
 
 /// The most tokens a reference is labelled on. Real references have well under a
@@ -198,6 +280,21 @@ pub const MAX_TOKENS: usize = 400;
 mod tests {
     use super::*;
     use crfs::Attribute;
+
+    /// Labelling with cached word votes gives what scoring every feature gives.
+    #[test]
+    fn cached_votes_label_as_every_feature_does() {
+        for text in [
+            "Doe, J. (2019). Harbour strikes. Journal of Maritime History, 12(3), 45–67.",
+            "Doe, J. (2019). Harbour strikes again. Journal of Maritime History, 13, 4–9.",
+            "“Title”, *Journal* [en ligne]. 2019;40(2):136–42. https://x.org/a",
+            "Varga",
+        ] {
+            let tokens = crate::cite::split_tokens(text);
+            let features = crate::cite::describe_tokens(text, &tokens);
+            assert_eq!(label_text(text, &tokens), label_tokens(features), "{text}");
+        }
+    }
 
     /// The decoder here and `crfs`'s own tagger agree on the shipped model.
     #[test]
