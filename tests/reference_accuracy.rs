@@ -27,14 +27,14 @@ use std::path::Path;
 use serde_json::Value;
 
 /// Held-out accuracy (percent) below which the test fails: the level of the CRF parser
-/// trained on AnyStyle's core set and this set's tune half (84.5, 95.5, 96.0) minus one
+/// trained on AnyStyle's core set and this set's tune half (88.4, 95.5, 96.0) minus one
 /// point; the run is deterministic, so only a real change moves it. Raise it when the
 /// parser improves.
-const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 83.5), ("year", 94.5), ("author", 95.0)];
+const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 87.4), ("year", 94.5), ("author", 95.0)];
 
-/// The same floor for the tune half (99.2, 98.9, 96.6 minus one point). The model is
+/// The same floor for the tune half (98.2, 98.9, 96.6 minus one point). The model is
 /// trained on this half, so it says little about new references: read `held-out`.
-const TUNE_FLOOR: [(&str, f64); 3] = [("title", 98.2), ("year", 97.9), ("author", 95.6)];
+const TUNE_FLOOR: [(&str, f64); 3] = [("title", 97.2), ("year", 97.9), ("author", 95.6)];
 
 const FIELDS: [&str; 3] = ["title", "year", "author"];
 

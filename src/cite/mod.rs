@@ -131,6 +131,33 @@ mod tests {
     }
 
     #[test]
+    fn titles_end_where_their_emphasis_or_quotes_close() {
+        let title = |text: &str| parse(text).title;
+        assert_eq!(
+            title("Loh, N.C. (1992) *High-resolution accelerometer*. Master’s thesis. MIT.")
+                .as_deref(),
+            Some("High-resolution accelerometer")
+        );
+        assert_eq!(
+            title("Baez, J.C. (2004) ‘Higher-dimensional algebra V: 2-groups’, *Theory and Applications of Categories*, 12, pp. 423–491.").as_deref(),
+            Some("Higher-dimensional algebra V: 2-groups")
+        );
+        // An apostrophe is no closing quote.
+        assert_eq!(
+            title("Ellis, R. (2008) ‘Squatters’ rights’, *Ward Six*, 30 June.").as_deref(),
+            Some("Squatters’ rights")
+        );
+        // A book with an editor and no author: its italic title is the title.
+        assert_eq!(
+            title(
+                "Matuz, Roger, ed. *Contemporary Literary Criticism*. Vol. 61. Detroit: Gale, 1990."
+            )
+            .as_deref(),
+            Some("Contemporary Literary Criticism")
+        );
+    }
+
+    #[test]
     fn wiki_back_links_belong_to_no_field() {
         let text = "^ a b Smith, John (12 March 2010). \"Harbour strikes end\". The Times. Retrieved 5 May 2015.";
         let r = parse(text);

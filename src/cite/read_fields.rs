@@ -43,6 +43,18 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
             container_span = rest;
         }
     }
+    // A title in emphasis or quotes ends where they close: "*Title*. Master’s thesis",
+    // "‘Title’, *Journal*" labelled as one run.
+    if let Some(raw) = first(Label::Title)
+        && let Some(end) = closing_mark(text, raw.clone())
+    {
+        title_span = Some(clean(text, raw.start..end)).filter(|r| !r.is_empty());
+    }
+    // A book with editors and no author: the labeller may take its title for the
+    // container of a chapter that is not there.
+    if title_span.is_none() && first(Label::Journal).is_none() {
+        title_span = container_span.take();
+    }
     let mut publisher_span = clean_field(Label::Publisher);
     let mut place_span = clean_field(Label::Location);
     // "Norwich: Imagined Press" labelled as one publisher: the place is before the colon.
@@ -52,9 +64,17 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         place_span = Some(place);
         publisher_span = Some(publisher);
     }
-    let (written, et_al) = first(Label::Author)
+    let (mut written, mut et_al) = first(Label::Author)
         .map(|r| split_names(text, r))
         .unwrap_or_default();
+    // "Canada Council for the Arts. “What We Heard…”" labelled as one title: an
+    // unsigned opening sentence before a quoted or emphasised title is its author.
+    if written.is_empty()
+        && let Some((names, title)) = title_span.clone().and_then(|t| signed_title(text, t))
+    {
+        (written, et_al) = split_names(text, names);
+        title_span = Some(title);
+    }
     let (editors, editors_et_al) = first(Label::Editor)
         .map(|r| split_names(text, r))
         .unwrap_or_default();
@@ -147,6 +167,65 @@ fn numbers_in_titles(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> V
         }
     }
     out
+}
+
+/// The end of a title field that opens with emphasis or a quote and closes it before
+/// the field ends, when more words follow the close.
+fn closing_mark(text: &str, raw: Range<usize>) -> Option<usize> {
+    let field = &text[raw.clone()];
+    let body = field.trim_start();
+    let lead = field.len() - body.len();
+    let open = body.chars().next()?;
+    let close = match open {
+        '*' | '_' => open,
+        '“' => '”',
+        '‘' => '’',
+        '«' => '»',
+        '"' => '"',
+        _ => return None,
+    };
+    let after_open = lead + open.len_utf8();
+    let inner = &field[after_open..];
+    // The first close that is no apostrophe: not inside a word, and for ’ followed by
+    // punctuation, as a closing quote is ("‘Squatters’ rights’,").
+    let at = inner.char_indices().find(|&(i, c)| {
+        let after = &inner[i + c.len_utf8()..];
+        c == close
+            && i > 0
+            && !after.starts_with(char::is_alphanumeric)
+            && !(close == '*' && after.starts_with('*'))
+            && (close != '’' || after.is_empty() || after.starts_with([',', '.', ';', ':', ')']))
+    })?;
+    let end = after_open + at.0 + close.len_utf8();
+    let rest = &field[end..];
+    rest.chars()
+        .any(char::is_alphanumeric)
+        .then_some(raw.start + end)
+}
+
+/// A title field "Names. “Title”" or "Names. *Title*": the names and the title.
+fn signed_title(text: &str, title: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let field = &text[title.clone()];
+    let (cut, mark) = [". “", ", “", ". *", ". ‘"]
+        .iter()
+        .filter_map(|m| field.find(m).map(|i| (i, *m)))
+        .min()?;
+    let names = &field[..cut];
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let name_like = (1..=8).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "of" | "for" | "the" | "and" | "on" | "de" | "du" | "des"
+                )
+        });
+    if !name_like {
+        return None;
+    }
+    let open = title.start + cut + mark.len() - mark.chars().last()?.len_utf8();
+    let rest = clean(text, open..title.end);
+    (!rest.is_empty()).then_some((title.start..title.start + cut, rest))
 }
 
 /// "Place: Publisher" → the place and the publisher, when the place is one to three
