@@ -147,6 +147,11 @@ mod tests {
             title("Ellis, R. (2008) ‘Squatters’ rights’, *Ward Six*, 30 June.").as_deref(),
             Some("Squatters’ rights")
         );
+        // A chapter's title ends before "In:".
+        assert_eq!(
+            title("Clapton E. Discovering robert johnson. In: Robert johnson: The complete recordings. Columbia; 1990. p. 22–3.").as_deref(),
+            Some("Discovering robert johnson")
+        );
         // A book with an editor and no author: its italic title is the title.
         assert_eq!(
             title(

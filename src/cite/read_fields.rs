@@ -50,6 +50,19 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     {
         title_span = Some(clean(text, raw.start..end)).filter(|r| !r.is_empty());
     }
+    // "Title. In: Book" labelled as one title: the chapter's title ends before "In".
+    if let Some(t) = title_span.clone()
+        && let Some(cut) = [". In: ", ". In *", ". In "]
+            .iter()
+            .filter_map(|m| text[t.clone()].find(m))
+            .min()
+    {
+        let rest = clean(text, t.start + cut + 4..t.end);
+        title_span = Some(clean(text, t.start..t.start + cut));
+        if container_span.is_none() && !rest.is_empty() {
+            container_span = Some(rest);
+        }
+    }
     // A book with editors and no author: the labeller may take its title for the
     // container of a chapter that is not there.
     if title_span.is_none() && first(Label::Journal).is_none() {
@@ -206,7 +219,7 @@ fn closing_mark(text: &str, raw: Range<usize>) -> Option<usize> {
 /// A title field "Names. “Title”" or "Names. *Title*": the names and the title.
 fn signed_title(text: &str, title: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
     let field = &text[title.clone()];
-    let (cut, mark) = [". “", ", “", ". *", ". ‘"]
+    let (cut, mark) = [". “", ", “", ". *", ". ‘", ": *"]
         .iter()
         .filter_map(|m| field.find(m).map(|i| (i, *m)))
         .min()?;
@@ -263,12 +276,28 @@ fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) ->
             .take_while(|&&l| l == Label::Author)
             .count();
     let word = |i: usize| &text[tokens[i].clone()];
+    // Vancouver's "Ellis R. Squatters’ rights.": one to three capitals and a stop after
+    // a family name close the name too, when no more initials follow.
+    let vancouver = |i: usize| {
+        let w = word(i);
+        let letters = w.trim_end_matches('.');
+        w.ends_with('.')
+            && (1..=3).contains(&letters.chars().count())
+            && letters.chars().all(char::is_uppercase)
+            && i > start
+            && word(i - 1).chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !word(i + 1)
+                .trim_end_matches(['.', ','])
+                .chars()
+                .all(char::is_uppercase)
+    };
     let Some(stop) = (start + 1..end.saturating_sub(1)).find(|&i| {
         let w = word(i);
-        w.ends_with('.')
+        let inverted = w.ends_with('.')
             && !super::describe_tokens::is_initial(w)
             && w.chars().filter(|c| c.is_alphabetic()).count() > 2
-            && (start..i).any(|k| word(k).ends_with(','))
+            && (start..i).any(|k| word(k).ends_with(','));
+        inverted || vancouver(i)
     }) else {
         return labels;
     };
