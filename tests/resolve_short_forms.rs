@@ -261,3 +261,29 @@ fn a_full_citation_held_in_an_earlier_one_is_a_work_of_its_own() {
     let sources: Vec<Option<String>> = resolved(&doc).into_iter().map(|r| r.1).collect();
     assert_eq!(sources, [s("s1"), s("s2"), s("s1")]);
 }
+
+/// A full footnote citation ends in the page it cites: that page is the note's locator,
+/// not the book's pages; an article's page range stays the article's.
+#[test]
+fn a_full_note_keeps_its_page_as_locator() {
+    let doc = footnotes(&[
+        "Ilona Varga, *The Salt Roads* (Szeged: Tisza Press, 2012), 45.",
+        "Jan Doe, “Harbour Strikes,” *Journal of Ports* 12, no. 3 (2019): 45–67.",
+    ]);
+    assert_eq!(doc.notes[0].kind, NoteKind::Full);
+    assert_eq!(doc.notes[0].locator.as_deref(), Some("45"));
+    assert_eq!(doc.sources.len(), 2);
+    let book = doc
+        .sources
+        .iter()
+        .find(|s| s.title.as_deref() == Some("The Salt Roads"))
+        .expect("the book is a source");
+    assert_eq!(book.details.pages, None);
+    assert_eq!(doc.notes[1].locator, None);
+    let article = doc
+        .sources
+        .iter()
+        .find(|s| s.title.as_deref() == Some("Harbour Strikes"))
+        .expect("the article is a source");
+    assert_eq!(article.details.pages.as_deref(), Some("45–67"));
+}

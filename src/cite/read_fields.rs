@@ -65,7 +65,10 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     }
     // A book with editors and no author: the labeller may take its title for the
     // container of a chapter that is not there.
-    if title_span.is_none() && first(Label::Journal).is_none() {
+    // So for an italic name alone before a year ("*Annual Report*, 1891, p. 4."), which
+    // reads like a periodical: without volume or issue, it is the work's own title.
+    let bare_periodical = first(Label::Volume).is_none();
+    if title_span.is_none() && (first(Label::Journal).is_none() || bare_periodical) {
         title_span = container_span.take();
     }
     let mut publisher_span = clean_field(Label::Publisher);

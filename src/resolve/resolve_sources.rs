@@ -158,7 +158,12 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                 (Some(NoteKind::Short), None)
             }
             Decision::New(folded) => {
-                let parsed = parse_citation(text);
+                let mut parsed = parse_citation(text);
+                // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
+                if let Some(locator) = pinpoint(text, &parsed, item.place) {
+                    parsed.details.pages = None;
+                    note.locator = Some(locator);
+                }
                 let work = state
                     .works
                     .add(text.to_string(), parsed, note.number, &folded);
@@ -177,6 +182,35 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
     }
 
     doc.sources = number_sources(doc, state.works.list, &work_of);
+}
+
+/// The page a full citation in a footnote ends with, when it is the note's and not
+/// the work's: a bare number or range after the year or the closing parenthesis of the
+/// publication facts of a book, report or thesis, which have no pages of their own.
+fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
+    use crate::model::WorkKind;
+    if place != Place::Footnote
+        || !matches!(
+            parsed.details.kind,
+            Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis) | None
+        )
+    {
+        return None;
+    }
+    let (head, locator) = without_locator(text);
+    let locator = locator?;
+    let head = head.trim_end_matches([',', ' ']);
+    let after_facts = head.ends_with(')')
+        || head
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .is_some_and(|y| y.len() == 4);
+    let same = parsed
+        .details
+        .pages
+        .as_deref()
+        .is_some_and(|p| fold(p) == fold(&locator));
+    (after_facts && same).then_some(locator)
 }
 
 /// What `text` is, read against the works before it.
