@@ -287,3 +287,18 @@ fn a_full_note_keeps_its_page_as_locator() {
         .expect("the article is a source");
     assert_eq!(article.details.pages.as_deref(), Some("45–67"));
 }
+
+/// A footnote's italics reach the citation parser: a title alone in italics before a
+/// year is the work's title, not an author's name, and the writer's italics are kept.
+#[test]
+fn a_footnotes_italics_mark_its_title() {
+    let doc = footnotes(&["*Annual Report*, 1891, p. 4."]);
+    assert_eq!(doc.notes[0].kind, NoteKind::Full);
+    let source = &doc.sources[0];
+    assert_eq!(source.title.as_deref(), Some("Annual Report"));
+    assert!(source.authors.is_empty(), "{:?}", source.authors);
+    assert_eq!(
+        source.emphasis.clone().map(|r| &source.citation[r]),
+        Some("Annual Report")
+    );
+}

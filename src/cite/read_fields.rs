@@ -68,7 +68,9 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     // So for an italic name alone before a year ("*Annual Report*, 1891, p. 4."), which
     // reads like a periodical: without volume or issue, it is the work's own title.
     let bare_periodical = first(Label::Volume).is_none();
+    let mut title_from_periodical = false;
     if title_span.is_none() && (first(Label::Journal).is_none() || bare_periodical) {
+        title_from_periodical = first(Label::Journal).is_some();
         title_span = container_span.take();
     }
     let mut publisher_span = clean_field(Label::Publisher);
@@ -147,6 +149,9 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     }
     details.kind = if site {
         Some(WorkKind::WebPage)
+    } else if title_from_periodical {
+        // Not an article: its one name is its title.
+        None
     } else {
         kind(text, &fields, &details, url.is_some())
     };

@@ -5,6 +5,7 @@
 //! footnote definitions come last, so nothing the author wrote vanishes.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::find_markers::FootnoteMarker;
 use super::parse_citation::link_inlines;
@@ -172,7 +173,7 @@ fn footnote_note(
     markers: &[Marker],
 ) -> Note {
     let mut text = String::new();
-    written(&first_inlines(&body), markers, &mut text);
+    written(&first_inlines(&body), markers, &mut text, &mut Vec::new());
     Note {
         number,
         text,
@@ -186,12 +187,38 @@ fn footnote_note(
     }
 }
 
+/// The byte ranges of a footnote's `text` that its first paragraph sets in italics
+/// (as [`footnote_note`] writes that text), for the citation parser, which reads
+/// emphasis as a sign of a title.
+pub(super) fn italic_ranges(body: &[Block], markers: &[Marker]) -> Vec<Range<usize>> {
+    let mut italics = Vec::new();
+    written(
+        &first_inlines(body),
+        markers,
+        &mut String::new(),
+        &mut italics,
+    );
+    italics
+}
+
 /// The plain text of inlines with each marker as written ("See (4)."), for the
-/// one-line `text` of a footnote that cites. Readers cap inline nesting, and so
-/// this recursion.
-fn written(inlines: &[Inline], markers: &[Marker], out: &mut String) {
+/// one-line `text` of a footnote that cites, and the ranges of it in italics. Readers
+/// cap inline nesting, and so this recursion.
+fn written(
+    inlines: &[Inline],
+    markers: &[Marker],
+    out: &mut String,
+    italics: &mut Vec<Range<usize>>,
+) {
     for inline in inlines {
         match inline {
+            Inline::Emph(c) => {
+                let start = out.len();
+                written(c, markers, out, italics);
+                if out.len() > start {
+                    italics.push(start..out.len());
+                }
+            }
             Inline::NoteRef(i) => {
                 if let Some(m) = markers.get(*i) {
                     // resolve took the space before "(4)" away; the text keeps it
@@ -201,8 +228,8 @@ fn written(inlines: &[Inline], markers: &[Marker], out: &mut String) {
                     out.push_str(&m.text);
                 }
             }
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => written(c, markers, out),
-            Inline::Link { content, .. } => written(content, markers, out),
+            Inline::Strong(c) | Inline::Strike(c) => written(c, markers, out, italics),
+            Inline::Link { content, .. } => written(content, markers, out, italics),
             other => out.push_str(&Inline::plain(std::slice::from_ref(other))),
         }
     }

@@ -13,7 +13,9 @@
 //! reference ("pp.", "Press", "Place: Publisher"); or, undated, names first together
 //! with a title or those marks. Short forms and Ibid are recognised when resolved.
 
-use super::build_notes::Built;
+use std::ops::Range;
+
+use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
 use super::read_short::{may_hold, strip_lead_cue};
 use crate::model::{Block, Document, Inline};
@@ -44,6 +46,9 @@ pub(super) struct Cited {
     /// For a footnote that reads as commentary, the citation after a "see", "cf." or
     /// "quoted in" in it, with whether that reads as a full reference.
     pub embedded: Option<(String, bool)>,
+    /// Byte ranges of `text` the footnote sets in italics (none for entries, which are
+    /// plain text).
+    pub italics: Vec<Range<usize>>,
 }
 
 /// First words that only prose starts with: a footnote opening so is commentary.
@@ -145,6 +150,7 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
             first: i == 0,
             reference: true,
             embedded: None,
+            italics: Vec::new(),
         })
         .collect();
     let mut first = true;
@@ -153,7 +159,15 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
             continue;
         }
         let italic = has_emphasis(&note.body);
-        let text = strip_lead_cue(&note.text).to_string();
+        let stripped = strip_lead_cue(&note.text);
+        // `stripped` is a slice of the note's text: where it starts in it.
+        let offset = stripped.as_ptr() as usize - note.text.as_ptr() as usize;
+        let italics = italic_ranges(&note.body, &doc.markers)
+            .into_iter()
+            .filter(|r| r.start >= offset && r.end <= offset + stripped.len())
+            .map(|r| r.start - offset..r.end - offset)
+            .collect();
+        let text = stripped.to_string();
         // "*Lessons from Sarnic*, an internal review circulated to members in…"
         // describes a document in a sentence: commentary, unless names open it.
         let described = prose_run(&note.body) >= PROSE_RUN && !names_first(&text);
@@ -173,6 +187,7 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
             first,
             reference,
             embedded,
+            italics,
         });
         first = false;
     }

@@ -158,7 +158,11 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                 (Some(NoteKind::Short), None)
             }
             Decision::New(folded) => {
-                let mut parsed = parse_citation(text);
+                let mut parsed = if inside {
+                    parse_citation(text)
+                } else {
+                    parse_with_italics(text, &item.italics)
+                };
                 // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
                 if let Some(locator) = pinpoint(text, &parsed, item.place) {
                     parsed.details.pages = None;
@@ -182,6 +186,53 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
     }
 
     doc.sources = number_sources(doc, state.works.list, &work_of);
+}
+
+/// Parses `text` with the ranges its footnote sets in italics written as `*…*`, as the
+/// parser knows emphasis from Markdown (a title in italics, not an author's name:
+/// "*Annual Report*, 1891, p. 4."); the italic range found is mapped back to `text`,
+/// and the marks are taken out of the fields read.
+fn parse_with_italics(text: &str, italics: &[std::ops::Range<usize>]) -> Citation {
+    if italics.is_empty() {
+        return parse_citation(text);
+    }
+    let mut marked = String::with_capacity(text.len() + 2 * italics.len());
+    // For each byte of `marked` (and its end), the byte of `text` it stands for.
+    let mut back: Vec<usize> = Vec::with_capacity(text.len() + 2 * italics.len() + 1);
+    let mut at = 0;
+    for r in italics {
+        if r.start < at || r.end > text.len() {
+            continue;
+        }
+        // The text before the italics, a mark, the italics, a mark.
+        for part in [at..r.start, r.start..r.end] {
+            marked.push_str(&text[part.clone()]);
+            back.extend(part.clone());
+            marked.push('*');
+            back.push(part.end);
+        }
+        at = r.end;
+    }
+    marked.push_str(&text[at..]);
+    back.extend(at..=text.len());
+    let mut parsed = parse_citation(&marked);
+    let unmark = |s: &mut Option<String>| {
+        if let Some(v) = s {
+            *v = v.replace('*', "");
+        }
+    };
+    unmark(&mut parsed.title);
+    unmark(&mut parsed.details.container);
+    unmark(&mut parsed.details.publisher);
+    unmark(&mut parsed.details.place);
+    parsed.authors = parsed.authors.iter().map(|a| a.replace('*', "")).collect();
+    // Where the parser names no part to italicise, the writer's own italics stand.
+    parsed.emphasis = parsed
+        .emphasis
+        .map(|r| back[r.start]..back[r.end])
+        .filter(|r| r.start < r.end)
+        .or_else(|| italics.first().cloned());
+    parsed
 }
 
 /// The page a full citation in a footnote ends with, when it is the note's and not
