@@ -204,6 +204,13 @@ fn parts(text: &str, words: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
     let mut current: Vec<Range<usize>> = Vec::new();
     for w in words {
         let word = &text[w.clone()];
+        // DIN 1505 sets its semicolons apart: "Homer ; Schadewaldt, W.".
+        if !word.chars().any(char::is_alphanumeric) && word.contains([';', ',']) {
+            if !current.is_empty() {
+                parts.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
         // Written in lowercase and alone: "E." is an initial, not Italian "e".
         if CONJUNCTIONS.contains(&word.trim_end_matches(',')) {
             if !current.is_empty() {
@@ -545,6 +552,18 @@ mod tests {
             ["U.S. Department of Health, Education, and Welfare"]
         );
         assert_eq!(families("SR Research."), ["SR Research"]);
+    }
+
+    #[test]
+    fn semicolons_set_apart() {
+        assert_eq!(
+            families("Homer ; Schadewaldt, W. (Übers.):"),
+            ["Homer", "Schadewaldt"]
+        );
+        assert_eq!(
+            families("Petroff, M. D. ; Stapelbroek, M. G.:"),
+            ["Petroff", "Stapelbroek"]
+        );
     }
 
     #[test]
