@@ -240,15 +240,20 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
         let title = title_key(&rest.join(", "));
         // DIN 1505's "Clark, Hazel V.: Mesopotamia": given names closed by a colon
         // open a full citation, never a short form.
+        // Without a locator, given names spelled out ("Lemuelson, Erik: Text message to
+        // the author.") open one too: a short title before a colon has a locator after.
         let given_colon =
             rest.first()
                 .and_then(|r| r.split_once(": "))
                 .is_some_and(|(given, _)| {
-                    is_names(given)
-                        && given
-                            .split_whitespace()
-                            .next_back()
-                            .is_some_and(is_initials)
+                    let words: Vec<&str> = given.split_whitespace().collect();
+                    let spelled = !has_locator
+                        && (1..=2).contains(&words.len())
+                        && words.iter().all(|w| {
+                            w.starts_with(char::is_uppercase)
+                                && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                        });
+                    is_names(given) && (words.last().is_some_and(|w| is_initials(w)) || spelled)
                 });
         if !names.is_empty() {
             out.push(Short {
@@ -506,6 +511,9 @@ mod tests {
         assert!(din.shorts.iter().all(|s| !s.shaped), "{din:?}");
         let short = read_short("Varga, Salt Roads: A History, 23.");
         assert!(short.shorts.iter().any(|s| s.shaped), "{short:?}");
+        // Given names spelled out before the colon, and no locator: a full citation.
+        let din = read_short("Lemuelson, Erik: Text message to the author.");
+        assert!(din.shorts.iter().all(|s| !s.shaped), "{din:?}");
         assert_eq!(locator_of("Press, 2014.").1, None);
         assert_eq!(locator_of("Hart, 12n3").1.as_deref(), Some("12n3"));
     }
