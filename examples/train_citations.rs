@@ -23,19 +23,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `--holdout K`: train on the references whose index is not K mod 5 and report the
     // token accuracy on the others (for tuning features without the gold set).
-    let holdout = args
-        .iter()
-        .position(|a| a == "--holdout")
-        .and_then(|i| args.get(i + 1))
+    let holdout = value_of(&args, "--holdout")
         .map(|k| k.parse::<usize>())
         .transpose()?;
     // `--show-rendered FILE`: print the labels the alignment gives the tune half, to
     // check them by eye, and stop.
-    if let Some(path) = args
-        .iter()
-        .position(|a| a == "--show-rendered")
-        .and_then(|i| args.get(i + 1))
-    {
+    if let Some(path) = value_of(&args, "--show-rendered") {
         let (aligned, skipped) = rendered::tune_sequences(&std::fs::read_to_string(path)?, None);
         for a in &aligned {
             let words = split_tokens(&a.text).into_iter().map(|r| &a.text[r]);
@@ -49,10 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     // `--rendered FILE`: also train on the tune half of folio's reference set.
-    let rendered = args
-        .iter()
-        .position(|a| a == "--rendered")
-        .and_then(|i| args.get(i + 1));
+    let rendered = value_of(&args, "--rendered");
     let files: Vec<&String> = args
         .iter()
         .enumerate()
@@ -86,10 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     eprintln!("training on {} references, {tokens} tokens", train.len());
     // `--fold K` (with `--rendered`): leave out the tune works of fold K, to check the
     // model on them (`FOLIO_REFERENCE_FOLD=K` in tests/reference_accuracy.rs).
-    let fold = args
-        .iter()
-        .position(|a| a == "--fold")
-        .and_then(|i| args.get(i + 1))
+    let fold = value_of(&args, "--fold")
         .map(|k| k.parse::<u8>())
         .transpose()?;
     if let Some(path) = rendered {
@@ -128,6 +115,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let _ = label_tokens;
     Ok(())
+}
+
+/// The argument after `flag`, if `flag` was given.
+fn value_of<'a>(args: &'a [String], flag: &str) -> Option<&'a String> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
 }
 
 /// Features and labels of one labelled reference.
