@@ -269,10 +269,12 @@ fn a_full_note_keeps_its_page_as_locator() {
     let doc = footnotes(&[
         "Ilona Varga, *The Salt Roads* (Szeged: Tisza Press, 2012), 45.",
         "Jan Doe, “Harbour Strikes,” *Journal of Ports* 12, no. 3 (2019): 45–67.",
+        "Brian Cowan, *The Social Life of Coffee* (New Haven: Yale University Press, 2005), 12.",
     ]);
+    assert_eq!(doc.notes[2].locator.as_deref(), Some("12"));
     assert_eq!(doc.notes[0].kind, NoteKind::Full);
     assert_eq!(doc.notes[0].locator.as_deref(), Some("45"));
-    assert_eq!(doc.sources.len(), 2);
+    assert_eq!(doc.sources.len(), 3);
     let book = doc
         .sources
         .iter()

@@ -256,11 +256,12 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
             .rsplit(|c: char| !c.is_ascii_digit())
             .next()
             .is_some_and(|y| y.len() == 4);
+    // The parser may have read it as the work's pages, or as nothing.
     let same = parsed
         .details
         .pages
         .as_deref()
-        .is_some_and(|p| fold(p) == fold(&locator));
+        .is_none_or(|p| fold(p) == fold(&locator));
     (after_facts && same).then_some(locator)
 }
 
