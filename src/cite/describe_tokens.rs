@@ -143,15 +143,12 @@ pub(super) fn visit_features(
     let mut buf = String::with_capacity(64);
     for (i, state) in states(text, tokens, &own).iter().enumerate() {
         let mut emit = |f: &str| emit(i, f);
-        state_features(state, i, n, &mut buf, &mut emit);
+        state_features(state_values(state, i, n), &mut buf, &mut emit);
         own_features(&own[i], &mut buf, &mut emit);
-        for (k, name) in NEIGHBOURS {
-            match neighbour(i, k, n) {
-                None => edge_feature(name, &mut buf, &mut emit),
-                Some(j) => {
-                    neighbour_features(&own[j], k, &mut buf, &mut emit);
-                    pair_features(&own[i], &own[j], k, &mut buf, &mut emit);
-                }
+        for (k, _) in NEIGHBOURS {
+            if let Some(j) = neighbour(i, k, n) {
+                neighbour_features(&own[j], k, &mut buf, &mut emit);
+                pair_features(&own[i], &own[j], k, &mut buf, &mut emit);
             }
         }
     }
@@ -179,13 +176,18 @@ pub(super) struct State {
 }
 
 /// The state before each token.
-pub(super) fn states(text: &str, tokens: &[Range<usize>], own: &[Own]) -> Vec<State> {
+pub(super) fn states<O: std::borrow::Borrow<Own>>(
+    text: &str,
+    tokens: &[Range<usize>],
+    own: &[O],
+) -> Vec<State> {
     let mut quote = 0u8;
     let mut paren = 0u8;
     let mut emph = false;
     let mut sentences = 0u8;
     let mut out = Vec::with_capacity(tokens.len());
     for (range, me) in tokens.iter().zip(own) {
+        let me = me.borrow();
         let token = &text[range.clone()];
         let opens_emph = token.starts_with(['*', '_']);
         out.push(State {
@@ -222,6 +224,16 @@ pub(super) fn states(text: &str, tokens: &[Range<usize>], own: &[Own]) -> Vec<St
     out
 }
 
+/// One feature made of string parts, joined in the reused buffer and handed on
+/// (without the formatting machinery: these are most of the features).
+macro_rules! joined {
+    ($buf:expr, $emit:expr, $($part:expr),+) => {{
+        $buf.clear();
+        $($buf.push_str($part);)+
+        $emit(&$buf);
+    }};
+}
+
 /// One feature, formatted into the reused buffer and handed on.
 macro_rules! feature {
     ($buf:expr, $emit:expr, $($arg:tt)*) => {{
@@ -231,14 +243,11 @@ macro_rules! feature {
     }};
 }
 
-/// Features of where token `i` of `n` stands and what is open before it.
-pub(super) fn state_features(
-    state: &State,
-    i: usize,
-    n: usize,
-    buf: &mut String,
-    emit: &mut impl FnMut(&str),
-) {
+/// The numbers the place features of token `i` of `n` give, in the order of
+/// [`STATE_NAMES`]: quote, bracket and emphasis state (1 inside, 2 opening, 3 both),
+/// sentences ended before it, its eighth of the reference, its index and how many
+/// tokens follow it (both capped).
+pub(super) fn state_values(state: &State, i: usize, n: usize) -> [u8; 7] {
     let State {
         quote,
         paren,
@@ -248,28 +257,44 @@ pub(super) fn state_features(
         opens_emph,
         opens_paren,
     } = *state;
-    feature!(buf, emit, "q={}", quote.min(1) + u8::from(opens_quote) * 2);
-    feature!(buf, emit, "br={}", paren.min(1) + u8::from(opens_paren) * 2);
-    feature!(
-        buf,
-        emit,
-        "em={}",
-        u8::from(emph) + u8::from(opens_emph) * 2
-    );
-    feature!(buf, emit, "sent={}", sentences.min(6));
-    feature!(buf, emit, "pos={}", i * 8 / n.max(1));
-    feature!(buf, emit, "idx={}", i.min(6));
-    feature!(buf, emit, "left={}", (n - 1 - i).min(4));
+    [
+        quote.min(1) + u8::from(opens_quote) * 2,
+        paren.min(1) + u8::from(opens_paren) * 2,
+        u8::from(emph) + u8::from(opens_emph) * 2,
+        sentences.min(6),
+        (i * 8 / n.max(1)) as u8,
+        i.min(6) as u8,
+        (n - 1 - i).min(4) as u8,
+    ]
+}
+
+/// The names of the place features, in the order of [`state_values`].
+const STATE_NAMES: [&str; 7] = ["q", "br", "em", "sent", "pos", "idx", "left"];
+
+/// Features of where a token stands and what is open before it, from its
+/// [`state_values`], with the edge features its index and the tokens after it imply.
+pub(super) fn state_features(values: [u8; 7], buf: &mut String, emit: &mut impl FnMut(&str)) {
+    for (name, value) in STATE_NAMES.iter().zip(values) {
+        feature!(buf, emit, "{name}={value}");
+    }
+    // idx and left are exact below their caps, so they say which neighbours exist.
+    let (idx, left) = (values[5] as usize, values[6] as usize);
+    for (k, name) in NEIGHBOURS {
+        let missing = if k < 0 { k.unsigned_abs() > idx } else { k as usize > left };
+        if missing {
+            edge_feature(name, buf, emit);
+        }
+    }
 }
 
 /// Features of the token's own text: the same wherever it stands.
 pub(super) fn own_features(me: &Own, buf: &mut String, emit: &mut impl FnMut(&str)) {
-    feature!(buf, emit, "w={}", me.word);
-    feature!(buf, emit, "shape={}", me.shape);
-    feature!(buf, emit, "lead={}", me.lead);
-    feature!(buf, emit, "trail={}", me.trail);
-    feature!(buf, emit, "class={}", me.class);
-    feature!(buf, emit, "lt={}|{}", me.lead, me.trail);
+    joined!(buf, emit, "w=", &me.word);
+    joined!(buf, emit, "shape=", &me.shape);
+    joined!(buf, emit, "lead=", &me.lead);
+    joined!(buf, emit, "trail=", &me.trail);
+    joined!(buf, emit, "class=", me.class);
+    joined!(buf, emit, "lt=", &me.lead, "|", &me.trail);
     let word = me.word.as_str();
     let count = word.chars().count();
     let at = |k: usize| word.char_indices().nth(k).map_or(word.len(), |(b, _)| b);
@@ -294,12 +319,12 @@ pub(super) fn neighbour_features(
         .iter()
         .find(|(o, _)| *o == k)
         .map_or("", |(_, n)| n);
-    feature!(buf, emit, "w{name}={}", other.word);
-    feature!(buf, emit, "shape{name}={}", other.shape);
-    feature!(buf, emit, "trail{name}={}", other.trail);
-    feature!(buf, emit, "class{name}={}", other.class);
+    joined!(buf, emit, "w", name, "=", &other.word);
+    joined!(buf, emit, "shape", name, "=", &other.shape);
+    joined!(buf, emit, "trail", name, "=", &other.trail);
+    joined!(buf, emit, "class", name, "=", other.class);
     if k.abs() == 1 {
-        feature!(buf, emit, "lead{name}={}", other.lead);
+        joined!(buf, emit, "lead", name, "=", &other.lead);
     }
 }
 
@@ -313,13 +338,13 @@ pub(super) fn pair_features(
 ) {
     if k.abs() == 1 {
         let name = if k < 0 { "-1" } else { "+1" };
-        feature!(buf, emit, "shapes{name}={}|{}", other.shape, me.shape);
+        joined!(buf, emit, "shapes", name, "=", &other.shape, "|", &me.shape);
     }
 }
 
 /// The feature of a neighbour place past either end of the reference.
-pub(super) fn edge_feature(name: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
-    feature!(buf, emit, "w{name}=<none>");
+fn edge_feature(name: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
+    joined!(buf, emit, "w", name, "=<none>");
 }
 
 /// Quote depth after `token`: curly quotes nest, straight ones toggle, an apostrophe

@@ -2,8 +2,8 @@
 //! AnyStyle's labelled references (`scripts/train-citations` writes `citations.crf`,
 //! CRFsuite's file format).
 //!
-//! The `crfs` crate reads the file; its weights are then held in a hash map from
-//! attribute to (label, weight) pairs and decoded by a Viterbi pass here, because
+//! The `crfs` crate reads the file; its state features are then held in a hash map
+//! from attribute to (label, weight) pairs and decoded by a Viterbi pass here, because
 //! `crfs`'s tagger decodes each feature from the file's bytes on every lookup, which
 //! made parsing several times slower.
 
@@ -26,15 +26,57 @@ static MODEL_FILE: &[u8] = include_bytes!("citations.crf");
 struct Crf {
     /// The label of each label id.
     labels: Vec<Label>,
-    /// Transition weight from label `i` to label `j` at `i * labels.len() + j`.
-    transitions: Vec<f64>,
-    /// For each attribute, the labels it votes for and with what weight.
-    states: HashMap<String, Vec<(u16, f64)>, BuildHasherDefault<WordHasher>>,
+    /// Transition weight from label `i` to label `j` at `j * labels.len() + i`: the
+    /// ways into one label side by side.
+    into: Vec<f64>,
+    /// For each attribute, by its [`key`], the range of [`Crf::votes`] it casts.
+    states: HashMap<u64, Range<u32>, BuildHasherDefault<KeyHasher>>,
+    /// The (label, weight) votes of every attribute, one attribute after another.
+    votes: Vec<(u16, f64)>,
 }
 
-/// A multiply-rotate hash (as rustc's FxHash): the keys are short feature names the
-/// program made itself, so no collision attack is possible, and SipHash cost a fifth
-/// of parsing time.
+/// A 64-bit hash of an attribute name, which stands for the name itself: the map holds
+/// no strings and a lookup compares no bytes. Each 8-byte word is mixed in by a
+/// bijection, so names of one length that differ in a single word never collide; the
+/// names the model knows are checked to have distinct keys when it is loaded, and an
+/// unknown name takes a known one's key with a chance of about 10⁻¹⁴.
+fn key(attribute: &str) -> u64 {
+    let bytes = attribute.as_bytes();
+    let mut h = 0x9e37_79b9_7f4a_7c15 ^ bytes.len() as u64;
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 32;
+    }
+    // MurmurHash3's finaliser, so every input bit reaches every output bit.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// The map's hasher for keys that are already hashes.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A multiply-rotate hash (as rustc's FxHash) for the word cache: the keys are the
+/// reference's own words, short, and SipHash cost a fifth of parsing time.
 #[derive(Default)]
 struct WordHasher(u64);
 
@@ -58,62 +100,61 @@ fn crf() -> Option<&'static Crf> {
     CRF.get_or_init(|| load(MODEL_FILE)).as_ref()
 }
 
-/// Reads the model's labels, transitions and state features through `crfs`'s
-/// readable dump of it.
+/// Where CRFsuite's file keeps its features: the offset of the feature chunk is the
+/// header's eighth 32-bit field; the chunk's own header takes 12 bytes, and each
+/// feature 20 (kind, source, target as u32, weight as f64, little-endian).
+const OFF_FEATURES_AT: usize = 28;
+const NUM_FEATURES_AT: usize = 16;
+const CHUNK_HEADER: usize = 12;
+const FEATURE_SIZE: usize = 20;
+
+/// Reads the model's labels and attribute names through `crfs`, and its features
+/// straight from the file's feature table. `None` when the file is not a model this
+/// can read, or two attribute names share a [`key`].
 fn load(file: &[u8]) -> Option<Crf> {
     let model = Model::new(file).ok()?;
     let n = model.num_labels() as usize;
     let labels: Vec<Label> = (0..n as u32)
         .map(|i| model.to_label(i).map(Label::from_name))
         .collect::<Option<_>>()?;
-    let mut dump = Vec::new();
-    model.dump(&mut dump).ok()?;
-    let dump = String::from_utf8(dump).ok()?;
-    let label_id: HashMap<&str, u16> = (0..n as u32)
-        .filter_map(|i| Some((model.to_label(i)?, i as u16)))
-        .collect();
-    let mut transitions = vec![0.0; n * n];
-    let mut states: HashMap<String, Vec<(u16, f64)>, BuildHasherDefault<WordHasher>> =
-        HashMap::default();
-    let mut section = "";
-    for line in dump.lines() {
-        if let Some(name) = line.strip_suffix(" = {") {
-            section = name;
-            continue;
+    let u32_at = |at: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(file.get(at..at + 4)?.try_into().ok()?))
+    };
+    let count = u32_at(NUM_FEATURES_AT)? as usize;
+    let table = u32_at(OFF_FEATURES_AT)? as usize + CHUNK_HEADER;
+    let mut into = vec![0.0; n * n];
+    let mut state: Vec<(u32, u16, f64)> = Vec::with_capacity(count);
+    for f in 0..count {
+        let at = table + f * FEATURE_SIZE;
+        let (kind, source, target) = (u32_at(at)?, u32_at(at + 4)?, u32_at(at + 8)? as usize);
+        let weight = f64::from_le_bytes(file.get(at + 12..at + 20)?.try_into().ok()?);
+        if target >= n {
+            return None;
         }
-        // "  (1) attribute --> label: weight"; an attribute may itself hold "-->".
-        let Some(body) = line
-            .trim_start()
-            .strip_prefix('(')
-            .and_then(|l| l.split_once(") "))
-        else {
-            continue;
-        };
-        let Some((source, rest)) = body.1.rsplit_once(" --> ") else {
-            continue;
-        };
-        let Some((target, weight)) = rest.rsplit_once(": ") else {
-            continue;
-        };
-        let (Some(&to), Ok(weight)) = (label_id.get(target), weight.parse::<f64>()) else {
-            continue;
-        };
-        match section {
-            "TRANSITIONS" => {
-                let from = *label_id.get(source)?;
-                transitions[from as usize * n + to as usize] = weight;
-            }
-            "STATE_FEATURES" => states
-                .entry(source.to_string())
-                .or_default()
-                .push((to, weight)),
-            _ => {}
+        match kind {
+            0 => state.push((source, target as u16, weight)),
+            1 if (source as usize) < n => into[target * n + source as usize] = weight,
+            _ => return None,
         }
+    }
+    state.sort_by_key(|&(attribute, label, _)| (attribute, label));
+    let mut states: HashMap<u64, Range<u32>, BuildHasherDefault<KeyHasher>> =
+        HashMap::with_capacity_and_hasher(model.num_attrs() as usize, Default::default());
+    let votes: Vec<(u16, f64)> = state.iter().map(|&(_, l, w)| (l, w)).collect();
+    let mut start = 0;
+    for run in state.chunk_by(|a, b| a.0 == b.0) {
+        let end = start + run.len() as u32;
+        let name = model.to_attr(run[0].0)?;
+        if states.insert(key(name), start..end).is_some() {
+            return None;
+        }
+        start = end;
     }
     Some(Crf {
         labels,
-        transitions,
+        into,
         states,
+        votes,
     })
 }
 
@@ -121,9 +162,9 @@ impl Crf {
     /// Adds the votes of `attribute` to token `t`'s row of `score`.
     fn vote(&self, score: &mut [f64], t: usize, attribute: &str) {
         let n = self.labels.len();
-        if let Some(votes) = self.states.get(attribute) {
+        if let Some(range) = self.states.get(&key(attribute)) {
             let row = &mut score[t * n..(t + 1) * n];
-            for &(label, weight) in votes {
+            for &(label, weight) in &self.votes[range.start as usize..range.end as usize] {
                 row[label as usize] += weight;
             }
         }
@@ -136,11 +177,21 @@ impl Crf {
         let len = score.len() / n;
         let mut back = vec![0u16; len * n];
         for t in 1..len {
-            for j in 0..n {
-                let (best, from) = (0..n)
-                    .map(|i| (score[(t - 1) * n + i] + self.transitions[i * n + j], i))
-                    .fold((f64::NEG_INFINITY, 0), |a, b| if b.0 > a.0 { b } else { a });
-                score[t * n + j] += best;
+            let (done, rest) = score.split_at_mut(t * n);
+            let prev = &done[(t - 1) * n..];
+            for (j, cell) in rest[..n].iter_mut().enumerate() {
+                // The best way into label j: plain loops over a contiguous column, which
+                // the compiler keeps in registers (the first best wins a tie).
+                let into = &self.into[j * n..(j + 1) * n];
+                let (mut best, mut from) = (f64::NEG_INFINITY, 0);
+                for (i, (p, w)) in prev.iter().zip(into).enumerate() {
+                    let v = p + w;
+                    if v > best {
+                        best = v;
+                        from = i;
+                    }
+                }
+                *cell += best;
                 back[t * n + j] = from as u16;
             }
         }
@@ -180,8 +231,9 @@ pub fn label_tokens(features: Vec<Vec<String>>) -> Vec<Label> {
 /// Most features of a token depend on its own text or on one neighbour's text alone
 /// (see [`describe_tokens::own_features`], [`describe_tokens::neighbour_features`]);
 /// their votes are summed once per distinct word and kept in a per-thread cache, since
-/// the words of references repeat ("J.", "Press,", "2019.", "In"). Only the features of
-/// place and of a token with its neighbour are looked up for every token.
+/// the words of references repeat ("J.", "Press,", "2019.", "In"). The place features
+/// take few values ([`describe_tokens::state_values`]), so their votes are cached per
+/// value too; only a token's features with its neighbour are looked up every time.
 pub(super) fn label_text(text: &str, tokens: &[Range<usize>]) -> Vec<Label> {
     let Some(crf) = crf() else {
         return vec![Label::Other; tokens.len()];
@@ -192,52 +244,42 @@ pub(super) fn label_text(text: &str, tokens: &[Range<usize>]) -> Vec<Label> {
     let head = &tokens[..tokens.len().min(MAX_TOKENS)];
     let n = crf.labels.len();
     let len = head.len();
-    let own: Vec<describe_tokens::Own> = head
-        .iter()
-        .map(|r| describe_tokens::own(&text[r.clone()]))
-        .collect();
     let mut score = vec![0.0; len * n];
     let mut buf = String::with_capacity(64);
-    WORD_VOTES.with_borrow_mut(|cache| {
-        if cache.len() > MAX_CACHED_WORDS {
-            cache.clear();
+    CACHE.with_borrow_mut(|cache| {
+        if cache.words.len() > MAX_CACHED_WORDS {
+            cache.words.clear();
         }
-        let votes: Vec<Rc<[f64]>> = head
+        let words: Vec<Rc<Word>> = head
             .iter()
-            .zip(&own)
-            .map(|(r, me)| {
-                let word = &text[r.clone()];
-                if let Some(v) = cache.get(word) {
-                    return v.clone();
+            .map(|r| {
+                let token = &text[r.clone()];
+                if let Some(w) = cache.words.get(token) {
+                    return w.clone();
                 }
-                let v = crf.word_votes(me, &mut buf);
-                cache.insert(word.to_string(), v.clone());
-                v
+                let w = Rc::new(crf.word(token, &mut buf));
+                cache.words.insert(token.to_string(), w.clone());
+                w
             })
             .collect();
+        let own: Vec<&describe_tokens::Own> = words.iter().map(|w| &w.own).collect();
         let states = describe_tokens::states(text, head, &own);
         for (i, state) in states.iter().enumerate() {
-            let row = i * n;
-            let mut vote = |attribute: &str| crf.vote(&mut score, i, attribute);
-            describe_tokens::state_features(state, i, len, &mut buf, &mut vote);
-            for (k, name) in describe_tokens::NEIGHBOURS {
-                match describe_tokens::neighbour(i, k, len) {
-                    None => describe_tokens::edge_feature(name, &mut buf, &mut vote),
-                    Some(j) => {
-                        describe_tokens::pair_features(&own[i], &own[j], k, &mut buf, &mut vote)
-                    }
-                }
-            }
+            let row = &mut score[i * n..(i + 1) * n];
+            let values = describe_tokens::state_values(state, i, len);
+            let place = cache
+                .places
+                .entry(values)
+                .or_insert_with(|| crf.place_votes(values, &mut buf));
+            add(row, place);
             // The word's own votes, then what each neighbour's word gives it.
-            for (l, w) in votes[i][..n].iter().enumerate() {
-                score[row + l] += w;
-            }
+            add(row, &words[i].votes[..n]);
             for (slot, (k, _)) in describe_tokens::NEIGHBOURS.iter().enumerate() {
                 if let Some(j) = describe_tokens::neighbour(i, *k, len) {
-                    let part = &votes[j][(slot + 1) * n..(slot + 2) * n];
-                    for (l, w) in part.iter().enumerate() {
-                        score[row + l] += w;
-                    }
+                    add(row, &words[j].votes[(slot + 1) * n..(slot + 2) * n]);
+                    describe_tokens::pair_features(own[i], own[j], *k, &mut buf, &mut |a| {
+                        crf.vote(row, 0, a)
+                    });
                 }
             }
         }
@@ -247,27 +289,62 @@ pub(super) fn label_text(text: &str, tokens: &[Range<usize>]) -> Vec<Label> {
     labels
 }
 
-thread_local! {
-    /// Per word: the votes of its own features, then of the features it gives a token
-    /// at each of [`describe_tokens::NEIGHBOURS`], `labels.len()` each.
-    static WORD_VOTES: RefCell<HashMap<String, Rc<[f64]>, BuildHasherDefault<WordHasher>>> =
-        RefCell::new(HashMap::default());
+/// Adds `votes` to `row`, label by label.
+fn add(row: &mut [f64], votes: &[f64]) {
+    for (r, v) in row.iter_mut().zip(votes) {
+        *r += v;
+    }
 }
 
-/// The cache is emptied when it holds more words than this (about 6 MB of votes).
+/// What the labeller keeps of a word it has seen.
+struct Word {
+    /// The word's own facts, from which its features are made.
+    own: describe_tokens::Own,
+    /// The votes of its own features, then of the features it gives a token at each of
+    /// [`describe_tokens::NEIGHBOURS`], `labels.len()` each.
+    votes: Box<[f64]>,
+}
+
+/// The per-thread cache of votes.
+#[derive(Default)]
+struct Cache {
+    /// Per token text.
+    words: HashMap<String, Rc<Word>, BuildHasherDefault<WordHasher>>,
+    /// Per [`describe_tokens::state_values`]: the votes of the place features (at most
+    /// a few thousand distinct values).
+    places: HashMap<[u8; 7], Box<[f64]>, BuildHasherDefault<WordHasher>>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// The word cache is emptied when it holds more words than this (about 6 MB of votes).
 const MAX_CACHED_WORDS: usize = 8_192;
 
 impl Crf {
-    /// The votes a word's own features give it, then those it gives each neighbour.
-    fn word_votes(&self, me: &describe_tokens::Own, buf: &mut String) -> Rc<[f64]> {
+    /// A token's facts, the votes of its own features, then those it gives each
+    /// neighbour.
+    fn word(&self, token: &str, buf: &mut String) -> Word {
+        let own = describe_tokens::own(token);
         let n = self.labels.len();
         let mut v = vec![0.0; n * (1 + describe_tokens::NEIGHBOURS.len())];
-        describe_tokens::own_features(me, buf, &mut |a: &str| self.vote(&mut v, 0, a));
+        describe_tokens::own_features(&own, buf, &mut |a: &str| self.vote(&mut v, 0, a));
         for (slot, (k, _)) in describe_tokens::NEIGHBOURS.iter().enumerate() {
-            describe_tokens::neighbour_features(me, *k, buf, &mut |a: &str| {
+            describe_tokens::neighbour_features(&own, *k, buf, &mut |a: &str| {
                 self.vote(&mut v, slot + 1, a)
             });
         }
+        Word {
+            own,
+            votes: v.into(),
+        }
+    }
+
+    /// The votes of the place features with these values.
+    fn place_votes(&self, values: [u8; 7], buf: &mut String) -> Box<[f64]> {
+        let mut v = vec![0.0; self.labels.len()];
+        describe_tokens::state_features(values, buf, &mut |a: &str| self.vote(&mut v, 0, a));
         v.into()
     }
 }
