@@ -5,6 +5,7 @@
 //! The files are not in this repository (see README.md, "How sources are parsed"):
 //! `cargo run --release --example eval_citations -- DIR` reads `DIR/gold.xml` and
 //! `DIR/core.xml`, prints the table and exits 1 when gold falls below the floors.
+//! `FOLIO_CORE_MISSES=year` (or another field) lists core's misses of that field.
 //!
 //! Scoring, per reference and field, on folded text (lowercase letters and digits,
 //! every other run one space — see `fold`):
@@ -28,13 +29,15 @@ mod anystyle;
 
 use folio::cite::{self, Reference};
 
-/// Accuracy on gold reached when this test was written, minus a small margin: a change
-/// that loses more fails here.
+/// Accuracy on gold now, minus a small margin: a change that loses more fails here.
+/// Training on ten CSL styles besides AnyStyle's core (issue 8) lowered gold's title
+/// from 95.4% to 93.8%, and its year (98.6%) and container (94.8%) below their earlier
+/// floors of 99.0% and 95.5%, while held-out titles of those styles rose from 74% to 89%.
 const FLOORS: &[(&str, f64)] = &[
-    ("title", 0.95),
-    ("year", 0.99),
+    ("title", 0.935),
+    ("year", 0.984),
     ("first family", 0.985),
-    ("container", 0.955),
+    ("container", 0.945),
 ];
 
 fn fold(text: &str) -> String {
@@ -155,10 +158,16 @@ fn score(dir: &std::path::Path, file: &str) -> Vec<(&'static str, f64)> {
     let refs = anystyle::read(&xml);
     let mut right: Vec<(&'static str, usize)> = Vec::new();
     let mut in_author = 0;
+    // `FOLIO_CORE_MISSES=FIELD` lists core's misses of one field; gold's are never
+    // listed, so that nothing is tuned on them.
+    let show = std::env::var("FOLIO_CORE_MISSES").ok();
     for parts in &refs {
         let (text, _) = anystyle::join(parts);
         let parsed = cite::parse(&text);
         for (i, (name, want, got)) in fields(parts, &parsed).into_iter().enumerate() {
+            if file == "core.xml" && show.as_deref() == Some(name) && want != got {
+                println!("core miss: {name} want {want:?} got {got:?} in {text}");
+            }
             if right.len() <= i {
                 right.push((name, 0));
             }

@@ -280,7 +280,11 @@ pub(super) fn state_features(values: [u8; 7], buf: &mut String, emit: &mut impl 
     // idx and left are exact below their caps, so they say which neighbours exist.
     let (idx, left) = (values[5] as usize, values[6] as usize);
     for (k, name) in NEIGHBOURS {
-        let missing = if k < 0 { k.unsigned_abs() > idx } else { k as usize > left };
+        let missing = if k < 0 {
+            k.unsigned_abs() > idx
+        } else {
+            k as usize > left
+        };
         if missing {
             edge_feature(name, buf, emit);
         }

@@ -2,6 +2,8 @@
 //! "2018-11", "2018-11-09". Reads "(2018, November 9)", "9 Nov. 2018", "July 28,
 //! 2014", "2014-07-28", "septembre 2014", "9 мая 2018".
 
+use std::ops::Range;
+
 use super::describe_tokens::is_year;
 
 /// Month names by number, lowercase prefixes long enough to be unambiguous in the
@@ -61,6 +63,122 @@ pub(super) fn iso_date(text: &str) -> Option<String> {
     })
 }
 
+/// Of a reference's date fields (byte ranges of `text`, in order), the part that dates
+/// the edition cited: the first field with a year, unless that year is the original's
+/// and a later one the edition's:
+///
+/// - a later year after a reprint word: "1947. Reprint, New York: Harper, 1976",
+///   "(1924; repr., Oxford: Clarendon, 1997)";
+/// - a year in brackets just before another: "(1980) 1986." (Chicago author-date);
+/// - a bare year set as its own sentence right after the title, with a later date
+///   that is not an access date: "*Atom Heart Mother*. 1970. Capitol, 1990." (MLA 9).
+///
+/// `None` when no field holds a year.
+pub(super) fn issued(
+    text: &str,
+    dates: &[Range<usize>],
+    title_end: Option<usize>,
+) -> Option<Range<usize>> {
+    // Every year in the fields: (field, the year's bytes).
+    let years: Vec<(usize, Range<usize>)> = dates
+        .iter()
+        .enumerate()
+        .flat_map(|(f, r)| {
+            word_ranges(&text[r.clone()])
+                .filter(|w| is_year(&text[r.start + w.start..r.start + w.end]))
+                .map(move |w| (f, r.start + w.start..r.start + w.end))
+        })
+        .collect();
+    let (first_field, first) = years.first()?.clone();
+    let later = |k: usize| {
+        let (f, year) = &years[k];
+        // From the year's field, without the years before it.
+        let from = years[..k]
+            .iter()
+            .filter(|(g, _)| g == f)
+            .map(|(_, y)| y.end)
+            .max()
+            .unwrap_or(dates[*f].start);
+        Some(from.max(dates[*f].start)..dates[*f].end.max(year.end))
+    };
+    let between = |a: usize, b: usize| text[a..b].to_lowercase();
+    if let Some(k) = (1..years.len()).find(|&k| {
+        let gap = between(first.end, years[k].1.start);
+        REPRINT.iter().any(|w| gap.contains(w))
+    }) {
+        return later(k);
+    }
+    if let Some((_, second)) = years.get(1)
+        && text[..first.start].ends_with('(')
+        && text[first.end..second.start]
+            .trim_start()
+            .strip_prefix(')')
+            .is_some_and(|r| r.trim().is_empty())
+    {
+        return later(1);
+    }
+    let field = &text[dates[first_field].clone()];
+    let bare = field.trim().trim_end_matches(['.', ';']) == &text[first.clone()];
+    let after_title = title_end.is_some_and(|e| {
+        e <= dates[first_field].start
+            && text[e..dates[first_field].start]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+    });
+    if bare
+        && after_title
+        && let Some(k) = (1..years.len())
+            .find(|&k| years[k].0 != first_field && !access_date(text, &dates[years[k].0]))
+    {
+        return later(k);
+    }
+    Some(dates[first_field].clone())
+}
+
+/// Whether the date field `r` is an access date: an access word ("Accessed",
+/// "retrieved", "consulté") comes in the few words before its first digit. What
+/// follows it is the date a page was read, not published.
+pub(super) fn access_date(text: &str, r: &Range<usize>) -> bool {
+    let mut from = r.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let to = text[r.clone()]
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(r.end, |i| r.start + i);
+    let before = text[from..to].to_lowercase();
+    ACCESS.iter().any(|w| before.contains(w))
+}
+
+/// Words that introduce a reprint's facts, lowercase.
+const REPRINT: &[&str] = &["reprint", "repr.", "réimpr", "reimpr", "nachdr"];
+
+/// Words that introduce an access date, lowercase.
+const ACCESS: &[&str] = &[
+    "accessed",
+    "retrieved",
+    "viewed",
+    "consulté",
+    "consultado",
+    "abgerufen",
+    "erişim",
+    "cited",
+];
+
+/// The byte ranges of the words (runs of letters and digits) of `text`.
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[at..];
+        let start = at + rest.find(char::is_alphanumeric)?;
+        let len = text[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len() - start);
+        at = start + len;
+        Some(start..at)
+    })
+}
+
 /// The month a word names, 1–12.
 fn month(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
@@ -74,7 +192,8 @@ fn month(word: &str) -> Option<u32> {
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    // "2007年": the year sign of Chinese and Japanese dates ends the number.
+    text.split(|c: char| !c.is_alphanumeric() || c == '年')
         .filter(|w| !w.is_empty())
 }
 
@@ -93,5 +212,64 @@ mod tests {
         assert_eq!(iso_date("(1999)."), Some("1999".into()));
         assert_eq!(iso_date("n.d."), None);
         assert_eq!(first_year("(2005a),"), Some("2005".into()));
+        assert_eq!(first_year("北京 ： 商務 ， 2007年 。"), Some("2007".into()));
+    }
+
+    /// The year `issued` dates `text` by, given its date fields (each written once in
+    /// `text`) and the title it follows.
+    fn issued_year(text: &str, dates: &[&str], title: Option<&str>) -> Option<String> {
+        let ranges: Vec<Range<usize>> = dates
+            .iter()
+            .map(|d| {
+                let at = text.find(d).expect("the field is in the text");
+                at..at + d.len()
+            })
+            .collect();
+        let title_end = title.map(|t| text.find(t).expect("the title is in the text") + t.len());
+        issued(text, &ranges, title_end).and_then(|r| first_year(&text[r]))
+    }
+
+    #[test]
+    fn a_reprint_or_later_edition_is_dated_by_its_own_year() {
+        let text = "Pink Floyd, *Atom Heart Mother*, compact disc (1970; repr., Capitol, 1990).";
+        assert_eq!(
+            issued_year(text, &["(1970;", "1990)."], None),
+            Some("1990".into())
+        );
+        let text = "White, E. B. “Letters.” 1947. Reprint, New York: Harper & Row, 1976.";
+        assert_eq!(
+            issued_year(text, &["1947.", "1976."], None),
+            Some("1976".into())
+        );
+        let text = "Petroff, M. D. (1980) 1986. Blocked impurity band detectors.";
+        assert_eq!(
+            issued_year(text, &["(1980) 1986."], None),
+            Some("1986".into())
+        );
+        // MLA 9: the original year as its own sentence after the title.
+        let text = "Riis, Jacob. “Huddled Masses.” 1890. *Lapham’s Quarterly*, winter 2017.";
+        assert_eq!(
+            issued_year(text, &["1890.", "winter 2017."], Some("Huddled Masses")),
+            Some("2017".into())
+        );
+    }
+
+    #[test]
+    fn an_access_date_or_a_year_in_the_sentence_does_not_date_a_work() {
+        let text = "Doe, J. “Title.” 2019. Accessed May 3, 2021. https://x.org";
+        assert_eq!(
+            issued_year(text, &["2019.", "May 3, 2021."], Some("Title")),
+            Some("2019".into())
+        );
+        // A year not right after the title is the date; a later one is another date.
+        let text = "Doe, J. 2019. Title. Journal, 2020.";
+        assert_eq!(
+            issued_year(text, &["2019.", "2020."], Some("Title")),
+            Some("2019".into())
+        );
+        assert_eq!(
+            issued_year("Doe, J. Title. n.d.", &["n.d."], Some("Title")),
+            None
+        );
     }
 }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::read_date::{first_year, iso_date};
+use super::read_date::{access_date, first_year, iso_date, issued};
 use super::split_names::split_names;
 use super::types::{Label, Reference};
 use crate::model::{Details, WorkKind};
@@ -83,7 +83,7 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         publisher_span = Some(publisher);
     }
     let (mut written, mut et_al) = first(Label::Author)
-        .map(|r| split_names(text, r))
+        .map(|r| split_names(text, before_bracketed_year(text, r)))
         .unwrap_or_default();
     // "Canada Council for the Arts. “What We Heard…”" labelled as one title: an
     // unsigned opening sentence before a quoted or emphasised title is its author.
@@ -96,11 +96,14 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     let (editors, editors_et_al) = first(Label::Editor)
         .map(|r| split_names(text, r))
         .unwrap_or_default();
-    let date_text = fields
+    let dates: Vec<Range<usize>> = fields
         .iter()
         .filter(|(l, _)| *l == Label::Date)
-        .map(|(_, r)| &text[r.clone()])
-        .find(|d| first_year(d).is_some());
+        .map(|(_, r)| r.clone())
+        .collect();
+    let date_text = issued(text, &dates, title_span.as_ref().map(|t| t.end))
+        .or_else(|| unlabelled_year(text, &fields))
+        .map(|r| &text[r]);
     let (volume, issue) = first(Label::Volume)
         .map(|r| volume_issue(&text[r]))
         .unwrap_or_default();
@@ -169,6 +172,44 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         title_span,
         container_span,
         emphasis,
+    }
+}
+
+/// With no date labelled, the first field outside the names, titles, links, volume
+/// and pages that holds a year, and is no access date, dates the work: "Petersberg, 2005–2010", "1998, I
+/// 4705" read as a note.
+fn unlabelled_year(text: &str, fields: &[(Label, Range<usize>)]) -> Option<Range<usize>> {
+    fields
+        .iter()
+        .filter(|(l, _)| {
+            matches!(
+                l,
+                Label::Publisher
+                    | Label::Location
+                    | Label::Note
+                    | Label::Other
+                    | Label::Edition
+                    | Label::Number
+                    | Label::Genre
+                    | Label::Collection
+            )
+        })
+        .map(|(_, r)| r.clone())
+        .filter(|r| !access_date(text, r))
+        .find(|r| first_year(&text[r.clone()]).is_some())
+}
+
+/// `r` up to a bracketed year in it: "Stapelbroek. (1980) 1986." labelled as names
+/// ends with the names.
+fn before_bracketed_year(text: &str, r: Range<usize>) -> Range<usize> {
+    let field = &text[r.clone()];
+    let cut = field.match_indices('(').map(|(i, _)| i).find(|&i| {
+        let digits = &field[i + 1..];
+        digits.len() >= 4 && super::describe_tokens::is_year(&digits[..4])
+    });
+    match cut {
+        Some(i) if !field[..i].trim().is_empty() => r.start..r.start + field[..i].trim_end().len(),
+        _ => r,
     }
 }
 
