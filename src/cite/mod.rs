@@ -98,6 +98,36 @@ mod tests {
     }
 
     #[test]
+    fn a_title_that_opens_with_marked_words_runs_on_past_them() {
+        let r = parse(
+            "Lind, K. (2011). *Moby-Dick* revisited: Whales and ledgers. In P. Ames (Ed.), *Sea Novels* (pp. 12–30). Harbour Press.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Moby-Dick revisited: Whales and ledgers")
+        );
+        let r = parse(
+            "Ames P. “Kontor” und “Hafen” in der Hanse. Zeitschrift für Hafengeschichte. 2001;4:1–9.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("“Kontor” und “Hafen” in der Hanse")
+        );
+    }
+
+    #[test]
+    fn an_emphasised_sentence_after_a_signed_title_is_its_container() {
+        let r = parse(
+            "HALL, Mira, 2015. Salt in the ledgers. *Journal of Harbour Studies* [en ligne]. 2015. Vol. 4, pp. 1‑9.",
+        );
+        assert_eq!(r.title.as_deref(), Some("Salt in the ledgers"));
+        assert_eq!(
+            r.details.container.as_deref(),
+            Some("Journal of Harbour Studies")
+        );
+    }
+
+    #[test]
     fn chicago_book_and_article() {
         let text = "Varga, Ilona. The Salt Roads: Trade and Power on the Danube, 1700–1850. Szeged: Tisza Press, 2012.";
         let r = parse(text);

@@ -63,6 +63,20 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
             container_span = Some(rest);
         }
     }
+    // "Title. *Journal* [en ligne]" labelled as one title (ISO 690): after a signed
+    // work's title, a sentence in emphasis is its container.
+    if first(Label::Author).is_some()
+        && let Some(t) = title_span.clone()
+        && !text[..t.start].ends_with(['*', '_'])
+        && let Some(cut) = text[t.clone()].find(". *")
+        && cut > 0
+    {
+        let rest = clean(text, t.start + cut + 2..t.end);
+        title_span = Some(clean(text, t.start..t.start + cut));
+        if container_span.is_none() && !rest.is_empty() {
+            container_span = Some(rest);
+        }
+    }
     // A book with editors and no author: the labeller may take its title for the
     // container of a chapter that is not there.
     // So for an italic name alone before a year ("*Annual Report*, 1891, p. 4."), which
@@ -158,6 +172,18 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     } else {
         kind(text, &fields, &details, url.is_some())
     };
+    // A title that opens with a quoted phrase keeps the quote its own text closes:
+    // "“Kontor” und “Hafen” in der Hanse".
+    if let Some(t) = title_span.as_mut() {
+        let inner = &text[t.clone()];
+        for (open, close) in [('“', '”'), ('«', '»')] {
+            if inner.matches(close).count() > inner.matches(open).count()
+                && text[..t.start].ends_with(open)
+            {
+                t.start -= open.len_utf8();
+            }
+        }
+    }
     let emphasis = match details.kind {
         Some(WorkKind::Article | WorkKind::Chapter | WorkKind::WebPage) => container_span.clone(),
         Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis) => title_span.clone(),
@@ -166,7 +192,8 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     Reference {
         authors: written.iter().map(|w| string(&w.span)).collect(),
         year: date_text.and_then(first_year),
-        title: title_span.as_ref().map(string),
+        // Emphasis inside a title ("*Moby-Dick* revisited") is no part of its words.
+        title: title_span.as_ref().map(|r| string(r).replace('*', "")),
         url,
         details,
         title_span,
@@ -249,11 +276,18 @@ fn closing_mark(text: &str, raw: Range<usize>) -> Option<usize> {
     let after_open = lead + open.len_utf8();
     let inner = &field[after_open..];
     // The first close that is no apostrophe: not inside a word, and for ’ followed by
-    // punctuation, as a closing quote is ("‘Squatters’ rights’,").
+    // punctuation, as a closing quote is ("‘Squatters’ rights’,"). A close right after a
+    // word and before another word marks only the title's first words: "*Nicomachean
+    // Ethics* VII. 11–12: Pleasure", "“Intention” und “Intentionalität” in der…".
     let at = inner.char_indices().find(|&(i, c)| {
         let after = &inner[i + c.len_utf8()..];
+        let runs_on = inner[..i].ends_with(char::is_alphanumeric)
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(char::is_alphanumeric));
         c == close
             && i > 0
+            && !runs_on
             && !after.starts_with(char::is_alphanumeric)
             && !(close == '*' && after.starts_with('*'))
             && (close != '’' || after.is_empty() || after.starts_with([',', '.', ';', ':', ')']))
