@@ -116,6 +116,40 @@ mod tests {
     }
 
     #[test]
+    fn an_unsigned_title_keeps_its_first_word() {
+        let r = parse("Annual Report of the Harbour Board. 1892.");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Annual Report of the Harbour Board")
+        );
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn case_names_and_din_names() {
+        let r = parse("Harbour Guild v. Tide Board (1911).");
+        assert_eq!(r.title.as_deref(), Some("Harbour Guild v. Tide Board"));
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
+        // An initial V. is no "versus".
+        assert_eq!(
+            families("Hadley, V. Ledgers of the Salt Trade. PhD thesis, Tisza University, 1984."),
+            ["Hadley"]
+        );
+        let text = "Varga, Ilona Margit: Salt roads of the Danube. In: Kovács, P. (Hrsg.): *Trade*. Szeged : Tisza, 2012";
+        let r = parse(text);
+        assert_eq!(r.authors, ["Varga, Ilona Margit"]);
+        assert_eq!(r.title.as_deref(), Some("Salt roads of the Danube"));
+        let text = "Varga, Ilona M. ; Kovács, Péter ; Szabó, Anna: Salt roads of the Danube.";
+        assert_eq!(families(text), ["Varga", "Kovács", "Szabó"]);
+    }
+
+    #[test]
+    fn with_no_title_labelled_the_emphasised_words_are_it() {
+        let r = parse("Doe, J. *Harbour Songs*. Tide Records, 2016.");
+        assert_eq!(r.title.as_deref(), Some("Harbour Songs"));
+    }
+
+    #[test]
     fn an_emphasised_sentence_after_a_signed_title_is_its_container() {
         let r = parse(
             "HALL, Mira, 2015. Salt in the ledgers. *Journal of Harbour Studies* [en ligne]. 2015. Vol. 4, pp. 1‑9.",

@@ -16,6 +16,7 @@ use crate::resolve::url_ranges;
 pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Reference {
     let labels = numbers_in_titles(text, tokens, labels);
     let labels = title_after_names(text, tokens, labels);
+    let labels = names_and_title(text, tokens, labels);
     let fields = group(tokens, &labels);
     let first = |label: Label| {
         fields
@@ -86,6 +87,12 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     if title_span.is_none() && (first(Label::Journal).is_none() || bare_periodical) {
         title_from_periodical = first(Label::Journal).is_some();
         title_span = container_span.take();
+    }
+    // Still no title: the first words in emphasis are it ("Bowie, D. *Blackstar*.
+    // Columbia, 2016.", the labeller having taken them for a publisher or a note).
+    let authors_end = first(Label::Author).map_or(0, |r| r.end);
+    if title_span.is_none() {
+        title_span = emphasised(text, authors_end).map(|r| clean(text, r));
     }
     let mut publisher_span = clean_field(Label::Publisher);
     let mut place_span = clean_field(Label::Location);
@@ -226,6 +233,25 @@ fn unlabelled_year(text: &str, fields: &[(Label, Range<usize>)]) -> Option<Range
         .find(|r| first_year(&text[r.clone()]).is_some())
 }
 
+/// The first run of `text` in Markdown emphasis ("*Blackstar*") at or after byte
+/// `from`, marks included.
+fn emphasised(text: &str, from: usize) -> Option<Range<usize>> {
+    let rest = &text[from..];
+    let open = rest
+        .char_indices()
+        .find(|&(i, c)| c == '*' && (i == 0 || rest[..i].ends_with(char::is_whitespace)))?
+        .0;
+    let inner = &rest[open + 1..];
+    let close = inner
+        .char_indices()
+        .find(|&(i, c)| c == '*' && i > 0 && !inner[i + 1..].starts_with(char::is_alphanumeric))?
+        .0;
+    inner[..close]
+        .chars()
+        .any(char::is_alphabetic)
+        .then_some(from + open..from + open + close + 2)
+}
+
 /// `r` up to a bracketed year in it: "Stapelbroek. (1980) 1986." labelled as names
 /// ends with the names.
 fn before_bracketed_year(text: &str, r: Range<usize>) -> Range<usize> {
@@ -343,6 +369,44 @@ fn split_place(text: &str, publisher: Range<usize>) -> Option<(Range<usize>, Ran
     })
 }
 
+/// Fixes where the labeller splits names from a title at the wrong word:
+///
+/// - a one-word "author" run straight on into the title, with no stop or comma between,
+///   is the title's first word: "Annual Report of the Harbour Board. 1892." (a name
+///   is set off from the title it signs);
+/// - a case name is a title, its parties no authors: "Brown v. Board of Education
+///   (1954).";
+/// - DIN 1505's given names run to a colon: "Salam, Abdus: Weak interactions." (one to
+///   three capitalised words after a family name and its comma).
+fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let mut out = labels;
+    let word = |i: usize| &text[tokens[i].clone()];
+    if let [Label::Author, Label::Title, ..] = out.as_slice()
+        && word(0).ends_with(char::is_alphanumeric)
+    {
+        out[0] = Label::Title;
+    }
+    let authors = out.iter().take_while(|&&l| l == Label::Author).count();
+    // Lowercase as written: "Hadzilacos, V." ends with an initial.
+    if authors > 1
+        && matches!(word(authors - 1), "v." | "v" | "vs." | "vs")
+        && out.get(authors) == Some(&Label::Title)
+    {
+        out[..authors].fill(Label::Title);
+    }
+    if authors == 1
+        && word(0).ends_with(',')
+        && out.get(1) == Some(&Label::Title)
+        && let Some(colon) = (1..tokens.len().min(4)).find(|&i| word(i).ends_with(':'))
+        && (1..=colon).all(|i| word(i).starts_with(char::is_uppercase))
+        && out[1..=colon].iter().all(|&l| l == Label::Title)
+        && out.get(colon + 1) == Some(&Label::Title)
+    {
+        out[1..=colon].fill(Label::Author);
+    }
+    out
+}
+
 /// With no title labelled, an author run that goes on past an inverted name closed by
 /// a full stop ("Masters, Jonathan. Mujahadeen. New York: …") holds the title after that
 /// stop: a one-word title reads like one more name.
@@ -369,6 +433,8 @@ fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) ->
             && letters.chars().all(char::is_uppercase)
             && i > start
             && word(i - 1).chars().filter(|c| c.is_alphabetic()).count() > 1
+            // DIN's "Almendro, José L. ; Martín, J." goes on with more names.
+            && word(i + 1).chars().any(char::is_alphanumeric)
             && !word(i + 1)
                 .trim_end_matches(['.', ','])
                 .chars()
