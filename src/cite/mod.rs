@@ -10,10 +10,13 @@
 //!    with a conditional random field trained on AnyStyle's hand-labelled references
 //!    (AnyStyle's `core.xml`, not in this repository; retrained by
 //!    `scripts/train-citations`).
-//! 4. [`read_fields`] turns runs of labels into fields: names split into family and
+//! 4. `correct_labels` moves the split between names and title, or title and
+//!    number, where rules read it better than the labeller.
+//! 5. `read_fields` turns runs of labels into fields: names split into family and
 //!    given, the date in ISO form, volume/issue/pages, URL and DOI, the kind of work,
 //!    and the part to print in italics.
 
+mod correct_labels;
 mod describe_tokens;
 mod label_tokens;
 mod read_date;
@@ -35,6 +38,7 @@ pub fn parse(text: &str) -> Reference {
         return Reference::default();
     }
     let labels = label_tokens::label_text(text, &tokens);
+    let labels = correct_labels::correct_labels(text, &tokens, &labels);
     read_fields::read_fields(text, &tokens, &labels)
 }
 
