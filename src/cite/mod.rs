@@ -71,6 +71,7 @@ pub fn names(text: &str) -> Vec<crate::model::Name> {
 pub fn label(text: &str) -> Vec<(Label, std::ops::Range<usize>)> {
     let tokens = split_tokens(text);
     let labels = label_tokens::label_text(text, &tokens);
+    let labels = correct_labels::correct_labels(text, &tokens, &labels);
     labels.into_iter().zip(tokens).collect()
 }
 
