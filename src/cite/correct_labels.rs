@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::describe_tokens::is_year;
 use super::types::Label;
 
 /// The labels of `tokens` of `text`, corrected.
@@ -94,7 +95,8 @@ fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) ->
 /// - a case name is a title, its parties no authors: "Brown v. Board of Education
 ///   (1954).";
 /// - DIN 1505's given names run to a colon: "Salam, Abdus: Weak interactions." (one to
-///   three capitalised words after a family name and its comma).
+///   three capitalised words after a family name and its comma);
+/// - Vancouver's names end at the initials and stop of the last: "Lehrer T. Alma.".
 fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
     let mut out = labels;
     let word = |i: usize| &text[tokens[i].clone()];
@@ -120,6 +122,43 @@ fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> V
         && out.get(colon + 1) == Some(&Label::Title)
     {
         out[1..=colon].fill(Label::Author);
+    }
+    // Vancouver's name list ends at a family name's initials and a stop ("Lehrer T.");
+    // words after them in the same run, with no initials of their own, are the title:
+    // "Lehrer T. Alma. Reprise Records; 1965.", "Pluth E. Badiou: A philosophy…".
+    let is_initials = |w: &str, stop: &[char]| {
+        w.strip_suffix(stop).is_some_and(|l| {
+            (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase)
+        })
+    };
+    // Before the stop only Vancouver names ("Beautrais AL, Joyce PR, Mulder RT."), so
+    // "Smith, John, and Jane A. Smith." is left alone; after it a sentence.
+    let vancouver_name = |w: &str| {
+        is_initials(w, &[',']) || (w.starts_with(char::is_uppercase) && !w.ends_with(','))
+    };
+    // And the reference dated as Vancouver dates ("Reprise Records; 1965.",
+    // "2019;40(2)"), since "William G. Cochran. Sampling Techniques." has the same
+    // shape.
+    let vancouver_date = text.match_indices(';').any(|(i, _)| {
+        let after = text[i + 1..].trim_start();
+        let before = text[..i].trim_end();
+        let year = |w: Option<&str>| w.is_some_and(is_year);
+        year(after.get(..4)) || year(before.get(before.len().saturating_sub(4)..))
+    });
+    if vancouver_date
+        && let Some(closed) = (1..authors.saturating_sub(1)).find(|&i| {
+            is_initials(word(i), &['.'])
+                && word(i - 1).chars().filter(|c| c.is_alphabetic()).count() > 1
+        })
+        && (0..closed).all(|i| vancouver_name(word(i)))
+        && (closed + 1..authors).all(|i| {
+            let w = word(i);
+            !is_initials(w, &['.', ',']) && !super::describe_tokens::is_initial(w)
+        })
+        && word(authors - 1).ends_with(['.', ':', '?'])
+        && out.get(authors).is_none_or(|&l| l != Label::Author)
+    {
+        out[closed + 1..authors].fill(Label::Title);
     }
     out
 }

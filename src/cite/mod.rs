@@ -149,6 +149,19 @@ mod tests {
     }
 
     #[test]
+    fn vancouver_one_word_titles_and_media() {
+        let r = parse("Lind T. Ballast. Tide Records; 1965.");
+        assert_eq!(families("Lind T. Ballast. Tide Records; 1965."), ["Lind"]);
+        assert_eq!(r.title.as_deref(), Some("Ballast"));
+        let r = parse("Lind T. Ballast [Internet]. 2007. Available from: https://x.org/b");
+        assert_eq!(r.title.as_deref(), Some("Ballast"));
+        // Not Vancouver: a middle initial.
+        let text = "Ilona K. Varga. Salt Roads. Tisza Press, Szeged, 2012.";
+        assert_eq!(families(text), ["Varga"]);
+        assert_eq!(parse(text).title.as_deref(), Some("Salt Roads"));
+    }
+
+    #[test]
     fn with_no_title_labelled_the_emphasised_words_are_it() {
         let r = parse("Doe, J. *Harbour Songs*. Tide Records, 2016.");
         assert_eq!(r.title.as_deref(), Some("Harbour Songs"));

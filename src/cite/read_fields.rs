@@ -176,6 +176,16 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     } else {
         kind(text, &fields, &details, url.is_some())
     };
+    // A medium in brackets after the title is not the title's: "TED [Internet]"
+    // (a translation or a note in brackets is: "[in Chinese]", "[selections]").
+    if let Some(t) = title_span.clone()
+        && let Some(cut) = text[t.clone()].rfind(" [")
+        && cut > 0
+        && !text[t.start + cut..t.end].contains(']')
+        && MEDIA.contains(&text[t.start + cut + 2..t.end].to_lowercase().as_str())
+    {
+        title_span = Some(clean(text, t.start..t.start + cut));
+    }
     // A title that opens with a quoted phrase keeps the quote its own text closes:
     // "“Kontor” und “Hafen” in der Hanse".
     if let Some(t) = title_span.as_mut() {
@@ -229,6 +239,19 @@ fn unlabelled_year(text: &str, fields: &[(Label, Range<usize>)]) -> Option<Range
         .filter(|r| !access_date(text, r))
         .find(|r| first_year(&text[r.clone()]).is_some())
 }
+
+/// Medium designators set in brackets after a title (Vancouver, ISO 690), lowercase.
+const MEDIA: &[&str] = &[
+    "internet",
+    "online",
+    "en ligne",
+    "electronic resource",
+    "электронный ресурс",
+    "cd-rom",
+    "dvd",
+    "en línea",
+    "recurso electrónico",
+];
 
 /// The first run of `text` in Markdown emphasis ("*Blackstar*") at or after byte
 /// `from`, marks included.
