@@ -287,3 +287,36 @@ fn random_bytes_never_panic() {
         drop(run(if i % 2 == 0 { "r.txt" } else { "r.md" }, &input));
     }
 }
+
+/// Front matter with `n` unknown keys, each warned about at its own line.
+fn front_matter(n: usize) -> Vec<u8> {
+    let mut text = String::from("---\ntitle: Keys\n");
+    for i in 0..n {
+        text.push_str(&format!("key{i}: value {i}\n"));
+    }
+    text.push_str("---\n\n# Keys\n\nBody.\n");
+    text.into_bytes()
+}
+
+#[test]
+fn front_matter_keys_grow_linearly() {
+    let doc = run("keys.md", &front_matter(2_000));
+    let warned: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "W-FRONT-MATTER-KEY")
+        .collect();
+    assert_eq!(warned.len(), 2_000);
+    // key1999 is on line 2 (the fence) + 1 (title) + 2000.
+    let last = warned
+        .iter()
+        .find(|d| d.message.contains("`key1999`"))
+        .expect("the last key is warned about");
+    assert_eq!(last.span.line, 2_002, "{last:?}");
+    assert_linear(
+        "front matter keys",
+        "keys.md",
+        &front_matter(5_000),
+        &front_matter(20_000),
+    );
+}

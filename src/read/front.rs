@@ -4,6 +4,8 @@
 //! blocks stay disabled there and this stage cuts the front matter off itself; the
 //! Markdown stage then parses the rest at its real offset, so lines stay absolute.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::Src;
@@ -160,8 +162,9 @@ fn first_line(message: &str) -> String {
 }
 
 fn apply(src: &Src, content_start: usize, content: &str, pairs: Pairs, doc: &mut Document) {
+    let offsets = key_offsets(content);
     for (key, value) in pairs {
-        let offset = content_start + key_offset(content, &key);
+        let offset = content_start + offsets.get(key.as_str()).copied().unwrap_or(0);
         let meta = &mut doc.meta;
         let ok = match key.as_str() {
             "title" => scalar(&value).map(|s| meta.title = s).is_some(),
@@ -246,20 +249,22 @@ fn position(value: &Value) -> Option<u32> {
     u32::try_from(n).ok().filter(|&n| n >= 1)
 }
 
-/// Where `key` is written in the content (its first line starting with it), for spans.
-fn key_offset(content: &str, key: &str) -> usize {
-    super::lines_with_offsets(content)
-        .find(|(_, line)| {
-            let line = line.trim_start().trim_start_matches(['"', '\'']);
-            line.strip_prefix(key).is_some_and(|rest| {
-                rest.trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with([':', '='])
-            })
-        })
-        .map_or(0, |(off, line)| {
-            off + (line.len() - line.trim_start().len())
-        })
+/// Where each key is written in the content: the offset of the first line that
+/// starts with it (quoted or not, before `:` or `=`), for spans. One pass over the
+/// content, so 50,000 keys cost no more than reading them.
+fn key_offsets(content: &str) -> HashMap<&str, usize> {
+    let mut out = HashMap::new();
+    for (off, line) in super::lines_with_offsets(content) {
+        let body = line.trim_start();
+        let key = match body.chars().next() {
+            Some(q @ ('"' | '\'')) => body[1..].split(q).next().unwrap_or(""),
+            _ => body.split([':', '=']).next().unwrap_or("").trim_end(),
+        };
+        if !key.is_empty() {
+            out.entry(key).or_insert(off + (line.len() - body.len()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
