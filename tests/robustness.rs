@@ -320,3 +320,79 @@ fn front_matter_keys_grow_linearly() {
         &front_matter(20_000),
     );
 }
+
+/// Fastest of three runs of `work`.
+fn fastest(work: impl Fn()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// The resolved book of one Markdown profile.
+fn book_of(input: &str) -> folio::model::Book {
+    let doc = run("p.md", input.as_bytes());
+    folio::model::Book {
+        meta: doc.meta.clone(),
+        documents: vec![doc],
+    }
+}
+
+/// Setting four times the input must stay well under sixteen times the time.
+fn assert_linear_backend(
+    what: &str,
+    make: impl Fn(usize) -> String,
+    n: usize,
+    work: impl Fn(&folio::model::Book),
+) {
+    let (small, large) = (book_of(&make(n)), book_of(&make(4 * n)));
+    let t1 = fastest(|| work(&small));
+    let t4 = fastest(|| work(&large));
+    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-4);
+    eprintln!("{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}");
+    assert!(
+        ratio < 12.0,
+        "{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}"
+    );
+}
+
+#[test]
+fn long_tokens_table_cells_and_many_headings_set_in_linear_time() {
+    let pdf = |book: &folio::model::Book| {
+        let out = folio::pdf::pdf(book, &folio::pdf::PdfOptions::default()).expect("a pdf");
+        assert!(out.bytes.starts_with(b"%PDF"));
+    };
+    assert_linear_backend(
+        "unbreakable token to PDF",
+        |n| format!("# T\n\nBefore {} after.\n", "x".repeat(n)),
+        25_000,
+        pdf,
+    );
+    assert_linear_backend(
+        "table cell to PDF",
+        |n| {
+            let words: Vec<String> = (0..n / 8).map(|i| format!("word{}", i % 997)).collect();
+            format!("# T\n\n| A | B |\n|---|---|\n| x | {} |\n", words.join(" "))
+        },
+        25_000,
+        pdf,
+    );
+    assert_linear_backend(
+        "headings to EPUB",
+        |n| {
+            (0..n)
+                .map(|i| format!("## Heading {i}\n\nText {i}.\n\n"))
+                .collect()
+        },
+        2_500,
+        |book| {
+            let bytes =
+                folio::epub::epub(book, &folio::epub::EpubOptions::default()).expect("an epub");
+            assert!(bytes.starts_with(b"PK"));
+        },
+    );
+}
