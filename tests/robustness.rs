@@ -16,29 +16,35 @@ fn run(name: &str, input: &[u8]) -> Document {
     doc
 }
 
-/// Fastest of three runs: the machine is shared, so one run may be slowed down.
-fn timed(name: &str, input: &[u8]) -> Duration {
+/// Fastest of three runs of `work`: the machine is shared, so one run may be slowed
+/// down.
+fn fastest(work: impl Fn()) -> Duration {
     (0..3)
         .map(|_| {
             let start = Instant::now();
-            drop(run(name, input));
+            work();
             start.elapsed()
         })
         .min()
         .unwrap_or_default()
 }
 
-/// Work for four times the input must stay well under sixteen times the work: linear
-/// with room for noise, but quadratic growth fails.
-fn assert_linear(what: &str, name: &str, small: &[u8], large: &[u8]) {
-    let t1 = timed(name, small);
-    let t4 = timed(name, large);
+/// Work for four times the input (`t4`) must stay well under sixteen times the work
+/// for the input (`t1`): linear with room for noise, but quadratic growth fails.
+fn assert_ratio(what: &str, t1: Duration, t4: Duration) {
     let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-4);
     eprintln!("{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}");
     assert!(
         ratio < 12.0,
         "{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}"
     );
+}
+
+/// Reading and resolving `large` (four times `small`) takes linear time.
+fn assert_linear(what: &str, name: &str, small: &[u8], large: &[u8]) {
+    let t1 = fastest(|| drop(run(name, small)));
+    let t4 = fastest(|| drop(run(name, large)));
+    assert_ratio(what, t1, t4);
 }
 
 #[test]
@@ -321,18 +327,6 @@ fn front_matter_keys_grow_linearly() {
     );
 }
 
-/// Fastest of three runs of `work`.
-fn fastest(work: impl Fn()) -> Duration {
-    (0..3)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
 /// The resolved book of one Markdown profile.
 fn book_of(input: &str) -> folio::model::Book {
     let doc = run("p.md", input.as_bytes());
@@ -342,7 +336,7 @@ fn book_of(input: &str) -> folio::model::Book {
     }
 }
 
-/// Setting four times the input must stay well under sixteen times the time.
+/// Setting four times the input (`make(4 * n)`) takes linear time.
 fn assert_linear_backend(
     what: &str,
     make: impl Fn(usize) -> String,
@@ -350,14 +344,7 @@ fn assert_linear_backend(
     work: impl Fn(&folio::model::Book),
 ) {
     let (small, large) = (book_of(&make(n)), book_of(&make(4 * n)));
-    let t1 = fastest(|| work(&small));
-    let t4 = fastest(|| work(&large));
-    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-4);
-    eprintln!("{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}");
-    assert!(
-        ratio < 12.0,
-        "{what}: 1× {t1:?}, 4× {t4:?}, ratio {ratio:.1}"
-    );
+    assert_ratio(what, fastest(|| work(&small)), fastest(|| work(&large)));
 }
 
 #[test]
