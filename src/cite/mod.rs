@@ -131,6 +131,13 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_before_a_wide_character_is_no_year() {
+        // Found by the property test: "(" then a two-byte character at byte 4.
+        let r = parse("javascript:alert(1) «مجاهدین» — “quoted” A «مجاهدین» — “quoted” A.");
+        assert!(r.year.is_none(), "{r:?}");
+    }
+
+    #[test]
     fn case_names_and_din_names() {
         let r = parse("Harbour Guild v. Tide Board (1911).");
         assert_eq!(r.title.as_deref(), Some("Harbour Guild v. Tide Board"));

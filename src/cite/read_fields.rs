@@ -277,8 +277,9 @@ fn emphasised(text: &str, from: usize) -> Option<Range<usize>> {
 fn before_bracketed_year(text: &str, r: Range<usize>) -> Range<usize> {
     let field = &text[r.clone()];
     let cut = field.match_indices('(').map(|(i, _)| i).find(|&i| {
-        let digits = &field[i + 1..];
-        digits.len() >= 4 && super::describe_tokens::is_year(&digits[..4])
+        field[i + 1..]
+            .get(..4)
+            .is_some_and(super::describe_tokens::is_year)
     });
     match cut {
         Some(i) if !field[..i].trim().is_empty() => r.start..r.start + field[..i].trim_end().len(),
