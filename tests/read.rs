@@ -204,3 +204,34 @@ fn plain_text_gets_smart_punctuation_and_markers_keep_their_place() {
         "Doe, J. (2001). It’s “done”. https://example.org/a--b"
     );
 }
+
+/// Old Mac files end lines with CR alone, and pages may use Unicode's line and
+/// paragraph separators: each reads as the same file with LF.
+#[test]
+fn every_line_ending_reads_alike() {
+    let lf = "A Harbour Profile\n\nThe guild met (1). It grew.\n\nWorks Cited\n\n(1) - Doe, J. (2001). A book. Press.\n";
+    let expected = folio::resolve::resolve(read("p.txt", lf.as_bytes()));
+    assert_eq!(expected.meta.title, "A Harbour Profile");
+    assert_eq!(expected.notes.len(), 1);
+    for (what, name, text) in [
+        ("CR", "p.txt", lf.replace('\n', "\r")),
+        ("CRLF", "p.txt", lf.replace('\n', "\r\n")),
+        (
+            "U+2028/2029",
+            "p.txt",
+            lf.replace("\n\n", "\u{2029}").replace('\n', "\u{2028}"),
+        ),
+        (
+            "CR in Markdown",
+            "p.md",
+            format!("# {}", lf.replace("Works Cited", "## Works Cited")).replace('\n', "\r"),
+        ),
+    ] {
+        let doc = folio::resolve::resolve(read(name, text.as_bytes()));
+        assert_eq!(doc.meta.title, "A Harbour Profile", "{what}");
+        assert_eq!(doc.notes.len(), 1, "{what}: {:?}", doc.diagnostics);
+        assert_eq!(doc.markers.len(), 1, "{what}");
+        // The marker's line counts the file's own line breaks.
+        assert_eq!(doc.markers[0].span.line, 3, "{what}");
+    }
+}

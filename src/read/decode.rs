@@ -65,7 +65,8 @@ pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>
             .with_hint("write the profile, or leave the file out"),
         ));
     }
-    Ok(text.replace("\r\n", "\n"))
+    // CRLF (Windows) and a lone CR (old Mac files) end a line as LF does.
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Line and column of byte `at` of `body`, which may hold invalid UTF-8 after `at`.

@@ -45,6 +45,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
             return doc;
         }
     };
+    // Plain text copied from pages may break lines with Unicode's separators.
+    let text = if !is_markdown(name) && text.contains(['\u{2028}', '\u{2029}']) {
+        text.replace('\u{2028}', "\n").replace('\u{2029}', "\n\n")
+    } else {
+        text
+    };
     let src = Src::new(name, &text);
     let mut body_start = 0;
     if is_markdown(name) {
