@@ -139,9 +139,32 @@ mod tests {
 
     #[test]
     fn case_names_and_din_names() {
-        let r = parse("Harbour Guild v. Tide Board (1911).");
-        assert_eq!(r.title.as_deref(), Some("Harbour Guild v. Tide Board"));
-        assert!(r.authors.is_empty(), "{:?}", r.authors);
+        for (text, name) in [
+            (
+                "Harbour Guild v. Tide Board (1911).",
+                "Harbour Guild v. Tide Board",
+            ),
+            (
+                "Salt Traders, Inc. v. Harbour Ferry Co., 212 U.S. 101 (1909).",
+                "Salt Traders, Inc. v. Harbour Ferry Co",
+            ),
+            (
+                "Harbour Guild v tide board, C-12/03–C-13/03 (1998).",
+                "Harbour Guild v tide board",
+            ),
+            (
+                "*Harbour Guild v. Tide Board*. 9th Cir., 1911.",
+                "Harbour Guild v. Tide Board",
+            ),
+        ] {
+            let r = parse(text);
+            assert_eq!(r.title.as_deref(), Some(name), "{text}");
+            assert!(r.authors.is_empty(), "{text}: {:?}", r.authors);
+            assert_eq!(r.details.kind, Some(WorkKind::Legal), "{text}");
+        }
+        // "v." before a number is a volume.
+        let r = parse("Ross, W. D.: *Metaphysics*. Bd. v. 2. Oxford : Clarendon, 1924");
+        assert_eq!(r.title.as_deref(), Some("Metaphysics"));
         // An initial V. is no "versus".
         assert_eq!(
             families("Hadley, V. Ledgers of the Salt Trade. PhD thesis, Tisza University, 1984."),

@@ -100,7 +100,13 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         place_span = Some(place);
         publisher_span = Some(publisher);
     }
+    // A case opens with its name, whatever the labeller made of the parties.
+    let case = case_name(text);
+    if let Some(name) = &case {
+        title_span = Some(name.clone());
+    }
     let (mut written, mut et_al) = first(Label::Author)
+        .filter(|_| case.is_none())
         .map(|r| split_names(text, before_bracketed_year(text, r)))
         .unwrap_or_default();
     // "Canada Council for the Arts. “What We Heard…”" labelled as one title: an
@@ -168,7 +174,9 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     if details.names.is_empty() {
         details.names = details.editors.clone();
     }
-    details.kind = if site {
+    details.kind = if case.is_some() {
+        Some(WorkKind::Legal)
+    } else if site {
         Some(WorkKind::WebPage)
     } else if title_from_periodical {
         // Not an article: its one name is its title.
@@ -270,6 +278,48 @@ fn emphasised(text: &str, from: usize) -> Option<Range<usize>> {
         .chars()
         .any(char::is_alphabetic)
         .then_some(from + open..from + open + close + 2)
+}
+
+/// The name of a case that opens the reference, up to its reporter, docket number or
+/// year: "Feist Publications, Inc. v. Rural Telephone Service Co., 499 U.S. 340
+/// (1991).", "Brown v. Board of Education (1954).", "Harbour Guild v Tide Board, No.
+/// C-12/03 (1998).", "…, C-12/03 (1998)", "…. Vol. I. ECJ; 1998." The parties hold no digit, quote, bracket or sentence break, and
+/// a letter follows "v." (Ross's "*Metaphysics*. Bd. v. 2" is a volume).
+fn case_name(text: &str) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start_matches([' ', '*', '_']).len();
+    let v = [" v. ", " v "].iter().filter_map(|m| text.find(m)).min()?;
+    let parties = text.get(start..v)?;
+    let after = v + if text[v..].starts_with(" v. ") { 4 } else { 3 };
+    let rest = &text[after..];
+    if v > 150
+        || parties.is_empty()
+        || parties.contains(". ")
+        || parties.contains(|c: char| c.is_ascii_digit() || "“”\"«»()[]:".contains(c))
+        || !rest.starts_with(char::is_alphabetic)
+    {
+        return None;
+    }
+    let digit_after = |m: &str| {
+        rest.match_indices(m)
+            .find(|(i, _)| rest[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            .map(|(i, _)| i)
+    };
+    let end = [
+        digit_after(", "),
+        digit_after(" ("),
+        digit_after(". "),
+        rest.find(", No"),
+        rest.find(", C-"),
+        rest.find(". Vol"),
+        rest.find(" ["),
+        rest.find('*'),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(rest.len());
+    let name = clean(text, start..after + end);
+    (name.end > after).then_some(name)
 }
 
 /// `r` up to a bracketed year in it: "Stapelbroek. (1980) 1986." labelled as names
