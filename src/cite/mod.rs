@@ -192,6 +192,21 @@ mod tests {
     }
 
     #[test]
+    fn a_marked_title_runs_to_its_closing_mark_past_inner_sentences() {
+        for text in [
+            "Lind, Karin. “Mr. Ames on Ballast.” Letter, April 18, 1881. http://x.org/a",
+            "Lind, Karin. *Mr. Ames on Ballast*. 18 Apr. 1881, http://x.org/a.",
+            "Lind, K. (1881, April 18). “Mr. Ames on Ballast.” Harbour Letters.",
+        ] {
+            assert_eq!(
+                parse(text).title.as_deref(),
+                Some("Mr. Ames on Ballast"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn with_no_title_labelled_the_emphasised_words_are_it() {
         let r = parse("Doe, J. *Harbour Songs*. Tide Records, 2016.");
         assert_eq!(r.title.as_deref(), Some("Harbour Songs"));

@@ -32,6 +32,16 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     let mut container_span = clean_field(Label::Journal)
         .or_else(|| clean_field(Label::Container))
         .map(|r| without_in(text, r));
+    // A title in quotes or emphasis runs on to its closing mark, past an abbreviation
+    // the labeller took for its end: "“Mr. Darwin on Vivisection.”".
+    if let Some(t) = title_span.clone()
+        && let Some(end) = unclosed_title_end(text, t.clone())
+    {
+        title_span = Some(clean(text, t.start..end));
+        if container_span.as_ref().is_some_and(|c| c.start < end) {
+            container_span = None;
+        }
+    }
     // A quoted title ends at its closing quote. Wikipedia's `“Title”. Site. Publisher.`
     // puts the stop after the quote, and the labeller may run the title on into the
     // site: what follows the quote is the site when no container was found.
@@ -280,6 +290,33 @@ fn emphasised(text: &str, from: usize) -> Option<Range<usize>> {
         .then_some(from + open..from + open + close + 2)
 }
 
+/// Where a title that follows an opening quote or emphasis mark, and does not close
+/// it, closes: the first matching mark within a short sentence's reach after it.
+fn unclosed_title_end(text: &str, title: Range<usize>) -> Option<usize> {
+    let open = text[..title.start].chars().next_back()?;
+    let close = match open {
+        '“' => '”',
+        '«' => '»',
+        '*' => '*',
+        _ => return None,
+    };
+    if text[title.clone()].contains(close) {
+        return None;
+    }
+    let after = &text[title.end..];
+    let reach = after.len().min(160);
+    let (i, _) = after
+        .char_indices()
+        .take_while(|&(i, _)| i < reach)
+        .find(|&(i, c)| {
+            c == close && !after[i + c.len_utf8()..].starts_with(char::is_alphanumeric)
+        })?;
+    // Nothing that opens another title or closes a sentence and starts the next field
+    // may come between.
+    let gap = &after[..i];
+    (!gap.contains(open) && !gap.contains(['“', '(', '['])).then_some(title.end + i)
+}
+
 /// The name of a case that opens the reference, up to its reporter, docket number or
 /// year: "Feist Publications, Inc. v. Rural Telephone Service Co., 499 U.S. 340
 /// (1991).", "Brown v. Board of Education (1954).", "Harbour Guild v Tide Board, No.
@@ -455,6 +492,11 @@ fn quoted_title(text: &str, title: Range<usize>) -> Option<(Range<usize>, Option
 /// last sentence and the name that sentence is: up to six capitalised words (small
 /// words aside), no digits, no question mark.
 fn split_site(text: &str, title: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    // A title in quotes or emphasis is one title, sentences and all: "“Mr. Darwin on
+    // Vivisection.”".
+    if text[..title.start].ends_with(['“', '"', '«', '*', '‘']) {
+        return None;
+    }
     let written = &text[title.clone()];
     let dot = written.rfind(". ")?;
     let before = written[..dot].rsplit(' ').next().unwrap_or("");
