@@ -192,6 +192,22 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_years_dates_a_work() {
+        for (text, year) in [
+            (
+                "Ames, Petra, ed. “The Harbour Archive,” 1996–2014. www.harbour.org.",
+                "1996",
+            ),
+            (
+                "Lind, Karin, ed. *Harbour Rolls*. 2 vols. Szeged, 1885–1888.",
+                "1885",
+            ),
+        ] {
+            assert_eq!(parse(text).year.as_deref(), Some(year), "{text}");
+        }
+    }
+
+    #[test]
     fn a_marked_title_runs_to_its_closing_mark_past_inner_sentences() {
         for text in [
             "Lind, Karin. “Mr. Ames on Ballast.” Letter, April 18, 1881. http://x.org/a",

@@ -235,7 +235,8 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
 }
 
 /// With no date labelled, the first field outside the names, titles, links, volume
-/// and pages that holds a year, and is no access date, dates the work: "Petersberg, 2005–2010", "1998, I
+/// and pages that holds a year, and is no access date, dates the work, else a span of
+/// years read as pages ("1996–2014"): "Petersberg, 2005–2010", "1998, I
 /// 4705" read as a note.
 fn unlabelled_year(text: &str, fields: &[(Label, Range<usize>)]) -> Option<Range<usize>> {
     fields
@@ -256,6 +257,24 @@ fn unlabelled_year(text: &str, fields: &[(Label, Range<usize>)]) -> Option<Range
         .map(|(_, r)| r.clone())
         .filter(|r| !access_date(text, r))
         .find(|r| first_year(&text[r.clone()]).is_some())
+        .or_else(|| {
+            fields
+                .iter()
+                .filter(|(l, _)| *l == Label::Pages)
+                .map(|(_, r)| r.clone())
+                .find(|r| year_span(&text[r.clone()]))
+        })
+}
+
+/// "1996–2014.", "(1885–1888)": a span of years, which the labeller may take for pages
+/// (there is no "p." before it, and both ends are years in order).
+fn year_span(field: &str) -> bool {
+    let core = field.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((from, to)) = core.split_once(['–', '-', '—', '/']) else {
+        return false;
+    };
+    let to = to.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    super::describe_tokens::is_year(from) && super::describe_tokens::is_year(to) && from <= to
 }
 
 /// Medium designators set in brackets after a title (Vancouver, ISO 690), lowercase.
