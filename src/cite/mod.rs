@@ -192,6 +192,17 @@ mod tests {
     }
 
     #[test]
+    fn a_first_family_name_with_a_particle_before_one_given_name() {
+        let text = "Ortega de Lara, Inés, and Paulo Ames. *Rutas de la sal*. Sevilla: Mar, 1993.";
+        assert_eq!(families(text), ["Ortega de Lara", "Ames"]);
+        // Given-first, the particle starts the family name as before.
+        assert_eq!(
+            families("Ludwig van Beethoven, *Symphonies* (Vienna: Hof, 1810)."),
+            ["van Beethoven"]
+        );
+    }
+
+    #[test]
     fn a_span_of_years_dates_a_work() {
         for (text, year) in [
             (

@@ -260,7 +260,8 @@ fn names(text: &str, parts: &[Vec<Range<usize>>]) -> Vec<Written> {
             .unwrap_or_default();
         // A family name of two words ("García Márquez, G.") only before bare initials:
         // "John Smith, Jane Doe" are two people.
-        // So is one of up to four words with a particle inside ("Vázques de Parga, L."),
+        // So is one of up to four words with a particle inside ("Vázques de Parga, L.",
+        // or first in the list before one given name: "Vázques de Parga, Luis, …"),
         // and one in capitals as ISO 690 writes it ("VÁZQUES DE PARGA, Luis").
         let before_initials = next.is_some_and(|n| n.iter().all(|w| is_initial(&text[w.clone()])));
         let capitals = words.len() > 1
@@ -275,7 +276,8 @@ fn names(text: &str, parts: &[Vec<Range<usize>>]) -> Vec<Written> {
             && words[1..words.len() - 1]
                 .iter()
                 .all(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
-            && (before_initials || capitals);
+            // The list's first name is the inverted one: "Vázques de Parga, Luis, …".
+            && (before_initials || capitals || (i == 0 && next_words.len() == 1));
         let compound = (words.len() == 2
             && words.iter().all(|w| is_capitalised(w) && !w.ends_with('.'))
             && (before_initials || capitals))
