@@ -136,6 +136,9 @@ pub struct PdfConfig {
     pub margins: Option<f32>,
     /// Print each profile's bibliography after its notes.
     pub bibliography: bool,
+    /// The standard the PDF claims and is validated against (`none`, `ua-1`, `a-2b`,
+    /// `a-3b`); PDF/UA-1 by default.
+    pub pdf_standard: PdfStandard,
 }
 
 impl Default for PdfConfig {
@@ -145,8 +148,27 @@ impl Default for PdfConfig {
             font_size: None,
             margins: None,
             bibliography: true,
+            pdf_standard: PdfStandard::default(),
         }
     }
+}
+
+/// A standard the PDF may claim; krilla validates the document against it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum PdfStandard {
+    /// None claimed: a plain tagged PDF.
+    #[serde(rename = "none")]
+    None,
+    /// PDF/UA-1 (accessible).
+    #[default]
+    #[serde(rename = "ua-1")]
+    Ua1,
+    /// PDF/A-2b (archival).
+    #[serde(rename = "a-2b")]
+    A2b,
+    /// PDF/A-3b (archival, with attachments allowed).
+    #[serde(rename = "a-3b")]
+    A3b,
 }
 
 /// A paper size the PDF backend knows.
@@ -262,6 +284,20 @@ mod tests {
         assert_eq!(config.pdf.paper, Paper::A5);
         assert_eq!(config.pdf.font_size, Some(10.5));
         assert!(!config.pdf.bibliography);
+        assert_eq!(config.pdf.pdf_standard, PdfStandard::Ua1);
+        for (name, standard) in [
+            ("none", PdfStandard::None),
+            ("ua-1", PdfStandard::Ua1),
+            ("a-2b", PdfStandard::A2b),
+            ("a-3b", PdfStandard::A3b),
+        ] {
+            let text = format!("[pdf]\npdf-standard = \"{name}\"\n");
+            let config = BookConfig::parse("book.toml", &text).unwrap();
+            assert_eq!(config.pdf.pdf_standard, standard, "{name}");
+        }
+        let err = BookConfig::parse("book.toml", "[pdf]\npdf-standard = \"a-1b\"\n").unwrap_err();
+        assert_eq!((err.code, err.span.line), ("E-CONFIG", 2));
+        assert!(err.message.contains("a-2b"), "{}", err.message);
     }
 
     #[test]

@@ -68,6 +68,20 @@ fn a_profile_sets_cleanly_with_linked_footnotes() {
 }
 
 #[test]
+fn the_table_profile_sets_cleanly() {
+    // Wrapped and shrunk tables, and one across pages: every word can be copied out,
+    // nothing is overfull, and the tables are tagged. The table whose words break with
+    // no hyphen is left out: pdftotext cannot join such a word's pieces (its cells
+    // are checked piece by piece in tests/pdf_tables.rs).
+    let mut doc = tables();
+    doc.blocks
+        .retain(|b| !matches!(b, Block::Table { head, .. } if head.len() == 10));
+    let book = book(vec![doc], "Tables");
+    let out = pdf(&book, &opts()).expect("pdf");
+    check("tables.pdf", &book, &out);
+}
+
+#[test]
 fn seventy_notes_and_a_400_word_note_stay_on_their_pages() {
     let book = book(vec![stress()], "Seventy Notes");
     for paper in [Paper::A4, Paper::A5, Paper::Letter] {

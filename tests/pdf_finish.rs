@@ -88,9 +88,14 @@ pub fn long_notes() -> Document {
 #[test]
 fn pages_fill_down_to_the_note_rule() {
     // Pages end at most two lines short of the note rule (or the foot of the text
-    // block) unless a profile, a section or the book ends there. The built profile's
-    // table is the exception left: its header and first row take more than the room.
-    for (name, laid) in books().into_iter().filter(|(n, _)| n != "profile") {
+    // block) unless a profile, a section or the book ends there. Tables are the
+    // exception left: a row does not split across pages (as in LaTeX's longtable), so
+    // a tall row, or the built profile's header with its first row, that does not fit
+    // leaves its height empty.
+    for (name, laid) in books()
+        .into_iter()
+        .filter(|(n, _)| n != "profile" && n != "tables")
+    {
         let q = quality::measure(&laid);
         assert!(q.worst_band() <= 24.0, "{name}: {q}");
     }
@@ -119,6 +124,7 @@ fn books() -> Vec<(String, Laid)> {
     out.push(("profile".into(), laid(&profile())));
     out.push(("stress".into(), laid(&stress())));
     out.push(("long-notes".into(), laid(&long_notes())));
+    out.push(("tables".into(), laid(&tables())));
     out
 }
 

@@ -17,7 +17,7 @@ use folio::model::Book;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::access::AccessArgs;
-use super::convert::PaperArg;
+use super::convert::{PaperArg, PdfStandardArg};
 use super::output::Findings;
 use super::publish::{self, Settings, Target};
 use super::report::{Record, Status, Tally};
@@ -39,6 +39,9 @@ pub struct Args {
     /// PDF paper size.
     #[arg(long, value_enum, default_value_t)]
     pub paper: PaperArg,
+    /// The standard the PDFs claim, validated before writing.
+    #[arg(long, value_enum, default_value_t)]
+    pub pdf_standard: PdfStandardArg,
     /// How many files to convert at once (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -86,6 +89,7 @@ pub fn run(args: &Args) -> ExitCode {
     let options = Options {
         editions,
         paper: args.paper,
+        standard: args.pdf_standard,
         modified,
         access,
     };
@@ -118,6 +122,8 @@ struct Options {
     editions: Vec<BatchFormat>,
     /// The PDF's paper.
     paper: PaperArg,
+    /// The standard the PDFs claim.
+    standard: PdfStandardArg,
     /// `SOURCE_DATE_EPOCH`, when set.
     modified: Option<i64>,
     /// What may be read besides each profile's folder.
@@ -130,6 +136,7 @@ fn convert_one(job: &Job, out: &Path, options: &Options) -> (Record, Findings) {
     let Options {
         editions,
         paper,
+        standard,
         modified,
         access,
     } = options;
@@ -174,7 +181,19 @@ fn convert_one(job: &Job, out: &Path, options: &Options) -> (Record, Findings) {
             access,
             &mut findings,
         ),
-        pdf: publish::pdf_options((*paper).into(), None, None, true, *modified, images),
+        pdf: publish::pdf_options(
+            (*paper).into(),
+            None,
+            None,
+            true,
+            (*standard).into(),
+            publish::pdf_date(
+                (*standard).into(),
+                *modified,
+                std::slice::from_ref(&job.input),
+            ),
+            images,
+        ),
     };
     let book = Book {
         meta: publish::book_meta(&documents),

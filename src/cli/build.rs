@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::access::AccessArgs;
+use super::convert::PdfStandardArg;
 use super::output::{Findings, Format};
 use super::report;
 use super::series::{self, Cache};
@@ -25,6 +26,10 @@ pub struct Args {
     /// Fail (exit 1) on warnings as well as errors; the editions are still written.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// The standard the PDFs claim, validated before writing (default: book.toml's
+    /// `pdf-standard`, else ua-1).
+    #[arg(long, value_enum)]
+    pub pdf_standard: Option<PdfStandardArg>,
     /// `human` diagnostics on standard error, or one JSON record on standard output.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -53,6 +58,7 @@ pub fn run(args: &Args) -> ExitCode {
         &dir,
         &args.out,
         &args.access,
+        args.pdf_standard.map(Into::into),
         &mut Cache::default(),
         &mut findings,
     );

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use folio::Document;
-use folio::config::Paper;
+use folio::config::{Paper, PdfStandard};
 use folio::model::Book;
 
 use super::access::AccessArgs;
@@ -52,6 +52,9 @@ pub struct Args {
     /// Leave out each profile's bibliography in the PDF.
     #[arg(long)]
     pub no_bibliography: bool,
+    /// The standard the PDF claims, validated before writing.
+    #[arg(long, value_enum, default_value_t)]
+    pub pdf_standard: PdfStandardArg,
     /// Fail (exit 1) on warnings as well as errors; the outputs are still written.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -107,6 +110,34 @@ impl From<PaperArg> for Paper {
             PaperArg::A4 => Paper::A4,
             PaperArg::Letter => Paper::Letter,
             PaperArg::A5 => Paper::A5,
+        }
+    }
+}
+
+/// `--pdf-standard`: the command-line face of [`PdfStandard`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandardArg {
+    /// None claimed: a plain tagged PDF.
+    None,
+    /// PDF/UA-1, accessible.
+    #[default]
+    #[value(name = "ua-1")]
+    Ua1,
+    /// PDF/A-2b, for archiving.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-3b, for archiving.
+    #[value(name = "a-3b")]
+    A3b,
+}
+
+impl From<PdfStandardArg> for PdfStandard {
+    fn from(arg: PdfStandardArg) -> PdfStandard {
+        match arg {
+            PdfStandardArg::None => PdfStandard::None,
+            PdfStandardArg::Ua1 => PdfStandard::Ua1,
+            PdfStandardArg::A2b => PdfStandard::A2b,
+            PdfStandardArg::A3b => PdfStandard::A3b,
         }
     }
 }
@@ -183,7 +214,8 @@ fn convert(
             args.font_size,
             args.margin,
             !args.no_bibliography,
-            modified,
+            args.pdf_standard.into(),
+            publish::pdf_date(args.pdf_standard.into(), modified, &args.inputs),
             profiles.images,
         ),
     };

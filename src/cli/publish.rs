@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use folio::config::Paper;
+use folio::config::{Paper, PdfStandard};
 use folio::diag::Diagnostic;
 use folio::epub::{EpubOptions, Image};
 use folio::model::{Book, Metadata, Span};
@@ -180,6 +180,7 @@ pub fn pdf_options(
     font_size: Option<f32>,
     margin_mm: Option<f32>,
     bibliography: bool,
+    standard: PdfStandard,
     modified: Option<i64>,
     images: BTreeMap<String, Vec<u8>>,
 ) -> PdfOptions {
@@ -200,8 +201,29 @@ pub fn pdf_options(
         bibliography,
         modified,
         images,
-        ..PdfOptions::default()
+        standard: match standard {
+            PdfStandard::None => folio::pdf::PdfStandard::None,
+            PdfStandard::Ua1 => folio::pdf::PdfStandard::Ua1,
+            PdfStandard::A2b => folio::pdf::PdfStandard::A2b,
+            PdfStandard::A3b => folio::pdf::PdfStandard::A3b,
+        },
     }
+}
+
+/// The date a PDF is written with: `SOURCE_DATE_EPOCH` when set; otherwise none,
+/// except that PDF/A requires a date, and then the newest modification time of the
+/// inputs gives one that changes only when they do (never the clock, which would
+/// make every build differ).
+pub fn pdf_date(standard: PdfStandard, modified: Option<i64>, inputs: &[PathBuf]) -> Option<i64> {
+    if modified.is_some() || matches!(standard, PdfStandard::None | PdfStandard::Ua1) {
+        return modified;
+    }
+    inputs
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .filter_map(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs() as i64)
+        .max()
 }
 
 /// What the PDF layout reports, as findings: a character no bundled font has (with its

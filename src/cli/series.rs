@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use folio::config::BookConfig;
+use folio::config::{BookConfig, PdfStandard};
 use folio::model::Book;
 use folio::{Document, load};
 use rayon::prelude::*;
@@ -67,11 +67,12 @@ struct Planned {
 }
 
 /// Builds the book in `dir` into `out`; `None` when an error stopped it, and then no
-/// file was written or removed.
+/// file was written or removed. `standard` overrides `book.toml`'s `pdf-standard`.
 pub fn build(
     dir: &Path,
     out: &Path,
     access: &AccessArgs,
+    standard: Option<PdfStandard>,
     cache: &mut Cache,
     findings: &mut Findings,
 ) -> Option<Outcome> {
@@ -98,9 +99,12 @@ pub fn build(
     let documents: Vec<Document> = profiles.iter().map(|p| p.doc.clone()).collect();
     let (book_meta, warning) = meta::book_meta(&book_dir.config, &documents, &config_file);
     findings.extend(warning);
+    let standard = standard.unwrap_or(book_dir.config.pdf.pdf_standard);
     let settings = BookSettings {
         modified,
         access: &access,
+        standard,
+        pdf_modified: publish::pdf_date(standard, modified, &paths),
     };
     let plan = plan(&book_dir, &profiles, &book_meta, out, &settings, findings);
     if findings.has_errors() {
@@ -253,6 +257,10 @@ struct BookSettings<'a> {
     modified: Option<i64>,
     /// What the build may read.
     access: &'a load::Access,
+    /// The standard every PDF claims.
+    standard: PdfStandard,
+    /// The date the PDFs are written with ([`publish::pdf_date`]).
+    pdf_modified: Option<i64>,
 }
 
 /// Gives each profile's images the keys they have in the anthology. Two profiles may
@@ -288,7 +296,12 @@ fn plan(
     book_settings: &BookSettings,
     findings: &mut Findings,
 ) -> Vec<Planned> {
-    let BookSettings { modified, access } = *book_settings;
+    let BookSettings {
+        modified,
+        access,
+        standard,
+        pdf_modified,
+    } = *book_settings;
     let config: &BookConfig = &book_dir.config;
     let outputs = &config.outputs;
     let all_images: BTreeMap<String, Vec<u8>> =
@@ -317,7 +330,8 @@ fn plan(
         pdf.font_size,
         pdf.margins,
         pdf.bibliography,
-        modified,
+        standard,
+        pdf_modified,
         all_images.clone(),
     );
     let settings = |epub: &folio::epub::EpubOptions, pdf: &folio::pdf::PdfOptions| Settings {
@@ -331,6 +345,7 @@ fn plan(
     let base = hash(&(
         book_dir.config_text.as_str(),
         modified,
+        format!("{standard:?} {pdf_modified:?}"),
         format!("{:?}", book.meta),
         format!("{:?}", anthology_epub.templates),
         cover,
@@ -387,7 +402,8 @@ fn plan(
                 handout.font_size,
                 handout.margins,
                 config.pdf.bibliography,
-                modified,
+                standard,
+                pdf_modified,
                 profile.images.clone(),
             );
             let label = handout.label();

@@ -94,7 +94,7 @@ fn cannot_watch(dir: &Path, why: &str) -> ExitCode {
 fn rebuild(dir: &Path, args: &Args, cache: &mut Cache, since: Option<Instant>) {
     let start = Instant::now();
     let mut findings = Findings::default();
-    let outcome = series::build(dir, &args.out, &args.access, cache, &mut findings);
+    let outcome = series::build(dir, &args.out, &args.access, None, cache, &mut findings);
     let built = start.elapsed();
     findings.print(Format::Human);
     let Some(outcome) = outcome else {

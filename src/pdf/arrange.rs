@@ -3,12 +3,12 @@
 //! single line of a paragraph alone at a page's top or bottom. Tables get columns
 //! sized by their content.
 
+mod table;
+
 use std::collections::BTreeMap;
 
 use super::Geometry;
-use super::types::{
-    Align, Collected, Container, Flow, LayoutReport, Line, Nest, Para, ParaSpec, Role, SetFn,
-};
+use super::types::{Align, Collected, Flow, LayoutReport, Line, Nest, Para, ParaSpec, Role, SetFn};
 
 /// A line with where it goes across the text block.
 #[derive(Debug, Clone, PartialEq)]
@@ -393,136 +393,6 @@ impl Arrange<'_> {
         }
         self.space(p.after);
     }
-
-    fn table(&mut self, head: &[Para], rows: &[Vec<Para>]) {
-        let cols = rows
-            .iter()
-            .map(Vec::len)
-            .chain([head.len()])
-            .max()
-            .unwrap_or(0);
-        if cols == 0 {
-            return;
-        }
-        let gap = self.g.size;
-        let avail = (self.g.width() - gap * (cols - 1) as f32).max(cols as f32);
-        // Natural width (the cell on one line) and minimum width (its longest word).
-        let mut natural = vec![0f32; cols];
-        let mut minimum = vec![0f32; cols];
-        for row in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
-            for (c, cell) in row.iter().enumerate() {
-                // Measured flush left: a right-aligned or centred line reports the
-                // whole measure as its width.
-                let wide = ParaSpec {
-                    width: 10_000.0,
-                    align: Align::Left,
-                    ..cell.spec.clone()
-                };
-                let narrow = ParaSpec {
-                    width: 1.0,
-                    hyphenate: false,
-                    align: Align::Left,
-                    ..cell.spec.clone()
-                };
-                let w = |spec: &ParaSpec| {
-                    (self.set)(&cell.pieces, spec)
-                        .0
-                        .iter()
-                        .map(|l| l.width)
-                        .fold(0f32, f32::max)
-                };
-                natural[c] = natural[c].max(w(&wide));
-                minimum[c] = minimum[c].max(w(&narrow).min(avail / cols as f32));
-            }
-        }
-        let total: f32 = natural.iter().sum();
-        let widths: Vec<f32> = if total <= avail {
-            natural.clone()
-        } else {
-            let min_total: f32 = minimum.iter().sum();
-            let spare = (avail - min_total).max(0.0);
-            let flex: f32 = natural
-                .iter()
-                .zip(&minimum)
-                .map(|(n, m)| n - m)
-                .sum::<f32>()
-                .max(1e-3);
-            natural
-                .iter()
-                .zip(&minimum)
-                .map(|(n, m)| m + spare * (n - m) / flex)
-                .collect()
-        };
-        let widths: Vec<f32> = widths.iter().map(|w| w.max(1.0).ceil()).collect();
-        let table_w = widths.iter().sum::<f32>() + gap * (cols - 1) as f32;
-        let pad = self.g.size * 0.3;
-        let mut xs = Vec::with_capacity(cols);
-        let mut x = 0.0;
-        for w in &widths {
-            xs.push(x);
-            x += w + gap;
-        }
-        let rule_w = table_w.min(self.g.width());
-        let count = rows.len() + usize::from(!head.is_empty());
-        let table = self.out.elems.len();
-        let mut index = 0;
-        for (r, row) in std::iter::once(head)
-            .chain(rows.iter().map(Vec::as_slice))
-            .enumerate()
-        {
-            if r == 0 && head.is_empty() {
-                continue;
-            }
-            let mut cells = Vec::new();
-            let mut height = 0f32;
-            let this_row = self.out.elems.len();
-            for (c, cell) in row.iter().enumerate() {
-                let nest: Nest = cell
-                    .nest
-                    .iter()
-                    .copied()
-                    .chain([
-                        Container::Table(table),
-                        Container::Rows(table, r == 0),
-                        Container::Row(this_row),
-                        Container::Cell(c, r == 0),
-                    ])
-                    .collect();
-                let spec = ParaSpec {
-                    width: widths[c],
-                    ..cell.spec.clone()
-                };
-                let mut lines = self.lines(&Para {
-                    spec,
-                    ..cell.clone()
-                });
-                // An empty cell sets no line; an empty one, which draws nothing, keeps
-                // its place among the row's cells in the structure tree.
-                if lines.is_empty() {
-                    lines.push(Line::default());
-                }
-                let mut y = pad;
-                for line in lines {
-                    let leading = line.leading;
-                    cells.push((xs[c], y + baseline_in(&line), line, nest.clone()));
-                    y += leading;
-                }
-                height = height.max(y + pad);
-            }
-            let mut rules = Vec::new();
-            if index == 0 {
-                rules.push((0.0, rule_w, 0.0));
-            }
-            if r == 0 || index + 1 == count {
-                rules.push((0.0, rule_w, height));
-            }
-            // The header stays with the first row.
-            let break_after = r != 0;
-            let head = (r != 0 && !head.is_empty()).then_some(table);
-            self.push(ElemKind::Row { cells, rules, head }, height, break_after);
-            index += 1;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -547,6 +417,7 @@ pub(crate) mod tests {
                 })
                 .collect(),
             hyphenated: false,
+            broken: false,
             overfull: 0.0,
         }
     }

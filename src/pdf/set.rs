@@ -299,6 +299,7 @@ fn set_line(
         runs,
         tags: tags.into_iter().map(|(_, b)| b).collect(),
         hyphenated,
+        broken: brk.kind == BreakKind::Char,
         overfull: if width - spec.width > OVERFULL_SLACK {
             width - spec.width
         } else {

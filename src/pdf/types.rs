@@ -168,6 +168,9 @@ pub struct Line {
     pub tags: Vec<TagBox>,
     /// Whether the line ends with an inserted hyphen.
     pub hyphenated: bool,
+    /// Whether the line ends inside a word with no hyphen: the last resort of a
+    /// measure narrower than the word.
+    pub broken: bool,
     /// How far the line sticks out past the measure; 0 when it fits.
     pub overfull: f32,
 }

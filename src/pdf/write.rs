@@ -463,6 +463,7 @@ fn cause(e: &krilla::configure::ValidationError) -> String {
         V::MissingAltText(_) => "an image has no alternative text".into(),
         V::NoDocumentLanguage => "the document has no language".into(),
         V::NoDocumentTitle => "the document has no title".into(),
+        V::MissingDocumentDate => "pdf/a needs a document date (set SOURCE_DATE_EPOCH)".into(),
         other => format!("{other:?}").to_lowercase(),
     }
 }

@@ -304,3 +304,97 @@ pub fn stress() -> Document {
     }
     b.done()
 }
+
+/// A table-heavy profile: a table whose cells wrap, one whose longest words fit only
+/// in smaller type, one of words too long for any column, one aligned by Markdown,
+/// and one long enough to run over two pages.
+pub fn tables() -> Document {
+    use folio::model::Align;
+    let cell = |t: &str| vec![Inline::Text(t.into())];
+    let row = |cells: &[&str]| cells.iter().map(|t| cell(t)).collect::<Vec<_>>();
+    let mut b = Builder::new("tables", "Tables");
+    b.para(&format!("{} wrap{{1}} {}", words(1, 50), words(2, 20)));
+    b.block(Block::Table {
+        align: Vec::new(),
+        head: row(&["Organisation", "Founded", "Aims", "Notes"]),
+        rows: (0..4)
+            .map(|i| {
+                row(&[
+                    &words(10 + i, 4),
+                    &(1965 + i).to_string(),
+                    &words(20 + i, 14),
+                    &words(30 + i, 9),
+                ])
+            })
+            .collect(),
+    });
+    b.para(&format!("{} shrink{{2}} {}", words(3, 40), words(4, 20)));
+    b.block(Block::Table {
+        align: Vec::new(),
+        head: row(&["Body", "Seat", "Doctrine", "Status", "Leader", "Period"]),
+        rows: vec![
+            row(&[
+                "Internationalist",
+                "Constantinople",
+                "Revolutionary",
+                "Underground",
+                "Collectively",
+                "1965–1979",
+            ]),
+            row(&[
+                "Organisation",
+                "Auvers-sur-Oise",
+                "Parliamentary",
+                "Recognised",
+                "Chairwoman",
+                "1981–2003",
+            ]),
+        ],
+    });
+    b.para(&format!("{} break{{3}} {}", words(5, 40), words(6, 20)));
+    b.block(Block::Table {
+        align: Vec::new(),
+        head: row(&["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]),
+        rows: vec![row(&[
+            "Electroencephalography",
+            "Otorhinolaryngology",
+            "Pneumonoultramicroscopic",
+            "Hippopotomonstrosesquippedaliophobia",
+            "Floccinaucinihilipilification",
+            "Antidisestablishmentarianism",
+            "Supercalifragilistic",
+            "Incomprehensibilities",
+            "Uncharacteristically",
+            "Deinstitutionalisation",
+        ])],
+    });
+    b.para(&format!("{} align{{4}} {}", words(7, 40), words(8, 20)));
+    b.block(Block::Table {
+        align: vec![Align::Left, Align::Right, Align::Center],
+        head: row(&["Year", "Members", "Place"]),
+        rows: vec![
+            row(&["1965", "12", "Tehran"]),
+            row(&["1981", "4,500", "Paris"]),
+            row(&["2013", "3,100,000", "Tirana, Albania"]),
+        ],
+    });
+    b.para(&format!("{} long{{5}} {}", words(9, 60), words(10, 30)));
+    b.block(Block::Table {
+        align: vec![Align::Right, Align::Left, Align::Left],
+        head: row(&["Year", "Event", "Source"]),
+        rows: (0..40)
+            .map(|i| {
+                row(&[
+                    &(1950 + i).to_string(),
+                    &words(100 + i, 6 + i % 9),
+                    &format!("https://example.org/archive/{}/record-{i}", 1950 + i),
+                ])
+            })
+            .collect(),
+    });
+    b.para(&format!("{} end {}", words(11, 40), words(12, 20)));
+    for n in 1..=5 {
+        b.note(n, NoteKind::Full, &words(40 + n as usize, 15));
+    }
+    b.done()
+}
