@@ -1,6 +1,7 @@
 //! The e-reader finish (issue 11, item 11), on the sample series as `folio build`
 //! writes it: EPUBCheck 5.3 with `-u` lists no usage (the deprecated `endnote` and
-//! `biblioentry` epub:type values were 52 of them), the SVG cover is also a PNG
+//! `biblioentry` epub:type values were 52 of them) and Ace by DAISY finds no
+//! accessibility violation, the SVG cover is also a PNG
 //! `cover-image` of the same size for Kindle conversions, and each note's number opens
 //! its first paragraph instead of floating beside it.
 
@@ -9,6 +10,8 @@ use std::io::Read as _;
 use std::path::Path;
 use std::process::Command;
 
+#[path = "epub/ace.rs"]
+mod ace;
 #[path = "epub/epubcheck.rs"]
 mod epubcheck;
 
@@ -93,7 +96,7 @@ fn svg_size(svg: &[u8]) -> (u32, u32) {
 }
 
 #[test]
-fn the_sample_series_passes_epubcheck_with_no_usage_and_has_a_png_cover() {
+fn the_sample_series_passes_epubcheck_with_no_usage_and_ace_and_has_a_png_cover() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = sample_series(dir.path());
     let usage = epubcheck::epubcheck_usage(&path);
@@ -101,6 +104,12 @@ fn the_sample_series_passes_epubcheck_with_no_usage_and_has_a_png_cover() {
         usage.is_empty(),
         "EPUBCheck -u on the sample series:\n{}",
         usage.join("\n")
+    );
+    let violations = ace::ace_violations(&path);
+    assert!(
+        violations.is_empty(),
+        "Ace on the sample series:\n{}",
+        violations.join("\n")
     );
 
     let files = files(&std::fs::read(&path).expect("the EPUB"));
@@ -199,4 +208,24 @@ fn parse(text: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
         ..roxmltree::ParsingOptions::default()
     };
     roxmltree::Document::parse_with_options(text, opts)
+}
+
+#[test]
+fn ace_finds_a_violation_when_there_is_one() {
+    // Ace must be able to fail: pages without a language are a "serious" violation.
+    let mut opts = EpubOptions::default();
+    let page = opts
+        .templates
+        .page
+        .replace(" xml:lang=\"{{lang}}\" lang=\"{{lang}}\"", "");
+    assert_ne!(page, opts.templates.page);
+    opts.templates.page = page;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("no-lang.epub");
+    std::fs::write(&path, epub(&one_profile(), &opts).expect("an EPUB")).expect("written");
+    let violations = ace::ace_violations(&path);
+    assert!(
+        violations.iter().any(|v| v.contains("html-has-lang")),
+        "{violations:?}"
+    );
 }

@@ -2,7 +2,7 @@
 //! store pipelines take the EPUB's `cover-image` and read no SVG, so an SVG cover —
 //! the generated one or one the user gave — is drawn here with resvg and packaged as
 //! the raster `cover-image`. Text is set in the bundled fonts only: the library reads
-//! no system fonts and no files, so the PNG is the same on every machine.
+//! no system fonts and no files, so the same SVG gives the same PNG.
 
 use std::sync::Arc;
 
