@@ -21,17 +21,24 @@ pub fn epubcheck_jar() -> PathBuf {
     );
 }
 
-/// Runs EPUBCheck 5 on EPUB bytes and fails on any fatal error, error or warning.
+/// Runs EPUBCheck 5 on EPUB bytes and fails on any fatal error, error, warning or use
+/// of deprecated markup.
 pub fn epubcheck(bytes: &[u8], name: &str) {
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.epub"));
     std::fs::write(&path, bytes).expect("write the EPUB");
     epubcheck_file(&path, name);
 }
 
-/// Runs EPUBCheck 5 on an EPUB file and fails on any fatal error, error or warning.
+/// Runs EPUBCheck 5 on an EPUB file and fails on any fatal error, error, warning or use
+/// of deprecated markup (a USAGE message of `-u`, such as OPF-086b for an epub:type).
 pub fn epubcheck_file(path: &std::path::Path, name: &str) {
-    let (report, success) = run(path, &[]);
-    let problems = messages(&report, &["FATAL", "ERROR", "WARNING"]);
+    let (report, success) = run(path, &["-u"]);
+    let mut problems = messages(&report, &["FATAL", "ERROR", "WARNING"]);
+    problems.extend(
+        messages(&report, &["USAGE"])
+            .into_iter()
+            .filter(|m| m.contains("deprecated")),
+    );
     assert!(
         problems.is_empty(),
         "EPUBCheck on {name}:\n{}",
