@@ -1,8 +1,8 @@
 //! The two editions agree (issue 11, item 10): a profile's title, headings and contents
 //! entries are decided once, in resolve (`folio::contents`), so the EPUB's chapter title
 //! and nav say what the PDF's title, running head and outline say — for a front-matter
-//! title over a body `# Origins`, for a profile without front matter, and for a scraped
-//! text profile.
+//! title over a body `# Origins`, for a profile without front matter, for a scraped
+//! text profile, and for the sample series bound as an anthology.
 
 use std::io::Read as _;
 
@@ -239,4 +239,45 @@ fn parse(text: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
         ..roxmltree::ParsingOptions::default()
     };
     roxmltree::Document::parse_with_options(text, opts)
+}
+
+#[test]
+fn the_sample_series_as_an_anthology() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/book");
+    let documents: Vec<_> = [
+        "01-mek.txt",
+        "02-free-coast-assembly.md",
+        "03-karesh-movement.txt",
+    ]
+    .iter()
+    .map(|name| {
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("a profile");
+        resolve(read(name, &bytes))
+    })
+    .collect();
+    let mut meta = documents[0].meta.clone();
+    meta.title = "Opposition in Exile: Profiles".into();
+    let book = Book { meta, documents };
+    let (_, nav) = epub_contents(&book);
+    let (_, _, outline) = pdf_contents(&book);
+    // The PDF's title page and contents page have outline entries of their own, where
+    // the EPUB has its title page and its nav (outside `text/`).
+    let outline: Vec<Entry> = outline
+        .into_iter()
+        .filter(|(l, t)| !(*l == 1 && (t == "Contents" || *t == book.meta.title)))
+        .map(|(l, t)| (l - 1, t))
+        .collect();
+    let nav: Vec<Entry> = nav.into_iter().filter(|(_, l)| l != "Notes").collect();
+    assert_eq!(nav, outline);
+    let titles: Vec<&str> = nav
+        .iter()
+        .filter(|(d, _)| *d == 0)
+        .map(|(_, l)| l.as_str())
+        .collect();
+    let expected: Vec<&str> = book
+        .documents
+        .iter()
+        .map(|d| d.meta.title.as_str())
+        .collect();
+    assert_eq!(titles, expected);
 }
