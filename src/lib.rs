@@ -24,6 +24,7 @@
 
 pub mod assets;
 pub mod cite;
+pub mod contents;
 pub mod diag;
 pub mod epub;
 pub mod export;

@@ -353,11 +353,9 @@ fn check_note_links(files: &BTreeMap<String, String>) -> usize {
                 .get(target)
                 .unwrap_or_else(|| panic!("{name}: noteref {ref_id} points at missing {target}"));
             assert!(note.has_tag_name("li"), "{target} is a list item");
-            assert_eq!(
-                note.attribute(EPUB_TYPE),
-                Some("endnote"),
-                "{target} is a note"
-            );
+            assert_eq!(note.attribute("class"), Some("note"), "{target} is a note");
+            // no deprecated `endnote` (EPUBCheck -u, OPF-086b)
+            assert_eq!(note.attribute(EPUB_TYPE), None, "{target}");
             let section = note.ancestors().find(|n| role(*n) == Some("doc-endnotes"));
             assert!(section.is_some(), "{target} sits in the endnotes section");
             let back = format!("#{ref_id}");
@@ -470,7 +468,11 @@ fn fixture_profile_is_valid_and_every_note_links_both_ways() {
     // Bibliography: deduplicated, in sort order.
     let bib: Vec<String> = tree
         .descendants()
-        .filter(|n| n.attribute(EPUB_TYPE) == Some("biblioentry"))
+        .filter(|n| {
+            n.has_tag_name("li")
+                && n.parent()
+                    .is_some_and(|p| p.attribute("class") == Some("bibliography"))
+        })
         .map(|n| n.descendants().filter_map(|t| t.text()).collect())
         .collect();
     assert_eq!(bib.len(), 3);

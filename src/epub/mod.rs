@@ -32,6 +32,7 @@ pub(crate) mod escape;
 mod link_notes;
 mod package;
 mod prepare;
+mod rasterize;
 mod render;
 mod write_zip;
 
@@ -146,6 +147,13 @@ pub enum EpubError {
         /// The cover's file name.
         name: String,
     },
+    /// An SVG cover the user gave cannot be drawn as the PNG `cover-image`.
+    CoverSvg {
+        /// The cover's file name.
+        name: String,
+        /// Why it cannot be drawn.
+        message: String,
+    },
     /// The zip writer failed.
     Zip(String),
 }
@@ -156,6 +164,9 @@ impl fmt::Display for EpubError {
             EpubError::Template { file, message } => write!(f, "template {file}: {message}"),
             EpubError::CoverType { name } => {
                 write!(f, "cover {name} is not a JPEG, PNG, GIF, WebP or SVG image")
+            }
+            EpubError::CoverSvg { name, message } => {
+                write!(f, "cover {name} cannot be drawn as a PNG: {message}")
             }
             EpubError::Zip(message) => write!(f, "cannot write the EPUB archive: {message}"),
         }

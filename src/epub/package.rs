@@ -9,7 +9,7 @@ use super::escape::{civil, escape, fill, iso_datetime};
 use super::prepare::{CoverImage, Plan, parse_date};
 use super::render::{Chapter, Labels, TocEntry};
 use super::write_zip::File;
-use super::{EpubError, EpubOptions};
+use super::{EpubError, EpubOptions, rasterize};
 use crate::assets;
 use crate::model::Book;
 
@@ -29,14 +29,14 @@ struct Front {
     series: Option<String>,
 }
 
-fn front(book: &Book, labels: &Labels) -> Front {
+fn front(book: &Book, lang: &str) -> Front {
     let first = book.documents.first().map(|d| &d.meta);
     let title = [Some(&book.meta.title), first.map(|m| &m.title)]
         .into_iter()
         .flatten()
         .map(|t| t.trim())
         .find(|t| !t.is_empty())
-        .unwrap_or(labels.untitled)
+        .unwrap_or(crate::contents::untitled(lang))
         .to_string();
     let mut authors: Vec<String> = book.meta.authors.clone();
     if authors.is_empty() {
@@ -82,7 +82,7 @@ pub fn package(
 ) -> Result<Vec<File>, EpubError> {
     let t = &opts.templates;
     let labels = Labels::for_lang(&plan.lang);
-    let front = front(book, labels);
+    let front = front(book, &plan.lang);
     let mut items = Vec::new();
     let mut files = Vec::new();
     let mut add = |items: &mut Vec<Item>, item: Item, bytes: Vec<u8>, compress: bool| {
@@ -140,19 +140,41 @@ pub fn package(
                 file: "cover.svg",
                 message,
             })?;
-            (
-                "images/cover.svg".to_string(),
-                "image/svg+xml",
-                svg.into_bytes(),
-                true,
-            )
+            ("images/cover.svg".to_string(), SVG, svg.into_bytes(), true)
         }
     };
-    let cover_body = format!(
-        "<div class=\"cover\"><img src=\"{}\" alt=\"{}\" role=\"doc-cover\"/></div>",
-        escape(&cover_href),
-        escape(&cover_label)
-    );
+    // An SVG cover (the generated one or one given) is also drawn as a PNG: the PNG is
+    // the `cover-image` Kindle conversions and store pipelines read, and the page's
+    // fallback; reading systems that take `<picture>` sources show the sharp SVG.
+    let png = match cover_type {
+        SVG => Some(rasterize::rasterize(&cover_bytes).map_err(|message| {
+            match &plan.cover {
+                CoverImage::Given(_) => EpubError::CoverSvg {
+                    name: opts
+                        .cover
+                        .as_ref()
+                        .map_or_else(String::new, |c| c.name.clone()),
+                    message,
+                },
+                CoverImage::Generated => EpubError::Template {
+                    file: "cover.svg",
+                    message,
+                },
+            }
+        })?),
+        _ => None,
+    };
+    let alt = escape(&cover_label);
+    let cover_body = match png {
+        Some(_) => format!(
+            "<div class=\"cover\"><picture><source srcset=\"{}\" type=\"{SVG}\"/><img src=\"{PNG_COVER}\" alt=\"{alt}\" role=\"doc-cover\"/></picture></div>",
+            escape(&cover_href)
+        ),
+        None => format!(
+            "<div class=\"cover\"><img src=\"{}\" alt=\"{alt}\" role=\"doc-cover\"/></div>",
+            escape(&cover_href)
+        ),
+    };
     let cover_page = page(&plan.lang, &cover_label, "style.css", "cover", &cover_body)?;
     add(
         &mut items,
@@ -160,12 +182,28 @@ pub fn package(
         cover_page.into_bytes(),
         true,
     );
-    add(
-        &mut items,
-        item("cover-image", &cover_href, cover_type, Some("cover-image")),
-        cover_bytes,
-        cover_compress,
-    );
+    match png {
+        Some(png) => {
+            add(
+                &mut items,
+                item("cover-svg", &cover_href, SVG, None),
+                cover_bytes,
+                cover_compress,
+            );
+            add(
+                &mut items,
+                item("cover-image", PNG_COVER, "image/png", Some("cover-image")),
+                png,
+                false,
+            );
+        }
+        None => add(
+            &mut items,
+            item("cover-image", &cover_href, cover_type, Some("cover-image")),
+            cover_bytes,
+            cover_compress,
+        ),
+    }
 
     let title_page = title_page(&front, book, t)?;
     let title_page = page(
@@ -276,6 +314,9 @@ pub fn package(
 }
 
 const XHTML: &str = "application/xhtml+xml";
+const SVG: &str = "image/svg+xml";
+/// The raster copy of an SVG cover.
+const PNG_COVER: &str = "images/cover.png";
 
 fn item(id: &str, href: &str, media_type: &'static str, properties: Option<&'static str>) -> Item {
     Item {

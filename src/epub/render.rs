@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use super::escape::{escape, fill, occurrence_letters, push_escaped, push_text, sanitize_name};
 use super::prepare::{DocPlan, MAX_DEPTH, Plan};
 use super::{EpubError, Templates, link_notes};
+use crate::contents::{self, Nesting};
 use crate::model::{Align, Block, Document, Inline};
 
 /// One rendered profile.
@@ -41,7 +42,6 @@ pub struct Labels {
     pub back_to: &'static str,
     pub see_bibliography: &'static str,
     pub cited_in: &'static str,
-    pub untitled: &'static str,
     pub by: &'static str,
     pub contents: &'static str,
     pub landmarks: &'static str,
@@ -64,7 +64,6 @@ impl Labels {
                 back_to: "Retour à l’appel de note",
                 see_bibliography: "bibliographie",
                 cited_in: "notes",
-                untitled: "Sans titre",
                 by: "par",
                 contents: "Table des matières",
                 landmarks: "Repères",
@@ -79,7 +78,6 @@ impl Labels {
                 back_to: "Back to reference",
                 see_bibliography: "bibliography",
                 cited_in: "notes",
-                untitled: "Untitled",
                 by: "by",
                 contents: "Contents",
                 landmarks: "Landmarks",
@@ -106,7 +104,8 @@ pub struct Renderer<'a> {
     placed_ids: HashSet<String>,
     used_ids: Ids,
     pub toc: Vec<TocEntry>,
-    heading_stack: Vec<u8>,
+    /// Where each heading goes in the table of contents (the rule both editions share).
+    nesting: Nesting,
 }
 
 /// Renders one profile.
@@ -127,7 +126,7 @@ pub fn render(
         placed_ids: HashSet::new(),
         used_ids: Ids::default(),
         toc: Vec::new(),
-        heading_stack: Vec::new(),
+        nesting: Nesting::default(),
     };
     r.collect_heading_ids(&doc.blocks);
 
@@ -137,32 +136,13 @@ pub fn render(
         body,
         "<section id=\"{chapter_id}\" epub:type=\"chapter\" role=\"doc-chapter\">"
     );
-    let (title_html, title_plain, rest) = match doc.blocks.first() {
-        Some(Block::Heading {
-            level: 1, content, ..
-        }) => {
-            let mut html = String::new();
-            r.inlines(content, 0, &mut html);
-            let plain = plain_flat(content);
-            (html, plain, &doc.blocks[1..])
-        }
-        _ => {
-            let title = doc.meta.title.trim();
-            let title = if title.is_empty() {
-                labels.untitled
-            } else {
-                title
-            };
-            let mut html = String::new();
-            push_text(&mut html, title, plan.rtl);
-            (html, title.to_string(), &doc.blocks[..])
-        }
+    // The title was decided in resolve (crate::contents): the PDF prints the same one.
+    let title_plain = match doc.meta.title.trim() {
+        "" => contents::untitled(&plan.lang).to_string(),
+        title => title.to_string(),
     };
-    let title_plain = if title_plain.trim().is_empty() {
-        labels.untitled.to_string()
-    } else {
-        title_plain
-    };
+    let mut title_html = String::new();
+    push_text(&mut title_html, &title_plain, plan.rtl);
     r.toc.push(TocEntry {
         depth: 0,
         label: title_plain.clone(),
@@ -186,7 +166,7 @@ pub fn render(
         body.push_str("</p>\n");
     }
     body.push_str("</header>\n");
-    r.blocks(rest, 0, &mut body);
+    r.blocks(&doc.blocks, 0, &mut body);
     body.push_str("</section>\n");
 
     let (notes_anchor, bibliography_anchor) = link_notes::link_notes(&mut r, &mut body);
@@ -296,7 +276,12 @@ impl Renderer<'_> {
                 let _ = write!(out, "<h{tag} id=\"{xhtml_id}\">");
                 self.inlines(content, depth, out);
                 let _ = writeln!(out, "</h{tag}>");
-                self.push_toc(*level, plain_flat(content), &xhtml_id);
+                let depth = self.nesting.depth(*level);
+                self.toc.push(TocEntry {
+                    depth,
+                    label: contents::label(content),
+                    href: format!("{}#{xhtml_id}", self.plan.href),
+                });
             }
             Block::Paragraph { content, .. } => {
                 out.push_str("<p>");
@@ -333,7 +318,7 @@ impl Renderer<'_> {
             } => {
                 out.push_str("<figure>\n");
                 // Scraped pages often repeat the caption as alt text: print it once.
-                let alt = if plain_flat(caption).trim() == alt.trim()
+                let alt = if contents::plain(caption).trim() == alt.trim()
                     && src
                         .as_deref()
                         .and_then(|s| self.book.image_src(s))
@@ -358,23 +343,6 @@ impl Renderer<'_> {
             }
             Block::Rule => out.push_str("<hr/>\n"),
         }
-    }
-
-    fn push_toc(&mut self, level: u8, label: String, id: &str) {
-        while self.heading_stack.last().is_some_and(|&top| top >= level) {
-            self.heading_stack.pop();
-        }
-        self.heading_stack.push(level);
-        let label = if label.trim().is_empty() {
-            "§".to_string()
-        } else {
-            label
-        };
-        self.toc.push(TocEntry {
-            depth: self.heading_stack.len(),
-            label,
-            href: format!("{}#{id}", self.plan.href),
-        });
     }
 
     fn table(
@@ -464,7 +432,7 @@ impl Renderer<'_> {
     fn inline(&mut self, inline: &Inline, depth: usize, out: &mut String) {
         let wrap = |r: &mut Self, tag: &str, content: &[Inline], out: &mut String| {
             if depth > MAX_DEPTH {
-                push_escaped(out, &plain_flat(content));
+                push_escaped(out, &contents::plain(content));
                 return;
             }
             let _ = write!(out, "<{tag}>");
@@ -543,25 +511,6 @@ pub fn note_id(slug: &str, number: u32) -> String {
     format!("{slug}-note-{number}")
 }
 
-/// Plain text without recursion, for content nested deeper than [`MAX_DEPTH`].
-fn plain_flat(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    let mut stack: Vec<&Inline> = inlines.iter().rev().collect();
-    while let Some(inline) = stack.pop() {
-        match inline {
-            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
-                stack.extend(c.iter().rev());
-            }
-            Inline::Link { content, .. } => stack.extend(content.iter().rev()),
-            Inline::LineBreak => out.push(' '),
-            Inline::Image { alt, .. } => out.push_str(alt),
-            Inline::FootnoteRef { .. } | Inline::NoteRef(_) => {}
-        }
-    }
-    out
-}
-
 /// Plain text of blocks without recursion.
 fn flat_text(blocks: &[Block]) -> String {
     let mut parts = Vec::new();
@@ -569,18 +518,18 @@ fn flat_text(blocks: &[Block]) -> String {
     while let Some(block) = stack.pop() {
         match block {
             Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
-                parts.push(plain_flat(content));
+                parts.push(contents::plain(content));
             }
             Block::Quote { blocks } => stack.extend(blocks.iter().rev()),
             Block::List { items, .. } => stack.extend(items.iter().flatten().rev()),
             Block::Table { head, rows, .. } => {
                 for cell in head.iter().chain(rows.iter().flatten()) {
-                    parts.push(plain_flat(cell));
+                    parts.push(contents::plain(cell));
                 }
             }
             Block::Figure { alt, caption, .. } => {
                 parts.push(alt.clone());
-                parts.push(plain_flat(caption));
+                parts.push(contents::plain(caption));
             }
             Block::Code { text, .. } => parts.push(text.clone()),
             Block::Rule => {}

@@ -11,6 +11,7 @@ use super::types::{
     Align, Collected, Container, Face, Flow, Para, ParaSpec, Piece, Role, TextStyle,
 };
 use super::{Geometry, PdfOptions};
+use crate::contents::{self, Nesting};
 use crate::model::{Block, Book, Document, Inline};
 
 mod inlines;
@@ -52,6 +53,7 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, found: &Found) -> C
         out: Collected::default(),
         nest: Vec::new(),
         ids: 0,
+        nesting: Nesting::default(),
     };
     let bibliography = opts.bibliography;
     let anthology = book.documents.len() > 1;
@@ -66,7 +68,7 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, found: &Found) -> C
         };
         let head = (!head.trim().is_empty()).then(|| head.trim().to_string());
         c.out.flow.push(Flow::Start { doc: Some(i), head });
-        c.document(i, doc, anthology, bibliography);
+        c.document(i, doc, bibliography);
         c.back_references(i, doc, &found.notes);
     }
     c.out
@@ -80,6 +82,8 @@ struct Collector<'a> {
     nest: Vec<Container>,
     /// The next container id.
     ids: usize,
+    /// Where the profile's headings go in the outline (the rule the EPUB's nav shares).
+    nesting: Nesting,
 }
 
 /// Inline context while turning inlines into pieces.
@@ -251,7 +255,7 @@ impl Collector<'_> {
         self.nest.pop();
     }
 
-    fn document(&mut self, i: usize, doc: &Document, anthology: bool, bibliography: bool) {
+    fn document(&mut self, i: usize, doc: &Document, bibliography: bool) {
         let s = self.g.size;
         let lang = doc.meta.lang.clone();
         let file = &doc.meta.source_file;
@@ -301,24 +305,16 @@ impl Collector<'_> {
             mono: false,
             size: s,
         };
-        let mut blocks: &[Block] = &doc.blocks;
-        // The title is already set above; a leading H1 repeating it would print twice.
-        if let Some(Block::Heading {
-            level: 1, content, ..
-        }) = blocks.first()
-            && Inline::plain(content).trim() == doc.meta.title.trim()
-        {
-            blocks = &blocks[1..];
-        }
-        let base_level = if anthology { 2 } else { 1 };
-        self.blocks(blocks, ctx, 0.0, base_level, 0);
+        // Resolve decided the title (crate::contents): a leading H1 still here is a body heading.
+        self.nesting = Nesting::default();
+        self.blocks(&doc.blocks, ctx, 0.0, 0);
         self.notes(i, doc, ctx);
         if bibliography && !doc.sources.is_empty() {
-            self.bibliography(doc, ctx, base_level);
+            self.bibliography(doc, ctx);
         }
     }
 
-    fn blocks(&mut self, blocks: &[Block], ctx: Ctx, indent: f32, base_level: u8, depth: usize) {
+    fn blocks(&mut self, blocks: &[Block], ctx: Ctx, indent: f32, depth: usize) {
         let s = self.g.size;
         let lang = ctx.doc.meta.lang.clone();
         let mut prev_para = false;
@@ -359,8 +355,9 @@ impl Collector<'_> {
                     p.before = s * 1.4;
                     p.after = s * 0.5;
                     p.keep_with_next = true;
-                    let outline_level = (level + base_level - 1).min(6);
-                    p.outline = Some((outline_level, Inline::plain(content).trim().to_string()));
+                    // Under the profile's title (level 1), as in the EPUB's nav.
+                    let depth = self.nesting.depth(level).min(7) as u8;
+                    p.outline = Some((1 + depth, contents::label(content)));
                     self.out.flow.push(Flow::Para(p));
                 }
                 Block::Paragraph { content, span } => {
@@ -411,7 +408,7 @@ impl Collector<'_> {
                         ..ctx
                     };
                     self.open(Container::Quote);
-                    self.blocks(blocks, quoted, indent + s * 2.0, base_level, depth + 1);
+                    self.blocks(blocks, quoted, indent + s * 2.0, depth + 1);
                     self.nest.pop();
                     self.out.flow.push(Flow::Space(s * 0.5));
                 }
@@ -426,7 +423,7 @@ impl Collector<'_> {
                         };
                         let first = self.out.flow.len();
                         self.open(Container::Item);
-                        self.blocks(item, ctx, indent + hang, base_level, depth + 1);
+                        self.blocks(item, ctx, indent + hang, depth + 1);
                         self.nest.pop();
                         // The label hangs in the indent of the item's first paragraph.
                         if let Some(Flow::Para(p)) = self.out.flow.get_mut(first) {

@@ -2,6 +2,8 @@
 //!
 //! The stages, in the order they run:
 //!
+//! 0. [`settle_title`] decides the profile's title and whether a leading H1 is that
+//!    title or a body heading, once for both editions.
 //! 1. [`find_markers`] walks the body in reading order, turns "(4)", "(4)(5)", "(4, 5)",
 //!    "(4–6)" and "[4]" into [`Inline::NoteRef`]s and replaces Markdown `[^label]`
 //!    references, in the body and then in footnote bodies. Whether a bracketed number is
@@ -36,6 +38,7 @@ mod read_short;
 mod resolve_sources;
 mod weigh_markers;
 
+use crate::contents::settle_title;
 use crate::model::Document;
 
 /// Byte ranges of the URLs written in a text; the plain-text reader leaves them as
@@ -47,6 +50,7 @@ pub(crate) use parse_citation::url_ranges;
 ///
 /// A document that already has notes was resolved before and is returned unchanged.
 pub fn resolve(mut doc: Document) -> Document {
+    settle_title(&mut doc);
     if !doc.notes.is_empty() {
         return doc;
     }

@@ -69,7 +69,7 @@ impl Collector<'_> {
     }
 
     /// The profile's bibliography: a heading, then each source with a hanging indent.
-    pub(super) fn bibliography(&mut self, doc: &Document, ctx: Ctx, base_level: u8) {
+    pub(super) fn bibliography(&mut self, doc: &Document, ctx: Ctx) {
         let s = self.g.size;
         let lang = doc.meta.lang.clone();
         let file = &doc.meta.source_file;
@@ -86,7 +86,8 @@ impl Collector<'_> {
         h.before = s * 1.6;
         h.after = s * 0.6;
         h.keep_with_next = true;
-        h.outline = Some((base_level, "Bibliography".into()));
+        // Under the profile's title, as in the EPUB's nav.
+        h.outline = Some((2, "Bibliography".into()));
         self.out.flow.push(Flow::Para(h));
         let size = self.g.note_size().max(s * 0.9);
         self.open(Container::Bibliography);
