@@ -11,7 +11,6 @@
 //! [`pick_citations`]: super::pick_citations
 //! [`match_short`]: super::match_short
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -20,6 +19,7 @@ use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
 use super::read_short::{has_year, read_short, strip_lead_cue, without_locator};
+use super::{Map, Set};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source};
 
@@ -52,7 +52,7 @@ struct State {
     works: Works,
     /// Each work by its folded citation: letters and digits only, so case, spacing
     /// and punctuation aside.
-    by_folded: HashMap<String, usize>,
+    by_folded: Map<String, usize>,
     /// The source of the note just above: `None` after an empty or unresolved one.
     previous: Option<usize>,
 }
@@ -207,9 +207,9 @@ const PARSE_AHEAD_MIN: usize = 64;
 fn parse_ahead<'a>(
     doc: &Document,
     cited: &'a [Cited],
-) -> HashMap<(&'a str, &'a [Range<usize>]), Citation> {
+) -> Map<(&'a str, &'a [Range<usize>]), Citation> {
     let mut wanted: Vec<(&str, &[Range<usize>])> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Set::default();
     for item in cited {
         if doc
             .notes
@@ -231,7 +231,7 @@ fn parse_ahead<'a>(
         }
     }
     if wanted.len() < PARSE_AHEAD_MIN {
-        return HashMap::new();
+        return Map::default();
     }
     let parsed: Vec<Citation> = wanted
         .par_iter()
