@@ -302,14 +302,22 @@ pub(super) fn own_features(me: &Own, buf: &mut String, emit: &mut impl FnMut(&st
     let word = me.word.as_str();
     let count = word.chars().count();
     let at = |k: usize| word.char_indices().nth(k).map_or(word.len(), |(b, _)| b);
-    for k in 1..=3 {
+    for (k, (p, s)) in [
+        (1, ("p1=", "s1=")),
+        (2, ("p2=", "s2=")),
+        (3, ("p3=", "s3=")),
+    ] {
         if count > k {
-            feature!(buf, emit, "p{k}={}", &word[..at(k)]);
-            feature!(buf, emit, "s{k}={}", &word[at(count - k)..]);
+            joined!(buf, emit, p, &word[..at(k)]);
+            joined!(buf, emit, s, &word[at(count - k)..]);
         }
     }
-    feature!(buf, emit, "len={}", count.min(10));
+    joined!(buf, emit, "len=", LENGTHS[count.min(10)]);
 }
+
+/// The values of the `len` feature, written out: a word is scored without the
+/// formatting machinery.
+const LENGTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 /// Features a neighbour `k` places away gives a token: they depend on the neighbour's
 /// text only.

@@ -319,8 +319,10 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
-/// The word cache is emptied when it holds more words than this (about 6 MB of votes).
-const MAX_CACHED_WORDS: usize = 8_192;
+/// The word cache is emptied when it holds more words than this (about 12 MB of
+/// votes): more than the distinct words of 5,000 footnotes, so a long document does not
+/// score its commonest words twice.
+const MAX_CACHED_WORDS: usize = 16_384;
 
 impl Crf {
     /// A token's facts, the votes of its own features, then those it gives each

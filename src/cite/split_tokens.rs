@@ -8,12 +8,12 @@ use std::ops::Range;
 
 /// The byte ranges of the whitespace-separated words of `text`, in order.
 pub fn split_tokens(text: &str) -> Vec<Range<usize>> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
     for (i, c) in text.char_indices() {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
-                tokens.push(s..i);
+                split_numbers(text, s..i, &mut tokens);
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -21,21 +21,17 @@ pub fn split_tokens(text: &str) -> Vec<Range<usize>> {
         }
     }
     if let Some(s) = start {
-        tokens.push(s..text.len());
+        split_numbers(text, s..text.len(), &mut tokens);
     }
     tokens
-        .into_iter()
-        .flat_map(|t| split_numbers(text, t))
-        .collect()
 }
 
-/// `t` cut after each `;` or `:` between a digit, `)` or letter and a digit; words of
-/// links are left whole.
-fn split_numbers(text: &str, t: Range<usize>) -> Vec<Range<usize>> {
+/// Pushes `t` to `parts`, cut after each `;` or `:` between a digit, `)` or letter
+/// and a digit; words of links are left whole.
+fn split_numbers(text: &str, t: Range<usize>, parts: &mut Vec<Range<usize>>) {
     let word = &text[t.clone()];
     let link = word.contains("://") || word.starts_with("www.") || word.starts_with("doi:");
     let bytes = word.as_bytes();
-    let mut parts = Vec::new();
     let mut start = 0;
     for i in 1..bytes.len().saturating_sub(1) {
         let (before, at, after) = (bytes[i - 1], bytes[i], bytes[i + 1]);
@@ -49,7 +45,6 @@ fn split_numbers(text: &str, t: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     parts.push(t.start + start..t.end);
-    parts
 }
 
 #[cfg(test)]

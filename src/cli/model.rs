@@ -31,6 +31,9 @@ pub fn run(args: &Args) -> ExitCode {
             return super::exit(true);
         }
     }
+    // The process ends next: freeing the model's many small allocations one by one
+    // cost a twentieth of `folio model`'s time on a profile of 5,000 footnotes.
+    std::mem::forget(doc);
     if findings.has_errors() {
         findings
             .diagnostics

@@ -4,9 +4,10 @@
 //! by first reference after the largest literal number. Uncited entries and unused
 //! footnote definitions come last, so nothing the author wrote vanishes.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::ops::Range;
 
+use super::Map;
 use super::find_markers::FootnoteMarker;
 use super::parse_citation::link_inlines;
 use crate::diag::Diagnostic;
@@ -25,13 +26,14 @@ pub(super) struct Built {
 pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker]) -> Built {
     let file = doc.meta.source_file.clone();
     let entries = std::mem::take(&mut doc.entries);
-    let mut entry_by_number: HashMap<u32, usize> = HashMap::with_capacity(entries.len());
+    let mut entry_by_number: Map<u32, usize> =
+        Map::with_capacity_and_hasher(entries.len(), Default::default());
     for (i, entry) in entries.iter().enumerate() {
         match entry_by_number.entry(entry.number) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
+            Slot::Vacant(slot) => {
                 slot.insert(i);
             }
-            std::collections::hash_map::Entry::Occupied(_) => doc.diagnostics.push(
+            Slot::Occupied(_) => doc.diagnostics.push(
                 Diagnostic::warning(
                     "W-DUPLICATE-ENTRY",
                     &file,
@@ -46,10 +48,10 @@ pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker
         }
     }
 
-    let mut defs: HashMap<String, (Vec<Block>, crate::model::Span)> = HashMap::new();
+    let mut defs: Map<String, (Vec<Block>, crate::model::Span)> = Map::default();
     let mut def_order = Vec::new();
     for def in std::mem::take(&mut doc.footnote_defs) {
-        if let std::collections::hash_map::Entry::Vacant(slot) = defs.entry(def.label) {
+        if let Slot::Vacant(slot) = defs.entry(def.label) {
             def_order.push(slot.key().clone());
             slot.insert((def.blocks, def.span));
         }
@@ -63,8 +65,8 @@ pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker
         .max()
         .unwrap_or(0);
     let mut next_number = literal_max;
-    let mut footnote_numbers: HashMap<String, u32> = HashMap::new();
-    let mut footnote_labels: HashMap<u32, String> = HashMap::new();
+    let mut footnote_numbers: Map<String, u32> = Map::default();
+    let mut footnote_labels: Map<u32, String> = Map::default();
     for (marker, label) in footnote_markers {
         let number = *footnote_numbers.entry(label.clone()).or_insert_with(|| {
             next_number = next_number.saturating_add(1);
@@ -76,7 +78,7 @@ pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker
         }
     }
 
-    let mut note_of: HashMap<u32, usize> = HashMap::new();
+    let mut note_of: Map<u32, usize> = Map::default();
     let mut notes = Vec::new();
     for marker in &doc.markers {
         for &number in &marker.notes {

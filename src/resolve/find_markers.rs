@@ -163,11 +163,10 @@ impl Cursor {
     fn advance(&mut self, input: &str, text: &str) {
         for c in text.chars() {
             if self.aligned {
-                // Most text is written as it reads: step over it without a search.
-                let mut buf = [0; 4];
-                let written = c.encode_utf8(&mut buf);
-                if input.as_bytes()[self.pos.min(input.len())..].starts_with(written.as_bytes()) {
-                    self.pos += written.len();
+                // Most text is written as it reads: step over it without a search (one
+                // character compared, not a byte comparison per character).
+                if input.get(self.pos..).and_then(|s| s.chars().next()) == Some(c) {
+                    self.pos += c.len_utf8();
                     if c == '\n' {
                         self.line = self.line.saturating_add(1);
                         self.column = 1;

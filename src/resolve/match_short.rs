@@ -14,10 +14,9 @@
 //! are kept too, never as sources: one that fits as well (it may cite a work in a
 //! form folio did not recognise) makes the short form ambiguous.
 
-use std::collections::{HashMap, HashSet};
-
 use super::parse_citation::{Citation, fold};
 use super::read_short::Short;
+use super::{Map, Set};
 
 /// Fitting sources counted before a short form is called ambiguous and the search
 /// stops: a warning names this many.
@@ -56,8 +55,8 @@ pub(super) enum Found {
 pub(super) struct Works {
     /// In the order they were first cited.
     pub list: Vec<Work>,
-    index: HashMap<String, Vec<usize>>,
-    commentary_seen: HashSet<String>,
+    index: Map<String, Vec<usize>>,
+    commentary_seen: Set<String>,
 }
 
 impl Works {

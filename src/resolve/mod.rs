@@ -41,6 +41,13 @@ mod weigh_markers;
 use crate::contents::settle_title;
 use crate::model::Document;
 
+/// The hash map of resolution's lookup tables (never iterated, so their order cannot
+/// reach the output): foldhash, seeded per run, several times faster than SipHash on
+/// the short keys here (words, labels, note numbers).
+type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// The hash set of resolution's lookup tables; see [`Map`].
+type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// Byte ranges of the URLs written in a text; the plain-text reader leaves them as
 /// written when it applies smart punctuation.
 pub(crate) use parse_citation::url_ranges;

@@ -11,12 +11,15 @@
 //! [`pick_citations`]: super::pick_citations
 //! [`match_short`]: super::match_short
 
-use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
 
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
 use super::read_short::{has_year, read_short, strip_lead_cue, without_locator};
+use super::{Map, Set};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source};
 
@@ -49,7 +52,7 @@ struct State {
     works: Works,
     /// Each work by its folded citation: letters and digits only, so case, spacing
     /// and punctuation aside.
-    by_folded: HashMap<String, usize>,
+    by_folded: Map<String, usize>,
     /// The source of the note just above: `None` after an empty or unresolved one.
     previous: Option<usize>,
 }
@@ -58,6 +61,7 @@ struct State {
 pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
     let file = doc.meta.source_file.clone();
     let mut state = State::default();
+    let mut ahead = parse_ahead(doc, cited);
     // The work of each note (by index into doc.notes).
     let mut work_of: Vec<Option<usize>> = vec![None; doc.notes.len()];
 
@@ -158,11 +162,10 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                 (Some(NoteKind::Short), None)
             }
             Decision::New(folded) => {
-                let mut parsed = if inside {
-                    parse_citation(text)
-                } else {
-                    parse_with_italics(text, &item.italics)
-                };
+                let italics: &[Range<usize>] = if inside { &[] } else { &item.italics };
+                let mut parsed = ahead
+                    .remove(&(text, italics))
+                    .unwrap_or_else(|| parse_with_italics(text, italics));
                 // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
                 if let Some(locator) = pinpoint(text, &parsed, item.place) {
                     parsed.details.pages = None;
@@ -188,11 +191,60 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
     doc.sources = number_sources(doc, state.works.list, &work_of);
 }
 
+/// The fewest texts worth parsing ahead on several threads: below this, starting
+/// the threads costs more than it saves.
+const PARSE_AHEAD_MIN: usize = 64;
+
+/// The parses of the texts the loop in [`resolve_sources`] may read as new full
+/// citations, by text and italic ranges, made beforehand on all cores: the parser is
+/// most of resolution's time, while what a citation turns out to be depends on the
+/// works before it and so is decided in order. A text is parsed ahead when it is no
+/// Ibid and reads as a full reference (or is a works-cited entry): exactly those can
+/// be [`Decision::New`]; a few turn out to be repeats or short forms and their parse
+/// is not used. Each distinct text is parsed once, and the parse of a text does not
+/// depend on the thread or on what was parsed before, so the result is the same on
+/// any number of cores.
+fn parse_ahead<'a>(
+    doc: &Document,
+    cited: &'a [Cited],
+) -> Map<(&'a str, &'a [Range<usize>]), Citation> {
+    let mut wanted: Vec<(&str, &[Range<usize>])> = Vec::new();
+    let mut seen = Set::default();
+    for item in cited {
+        if doc
+            .notes
+            .get(item.note)
+            .is_none_or(|n| n.kind == NoteKind::Empty)
+        {
+            continue;
+        }
+        let outer = (item.reference || item.place == Place::Entry)
+            .then_some((item.text.as_str(), item.italics.as_slice()));
+        let inner = match &item.embedded {
+            Some((inner, true)) => Some((inner.as_str(), &[][..])),
+            _ => None,
+        };
+        for key in [outer, inner].into_iter().flatten() {
+            if parse_ibid(strip_lead_cue(key.0)).is_none() && seen.insert(key) {
+                wanted.push(key);
+            }
+        }
+    }
+    if wanted.len() < PARSE_AHEAD_MIN {
+        return Map::default();
+    }
+    let parsed: Vec<Citation> = wanted
+        .par_iter()
+        .map(|&(text, italics)| parse_with_italics(text, italics))
+        .collect();
+    wanted.into_iter().zip(parsed).collect()
+}
+
 /// Parses `text` with the ranges its footnote sets in italics written as `*…*`, as the
 /// parser knows emphasis from Markdown (a title in italics, not an author's name:
 /// "*Annual Report*, 1891, p. 4."); the italic range found is mapped back to `text`,
 /// and the marks are taken out of the fields read.
-fn parse_with_italics(text: &str, italics: &[std::ops::Range<usize>]) -> Citation {
+fn parse_with_italics(text: &str, italics: &[Range<usize>]) -> Citation {
     if italics.is_empty() {
         return parse_citation(text);
     }
