@@ -27,14 +27,14 @@ use std::path::Path;
 use serde_json::Value;
 
 /// Held-out accuracy (percent) below which the test fails: the level of the CRF parser
-/// trained on AnyStyle's core set and this set's tune half (92.1, 98.1, 96.9) minus one
+/// trained on AnyStyle's core set and this set's tune half (93.1, 98.1, 97.3) minus one
 /// point; the run is deterministic, so only a real change moves it. Raise it when the
 /// parser improves.
-const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 91.1), ("year", 97.1), ("author", 95.9)];
+const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 92.1), ("year", 97.1), ("author", 96.3)];
 
-/// The same floor for the tune half (99.4, 100.0, 97.5 minus one point). The model is
+/// The same floor for the tune half (99.6, 100.0, 97.9 minus one point). The model is
 /// trained on this half, so it says little about new references: read `held-out`.
-const TUNE_FLOOR: [(&str, f64); 3] = [("title", 98.4), ("year", 99.0), ("author", 96.5)];
+const TUNE_FLOOR: [(&str, f64); 3] = [("title", 98.6), ("year", 99.0), ("author", 96.9)];
 
 const FIELDS: [&str; 3] = ["title", "year", "author"];
 

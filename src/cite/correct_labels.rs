@@ -10,13 +10,18 @@
 use std::ops::Range;
 
 use super::describe_tokens::is_year;
+use super::split_names::PARTICLES;
 use super::types::Label;
 
 /// The labels of `tokens` of `text`, corrected.
 pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Vec<Label> {
     let labels = numbers_in_titles(text, tokens, labels);
     let labels = title_after_names(text, tokens, labels);
-    names_and_title(text, tokens, labels)
+    let labels = din_names_and_title(text, tokens, labels);
+    let labels = names_and_title(text, tokens, labels);
+    let labels = body_before_date(text, tokens, labels);
+    let labels = names_before_emphasis(text, tokens, labels);
+    number_after_title(text, tokens, labels)
 }
 
 /// A date, volume or page is set off from a title by punctuation ("Title. 1999",
@@ -44,14 +49,9 @@ fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) ->
     if labels.contains(&Label::Title) {
         return labels;
     }
-    let Some(start) = labels.iter().position(|&l| l == Label::Author) else {
+    let Some(Range { start, end }) = first_run(&labels, Label::Author) else {
         return labels;
     };
-    let end = start
-        + labels[start..]
-            .iter()
-            .take_while(|&&l| l == Label::Author)
-            .count();
     let word = |i: usize| &text[tokens[i].clone()];
     // Vancouver's "Ellis R. Squatters’ rights.": one to three capitals and a stop after
     // a family name close the name too, when no more initials follow.
@@ -83,6 +83,38 @@ fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) ->
     let mut out = labels;
     for label in &mut out[stop + 1..end] {
         *label = Label::Title;
+    }
+    out
+}
+
+/// DIN 1505 closes its list of names with a colon ("Huxley, Thomas Henry: Evolution…",
+/// "Petroff, M. D. ; Stapelbroek, M. G.: Blocked…", "…; u. a.: Alkanethiolate…"):
+/// every word before it is a name, and names the labeller read on past it are the
+/// title's first sentence.
+fn din_names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    if !super::split_names::din_names(text, false) {
+        return labels;
+    }
+    let Some(colon) = text.find(": ") else {
+        return labels;
+    };
+    let Some(last) = tokens.iter().position(|t| t.end > colon) else {
+        return labels;
+    };
+    let names = |l: &Label| matches!(l, Label::Author | Label::Title);
+    if !labels[..=last].iter().all(names) {
+        return labels;
+    }
+    let mut out = labels;
+    out[..=last].fill(Label::Author);
+    if !out.contains(&Label::Title) {
+        let run = run_length(&out, last + 1, Label::Author);
+        let sentence = (last + 1..last + 1 + run)
+            .find(|&i| text[tokens[i].clone()].ends_with('.'))
+            .map_or(last + run, |i| i);
+        for label in &mut out[last + 1..=sentence] {
+            *label = Label::Title;
+        }
     }
     out
 }
@@ -134,7 +166,9 @@ fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> V
     // Before the stop only Vancouver names ("Beautrais AL, Joyce PR, Mulder RT."), so
     // "Smith, John, and Jane A. Smith." is left alone; after it a sentence.
     let vancouver_name = |w: &str| {
-        is_initials(w, &[',']) || (w.starts_with(char::is_uppercase) && !w.ends_with(','))
+        is_initials(w, &[','])
+            || (w.starts_with(char::is_uppercase) && !w.ends_with(','))
+            || PARTICLES.contains(&w)
     };
     // And the reference dated as Vancouver dates ("Reprise Records; 1965.",
     // "2019;40(2)"), since "William G. Cochran. Sampling Techniques." has the same
@@ -155,10 +189,240 @@ fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> V
             let w = word(i);
             !is_initials(w, &['.', ',']) && !super::describe_tokens::is_initial(w)
         })
-        && word(authors - 1).ends_with(['.', ':', '?'])
-        && out.get(authors).is_none_or(|&l| l != Label::Author)
+        // The run ends a sentence, or the labelled title goes on from it ("Moraux P.
+        // Le *De Anima* dans…", "Uría Ríu J. Las Peregrinaciones…").
+        && (word(authors - 1).ends_with(['.', ':', '?']) || out.get(authors) == Some(&Label::Title))
     {
         out[closed + 1..authors].fill(Label::Title);
     }
     out
+}
+
+/// A patent's or report's number, or a statute's section, set off after a title
+/// ("Using metaphors…. 9,367,592", "Elektromagnetisches Signalhorn. EU-29702195U",
+/// "Every student succeeds act. 20 U.S.C § 6301") is not the title's, though the
+/// labeller runs the title on into it.
+fn number_after_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    // "9,367,592", "EU-29702195U", "5668842": three digits or more, no lowercase, not a
+    // year or a span of years ("1890–1910" closes many titles).
+    let code = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.chars().filter(char::is_ascii_digit).count() >= 3
+            && !w.chars().any(char::is_lowercase)
+            && !w.ends_with(':')
+            && !w.split(['–', '-']).all(is_year)
+    };
+    let cut = (start + 1..end).find(|&i| {
+        let after_stop = word(i - 1).ends_with(['.', ',']);
+        let number = code(word(i)) && (i + 1..end).all(|k| k == i + 1 && word(k).starts_with('('));
+        // A statute's section sign in the sentence after the title's stop.
+        let section = (i..end).any(|k| word(k).contains('§'))
+            && word(i).starts_with(|c: char| c.is_ascii_digit());
+        after_stop && (number || section)
+    });
+    let mut out = labels;
+    if let Some(cut) = cut {
+        out[cut..end].fill(Label::Other);
+    }
+    out
+}
+
+/// Small words inside an organisation's name ("Canada Council for the Arts").
+const NAME_LINKS: &[&str] = &[
+    "and", "&", "of", "for", "the", "on", "in", "de", "des", "du", "la", "et", "und", "für",
+];
+
+/// In author-date styles, a capitalised "title" before the date followed by a title in
+/// quotes or emphasis is an organisation signing the work: "Canada Council for the
+/// Arts. 2013. “What We Heard: …”", "… New Zealand Productivity Commission. (2012).
+/// *Strengthening trans-Tasman economic relations*." (A title is seldom capitalised
+/// word by word and left plain while the next one is marked.)
+fn body_before_date(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let date_end = end + run_length(&labels, end, Label::Date);
+    let word = |i: usize| &text[tokens[i].clone()];
+    let opens = |w: &str| w.starts_with(['*', '“', '‘', '"', '«']);
+    let named = (start..end).all(|i| {
+        let w = word(i).trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        w.starts_with(char::is_uppercase) || NAME_LINKS.contains(&w)
+    });
+    if date_end == end
+        || date_end >= tokens.len()
+        || !labels[..start].iter().all(|&l| l == Label::Author)
+        || end - start > 12
+        || !named
+        || opens(word(start))
+        || !opens(word(date_end))
+    {
+        return labels;
+    }
+    // The marked title runs to the token that closes it.
+    let closes = |w: &str| {
+        w.trim_end_matches(['.', ',', ';', ':'])
+            .ends_with(['*', '”', '’', '"', '»'])
+    };
+    let Some(close) = (date_end..tokens.len()).find(|&i| closes(word(i))) else {
+        return labels;
+    };
+    let mut out = labels;
+    out[start..end].fill(Label::Author);
+    out[date_end..=close].fill(Label::Title);
+    out
+}
+
+/// A note that opens with a name and a comma, then an emphasised title ("Donald E.
+/// Knuth, *Computers & Typesetting*, vol. E", "Ed Pluth, *Badiou: A Philosophy of
+/// the New*, 1st ed."), is signed by that name and titled by the emphasis, whatever
+/// the labeller made of either.
+fn names_before_emphasis(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(comma) = (0..tokens.len().min(4)).find(|&i| word(i).ends_with(',')) else {
+        return labels;
+    };
+    let name = (0..=comma).all(|i| {
+        let w = word(i).trim_end_matches([',', '.']);
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
+    });
+    let open = comma + 1;
+    if !name || open >= tokens.len() || !word(open).starts_with('*') || word(open).starts_with("**")
+    {
+        return labels;
+    }
+    let Some(close) = (open..tokens.len()).find(|&i| {
+        word(i)
+            .trim_end_matches(['.', ',', ';', ':'])
+            .ends_with('*')
+    }) else {
+        return labels;
+    };
+    let mut out = labels;
+    for label in &mut out {
+        if *label == Label::Title {
+            *label = Label::Other;
+        }
+    }
+    out[..=comma].fill(Label::Author);
+    out[open..=close].fill(Label::Title);
+    out
+}
+
+/// The first run of `label` in `labels`.
+fn first_run(labels: &[Label], label: Label) -> Option<Range<usize>> {
+    let start = labels.iter().position(|&l| l == label)?;
+    Some(start..start + run_length(labels, start, label))
+}
+
+/// How many labels from `at` on are `label`.
+fn run_length(labels: &[Label], at: usize, label: Label) -> usize {
+    labels[at..].iter().take_while(|&&l| l == label).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::split_tokens;
+
+    /// The corrected labels of `text` labelled word by word as `labels` says: one
+    /// letter a word (a author, t title, d date, j journal, e editor, o other).
+    fn corrected(text: &str, labels: &str) -> String {
+        let tokens = split_tokens(text);
+        let of = |c: char| match c {
+            'a' => Label::Author,
+            't' => Label::Title,
+            'd' => Label::Date,
+            'j' => Label::Journal,
+            'e' => Label::Editor,
+            _ => Label::Other,
+        };
+        let labels: Vec<Label> = labels.chars().map(of).collect();
+        assert_eq!(tokens.len(), labels.len(), "{text}");
+        correct_labels(text, &tokens, &labels)
+            .iter()
+            .map(|l| match l {
+                Label::Author => 'a',
+                Label::Title => 't',
+                Label::Date => 'd',
+                Label::Journal => 'j',
+                Label::Editor => 'e',
+                _ => 'o',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn din_names_end_at_their_colon() {
+        // The labeller ran the title into the given names, or found no title at all.
+        assert_eq!(
+            corrected("Huxley, Thomas Henry: Evolution in biology.", "aatttt"),
+            "aaattt"
+        );
+        assert_eq!(
+            corrected("O’Shea, M.: Understanding proactive behaviour.", "aaaaa"),
+            "aattt"
+        );
+        // A title with a colon after a name in quotes is no DIN name.
+        assert_eq!(
+            corrected("Gerson, Elihu. “Re: Whence a Spencer Spoof?”", "aattttt"),
+            "aattttt"
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_the_date_signs_the_marked_title() {
+        assert_eq!(
+            corrected(
+                "Canada Council for the Arts. 2013. “What We Heard.”",
+                "tttttdttt"
+            ),
+            "aaaaadttt"
+        );
+        // A plain title in sentence case before the date stays the title.
+        assert_eq!(
+            corrected(
+                "Annual report of the board. 2013. *Harbour News*.",
+                "tttttdjj"
+            ),
+            "tttttdjj"
+        );
+    }
+
+    #[test]
+    fn a_note_names_its_author_before_an_emphasised_title() {
+        assert_eq!(
+            corrected(
+                "Donald E. Knuth, *Computers & Typesetting*, vol. E.",
+                "aatjjjoo"
+            ),
+            "aaatttoo"
+        );
+    }
+
+    #[test]
+    fn a_number_after_the_title_is_not_the_title() {
+        assert_eq!(corrected("Signalhorn. EU-29702195U, 1998.", "ttd"), "tod");
+        // A span of years closes many titles.
+        assert_eq!(
+            corrected("Crime in England, 1660–1800. 1974.", "ttttd"),
+            "ttttd"
+        );
+    }
+
+    #[test]
+    fn vancouver_names_end_before_a_title_the_labeller_found() {
+        assert_eq!(
+            corrected(
+                "Moraux P. Le *De Anima* dans. Cambridge: Press; 1979.",
+                "aaatttood"
+            ),
+            "aattttood"
+        );
+    }
 }

@@ -27,6 +27,7 @@ mod types;
 
 pub use describe_tokens::describe_tokens;
 pub use label_tokens::label_tokens;
+pub(crate) use split_names::din_names;
 pub use split_tokens::split_tokens;
 pub use types::{Label, Reference};
 

@@ -194,13 +194,15 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     } else {
         kind(text, &fields, &details, url.is_some())
     };
-    // A medium in brackets after the title is not the title's: "TED [Internet]"
+    // A description in brackets after the title is not the title's: "TED [Internet]",
+    // "Letter to the editor [Review of …]", "… системах [docthesis]. [Черноголовка]:"
     // (a translation or a note in brackets is: "[in Chinese]", "[selections]").
     if let Some(t) = title_span.clone()
-        && let Some(cut) = text[t.clone()].rfind(" [")
+        && let Some(cut) = text[t.clone()]
+            .match_indices(" [")
+            .map(|(i, _)| i)
+            .find(|&i| describes(&text[t.start + i + 2..]))
         && cut > 0
-        && !text[t.start + cut..t.end].contains(']')
-        && MEDIA.contains(&text[t.start + cut + 2..t.end].to_lowercase().as_str())
     {
         title_span = Some(clean(text, t.start..t.start + cut));
     }
@@ -277,8 +279,9 @@ fn year_span(field: &str) -> bool {
     super::describe_tokens::is_year(from) && super::describe_tokens::is_year(to) && from <= to
 }
 
-/// Medium designators set in brackets after a title (Vancouver, ISO 690), lowercase.
-const MEDIA: &[&str] = &[
+/// Words that mark a bracketed note after a title as a description of the work, its
+/// medium or its access (Vancouver, APA 7, ISO 690), lowercase.
+const DESCRIPTIONS: &[&str] = &[
     "internet",
     "online",
     "en ligne",
@@ -288,7 +291,46 @@ const MEDIA: &[&str] = &[
     "dvd",
     "en línea",
     "recurso electrónico",
+    "thesis",
+    "dissertation",
+    "docthesis",
+    "phd",
+    "dphil",
+    "review of",
+    "data set",
+    "dataset",
+    "software",
+    "video",
+    "film",
+    "photograph",
+    "preprint",
+    "personal communication",
+    "audio",
+    "podcast",
+    "motion picture",
+    "television",
+    "map",
+    "lecture",
+    "speech",
+    "cited",
+    "consulté",
+    "accessed",
 ];
+
+/// Whether the bracketed note that `rest` opens (after its "[") describes the work
+/// rather than translating or completing its title: one of its words or phrases is a
+/// description word.
+fn describes(rest: &str) -> bool {
+    let note = rest.split(']').next().unwrap_or(rest).to_lowercase();
+    let words: Vec<&str> = note
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    DESCRIPTIONS.iter().any(|d| {
+        let phrase: Vec<&str> = d.split(' ').collect();
+        words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+    })
+}
 
 /// The first run of `text` in Markdown emphasis ("*Blackstar*") at or after byte
 /// `from`, marks included.

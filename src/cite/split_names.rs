@@ -91,7 +91,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 ];
 
 /// Name particles that belong to the family name ("van Gogh", "de la Macorra").
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "la", "le", "du", "des", "da", "di", "del", "dos", "ter",
     "ten", "zu", "bin", "ibn", "al", "el", "y", "d'",
 ];
@@ -349,6 +349,63 @@ fn person(text: &str, part: &[Range<usize>], family: String, given: Option<Strin
         },
         span,
     }
+}
+
+/// Whether `head` opens with DIN 1505's names closed by a colon ("Clark, Hazel V.:
+/// Mesopotamia", "O’Shea, M.: Understanding…", "Petroff, M. D. ; Stapelbroek, M. G.:
+/// Blocked…", "…; u. a.: Title"). A short title before a colon has a locator after
+/// it, so given names spelled out ("Lemuelson, Erik: Text message to the author.")
+/// count only when `has_locator` is false.
+pub(crate) fn din_names(head: &str, has_locator: bool) -> bool {
+    let Some((names, _)) = head.split_once(": ") else {
+        return false;
+    };
+    let names = names
+        .trim_end_matches("u. a.")
+        .trim_end_matches("et al.")
+        .trim_end()
+        .trim_end_matches(';')
+        .trim_end();
+    names.split(" ; ").all(|name| {
+        let Some((family, given)) = name.split_once(", ") else {
+            return false;
+        };
+        // Names are letters: a quote, an emphasis mark or a digit opens a title
+        // ("National Cancer Institute, “Facing Forward: …", "Pluth, Ed. *Badiou: …").
+        let lettered = |w: &str| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+        };
+        let family: Vec<&str> = family.split_whitespace().collect();
+        let family_ok = is_family(&family)
+            || (family.len() <= 3
+                && family
+                    .iter()
+                    .all(|w| is_capitalised(w) && !w.ends_with('.')));
+        let words: Vec<&str> = given.split_whitespace().collect();
+        // "M.", "D. S", "В. И.", "J.-P."
+        let initial = |w: &&str| {
+            w.split('-').all(|p| {
+                let letters = p.trim_end_matches('.');
+                (1..=2).contains(&letters.chars().count())
+                    && letters.chars().all(char::is_uppercase)
+            })
+        };
+        let spelled = |w: &&str| {
+            is_capitalised(w)
+                && !w.contains('.')
+                && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+        };
+        let given_ok = words.iter().all(initial)
+            // "Hazel V."
+            || (words.last().is_some_and(initial) && words.iter().all(|w| initial(w) || spelled(w)))
+            || (!has_locator && words.len() <= 2 && words.iter().all(spelled));
+        family_ok
+            && family.iter().chain(&words).all(|w| lettered(w))
+            && !words.is_empty()
+            && words.len() <= 3
+            && given_ok
+    })
 }
 
 /// A family name standing alone before its given names: one capitalised word, maybe

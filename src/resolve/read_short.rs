@@ -242,7 +242,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
             out.push(Short {
                 names,
                 shaped: plain
-                    && !din_names(head, has_locator)
+                    && !crate::cite::din_names(head, has_locator)
                     && short_enough(rest)
                     && (has_locator || title.is_some()),
                 title,
@@ -261,45 +261,6 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
     }
     out.retain(|s| s.title.is_some() || !s.names.is_empty());
     out
-}
-
-/// Whether `head` opens with DIN 1505's names closed by a colon ("Clark, Hazel V.:
-/// Mesopotamia", "O’Shea, M.: Understanding…", "Petroff, M. D. ; Stapelbroek, M. G.:
-/// Blocked…", "…; u. a.: Title"): a full citation, never a short form. A short title
-/// before a colon has a locator after it, so given names spelled out ("Lemuelson,
-/// Erik: Text message to the author.") count only when there is none.
-fn din_names(head: &str, has_locator: bool) -> bool {
-    let Some((names, _)) = head.split_once(": ") else {
-        return false;
-    };
-    let names = names
-        .trim_end_matches("u. a.")
-        .trim_end_matches("et al.")
-        .trim_end()
-        .trim_end_matches(';')
-        .trim_end();
-    names.split(" ; ").all(|name| {
-        let Some((family, given)) = name.split_once(", ") else {
-            return false;
-        };
-        let words: Vec<&str> = given.split_whitespace().collect();
-        // "M.", "D. S", "В. И.", "J.-P."
-        let initials = words.iter().all(|w| {
-            w.split('-').all(|p| {
-                let letters = p.trim_end_matches('.');
-                (1..=2).contains(&letters.chars().count())
-                    && letters.chars().all(char::is_uppercase)
-            })
-        });
-        let spelled = !has_locator
-            && (1..=2).contains(&words.len())
-            && words.iter().all(|w| {
-                w.starts_with(char::is_uppercase)
-                    && w.chars().filter(|c| c.is_alphabetic()).count() > 1
-            });
-        let initialled = is_names(given) && words.last().is_some_and(|w| is_initials(w));
-        !words.is_empty() && is_names(family) && (initials || spelled || initialled)
-    })
 }
 
 /// "Cole, “Defectors,”" or "“Defectors”": a quoted title, with the names before it.
