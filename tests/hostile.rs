@@ -137,3 +137,9 @@ mod files;
 
 #[path = "hostile/content.rs"]
 mod content;
+
+#[path = "hostile/cases.rs"]
+mod cases;
+
+#[path = "hostile/suite.rs"]
+mod suite;

@@ -32,6 +32,8 @@ fn word() -> impl Strategy<Value = String> {
 fn marker() -> impl Strategy<Value = String> {
     prop_oneof![
         number().prop_map(|n| format!("({n})")),
+        (number(), 1u32..6).prop_map(|(a, w)| format!("({a}–{})", a + w)),
+        (number(), number(), 1u32..4).prop_map(|(a, b, w)| format!("[{a}, {b}-{}]", b + w)),
         (number(), number()).prop_map(|(a, b)| format!("({a})({b})")),
         (number(), number()).prop_map(|(a, b)| format!("({a}, {b})")),
         number().prop_map(|n| format!("[{n}]")),
@@ -83,11 +85,42 @@ fn resolved(lines: &[String], markdown: bool, eol: &str) -> Document {
     folio::resolve::resolve(folio::read::read(name, text.as_bytes()))
 }
 
-/// Every run of digits in `text`.
+/// Every number `text` names: each run of digits, and every number inside a range
+/// written "4–6" or "4-6".
 fn numbers_in(text: &str) -> Vec<u32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter_map(|run| run.parse().ok())
-        .collect()
+    let mut out = Vec::new();
+    for item in text.split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–')) {
+        let ends: Vec<u32> = item
+            .split(['-', '–'])
+            .filter_map(|run| run.parse().ok())
+            .collect();
+        match ends[..] {
+            [a, b] if a <= b => out.extend(a..=b),
+            _ => out.extend(ends),
+        }
+    }
+    out
+}
+
+/// What resolution gives, apart from where bytes lie: markers (numbers, text, line)
+/// and notes.
+type Resolution = (
+    Vec<(Vec<u32>, String, u32)>,
+    Vec<(u32, folio::model::NoteKind, Option<String>, String)>,
+);
+
+fn resolution(doc: &Document) -> Resolution {
+    let markers = doc
+        .markers
+        .iter()
+        .map(|m| (m.notes.clone(), m.text.clone(), m.span.line))
+        .collect();
+    let notes = doc
+        .notes
+        .iter()
+        .map(|n| (n.number, n.kind, n.source.clone(), n.text.clone()))
+        .collect();
+    (markers, notes)
 }
 
 proptest! {
@@ -119,24 +152,34 @@ proptest! {
         }
     }
 
-    /// LF and CRLF give the same markers (numbers, text, line) and notes.
+    /// LF, CRLF and CR alone give the same markers (numbers, text, line) and notes; so
+    /// does U+2028 / U+2029 in plain text, where a page's separators break lines.
     #[test]
-    fn crlf_resolves_like_lf((lines, markdown) in profile()) {
-        let key = |doc: &Document| {
-            let markers: Vec<_> = doc
-                .markers
-                .iter()
-                .map(|m| (m.notes.clone(), m.text.clone(), m.span.line))
-                .collect();
-            let notes: Vec<_> = doc
-                .notes
-                .iter()
-                .map(|n| (n.number, n.kind, n.source.clone(), n.text.clone()))
-                .collect();
-            (markers, notes)
-        };
-        let lf = resolved(&lines, markdown, "\n\n");
-        let crlf = resolved(&lines, markdown, "\r\n\r\n");
-        prop_assert_eq!(key(&lf), key(&crlf));
+    fn line_endings_do_not_change_resolution((lines, markdown) in profile()) {
+        let lf = resolution(&resolved(&lines, markdown, "\n\n"));
+        for eol in ["\r\n\r\n", "\r\r", "\n\r\n"] {
+            prop_assert_eq!(&lf, &resolution(&resolved(&lines, markdown, eol)), "{:?}", eol);
+        }
+        if !markdown {
+            let separators = resolution(&resolved(&lines, markdown, "\u{2029}"));
+            prop_assert_eq!(&lf, &separators);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Random documents go through both backends to bytes without a panic: an EPUB
+    /// (a zip) and a PDF.
+    #[test]
+    fn random_profiles_make_both_editions((lines, markdown) in profile()) {
+        let doc = resolved(&lines, markdown, "\n\n");
+        prop_assume!(!doc.has_errors());
+        let book = folio::model::Book { meta: doc.meta.clone(), documents: vec![doc] };
+        let epub = folio::epub::epub(&book, &folio::epub::EpubOptions::default());
+        prop_assert!(epub.is_ok_and(|bytes| bytes.starts_with(b"PK")));
+        let pdf = folio::pdf::pdf(&book, &folio::pdf::PdfOptions::default());
+        prop_assert!(pdf.is_ok_and(|out| out.bytes.starts_with(b"%PDF")));
     }
 }

@@ -235,3 +235,88 @@ fn every_line_ending_reads_alike() {
         assert_eq!(doc.markers[0].span.line, 3, "{what}");
     }
 }
+
+// Issue 10, item 13: works-cited numbers past 999, or 0, are entries when the list's
+// sequence or the document's markers support them.
+
+/// A profile citing each of `cited` in its body, then a list numbered `numbers`.
+fn cited_list(ext: &str, cited: &[u32], numbers: impl Iterator<Item = u32>) -> Document {
+    let mut text = String::from("# The Kiln Guild\n\n");
+    for n in cited {
+        text.push_str(&format!("The guild fired bricks ({n}).\n\n"));
+    }
+    text.push_str(if ext == "md" {
+        "## Works Cited\n\n"
+    } else {
+        "Works Cited\n\n"
+    });
+    for n in numbers {
+        text.push_str(&format!(
+            "({n}) - Varga, E. (2001). Bricks of Ostra, vol. {n}.\n"
+        ));
+    }
+    read(&format!("p.{ext}"), text.as_bytes())
+}
+
+fn entry_numbers(doc: &Document) -> Vec<u32> {
+    doc.entries.iter().map(|e| e.number).collect()
+}
+
+#[test]
+fn ten_thousand_entries_stay_ten_thousand_entries() {
+    for ext in ["txt", "md"] {
+        let doc = cited_list(ext, &[1, 2], 1..=10_000);
+        assert_eq!(
+            entry_numbers(&doc),
+            (1..=10_000).collect::<Vec<_>>(),
+            "{ext}"
+        );
+        for (entry, n) in doc.entries.iter().zip(1..) {
+            assert!(
+                entry.text.ends_with(&format!("vol. {n}.")),
+                "{ext}: {}",
+                entry.text
+            );
+        }
+        // each entry is its own note: note 999 is no longer the rest of the list
+        let doc = folio::resolve::resolve(doc);
+        assert_eq!(doc.notes.len(), 10_000, "{ext}");
+        assert!(doc.notes.iter().all(|n| n.text.len() < 60), "{ext}");
+    }
+}
+
+#[test]
+fn a_list_may_start_at_0_or_at_1000_when_markers_cite_it() {
+    for ext in ["txt", "md"] {
+        for first in [0, 1000] {
+            let doc = cited_list(ext, &[first, first + 2], first..first + 3);
+            assert_eq!(entry_numbers(&doc), [first, first + 1, first + 2], "{ext}");
+            assert!(all_text(&doc).contains("bricks"), "{ext}");
+            assert!(
+                !all_text(&doc).contains("Bricks of Ostra"),
+                "{ext}: list read as body"
+            );
+            // with nothing citing it, a first line "(1000)" or "(0)" is not an entry
+            let uncited = cited_list(ext, &[5], first..first + 3);
+            assert!(entry_numbers(&uncited).is_empty(), "{ext}");
+        }
+    }
+}
+#[test]
+fn a_bare_year_in_a_list_stays_part_of_its_entry() {
+    let text = "The Kiln Guild\n\nBricks (1) in (1979).\n\nWorks Cited\n\n\
+                1. Varga, E. Bricks of Ostra, reprinted\n1979. Imagined Press.\n";
+    let doc = read("p.txt", text.as_bytes());
+    let entries: Vec<(u32, &str)> = doc
+        .entries
+        .iter()
+        .map(|e| (e.number, e.text.as_str()))
+        .collect();
+    assert_eq!(
+        entries,
+        [(
+            1,
+            "Varga, E. Bricks of Ostra, reprinted 1979. Imagined Press."
+        )]
+    );
+}

@@ -1,6 +1,14 @@
 //! Works-cited lists, shared by both readers: which headings open one, and how its
 //! entries are written ("(4) - text", "4. text", "[4] text", "4) text", Wikipedia's
 //! "^ text"). Numbers are always the ones written in the file.
+//!
+//! Which numbers number an entry is decided here, in one place ([`Collector::entry`]):
+//! 1 to 999 always; any other (0, 1000, 10,000) when the list's own sequence reaches it
+//! or a bracket in the document cites it, so a 10,000-entry list keeps 10,000 entries
+//! and a list may start at (0) or (1000). A bare "1979." needs the sequence: a year in
+//! a bracket elsewhere must not turn a wrapped line into entry 1979.
+
+use std::collections::HashSet;
 
 use crate::model::{Entry, Span};
 
@@ -25,8 +33,15 @@ const HEADINGS: &[&str] = &[
 /// references straight under "See also" (the list must follow at once, see the reader).
 const PAGE_HEADINGS: &[&str] = &["see also"];
 
-/// The largest number taken as an entry number; "1979. …" is a year, not entry 1979.
+/// The largest number taken as an entry number without support from the list's
+/// sequence or a citing bracket; "1979. …" is a year, not entry 1979.
 const MAX_NUMBER: u32 = 999;
+
+/// Digits an entry number may have (so it fits a `u32`).
+const MAX_DIGITS: usize = 9;
+
+/// Longest bracket content read as a citation ("(12, 13, 14–16)"), in bytes.
+const MAX_GROUP_LEN: usize = 48;
 
 /// Whether a heading (or a line standing for one) opens a works-cited list:
 /// "Works Cited", "Works Cited (Chicago-style)", "REFERENCES:", "Notes".
@@ -56,21 +71,30 @@ pub(super) fn is_page_heading(text: &str) -> bool {
         || PAGE_HEADINGS.contains(&text.trim().trim_end_matches(':').to_lowercase().as_str())
 }
 
-/// The number (None for a bare "^") and the text after the marker, if `line` starts an entry.
-pub(super) fn entry_start(line: &str) -> Option<(Option<u32>, &str)> {
+/// How an entry's number is written: in brackets ("(4)", "[4]") or bare ("4.", "4)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Written {
+    Bracketed,
+    Bare,
+}
+
+/// The number (None for a bare "^"), how it is written and the text after the marker,
+/// if `line` is written as an entry; whether the number may number one is
+/// [`Collector::entry`]'s call.
+fn entry_form(line: &str) -> Option<(Option<u32>, Written, &str)> {
     let line = line.trim();
     if let Some(rest) = line.strip_prefix(BACKLINKS) {
-        return Some((None, strip_backlinks(rest)));
+        return Some((None, Written::Bare, strip_backlinks(rest)));
     }
-    let (number, rest) = if let Some(rest) = line.strip_prefix('(') {
+    let (number, written, rest) = if let Some(rest) = line.strip_prefix('(') {
         let (n, rest) = number(rest)?;
-        (n, rest.strip_prefix(')')?)
+        (n, Written::Bracketed, rest.strip_prefix(')')?)
     } else if let Some(rest) = line.strip_prefix('[') {
         let (n, rest) = number(rest)?;
-        (n, rest.strip_prefix(']')?)
+        (n, Written::Bracketed, rest.strip_prefix(']')?)
     } else {
         let (n, rest) = number(line)?;
-        (n, rest.strip_prefix(['.', ')'])?)
+        (n, Written::Bare, rest.strip_prefix(['.', ')'])?)
     };
     // the marker must stand apart: "(4)-x" is not an entry start, "(4) -" is
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
@@ -90,16 +114,44 @@ pub(super) fn entry_start(line: &str) -> Option<(Option<u32>, &str)> {
     } else {
         text = strip_numbered_backlinks(text);
     }
-    Some((Some(number), text.trim_end()))
+    Some((Some(number), written, text.trim_end()))
 }
 
 fn number(s: &str) -> Option<(u32, &str)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+    if digits == 0 || digits > MAX_DIGITS {
         return None;
     }
-    let n: u32 = s[..digits].parse().ok()?;
-    (1..=MAX_NUMBER).contains(&n).then_some((n, &s[digits..]))
+    Some((s.get(..digits)?.parse().ok()?, s.get(digits..)?))
+}
+
+/// Every number a bracket cites somewhere in `text` ("(4)", "[12]", "(3, 1000)",
+/// "(7–9)" gives 7 and 9) other than at the start of a line, where a bracket numbers
+/// an entry rather than cites one.
+pub(super) fn cited_numbers(text: &str) -> HashSet<u32> {
+    let mut out = HashSet::new();
+    for line in text.lines() {
+        let body = line.trim_start();
+        let skip = line.len() - body.len();
+        for (at, _) in line.match_indices(['(', '[']).filter(|&(at, _)| at != skip) {
+            let Some(inner) = line.get(at + 1..) else {
+                continue;
+            };
+            let len = inner
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–')))
+                .unwrap_or(inner.len());
+            if len == 0 || len > MAX_GROUP_LEN || !inner[len..].starts_with([')', ']']) {
+                continue;
+            }
+            out.extend(
+                inner[..len]
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|run| (1..=MAX_DIGITS).contains(&run.len()))
+                    .filter_map(|run| run.parse::<u32>().ok()),
+            );
+        }
+    }
+    out
 }
 
 /// The signs a wiki prints before an entry as the link back to where it is cited
@@ -163,13 +215,43 @@ fn strip_numbered_backlinks(text: &str) -> &str {
 pub(super) struct Collector {
     /// The entries so far.
     pub entries: Vec<Entry>,
+    /// The numbers brackets in the document cite ([`cited_numbers`]).
+    cited: HashSet<u32>,
 }
 
 impl Collector {
+    /// A collector for the document `text`, whose citing brackets support entry numbers
+    /// outside 1 to 999.
+    pub fn new(text: &str) -> Self {
+        Collector {
+            entries: Vec::new(),
+            cited: cited_numbers(text),
+        }
+    }
+
+    /// The number (None for a bare "^") and text of the entry `line` starts, if it is
+    /// written as one and its number is supported: 1 to 999, the next in the list's
+    /// sequence, or (written in brackets) cited by the document.
+    pub fn entry<'l>(&self, line: &'l str) -> Option<(Option<u32>, &'l str)> {
+        let (number, written, text) = entry_form(line)?;
+        let supported = |n: u32| {
+            (1..=MAX_NUMBER).contains(&n)
+                || self
+                    .entries
+                    .last()
+                    .is_some_and(|e| e.number.checked_add(1) == Some(n))
+                || written == Written::Bracketed && self.cited.contains(&n)
+        };
+        match number {
+            Some(n) if !supported(n) => None,
+            _ => Some((number, text)),
+        }
+    }
+
     /// Starts an entry if `line` is written as one; `number` overrides the written
     /// number (an ordered list item whose number the caller read from the source).
     pub fn start(&mut self, line: &str, span: Span, number: Option<u32>) -> bool {
-        let (written, text) = match entry_start(line) {
+        let (written, text) = match self.entry(line) {
             Some(found) => found,
             None if number.is_some() => (None, line.trim()),
             None => return false,
@@ -216,6 +298,10 @@ pub(super) fn is_continuation(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry_start(line: &str) -> Option<(Option<u32>, &str)> {
+        entry_form(line).map(|(number, _, text)| (number, text))
+    }
 
     #[test]
     fn headings_with_qualifiers_and_colons() {
@@ -275,10 +361,26 @@ mod tests {
             Some((Some(4), "3.1 3.2 Roe"))
         );
         assert_eq!(entry_start("(4)-x"), None);
-        assert_eq!(entry_start("1979. A year"), None);
         assert_eq!(entry_start("(MEK) group"), None);
         assert_eq!(entry_start("Merat, A. (2018)"), None);
-        assert_eq!(entry_start("(0) zero"), None);
+        assert_eq!(entry_start("(1234567890) ten digits"), None);
+    }
+
+    #[test]
+    fn numbers_outside_1_to_999_need_the_sequence_or_a_citing_bracket() {
+        let mut c =
+            Collector::new("A claim (0). Another [1000], (7, 1979) and (2–1001).\n(5000) x\n");
+        assert_eq!(c.entry("1979. A year"), None);
+        assert_eq!(c.entry("(5000) written at a line start"), None);
+        assert_eq!(c.entry("(0) zero"), Some((Some(0), "zero")));
+        assert_eq!(c.entry("[1000] Big"), Some((Some(1000), "Big")));
+        assert_eq!(c.entry("(1979) cited"), Some((Some(1979), "cited")));
+        assert_eq!(c.entry("(1001) range end"), Some((Some(1001), "range end")));
+        assert_eq!(c.entry("(1002) not cited"), None);
+        assert!(c.start("(999) - Last of three digits", Span::default(), None));
+        assert_eq!(c.entry("1000. Next"), Some((Some(1000), "Next")));
+        assert!(c.start("1000. Next", Span::default(), None));
+        assert_eq!(c.entry("1002. Gap"), None);
     }
 
     #[test]

@@ -153,7 +153,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             in_cited: false,
             cited_heading: None,
             candidate: None,
-            collector: Collector::default(),
+            collector: Collector::new(src.text),
             footnote_defs: Vec::new(),
             referenced: HashSet::new(),
             diagnostics: Vec::new(),

@@ -62,7 +62,7 @@ const DEBRIS_QUOTE_CHARS: usize = 40;
 /// Reads scraped text into `doc`.
 pub(super) fn read(src: &Src, doc: &mut Document) {
     let lines = meaningful_lines(src, &mut doc.diagnostics);
-    let mut cited = Collector::default();
+    let mut cited = Collector::new(src.text);
     let mut lists = Vec::new();
     let mut in_cited = false;
     let mut seen_body = false;
@@ -97,7 +97,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
         }
         let next = lines.get(i + 1);
         if cited::is_page_heading(line.text)
-            && let Some(first) = next.and_then(|n| cited::entry_start(n.text))
+            && let Some(first) = next.and_then(|n| cited.entry(n.text))
         {
             lists.push(wiki::List {
                 heading: smart(line.text),

@@ -305,7 +305,11 @@ fn name_segments(segments: &[&str]) -> usize {
     if let Some(last_and) = segments
         .iter()
         .position(|s| s.starts_with("and ") || s.starts_with("& "))
-        && segments[1..last_and].iter().all(|s| is_names(s))
+        && segments
+            .get(1..last_and)
+            .unwrap_or_default()
+            .iter()
+            .all(|s| is_names(s))
         && is_names(
             segments[last_and]
                 .trim_start_matches("and ")
