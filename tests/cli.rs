@@ -467,3 +467,32 @@ fn images_beside_the_profile_reach_both_editions() {
     let without = std::fs::read(dir.path().join("bare.pdf")).unwrap();
     assert_ne!(with, without, "the PDF draws the image");
 }
+
+/// `folio model x.txt | head`: the reader closes the pipe before the model is all
+/// written; folio stops without a panic.
+#[test]
+fn model_into_a_closed_pipe_stops_without_a_panic() {
+    use std::process::Stdio;
+    let body: String = (1..=2000)
+        .map(|i| format!("Sentence {i} cites a source ({i}).\n\n"))
+        .collect();
+    let list: String = (1..=2000)
+        .map(|i| format!("({i}) Varga, Ilona. Salt Roads {i}. Szeged: Tisza Press, 2012.\n"))
+        .collect();
+    let dir = with_file(
+        "long.txt",
+        format!("Long\n\n{body}Works Cited\n\n{list}").as_bytes(),
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["model", "long.txt"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("folio runs");
+    // Read nothing: close the reading end at once, as `head -c0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("folio ends");
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
+}

@@ -25,7 +25,15 @@ pub fn run(args: &Args) -> ExitCode {
     findings.extend(missing.iter().cloned());
     doc.diagnostics.extend(missing);
     match serde_json::to_string_pretty(&doc) {
-        Ok(json) => println!("{json}"),
+        Ok(json) => {
+            // A reader that stops early (`folio model x.txt | head`) closes the pipe:
+            // the model was not all read, which is the reader's choice, not a panic.
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            if writeln!(out, "{json}").and_then(|()| out.flush()).is_err() {
+                return super::exit(true);
+            }
+        }
         Err(err) => {
             eprintln!("error: cannot serialise the model: {err}");
             return super::exit(true);
