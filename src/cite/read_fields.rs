@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::describe_tokens::is_year;
 use super::read_date::{access_date, first_year, iso_date, issued};
 use super::split_names::split_names;
 use super::types::{Label, Reference};
@@ -206,6 +207,13 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     {
         title_span = Some(clean(text, t.start..t.start + cut));
     }
+    // Vancouver runs a journal or a publisher into the title's last sentence: the one
+    // before "2016 Jan;23(1)" is the journal's, the one before "; 1996" the publisher's.
+    if let Some(t) = title_span.clone()
+        && let Some(cut) = vancouver_tail(text, t.clone())
+    {
+        title_span = Some(clean(text, t.start..cut));
+    }
     // A title that opens with a quoted phrase keeps the quote its own text closes:
     // "“Kontor” und “Hafen” in der Hanse".
     if let Some(t) = title_span.as_mut() {
@@ -277,6 +285,36 @@ fn year_span(field: &str) -> bool {
     };
     let to = to.trim_end_matches(|c: char| c.is_ascii_lowercase());
     super::describe_tokens::is_year(from) && super::describe_tokens::is_year(to) && from <= to
+}
+
+/// Where a title span ends that ran into a Vancouver journal ("… 1890–1910.
+/// Modernism/Modernity. 2016 Jan;23(1):37–63.") or publisher ("Re: Whence a Spencer
+/// spoof? Darwin-l; 1996."): after its last sentence, when a Vancouver date follows.
+fn vancouver_tail(text: &str, title: Range<usize>) -> Option<usize> {
+    let rest = text[title.end..].trim_start_matches(['*', '”', '’', '»']);
+    let after = rest.trim_start_matches([' ', '.', ';']);
+    let year = after.get(..4).filter(|y| is_year(y))?;
+    let next = &after[year.len()..];
+    // "2016 Jan;", "1999;", "2015 Jan 26;"
+    let month_then = next.strip_prefix(' ').is_some_and(|m| {
+        let m = m.split([';', ' ']).next().unwrap_or("");
+        m.chars().count() == 3 && m.starts_with(char::is_uppercase)
+    });
+    let journal = rest.starts_with('.') && (next.starts_with(';') || month_then);
+    let publisher = rest.starts_with(';');
+    if !journal && !publisher {
+        return None;
+    }
+    let inner = &text[title.clone()];
+    let cut = inner.match_indices([' ']).map(|(i, _)| i).rfind(|&i| {
+        let before = &inner[..i];
+        let word = before.rsplit(' ').next().unwrap_or("");
+        let stop = word.ends_with(['.', '?', '!']);
+        let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
+        stop && (letters > 3 || word.ends_with(['?', '!']))
+    })?;
+    let tail_words = inner[cut..].split_whitespace().count();
+    (1..=8).contains(&tail_words).then_some(title.start + cut)
 }
 
 /// Words that mark a bracketed note after a title as a description of the work, its
@@ -785,4 +823,39 @@ fn kind(
         return Some(WorkKind::WebPage);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The title `vancouver_tail` leaves of `text` when the labelled title is `title`.
+    fn cut(text: &str, title: &str) -> Option<String> {
+        let start = text.find(title).expect("the title is in the text");
+        vancouver_tail(text, start..start + title.len()).map(|end| text[start..end].to_string())
+    }
+
+    #[test]
+    fn a_vancouver_journal_or_publisher_leaves_the_title() {
+        let text =
+            "Conley A. Fifth-grade boys’ decisions. Elementary School Journal. 1999;99(5):131–46.";
+        assert_eq!(
+            cut(
+                text,
+                "Fifth-grade boys’ decisions. Elementary School Journal"
+            )
+            .as_deref(),
+            Some("Fifth-grade boys’ decisions.")
+        );
+        let text = "Gerson E. Re: Whence a Spencer spoof? Darwin-l; 1996.";
+        assert_eq!(
+            cut(text, "Re: Whence a Spencer spoof? Darwin-l").as_deref(),
+            Some("Re: Whence a Spencer spoof?")
+        );
+        // No Vancouver date after it, or no sentence before it: the title stands.
+        let text = "Smith J. Power. Trade. London: Press, 1999.";
+        assert_eq!(cut(text, "Power. Trade"), None);
+        let text = "Darwin C. Mr. Darwin on vivisection. 1881;12.";
+        assert_eq!(cut(text, "Mr. Darwin on vivisection"), None);
+    }
 }
