@@ -296,6 +296,10 @@ fn a_list_may_start_at_0_or_at_1000_when_markers_cite_it() {
                 !all_text(&doc).contains("Bricks of Ostra"),
                 "{ext}: list read as body"
             );
+            // and the markers cite those entries
+            let resolved = folio::resolve::resolve(doc);
+            let cited: Vec<Vec<u32>> = resolved.markers.iter().map(|m| m.notes.clone()).collect();
+            assert_eq!(cited, [vec![first], vec![first + 2]], "{ext}");
             // with nothing citing it, a first line "(1000)" or "(0)" is not an entry
             let uncited = cited_list(ext, &[5], first..first + 3);
             assert!(entry_numbers(&uncited).is_empty(), "{ext}");

@@ -31,13 +31,15 @@ pub(super) type FootnoteMarker = (usize, String);
 /// which needs the largest literal number first.
 pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
     let entries: HashSet<u32> = doc.entries.iter().map(|e| e.number).collect();
+    // A list that starts past 1 ("(1000)", a continued list) starts the sequence there.
+    let first_entry = entries.iter().copied().min().unwrap_or(1);
     let mut finder = Finder {
         file: doc.meta.source_file.clone(),
         max_entry: entries.iter().copied().max().unwrap_or(0),
         entries,
         defs: doc.footnote_defs.iter().map(|d| d.label.clone()).collect(),
         input: std::mem::take(&mut doc.input),
-        prev_max: 0,
+        prev_max: first_entry.saturating_sub(1),
         markers: std::mem::take(&mut doc.markers),
         footnotes: Vec::new(),
         diagnostics: Vec::new(),
@@ -537,7 +539,8 @@ impl Finder {
                 Item::Range(..) => return None,
             }
         }
-        if numbers.contains(&0) {
+        // "(0)" is text unless the list has an entry (0).
+        if numbers.contains(&0) && !self.entries.contains(&0) {
             return None;
         }
         let smallest = numbers.iter().copied().min().unwrap_or(0);
