@@ -17,6 +17,7 @@ const CASES: &[(&str, &str)] = &[
     ("E-BINARY", "binary.txt"),
     ("E-ENCODING", "latin1.txt"),
     ("E-EMPTY", "empty.txt"),
+    ("W-CONTROL-CHAR", "controls.txt"),
     ("E-FRONT-MATTER", "bad-front.md"),
     ("W-FRONT-MATTER-KEY", "page.md"),
     ("W-NO-TITLE", "page.md"),
@@ -66,9 +67,13 @@ fn page() -> String {
 }
 
 fn write_inputs(dir: &Path) {
-    let files: [(&str, Vec<u8>); 7] = [
+    let files: [(&str, Vec<u8>); 8] = [
         ("binary.txt", b"PK\x03\x04\x00\x00".to_vec()),
         ("latin1.txt", b"Title\n\nA caf\xE9 here\n".to_vec()),
+        (
+            "controls.txt",
+            b"Title\n\nA \x1b[1mbold\x07 claim.\n".to_vec(),
+        ),
         ("empty.txt", b" \n\n".to_vec()),
         (
             "bad-front.md",

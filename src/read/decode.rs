@@ -69,6 +69,33 @@ pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
+/// `text` without control characters other than tab and line feed (ESC, BEL, a form
+/// feed, C1 controls): they draw nothing, an EPUB may not hold them, and no font has a
+/// glyph for them. The warning, if any were dropped, is placed at the first.
+pub(super) fn drop_controls(name: &str, text: String) -> (String, Option<Diagnostic>) {
+    let is_stray = |c: char| c.is_control() && c != '\t' && c != '\n';
+    let Some(first) = text.find(is_stray) else {
+        return (text, None);
+    };
+    let count = text.chars().filter(|&c| is_stray(c)).count();
+    let span = Span {
+        len: 1,
+        ..place(text.as_bytes(), first, 0)
+    };
+    let warning = Diagnostic::warning(
+        "W-CONTROL-CHAR",
+        name,
+        span,
+        format!(
+            "{count} control character{} (such as U+{:04X}) dropped",
+            if count == 1 { "" } else { "s" },
+            text[first..].chars().next().map_or(0, u32::from)
+        ),
+    )
+    .with_hint("control characters print nothing; remove them from the source");
+    (text.replace(is_stray, ""), Some(warning))
+}
+
 /// Line and column of byte `at` of `body`, which may hold invalid UTF-8 after `at`.
 fn place(body: &[u8], at: usize, skipped: usize) -> Span {
     let before = &body[..at];
@@ -95,6 +122,28 @@ mod tests {
 
     fn err(bytes: &[u8]) -> Diagnostic {
         *decode("f.txt", bytes).expect_err("should fail")
+    }
+
+    #[test]
+    fn control_characters_are_dropped_with_a_placed_warning() {
+        let (text, warning) = drop_controls(
+            "f.txt",
+            "Title\n\nA \u{1b}[31mred\u{7} word\tend\n".to_string(),
+        );
+        assert_eq!(text, "Title\n\nA [31mred word\tend\n");
+        let warning = warning.expect("a warning");
+        assert_eq!(warning.code, "W-CONTROL-CHAR");
+        assert_eq!((warning.span.line, warning.span.column), (3, 3));
+        assert!(
+            warning.message.starts_with("2 control characters"),
+            "{}",
+            warning.message
+        );
+        assert!(
+            drop_controls("f.txt", "Tab\tand line\n".to_string())
+                .1
+                .is_none()
+        );
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
     } else {
         text
     };
+    let (text, controls) = decode::drop_controls(name, text);
+    doc.diagnostics.extend(controls);
     let src = Src::new(name, &text);
     let mut body_start = 0;
     if is_markdown(name) {

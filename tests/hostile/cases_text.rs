@@ -121,30 +121,34 @@ pub fn controls_and_encodings() -> Vec<Case> {
         body_md(
             "ansi-escapes",
             "Text \u{1b}[31mred\u{1b}[0m \u{1b}]0;title\u{7} \u{1b}[2J",
-            Clean,
+            Warns("W-CONTROL-CHAR"),
         ),
         body_txt(
             "ansi-escapes-txt",
             "Text \u{1b}[31mred\u{1b}[0m and \u{1b}[2J clear",
-            Clean,
+            Warns("W-CONTROL-CHAR"),
         ),
         body_md(
             "c0-controls",
             "a\u{1}b\u{2}c\u{8}d\u{b}e\u{c}f\u{7f}g",
-            Clean,
+            Warns("W-CONTROL-CHAR"),
         ),
-        body_md("c1-controls", "a\u{80}b\u{85}c\u{9b}31m d\u{9f}", Clean),
+        body_md(
+            "c1-controls",
+            "a\u{80}b\u{85}c\u{9b}31m d\u{9f}",
+            Warns("W-CONTROL-CHAR"),
+        ),
         body_md("noncharacters", "a\u{fffe}b\u{ffff}c\u{fdd0}d", Clean),
         body_md("bom-mid-text", "a\u{feff}b\u{200b}c\u{200d}d\u{ad}e", Clean),
         md(
             "control-title",
             "# Ti\u{1b}[31mtle\u{7}\u{0c}\n\nText.\n",
-            Clean,
+            Warns("W-CONTROL-CHAR"),
         ),
         md(
             "control-in-entry",
             "# T\n\nA claim.(1)\n\n## Works Cited\n\n(1) - Va\u{1b}[2Jrga, E.\u{8} Bricks\u{7}.\n",
-            Clean,
+            Warns("W-CONTROL-CHAR"),
         ),
         md(
             "control-in-alt",
