@@ -21,6 +21,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = names_and_title(text, tokens, labels);
     let labels = body_before_date(text, tokens, labels);
     let labels = names_before_emphasis(text, tokens, labels);
+    let labels = reviewed_by(text, tokens, labels);
     number_after_title(text, tokens, labels)
 }
 
@@ -314,6 +315,39 @@ fn names_before_emphasis(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
     out
 }
 
+/// A review's title names the work reviewed in emphasis and then its author: "Book
+/// review: *Practical LaTeX*, by George Grätzer.", "… Review of *the case of the
+/// midwife toad*, by Arthur Koestler." The labeller ends the title at the emphasis;
+/// the "by" and the names up to the next stop are the title's too.
+fn reviewed_by(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let inside = !word(start).starts_with('*')
+        && word(end - 1).trim_end_matches(',').ends_with('*')
+        && word(end - 1).ends_with(',');
+    if !inside || end >= tokens.len() || !word(end).eq_ignore_ascii_case("by") {
+        return labels;
+    }
+    // One to four names, the last closing the sentence.
+    let Some(stop) = (end + 1..tokens.len().min(end + 5)).find(|&i| word(i).ends_with('.')) else {
+        return labels;
+    };
+    let names = (end + 1..=stop).all(|i| {
+        let w = word(i).trim_end_matches('.');
+        w.starts_with(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+    });
+    if !names || labels[end..=stop].contains(&Label::Title) {
+        return labels;
+    }
+    let mut out = labels;
+    out[end..=stop].fill(Label::Title);
+    out
+}
+
 /// The first run of `label` in `labels`.
 fn first_run(labels: &[Label], label: Label) -> Option<Range<usize>> {
     let start = labels.iter().position(|&l| l == label)?;
@@ -402,6 +436,22 @@ mod tests {
                 "aatjjjoo"
             ),
             "aaatttoo"
+        );
+    }
+
+    #[test]
+    fn a_review_names_the_reviewed_author_in_its_title() {
+        assert_eq!(
+            corrected(
+                "Book review: *Practical LaTeX*, by George Grätzer. *TUGboat*.",
+                "ttttoooj"
+            ),
+            "tttttttj"
+        );
+        // A title in emphasis is followed by its own "by" (a translator, an editor).
+        assert_eq!(
+            corrected("*Practical LaTeX*, by George Grätzer. 2014.", "ttoood"),
+            "ttoood"
         );
     }
 
