@@ -16,6 +16,7 @@
 //!    given, the date in ISO form, volume/issue/pages, URL and DOI, the kind of work,
 //!    and the part to print in italics.
 
+mod bound_title;
 mod correct_labels;
 mod describe_tokens;
 mod label_tokens;
