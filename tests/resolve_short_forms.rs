@@ -281,6 +281,11 @@ fn a_full_note_keeps_its_page_as_locator() {
         .find(|s| s.title.as_deref() == Some("The Salt Roads"))
         .expect("the book is a source");
     assert_eq!(book.details.pages, None);
+    // The bibliography prints the book without the note's page.
+    assert_eq!(
+        book.citation,
+        "Ilona Varga, The Salt Roads (Szeged: Tisza Press, 2012)."
+    );
     assert_eq!(doc.notes[1].locator, None);
     let article = doc
         .sources

@@ -167,13 +167,19 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                     .remove(&(text, italics))
                     .unwrap_or_else(|| parse_with_italics(text, italics));
                 // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
+                // The page is the note's, so the bibliography prints the work without it.
+                let mut citation = text.to_string();
                 if let Some(locator) = pinpoint(text, &parsed, item.place) {
                     parsed.details.pages = None;
                     note.locator = Some(locator);
+                    // Only a cut at the end keeps the parse's byte ranges (a "See" cue
+                    // before it would shift them).
+                    let head = without_locator(text).0.trim_end_matches([',', ' ']);
+                    if text.starts_with(head) {
+                        citation = format!("{head}.");
+                    }
                 }
-                let work = state
-                    .works
-                    .add(text.to_string(), parsed, note.number, &folded);
+                let work = state.works.add(citation, parsed, note.number, &folded);
                 state.by_folded.insert(folded, work);
                 (Some(NoteKind::Full), Some(work))
             }
