@@ -205,7 +205,20 @@ pub fn assets(
     let mut diagnostics = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for (src, span) in refs.images {
-        if is_remote(&src) || !seen.insert(src.clone()) {
+        if !seen.insert(src.clone()) {
+            continue;
+        }
+        if is_remote(&src) {
+            // folio reads nothing but the files it was pointed at: no network.
+            diagnostics.push(
+                Diagnostic::warning(
+                    "W-IMAGE-REMOTE",
+                    file,
+                    span,
+                    format!("image `{src}` is not local and is left out"),
+                )
+                .with_hint("download the image next to the profile and refer to it by its path"),
+            );
             continue;
         }
         match image(base, &src, access) {
@@ -680,10 +693,13 @@ mod tests {
         }];
         let (images, diags) = read_images(&doc, Path::new("/nonexistent/p.md"));
         assert!(images.is_empty());
-        assert_eq!(diags.len(), 1);
+        assert_eq!(diags.len(), 2);
         assert_eq!(diags[0].code, "W-IMAGE-MISSING");
         assert_eq!(diags[0].span.line, 7);
         assert_eq!(diags[0].file, "p.md");
+        // A remote image is never fetched, and the user is told so at its line.
+        assert_eq!(diags[1].code, "W-IMAGE-REMOTE");
+        assert_eq!(diags[1].span.line, 8);
     }
 
     #[test]

@@ -26,6 +26,7 @@ const CASES: &[(&str, &str)] = &[
     ("W-NESTING-DEPTH", "page.md"),
     ("W-RAW-HTML", "page.md"),
     ("W-IMAGE-MISSING", "page.md"),
+    ("W-IMAGE-REMOTE", "page.md"),
     ("W-EMPTY-ENTRY", "notes.txt"),
     ("W-DANGLING-MARKER", "notes.txt"),
     ("W-UNCITED-ENTRY", "notes.txt"),
@@ -58,6 +59,7 @@ fn page() -> String {
         "---\ncolour: blue\n---\n\
          Opening words without a heading.[^missing] A defined note.[^a]\n\n\
          ![A picture](missing.png)\n\n\
+         ![A remote picture](https://example.org/r.png)\n\n\
          <div>raw html</div>\n\n\
          {} too deep\n\n\
          [^a]: The note.\n\

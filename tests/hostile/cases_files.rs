@@ -30,7 +30,16 @@ pub fn paths() -> Vec<Case> {
         )
         .in_folder()
         .with("p/img", Content::Dir),
-        image_profile("path-file-url", "file:///etc/passwd", Clean),
+        image_profile(
+            "path-file-url",
+            "file:///etc/passwd",
+            Warns("W-IMAGE-REMOTE"),
+        ),
+        image_profile(
+            "path-https-url",
+            "https://example.org/x.png",
+            Warns("W-IMAGE-REMOTE"),
+        ),
         image_profile("path-missing", "nowhere.png", Warns("W-IMAGE-MISSING")),
         image_profile("path-tilde", "~/x.png", Warns("W-IMAGE-MISSING")),
         image_profile(
