@@ -10,6 +10,10 @@ use folio::model::Book;
 use folio::pdf::{PdfOptions, layout, pdf};
 use folio::{epub, read::read, resolve::resolve};
 
+#[path = "epub/xml.rs"]
+mod xml;
+use xml::parse;
+
 /// One contents entry: depth below the profile's title (0 is the title) and label.
 type Entry = (usize, String);
 
@@ -230,15 +234,6 @@ fn a_scraped_text_profile() {
     assert!(nav.len() > 2, "{nav:?}");
     assert!(nav.iter().skip(1).all(|(depth, _)| *depth >= 1));
     assert_eq!(nav.last().map(|(_, l)| l.as_str()), Some("Bibliography"));
-}
-
-/// Parses XHTML or XML (the EPUB's documents declare `<!DOCTYPE html>`).
-fn parse(text: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
-    let opts = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..roxmltree::ParsingOptions::default()
-    };
-    roxmltree::Document::parse_with_options(text, opts)
 }
 
 #[test]

@@ -16,6 +16,9 @@ use folio::model::{
     Source, Span,
 };
 
+#[path = "epub/xml.rs"]
+mod xml;
+
 // ---------------------------------------------------------------- building books by hand
 
 fn text(s: &str) -> Inline {
@@ -315,13 +318,8 @@ fn chapters(files: &BTreeMap<String, String>) -> Vec<(&String, &String)> {
 const EPUB_TYPE: (&str, &str) = ("http://www.idpf.org/2007/ops", "type");
 
 /// Parses XHTML (which starts with `<!DOCTYPE html>`).
-fn parse(xml: &str) -> roxmltree::Document<'_> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    roxmltree::Document::parse_with_options(xml, options)
-        .unwrap_or_else(|e| panic!("not well-formed: {e}"))
+fn parse(text: &str) -> roxmltree::Document<'_> {
+    xml::parse(text).unwrap_or_else(|e| panic!("not well-formed: {e}"))
 }
 
 fn role<'a>(node: roxmltree::Node<'a, 'a>) -> Option<&'a str> {

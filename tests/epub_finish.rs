@@ -18,6 +18,10 @@ mod epubcheck;
 use folio::epub::{EpubError, EpubOptions, Image, epub};
 use folio::model::Book;
 
+#[path = "epub/xml.rs"]
+mod xml;
+use xml::parse;
+
 fn files(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
     (0..zip.len())
@@ -199,15 +203,6 @@ fn a_given_svg_cover_is_drawn_as_a_png_and_a_raster_cover_is_kept() {
         }
         other => panic!("expected a cover error, got {:?}", other.map(|b| b.len())),
     }
-}
-
-/// Parses XHTML or XML (the EPUB's documents declare `<!DOCTYPE html>`).
-fn parse(text: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
-    let opts = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..roxmltree::ParsingOptions::default()
-    };
-    roxmltree::Document::parse_with_options(text, opts)
 }
 
 #[test]
