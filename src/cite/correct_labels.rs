@@ -19,6 +19,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = title_after_names(text, tokens, labels);
     let labels = din_names_and_title(text, tokens, labels);
     let labels = names_and_title(text, tokens, labels);
+    let labels = organisation_before_title(text, tokens, labels);
     let labels = body_before_date(text, tokens, labels);
     let labels = names_before_emphasis(text, tokens, labels);
     let labels = reviewed_by(text, tokens, labels);
@@ -199,6 +200,101 @@ fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> V
     out
 }
 
+/// An organisation's name, or the lower bodies of a hierarchy ("U. S. Congress. House.
+/// Committee on Christmas Trees."), read as the title's first sentences: words
+/// capitalised one by one (links aside) up to a stop, then a title in quotes or
+/// emphasis, or a sentence in sentence case, are names and then the title. Only after
+/// names the labeller cut inside a name ("Australian Government | Productivity
+/// Commission, and …") or names with no inverted person in them, since "Smith, John.
+/// Climate Change. An Essay" has the same shape. With no title labelled, the run after
+/// the names may be a "journal" that is the body and the title.
+fn organisation_before_title(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let start = run_length(&labels, 0, Label::Author);
+    let run = match labels.get(start) {
+        Some(Label::Title) => Label::Title,
+        Some(&run @ (Label::Journal | Label::Container)) if !labels.contains(&Label::Title) => run,
+        _ => return labels,
+    };
+    let end = start + run_length(&labels, start, run);
+    let word = |i: usize| &text[tokens[i].clone()];
+    if start == 0 {
+        return labels;
+    }
+    let cut_inside = word(start - 1).ends_with(char::is_alphanumeric);
+    let corporate = (0..start).all(|i| !word(i).contains([',', ':']))
+        && start > 1
+        && !is_initials(word(start - 1));
+    if !cut_inside && !corporate {
+        return labels;
+    }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let marked = |w: &str| w.starts_with(['*', '“', '‘', '"', '«']) && !w.starts_with("**");
+    let named = |i: usize| {
+        let w = word(i).trim_end_matches(['.', ',', ':', ';']);
+        (w.is_empty() || w == "&" || w.starts_with(char::is_uppercase) || NAME_LINKS.contains(&w))
+            && !w.contains(|c: char| c.is_ascii_digit() || "“”\"*«»‘’()[]".contains(c))
+    };
+    let closes = |w: &str| {
+        w.trim_end_matches(['.', ',', ';', ':'])
+            .ends_with(['*', '”', '’', '"', '»'])
+    };
+    // A sentence-case title: its first sentence has at least three words, two of them
+    // lowercase words that link nothing ("Joint resolution recognizing the …"), and no
+    // marked title in it.
+    let sentence_case = |from: usize| {
+        let close = (from..end)
+            .find(|&i| word(i).ends_with(['.', ':']) || (i + 1 < end && marked(word(i + 1))))
+            .map_or(end, |i| i + 1);
+        let lower = (from..close)
+            .filter(|&i| {
+                let w = word(i).trim_end_matches(['.', ',', ':']);
+                w.starts_with(char::is_lowercase) && !NAME_LINKS.contains(&w)
+            })
+            .count();
+        close - from >= 3 && lower >= 2 && !(from..close).any(|i| marked(word(i)))
+    };
+    let mut out = labels;
+    for stop in start..end.min(start + 12) {
+        if !named(stop) {
+            break;
+        }
+        let w = word(stop);
+        let next = stop + 1;
+        if next >= tokens.len() || letters(w) <= 2 || !w.ends_with(['.', ':', ',']) {
+            continue;
+        }
+        if marked(word(next)) {
+            let Some(close) = (next..tokens.len()).find(|&i| closes(word(i))) else {
+                return out;
+            };
+            for label in &mut out[start..] {
+                if *label == Label::Title {
+                    *label = Label::Other;
+                }
+            }
+            out[start..=stop].fill(Label::Author);
+            out[next..=close].fill(Label::Title);
+            return out;
+        }
+        if w.ends_with(['.', ':']) && sentence_case(next) {
+            out[start..=stop].fill(Label::Author);
+            out[next..end].fill(Label::Title);
+            return out;
+        }
+    }
+    out
+}
+
+/// "T.", "AL.", "JL.": a Vancouver name's initials closing the names.
+fn is_initials(w: &str) -> bool {
+    w.strip_suffix('.')
+        .is_some_and(|l| (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase))
+}
+
 /// A patent's or report's number, or a statute's section, set off after a title
 /// ("Using metaphors…. 9,367,592", "Elektromagnetisches Signalhorn. EU-29702195U",
 /// "Every student succeeds act. 20 U.S.C § 6301") is not the title's, though the
@@ -374,6 +470,7 @@ mod tests {
             'd' => Label::Date,
             'j' => Label::Journal,
             'e' => Label::Editor,
+            'c' => Label::Container,
             _ => Label::Other,
         };
         let labels: Vec<Label> = labels.chars().map(of).collect();
@@ -386,6 +483,7 @@ mod tests {
                 Label::Date => 'd',
                 Label::Journal => 'j',
                 Label::Editor => 'e',
+                Label::Container => 'c',
                 _ => 'o',
             })
             .collect()
@@ -452,6 +550,49 @@ mod tests {
         assert_eq!(
             corrected("*Practical LaTeX*, by George Grätzer. 2014.", "ttoood"),
             "ttoood"
+        );
+    }
+
+    #[test]
+    fn an_organisation_read_as_the_title_signs_it() {
+        // The labeller stopped at the first body: the names run on to the marked title.
+        assert_eq!(
+            corrected(
+                "U. S. Congress. House. Committee on Trees, *Joint resolution on trees*. 2007.",
+                "aaattttttttd"
+            ),
+            "aaaaaaattttd"
+        );
+        // Cut inside the name, before a quoted title.
+        assert_eq!(
+            corrected(
+                "Australian Government Productivity Commission, and New Zealand Productivity Commission. “Strengthening Relations,” 2012.",
+                "aatttttttttd"
+            ),
+            "aaaaaaaaattd"
+        );
+        // A hierarchy of bodies, then a title in emphasis or in sentence case.
+        assert_eq!(
+            corrected(
+                "U. S. Congress. House. Committee on Christmas Trees, *Joint resolution on trees*. 2007.",
+                "aaaattttttttd"
+            ),
+            "aaaaaaaattttd"
+        );
+        assert_eq!(
+            corrected(
+                "U. S. Congress. House. Committee on Trees. Joint resolution recognizing trees (2007).",
+                "aaaacccccccd"
+            ),
+            "aaaaaaattttd"
+        );
+        // A person's inverted name, then a title capitalised word by word: left alone.
+        assert_eq!(
+            corrected(
+                "Smith, John. Climate Change. An essay on the weather. 2001.",
+                "aatttttttd"
+            ),
+            "aatttttttd"
         );
     }
 
