@@ -281,11 +281,14 @@ fn a_full_note_keeps_its_page_as_locator() {
         .find(|s| s.title.as_deref() == Some("The Salt Roads"))
         .expect("the book is a source");
     assert_eq!(book.details.pages, None);
-    // The bibliography prints the book without the note's page.
+    // The bibliography prints the book without the note's page, in its own form:
+    // the name inverted, the facts out of their brackets, the book's title in italics.
     assert_eq!(
         book.citation,
-        "Ilona Varga, The Salt Roads (Szeged: Tisza Press, 2012)."
+        "Varga, Ilona. The Salt Roads. Szeged: Tisza Press, 2012."
     );
+    let italic = book.emphasis.clone().expect("the title is in italics");
+    assert_eq!(&book.citation[italic], "The Salt Roads");
     assert_eq!(doc.notes[1].locator, None);
     let article = doc
         .sources

@@ -30,6 +30,7 @@
 mod build_notes;
 mod check;
 mod find_markers;
+mod invert_note;
 mod mark_titles;
 mod match_short;
 mod parse_citation;

@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::invert_note::bibliography_form;
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
@@ -177,6 +178,19 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                     let head = without_locator(text).0.trim_end_matches([',', ' ']);
                     if text.starts_with(head) {
                         citation = format!("{head}.");
+                    }
+                }
+                // A footnote's full citation goes into the bibliography in its form.
+                if item.place == Place::Footnote
+                    && let Some((inverted, moved)) = bibliography_form(&citation, italics, &parsed)
+                {
+                    let mut again = parse_with_italics(&inverted, &moved);
+                    again.details.pages.clone_from(&parsed.details.pages);
+                    if again.title == parsed.title
+                        && again.year == parsed.year
+                        && again.surnames == parsed.surnames
+                    {
+                        (citation, parsed) = (inverted, again);
                     }
                 }
                 let work = state.works.add(citation, parsed, note.number, &folded);
