@@ -2,7 +2,7 @@
 //! book (band above the note rule, loose lines, fused marks, notes twice, overfull
 //! lines, widows and orphans, hyphens), and the faults of issue 11 one by one.
 
-use folio::model::{Block, Document, Inline, NoteKind, Span};
+use folio::model::{Block, Book, Document, Inline, NoteKind, Span};
 use folio::pdf::types::{ItemKind, Line, Role};
 use folio::pdf::{Laid, Paper, PdfOptions, layout};
 
@@ -92,7 +92,7 @@ fn pages_fill_down_to_the_note_rule() {
     // exception left: a row does not split across pages (as in LaTeX's longtable), so
     // a tall row, or the built profile's header with its first row, that does not fit
     // leaves its height empty.
-    for (name, laid) in books()
+    for (name, laid) in laid_books()
         .into_iter()
         .filter(|(n, _)| n != "profile" && n != "tables")
     {
@@ -102,14 +102,16 @@ fn pages_fill_down_to_the_note_rule() {
 }
 
 /// Every test book: the fixtures, the sample series, the shared profiles.
-fn books() -> Vec<(String, Laid)> {
+fn books() -> Vec<(String, Book)> {
     let mut out = Vec::new();
     for file in [
         "tests/read/sample.txt",
         "tests/read/profile.md",
         "tests/read/wiki.txt",
     ] {
-        out.push((file.to_string(), laid(&read(file))));
+        let doc = read(file);
+        let title = doc.meta.title.clone();
+        out.push((file.to_string(), book(vec![doc], &title)));
     }
     let series: Vec<Document> = [
         "book/01-mek.txt",
@@ -119,13 +121,28 @@ fn books() -> Vec<(String, Laid)> {
     .iter()
     .map(|f| read(f))
     .collect();
-    let series = layout(&book(series, "Opposition in Exile"), &a5()).expect("layout");
-    out.push(("series".into(), series));
-    out.push(("profile".into(), laid(&profile())));
-    out.push(("stress".into(), laid(&stress())));
-    out.push(("long-notes".into(), laid(&long_notes())));
-    out.push(("tables".into(), laid(&tables())));
+    out.push(("series".into(), book(series, "Opposition in Exile")));
+    for (name, doc) in [
+        ("profile", profile()),
+        ("stress", stress()),
+        ("long-notes", long_notes()),
+        ("tables", tables()),
+    ] {
+        let title = doc.meta.title.clone();
+        out.push((name.into(), book(vec![doc], &title)));
+    }
     out
+}
+
+/// Every test book laid out on A5, the sample series' paper.
+fn laid_books() -> Vec<(String, Laid)> {
+    books()
+        .into_iter()
+        .map(|(name, b)| {
+            let laid = layout(&b, &a5()).expect("layout");
+            (name, laid)
+        })
+        .collect()
 }
 
 /// The issue's thresholds every test book meets today; the rest are printed.
@@ -141,7 +158,20 @@ const MET: &[&str] = &[
 
 #[test]
 fn page_quality_report() {
-    for (name, laid) in books() {
+    // FOLIO_QUALITY_PDFS=DIR also writes each book's PDF there, to look at and to
+    // check with veraPDF and qpdf.
+    let dir = std::env::var_os("FOLIO_QUALITY_PDFS").map(std::path::PathBuf::from);
+    for (name, b) in books() {
+        let laid = layout(&b, &a5()).expect("layout");
+        if let Some(dir) = &dir {
+            let out = folio::pdf::pdf(&b, &a5()).expect("pdf");
+            let file = format!(
+                "{}.pdf",
+                name.trim_start_matches("tests/read/").replace('.', "-")
+            );
+            std::fs::create_dir_all(dir).expect("dir");
+            std::fs::write(dir.join(file), &out.bytes).expect("write");
+        }
         let q = quality::measure(&laid);
         let faults = q.faults();
         eprintln!("{name}: {q}\n  misses: {faults:?}");

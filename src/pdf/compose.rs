@@ -91,9 +91,7 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
     let mut i = 0;
     while i < elems.len() {
         if let ElemKind::Start { doc, head } = &elems[i].kind {
-            if !c.st.body.is_empty() || !c.st.notes.is_empty() {
-                c.new_page();
-            }
+            c.flush(false);
             c.st.doc = *doc;
             c.st.head = head.clone();
             c.st.first = true;
@@ -129,16 +127,21 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
         }
         i = k + 1;
     }
-    if !c.st.body.is_empty() || !c.st.notes.is_empty() || c.pages.is_empty() {
-        c.new_page();
-    }
-    while !c.st.carry.is_empty() {
-        c.new_page();
-    }
+    c.flush(true);
     c.pages
 }
 
 impl Composer<'_> {
+    /// Finishes the pages of a profile: the current one, and as many more as the
+    /// rest of a note turned over from it needs (`always`: at least one page).
+    fn flush(&mut self, always: bool) {
+        let mut more = always && self.pages.is_empty();
+        while more || !self.st.body.is_empty() || !self.st.notes.is_empty() {
+            self.new_page();
+            more = false;
+        }
+    }
+
     fn sep(&self) -> f32 {
         self.g.size * 1.4
     }
@@ -222,15 +225,47 @@ impl Composer<'_> {
             return None;
         }
         self.side = 1;
-        let ends = std::iter::once(k).chain((i..k).rev().filter(|&e| self.a.elems[e].soft_break));
-        let mut placed = None;
-        for end in ends {
-            if self.try_group(i, end) {
-                placed = Some(end);
-                break;
-            }
-        }
+        let mut placed = self.try_ends(i, k);
         self.side = 2;
+        placed = placed.or_else(|| self.turn_over(i, k));
+        placed
+    }
+
+    /// Places group `i..=k`, or the longest part of it ending at a soft break, that
+    /// fits; returns its last element.
+    fn try_ends(&mut self, i: usize, k: usize) -> Option<usize> {
+        let ends = std::iter::once(k).chain((i..k).rev().filter(|&e| self.a.elems[e].soft_break));
+        ends.into_iter().find(|&end| self.try_group(i, end))
+    }
+
+    /// Makes room for group `i..=k` by turning the last note on the page over to
+    /// the next page (as LaTeX continues a footnote below the next page's text):
+    /// two lines at least stay with the marker and two go over; body that follows
+    /// may take more of the note's lines, but cites no new note here (it would come
+    /// after the turned note). Returns the last element placed.
+    fn turn_over(&mut self, i: usize, k: usize) -> Option<usize> {
+        if self.st.split || !self.st.carry.is_empty() {
+            return None;
+        }
+        let last = *self.st.notes.last()?;
+        let lines = self.note_lines(last.key, last.full);
+        let n = lines.len();
+        if last.to != n || n < last.from + 2 * self.side {
+            return None;
+        }
+        let to = n - self.side;
+        let moved = Self::height(&lines[to..]);
+        let saved = self.st.clone();
+        if let Some(p) = self.st.notes.last_mut() {
+            p.to = to;
+        }
+        self.st.notes_h -= moved;
+        self.st.carry.push((last.key, to, last.full));
+        self.st.split = true;
+        let placed = self.try_ends(i, k);
+        if placed.is_none() {
+            self.st = saved;
+        }
         placed
     }
 

@@ -201,3 +201,34 @@ fn many_notes_on_one_page_stay_with_their_markers() {
     assert_eq!(report(&pages).notes_off_page, 0);
     assert!(pages.len() > 5);
 }
+
+#[test]
+fn a_note_turns_over_to_the_next_page_rather_than_leave_a_hole() {
+    // Six lines, the last citing a 6-line note (13.4 of 20 lines used), then a block
+    // of 8 lines that may not break (a table row, a caption): moved on whole it would
+    // leave 6.6 lines empty. Instead the note keeps two lines here at least and
+    // continues on the next page, and the block fills this one.
+    let mut a = body(&[], &[(1, 6)]);
+    paragraph(&mut a, 6, 10.0, Some(1));
+    let start = a.elems.len();
+    paragraph(&mut a, 8, 10.0, None);
+    for e in &mut a.elems[start..start + 7] {
+        e.break_after = false;
+    }
+    let pages = compose(&a, &geometry());
+    assert_eq!(report(&pages).notes_off_page, 0);
+    assert_eq!(lines_per_block(&pages[0]), [(1, 6), (start, 8)]);
+    let here = |page: &Page| {
+        page.items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Text { note: Some(_), .. }))
+            .count()
+    };
+    assert_eq!(pages.len(), 2);
+    assert!(
+        here(&pages[0]) >= 2 && here(&pages[1]) >= 2,
+        "two lines a side"
+    );
+    assert_eq!(here(&pages[0]) + here(&pages[1]), 6);
+    assert!(pages[1].notes.iter().any(|m| m.key == (0, 1) && !m.start));
+}
