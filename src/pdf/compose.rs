@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Geometry;
 use super::arrange::{Arranged, ElemKind, baseline_in};
-use super::types::{Item, ItemKind, LayoutReport, Line, Nest, NoteKey, NoteMark, Page, Role, Tag};
+use super::types::{
+    Container, Item, ItemKind, LayoutReport, Line, Nest, NoteKey, NoteMark, Page, Role, Tag,
+};
 
 /// Which body of a note a page prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -484,10 +486,21 @@ impl Composer<'_> {
         let g = &self.g;
         let (left, top) = (g.margins.left, g.margins.top);
         let mut items = Vec::new();
+        // The cells of a row split into slices, gathered to be written cell by cell
+        // (each cell's lines in reading order), with their columns.
+        let mut row: (Option<usize>, Vec<(usize, Item)>) = (None, Vec::new());
         for (b, &(e, y0)) in self.st.body.iter().enumerate() {
             let elem = &self.a.elems[e];
             let top = top + y0;
             let repeat = self.st.repeats.contains(&b);
+            let this_row = match &elem.kind {
+                ElemKind::Row { cells, .. } => cells.first().and_then(|c| row_of(&c.3)),
+                _ => None,
+            };
+            if this_row != row.0 {
+                flush_row(&mut items, &mut row.1);
+                row.0 = this_row;
+            }
             match &elem.kind {
                 ElemKind::Line(p) => {
                     let y = top + baseline_in(&p.line);
@@ -523,6 +536,8 @@ impl Composer<'_> {
                 }
                 ElemKind::Row { cells, rules, .. } => {
                     for (x, y, line, nest) in cells {
+                        // The lines of a row split across pages are one block.
+                        let block = row_of(nest).unwrap_or(e);
                         let kind = if repeat {
                             ItemKind::Repeat { line: line.clone() }
                         } else {
@@ -531,17 +546,25 @@ impl Composer<'_> {
                                 role: Role::Body,
                                 outline: None,
                                 note: None,
-                                block: e,
+                                block,
                                 goto: None,
                                 nest: nest.clone(),
                                 extra: false,
                             }
                         };
-                        items.push(Item {
+                        let column = nest
+                            .iter()
+                            .find_map(|c| match c {
+                                Container::Cell(c, _) => Some(*c),
+                                _ => None,
+                            })
+                            .unwrap_or(0);
+                        let item = Item {
                             x: left + x,
                             y: top + y,
                             kind,
-                        });
+                        };
+                        row.1.push((column, item));
                     }
                     for (x0, x1, y) in rules {
                         items.push(Item {
@@ -573,6 +596,7 @@ impl Composer<'_> {
                 ElemKind::Space | ElemKind::Start { .. } => {}
             }
         }
+        flush_row(&mut items, &mut row.1);
         let mut notes = Vec::new();
         if !self.st.notes.is_empty() {
             let mut y = g.page_h - g.margins.bottom - self.st.notes_h;
@@ -626,6 +650,20 @@ impl Composer<'_> {
             notes,
         }
     }
+}
+
+/// The table row (its first element) a cell line belongs to.
+fn row_of(nest: &Nest) -> Option<usize> {
+    nest.iter().find_map(|c| match c {
+        Container::Row(row) => Some(*row),
+        _ => None,
+    })
+}
+
+/// Writes a row's gathered cell lines out, cell by cell.
+fn flush_row(items: &mut Vec<Item>, cells: &mut Vec<(usize, Item)>) {
+    cells.sort_by_key(|c| c.0);
+    items.extend(cells.drain(..).map(|c| c.1));
 }
 
 /// Where a note of `n` lines may split, given that lines `from..k` fit: never
