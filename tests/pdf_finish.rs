@@ -85,15 +85,27 @@ pub fn long_notes() -> Document {
     doc
 }
 
+/// The widest band above the note rule allowed on a page inside a profile's text,
+/// on A5 and A4: the widest measured when it was set was 22.0 pt (A5 series, a
+/// paragraph's last two lines kept together against a widow, with their note).
+const BAND: f32 = 22.5;
+
 #[test]
 fn pages_fill_down_to_the_note_rule() {
     // Pages end at most two lines short of the note rule (or the foot of the text
-    // block) unless a profile, a section or the book ends there. A tall table row
-    // splits between its lines. The exception left: the built profile's table, whose
-    // header and first one-line row do not fit, leaves their height empty.
-    for (name, laid) in laid_books().into_iter().filter(|(n, _)| n != "profile") {
+    // block) unless a profile, a section or the book ends there: a note splits or
+    // turns over to the next page, a tall table row splits, and a page broken inside
+    // a table spreads what is left between its rows. The exception left: a page
+    // before a table whose header and first row do not fit (the built profile's,
+    // its rows one line each) leaves their room empty, as LaTeX's longtable and
+    // Typst do.
+    for (name, laid) in laid_books() {
         let q = quality::measure(&laid);
-        assert!(q.worst_band() <= 24.0, "{name}: {q}");
+        assert!(q.worst_band_in_text() <= BAND, "{name}: {q}");
+        let worst = q.worst_band();
+        if worst > BAND {
+            eprintln!("{name}: {worst:.1} pt before a table: {q}");
+        }
     }
 }
 
@@ -130,15 +142,22 @@ fn books() -> Vec<(String, Book)> {
     out
 }
 
-/// Every test book laid out on A5, the sample series' paper.
+/// The papers every test book is laid out on: A5 (the sample series') and A4 (the
+/// default).
+fn papers() -> [(&'static str, PdfOptions); 2] {
+    [("A5", a5()), ("A4", PdfOptions::default())]
+}
+
+/// Every test book laid out on every paper, named "paper book".
 fn laid_books() -> Vec<(String, Laid)> {
-    books()
-        .into_iter()
-        .map(|(name, b)| {
-            let laid = layout(&b, &a5()).expect("layout");
-            (name, laid)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (name, b) in books() {
+        for (paper, opts) in papers() {
+            let laid = layout(&b, &opts).expect("layout");
+            out.push((format!("{paper} {name}"), laid));
+        }
+    }
+    out
 }
 
 /// The issue's thresholds every test book meets today; the rest are printed.
@@ -158,22 +177,25 @@ fn page_quality_report() {
     // check with veraPDF and qpdf.
     let dir = std::env::var_os("FOLIO_QUALITY_PDFS").map(std::path::PathBuf::from);
     for (name, b) in books() {
-        let laid = layout(&b, &a5()).expect("layout");
-        if let Some(dir) = &dir {
-            let out = folio::pdf::pdf(&b, &a5()).expect("pdf");
-            let file = format!(
-                "{}.pdf",
-                name.trim_start_matches("tests/read/").replace('.', "-")
-            );
-            std::fs::create_dir_all(dir).expect("dir");
-            std::fs::write(dir.join(file), &out.bytes).expect("write");
+        for (paper, opts) in papers() {
+            if let Some(dir) = &dir {
+                let out = folio::pdf::pdf(&b, &opts).expect("pdf");
+                let file = format!(
+                    "{paper}-{}.pdf",
+                    name.trim_start_matches("tests/read/").replace('.', "-")
+                );
+                std::fs::create_dir_all(dir).expect("dir");
+                std::fs::write(dir.join(file), &out.bytes).expect("write");
+            }
         }
+    }
+    for (name, laid) in laid_books() {
         let q = quality::measure(&laid);
         let faults = q.faults();
         eprintln!("{name}: {q}\n  misses: {faults:?}");
         // The filler text of the built profiles is made of long words ("revolutionary
         // international organisation"), hyphenated far more often than prose.
-        let filler = !name.contains('/') && name != "series";
+        let filler = !name.contains('/') && !name.ends_with("series");
         for fault in faults {
             if filler && fault == "over 10% hyphenated" {
                 continue;

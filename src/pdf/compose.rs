@@ -72,6 +72,9 @@ struct Composer<'a> {
     /// The fewest lines of a split note on either side of the page break: two, or
     /// one when the alternative leaves a hole above the notes.
     side: usize,
+    /// Whether an element that does not fit may turn the page's last note over to
+    /// the next page (only rather than leave a hole).
+    turn: bool,
 }
 
 const EPS: f32 = 0.01;
@@ -88,6 +91,7 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
         pages: Vec::new(),
         printed: BTreeSet::new(),
         side: 2,
+        turn: false,
     };
     let elems = &a.elems;
     let mut i = 0;
@@ -228,8 +232,14 @@ impl Composer<'_> {
         }
         self.side = 1;
         let mut placed = self.try_ends(i, k);
+        // Then a note turns over, two lines a side, or failing that one.
+        self.turn = true;
+        for side in [2, 1] {
+            self.side = side;
+            placed = placed.or_else(|| self.try_ends(i, k));
+        }
+        self.turn = false;
         self.side = 2;
-        placed = placed.or_else(|| self.turn_over(i, k));
         placed
     }
 
@@ -240,35 +250,42 @@ impl Composer<'_> {
         ends.into_iter().find(|&end| self.try_group(i, end))
     }
 
-    /// Makes room for group `i..=k` by turning the last note on the page over to
-    /// the next page (as LaTeX continues a footnote below the next page's text):
-    /// two lines at least stay with the marker and two go over; body that follows
-    /// may take more of the note's lines, but cites no new note here (it would come
-    /// after the turned note). Returns the last element placed.
-    fn turn_over(&mut self, i: usize, k: usize) -> Option<usize> {
+    /// Makes room for element `e`, which cites no new note, by turning the last
+    /// note on the page over to the next page (as LaTeX continues a footnote below
+    /// the next page's text), `side` lines at least on each side. Body that follows
+    /// may take more of the note's lines, but cites no new note on this page (that
+    /// note would come after the turned one).
+    fn turn_over(&mut self, e: usize) -> bool {
         if self.st.split || !self.st.carry.is_empty() {
-            return None;
+            return false;
         }
-        let last = *self.st.notes.last()?;
-        let lines = self.note_lines(last.key, last.full);
-        let n = lines.len();
+        let Some(&last) = self.st.notes.last() else {
+            return false;
+        };
+        let n = self.note_lines(last.key, last.full).len();
         if last.to != n || n < last.from + 2 * self.side {
-            return None;
+            return false;
         }
-        let to = n - self.side;
-        let moved = Self::height(&lines[to..]);
         let saved = self.st.clone();
-        if let Some(p) = self.st.notes.last_mut() {
-            p.to = to;
-        }
-        self.st.notes_h -= moved;
-        self.st.carry.push((last.key, to, last.full));
+        self.st.carry.push((last.key, n, last.full));
         self.st.split = true;
-        let placed = self.try_ends(i, k);
-        if placed.is_none() {
+        if !self.place_after_split(e) {
             self.st = saved;
+            return false;
         }
-        placed
+        // At least `side` lines go over.
+        let here = self.st.notes.last().map_or(n, |p| p.to);
+        if here + self.side > n {
+            let to = n - self.side;
+            self.st.notes_h -= Self::height(&self.note_lines(last.key, last.full)[to..here]);
+            if let Some(p) = self.st.notes.last_mut() {
+                p.to = to;
+            }
+            if let Some(c) = self.st.carry.last_mut() {
+                c.1 = to;
+            }
+        }
+        true
     }
 
     fn try_group(&mut self, i: usize, k: usize) -> bool {
@@ -348,6 +365,9 @@ impl Composer<'_> {
             return true;
         }
         let Some((&(last, last_full), before)) = new.split_last() else {
+            if self.turn && !force {
+                return self.turn_over(e);
+            }
             if force {
                 self.push_body(e);
                 self.st.full = true;
@@ -482,6 +502,55 @@ impl Composer<'_> {
         }
     }
 
+    /// Extra space after each body element of the page. A page broken inside a
+    /// table spreads the room left above the notes between that table's rows (at
+    /// most half the body size a gap, as TeX's \flushbottom stretches glue), so that
+    /// the pages of a long table end level rather than a row's height short.
+    fn stretch(&self) -> Vec<f32> {
+        let body = &self.st.body;
+        let mut out = vec![0.0; body.len()];
+        let row = |e: usize| match self.a.elems.get(e).map(|el| &el.kind) {
+            Some(ElemKind::Row { cells, .. }) => cells.first().and_then(|c| row_of(&c.3)),
+            _ => None,
+        };
+        let table = |e: usize| match self.a.elems.get(e).map(|el| &el.kind) {
+            Some(ElemKind::Row { cells, .. }) => cells.first().and_then(|c| {
+                c.3.iter().find_map(|k| match k {
+                    Container::Table(t) => Some(*t),
+                    _ => None,
+                })
+            }),
+            _ => None,
+        };
+        let Some(&(last, _)) = body.last() else {
+            return out;
+        };
+        let going_on = table(last);
+        if going_on.is_none() || going_on != table(last + 1) {
+            return out;
+        }
+        let gaps: Vec<usize> = (0..body.len() - 1)
+            .filter(|&b| {
+                let (a, n) = (row(body[b].0), row(body[b + 1].0));
+                table(body[b].0) == going_on && a.is_some() && n.is_some() && a != n
+            })
+            .collect();
+        let notes = if self.st.notes_h > 0.0 {
+            self.st.notes_h + self.sep()
+        } else {
+            0.0
+        };
+        let room = self.g.height() - (self.st.body_h - self.st.tail) - notes;
+        if gaps.is_empty() || room <= 0.0 {
+            return out;
+        }
+        let each = (room / gaps.len() as f32).min(self.g.size * 0.5);
+        for b in gaps {
+            out[b] = each;
+        }
+        out
+    }
+
     fn finish(&self) -> Page {
         let g = &self.g;
         let (left, top) = (g.margins.left, g.margins.top);
@@ -489,9 +558,12 @@ impl Composer<'_> {
         // The cells of a row split into slices, gathered to be written cell by cell
         // (each cell's lines in reading order), with their columns.
         let mut row: (Option<usize>, Vec<(usize, Item)>) = (None, Vec::new());
+        let stretch = self.stretch();
+        let mut extra = 0.0;
         for (b, &(e, y0)) in self.st.body.iter().enumerate() {
             let elem = &self.a.elems[e];
-            let top = top + y0;
+            let top = top + y0 + extra;
+            extra += stretch[b];
             let repeat = self.st.repeats.contains(&b);
             let this_row = match &elem.kind {
                 ElemKind::Row { cells, .. } => cells.first().and_then(|c| row_of(&c.3)),
