@@ -779,3 +779,21 @@ fn a_table_continued_on_a_new_page_repeats_its_header_row() {
         .count();
     assert_eq!(header_texts, 1);
 }
+
+#[test]
+fn an_anthologys_running_heads_name_the_profile() {
+    let docs: Vec<Document> = ["book/01-mek.txt", "book/02-free-coast-assembly.md"]
+        .iter()
+        .map(|f| read(f))
+        .collect();
+    let titles: Vec<String> = docs.iter().map(|d| d.meta.title.clone()).collect();
+    let laid = layout(&book(docs, "Opposition in Exile"), &a5()).expect("layout");
+    let mut seen = 0;
+    for page in &laid.pages {
+        if let (Some(head), Some(doc)) = (&page.head, page.doc) {
+            assert_eq!(head, &titles[doc], "page {}", page.number);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 4, "{seen} running heads");
+}

@@ -20,6 +20,9 @@ pub struct Quality {
     /// and first row that do not fit leave their room empty, as in LaTeX's longtable
     /// and Typst.
     pub before_table: Vec<usize>,
+    /// Pages (by index) followed by a profile's last page that holds just its
+    /// bibliography's last two entries, kept together so that no page holds one.
+    pub before_last_entries: Vec<usize>,
     /// Interword space of every justified body line that is not its paragraph's last, in em.
     pub spaces: Vec<f32>,
     /// Adjacent note marks with nothing between them.
@@ -54,7 +57,9 @@ impl Quality {
         self.bands
             .iter()
             .enumerate()
-            .filter(|(p, (_, last))| !last && !self.before_table.contains(p))
+            .filter(|(p, (_, last))| {
+                !last && !self.before_table.contains(p) && !self.before_last_entries.contains(p)
+            })
             .map(|(_, (b, _))| *b)
             .fold(0.0, f32::max)
     }
@@ -109,6 +114,8 @@ impl fmt::Display for Quality {
                     "*"
                 } else if self.before_table.contains(&p) {
                     "†"
+                } else if self.before_last_entries.contains(&p) {
+                    "‡"
                 } else {
                     ""
                 };
@@ -252,6 +259,9 @@ pub fn measure(laid: &Laid) -> Quality {
         if opens_with_table(laid, p + 1) {
             q.before_table.push(p);
         }
+        if holds_last_two_entries(laid, p + 1) {
+            q.before_last_entries.push(p);
+        }
         blocks.push(here);
     }
     q.twice = starts.values().filter(|&&n| n > 1).count();
@@ -295,4 +305,29 @@ fn opens_with_table(laid: &Laid, p: usize) -> bool {
             })
             .unwrap_or(false)
     })
+}
+
+/// Whether page `p` is its profile's last and holds two bibliography entries and
+/// nothing else in its text.
+fn holds_last_two_entries(laid: &Laid, p: usize) -> bool {
+    let Some(page) = laid.pages.get(p) else {
+        return false;
+    };
+    let last = laid.pages.get(p + 1).is_none_or(|n| n.doc != page.doc);
+    let mut entries = std::collections::BTreeSet::new();
+    for item in &page.items {
+        if let ItemKind::Text {
+            role,
+            note: None,
+            block,
+            ..
+        } = &item.kind
+        {
+            if *role != Role::Bibliography {
+                return false;
+            }
+            entries.insert(*block);
+        }
+    }
+    last && entries.len() == 2
 }
