@@ -16,9 +16,9 @@ pub struct Quality {
     /// with whether the page ends a profile, a section or the book (or is front
     /// matter), where a short page is right.
     pub bands: Vec<(f32, bool)>,
-    /// Pages (by index) followed by a page that opens with a table: a table's header
-    /// and first row that do not fit leave their room empty, as in LaTeX's longtable
-    /// and Typst.
+    /// Pages (by index) followed by a page that opens with a table's first row: a
+    /// table's header and first row that do not fit leave their room empty, as in
+    /// LaTeX's longtable and Typst.
     pub before_table: Vec<usize>,
     /// Pages (by index) followed by a profile's last page that holds just its
     /// bibliography's last two entries, kept together so that no page holds one.
@@ -291,7 +291,8 @@ fn ends_before_start(laid: &Laid, p: usize) -> bool {
     })
 }
 
-/// Whether page `p` exists and its first body line is a table's.
+/// Whether page `p` exists and opens with a table's first row (the table starts
+/// there; a page a table continues on opens with its repeated header or a later row).
 fn opens_with_table(laid: &Laid, p: usize) -> bool {
     laid.pages.get(p).is_some_and(|page| {
         page.items
@@ -299,8 +300,18 @@ fn opens_with_table(laid: &Laid, p: usize) -> bool {
             .find_map(|i| match &i.kind {
                 ItemKind::Text {
                     note: None, nest, ..
-                } => Some(nest.iter().any(|c| matches!(c, Container::Table(_)))),
-                ItemKind::Repeat { .. } => Some(true),
+                } => {
+                    let table = nest.iter().find_map(|c| match c {
+                        Container::Table(t) => Some(*t),
+                        _ => None,
+                    });
+                    let row = nest.iter().find_map(|c| match c {
+                        Container::Row(r) => Some(*r),
+                        _ => None,
+                    });
+                    Some(table.is_some() && table == row)
+                }
+                ItemKind::Repeat { .. } => Some(false),
                 _ => None,
             })
             .unwrap_or(false)
