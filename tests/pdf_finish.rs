@@ -2,7 +2,7 @@
 //! book (band above the note rule, loose lines, fused marks, notes twice, overfull
 //! lines, widows and orphans, hyphens), and the faults of issue 11 one by one.
 
-use folio::model::{Block, Document, Inline, NoteKind, Span};
+use folio::model::{Block, Book, Document, Inline, NoteKind, Span};
 use folio::pdf::types::{ItemKind, Line, Role};
 use folio::pdf::{Laid, Paper, PdfOptions, layout};
 
@@ -85,31 +85,41 @@ pub fn long_notes() -> Document {
     doc
 }
 
+/// The widest band above the note rule allowed on a page inside a profile's text,
+/// on A5 and A4: the widest measured when it was set was 22.0 pt (A5 series, a
+/// paragraph's last two lines kept together against a widow, with their note).
+const BAND: f32 = 22.5;
+
 #[test]
 fn pages_fill_down_to_the_note_rule() {
     // Pages end at most two lines short of the note rule (or the foot of the text
-    // block) unless a profile, a section or the book ends there. Tables are the
-    // exception left: a row does not split across pages (as in LaTeX's longtable), so
-    // a tall row, or the built profile's header with its first row, that does not fit
-    // leaves its height empty.
-    for (name, laid) in books()
-        .into_iter()
-        .filter(|(n, _)| n != "profile" && n != "tables")
-    {
+    // block) unless a profile, a section or the book ends there: a note splits or
+    // turns over to the next page, a tall table row splits, and a page broken inside
+    // a table spreads what is left between its rows. The exception left: a page
+    // before a table whose header and first row do not fit (the built profile's,
+    // its rows one line each) leaves their room empty, as LaTeX's longtable and
+    // Typst do.
+    for (name, laid) in laid_books() {
         let q = quality::measure(&laid);
-        assert!(q.worst_band() <= 24.0, "{name}: {q}");
+        assert!(q.worst_band_in_text() <= BAND, "{name}: {q}");
+        let worst = q.worst_band();
+        if worst > BAND {
+            eprintln!("{name}: {worst:.1} pt before a table: {q}");
+        }
     }
 }
 
 /// Every test book: the fixtures, the sample series, the shared profiles.
-fn books() -> Vec<(String, Laid)> {
+fn books() -> Vec<(String, Book)> {
     let mut out = Vec::new();
     for file in [
         "tests/read/sample.txt",
         "tests/read/profile.md",
         "tests/read/wiki.txt",
     ] {
-        out.push((file.to_string(), laid(&read(file))));
+        let doc = read(file);
+        let title = doc.meta.title.clone();
+        out.push((file.to_string(), book(vec![doc], &title)));
     }
     let series: Vec<Document> = [
         "book/01-mek.txt",
@@ -119,12 +129,34 @@ fn books() -> Vec<(String, Laid)> {
     .iter()
     .map(|f| read(f))
     .collect();
-    let series = layout(&book(series, "Opposition in Exile"), &a5()).expect("layout");
-    out.push(("series".into(), series));
-    out.push(("profile".into(), laid(&profile())));
-    out.push(("stress".into(), laid(&stress())));
-    out.push(("long-notes".into(), laid(&long_notes())));
-    out.push(("tables".into(), laid(&tables())));
+    out.push(("series".into(), book(series, "Opposition in Exile")));
+    for (name, doc) in [
+        ("profile", profile()),
+        ("stress", stress()),
+        ("long-notes", long_notes()),
+        ("tables", tables()),
+    ] {
+        let title = doc.meta.title.clone();
+        out.push((name.into(), book(vec![doc], &title)));
+    }
+    out
+}
+
+/// The papers every test book is laid out on: A5 (the sample series') and A4 (the
+/// default).
+fn papers() -> [(&'static str, PdfOptions); 2] {
+    [("A5", a5()), ("A4", PdfOptions::default())]
+}
+
+/// Every test book laid out on every paper, named "paper book".
+fn laid_books() -> Vec<(String, Laid)> {
+    let mut out = Vec::new();
+    for (name, b) in books() {
+        for (paper, opts) in papers() {
+            let laid = layout(&b, &opts).expect("layout");
+            out.push((format!("{paper} {name}"), laid));
+        }
+    }
     out
 }
 
@@ -141,13 +173,29 @@ const MET: &[&str] = &[
 
 #[test]
 fn page_quality_report() {
-    for (name, laid) in books() {
+    // FOLIO_QUALITY_PDFS=DIR also writes each book's PDF there, to look at and to
+    // check with veraPDF and qpdf.
+    let dir = std::env::var_os("FOLIO_QUALITY_PDFS").map(std::path::PathBuf::from);
+    for (name, b) in books() {
+        for (paper, opts) in papers() {
+            if let Some(dir) = &dir {
+                let out = folio::pdf::pdf(&b, &opts).expect("pdf");
+                let file = format!(
+                    "{paper}-{}.pdf",
+                    name.trim_start_matches("tests/read/").replace('.', "-")
+                );
+                std::fs::create_dir_all(dir).expect("dir");
+                std::fs::write(dir.join(file), &out.bytes).expect("write");
+            }
+        }
+    }
+    for (name, laid) in laid_books() {
         let q = quality::measure(&laid);
         let faults = q.faults();
         eprintln!("{name}: {q}\n  misses: {faults:?}");
         // The filler text of the built profiles is made of long words ("revolutionary
         // international organisation"), hyphenated far more often than prose.
-        let filler = !name.contains('/') && name != "series";
+        let filler = !name.contains('/') && !name.ends_with("series");
         for fault in faults {
             if filler && fault == "over 10% hyphenated" {
                 continue;
@@ -730,4 +778,22 @@ fn a_table_continued_on_a_new_page_repeats_its_header_row() {
         .filter(|i| matches!(&i.kind, ItemKind::Text { line, .. } if text(line) == "Year"))
         .count();
     assert_eq!(header_texts, 1);
+}
+
+#[test]
+fn an_anthologys_running_heads_name_the_profile() {
+    let docs: Vec<Document> = ["book/01-mek.txt", "book/02-free-coast-assembly.md"]
+        .iter()
+        .map(|f| read(f))
+        .collect();
+    let titles: Vec<String> = docs.iter().map(|d| d.meta.title.clone()).collect();
+    let laid = layout(&book(docs, "Opposition in Exile"), &a5()).expect("layout");
+    let mut seen = 0;
+    for page in &laid.pages {
+        if let (Some(head), Some(doc)) = (&page.head, page.doc) {
+            assert_eq!(head, &titles[doc], "page {}", page.number);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 4, "{seen} running heads");
 }

@@ -261,3 +261,74 @@ fn every_word_of_the_written_tables_is_inside_the_text_block() {
     }
     assert!(words > 500, "{words} words");
 }
+
+/// The row (its id) and column of a table cell's line.
+fn cell_of(item: &Item) -> Option<(usize, usize)> {
+    let ItemKind::Text { nest, .. } = &item.kind else {
+        return None;
+    };
+    let row = nest.iter().find_map(|c| match c {
+        Container::Row(id) => Some(*id),
+        _ => None,
+    })?;
+    let col = nest.iter().find_map(|c| match c {
+        Container::Cell(c, false) => Some(*c),
+        _ => None,
+    })?;
+    Some((row, col))
+}
+
+#[test]
+fn a_tall_row_splits_between_its_lines_two_a_side_under_a_repeated_header() {
+    let laid = laid();
+    // (row, column) → the pages of its lines, in order, with whether each is hyphenated.
+    let mut cells: BTreeMap<(usize, usize), Vec<(usize, bool)>> = BTreeMap::new();
+    for (p, page) in laid.pages.iter().enumerate() {
+        for item in &page.items {
+            if let (Some(key), ItemKind::Text { line, .. }) = (cell_of(item), &item.kind) {
+                cells.entry(key).or_default().push((p, line.hyphenated));
+            }
+        }
+    }
+    let split: Vec<usize> = cells
+        .iter()
+        .filter(|(_, lines)| lines.first().map(|l| l.0) != lines.last().map(|l| l.0))
+        .map(|((row, _), _)| *row)
+        .collect();
+    assert!(!split.is_empty(), "no row splits: the test proves nothing");
+    for (&(row, col), lines) in cells.iter().filter(|(k, _)| split.contains(&k.0)) {
+        let first = lines[0].0;
+        let before = lines.iter().filter(|l| l.0 == first).count();
+        let tallest = cells
+            .iter()
+            .filter(|(k, _)| k.0 == row)
+            .map(|(_, l)| l.len())
+            .max()
+            .unwrap_or(0);
+        if lines.len() == tallest {
+            assert!(
+                before >= 2 && lines.len() - before >= 2,
+                "row {row} column {col}: {before} + {} lines",
+                lines.len() - before
+            );
+        }
+        // No word is hyphenated across the page break.
+        if before < lines.len() {
+            assert!(
+                !lines[before - 1].1,
+                "row {row} column {col}: hyphen at the break"
+            );
+        }
+        // The page it continues on opens with the repeated header.
+        if let Some(&(next, _)) = lines.get(before) {
+            let opens = laid.pages[next]
+                .items
+                .iter()
+                .find(|i| matches!(i.kind, ItemKind::Text { .. } | ItemKind::Repeat { .. }));
+            assert!(
+                opens.is_some_and(|i| matches!(i.kind, ItemKind::Repeat { .. })),
+                "row {row}: no header on page {next}"
+            );
+        }
+    }
+}

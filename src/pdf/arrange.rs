@@ -172,6 +172,7 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
     for item in &c.flow {
         a.flow(item);
     }
+    keep_last_entries(&mut a.out.elems);
     for (key, paras) in &c.notes {
         let lines = a.note(paras);
         a.out.notes.insert(*key, lines);
@@ -186,6 +187,43 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
     }
     a.out.sources = c.sources.clone();
     a.out
+}
+
+/// Keeps each bibliography's last two entries on one page, so that its last page
+/// never holds a single entry: no page break from the end of the next-to-last entry
+/// to the start of the last.
+fn keep_last_entries(elems: &mut [Elem]) {
+    let entry = |e: &Elem| match &e.kind {
+        ElemKind::Line(p) if p.role == Role::Bibliography => Some(p.block),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < elems.len() {
+        if entry(&elems[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        // The run of entries (and the space between them) from i.
+        let mut end = i;
+        let mut k = i;
+        while k < elems.len() && (entry(&elems[k]).is_some() || elems[k].kind == ElemKind::Space) {
+            if entry(&elems[k]).is_some() {
+                end = k;
+            }
+            k += 1;
+        }
+        let last = entry(&elems[end]);
+        let first_of_last = (i..=end).find(|&e| entry(&elems[e]) == last).unwrap_or(end);
+        if let Some(before) = (i..first_of_last)
+            .rev()
+            .find(|&e| entry(&elems[e]).is_some())
+        {
+            for e in &mut elems[before..first_of_last] {
+                e.break_after = false;
+            }
+        }
+        i = end + 1;
+    }
 }
 
 struct Arrange<'a> {
@@ -489,6 +527,21 @@ pub(crate) mod tests {
         assert_eq!(breaks(&[para(5, false)]), [false, true, true, false, true]);
         assert_eq!(breaks(&[para(3, false)]), [false, false, true]);
         assert_eq!(breaks(&[para(1, false)]), [true]);
+    }
+
+    #[test]
+    fn a_bibliographys_last_two_entries_stay_together() {
+        let entry = |lines| Para {
+            role: Role::Bibliography,
+            after: 2.0,
+            ..para(lines, false)
+        };
+        // Three entries with space after each: no break between the second and the
+        // third, so a last page never holds one entry alone.
+        assert_eq!(
+            breaks(&[entry(1), entry(2), entry(1)]),
+            [true, true, false, false, false, true, true]
+        );
     }
 
     #[test]

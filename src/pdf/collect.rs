@@ -61,11 +61,12 @@ pub fn collect(book: &Book, opts: &PdfOptions, g: &Geometry, found: &Found) -> C
         c.front_matter(book, &found.toc);
     }
     for (i, doc) in book.documents.iter().enumerate() {
-        let head = if anthology {
-            &book.meta.title
-        } else {
-            &doc.meta.title
-        };
+        // The running head names the profile, in an anthology too (where the book's
+        // title would say nothing the reader does not know); the book's title when a
+        // profile has none.
+        let head = Some(&doc.meta.title)
+            .filter(|t| !t.trim().is_empty() || !anthology)
+            .unwrap_or(&book.meta.title);
         let head = (!head.trim().is_empty()).then(|| head.trim().to_string());
         c.out.flow.push(Flow::Start { doc: Some(i), head });
         c.document(i, doc, bibliography);

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Geometry;
 use super::arrange::{Arranged, ElemKind, baseline_in};
-use super::types::{Item, ItemKind, LayoutReport, Line, Nest, NoteKey, NoteMark, Page, Role, Tag};
+use super::types::{ItemKind, LayoutReport, Line, NoteKey, Page, Tag};
 
 /// Which body of a note a page prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,9 @@ struct Composer<'a> {
     /// The fewest lines of a split note on either side of the page break: two, or
     /// one when the alternative leaves a hole above the notes.
     side: usize,
+    /// Whether an element that does not fit may turn the page's last note over to
+    /// the next page (only rather than leave a hole).
+    turn: bool,
 }
 
 const EPS: f32 = 0.01;
@@ -86,14 +89,13 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
         pages: Vec::new(),
         printed: BTreeSet::new(),
         side: 2,
+        turn: false,
     };
     let elems = &a.elems;
     let mut i = 0;
     while i < elems.len() {
         if let ElemKind::Start { doc, head } = &elems[i].kind {
-            if !c.st.body.is_empty() || !c.st.notes.is_empty() {
-                c.new_page();
-            }
+            c.flush(false);
             c.st.doc = *doc;
             c.st.head = head.clone();
             c.st.first = true;
@@ -129,16 +131,21 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
         }
         i = k + 1;
     }
-    if !c.st.body.is_empty() || !c.st.notes.is_empty() || c.pages.is_empty() {
-        c.new_page();
-    }
-    while !c.st.carry.is_empty() {
-        c.new_page();
-    }
+    c.flush(true);
     c.pages
 }
 
 impl Composer<'_> {
+    /// Finishes the pages of a profile: the current one, and as many more as the
+    /// rest of a note turned over from it needs (`always`: at least one page).
+    fn flush(&mut self, always: bool) {
+        let mut more = always && self.pages.is_empty();
+        while more || !self.st.body.is_empty() || !self.st.notes.is_empty() {
+            self.new_page();
+            more = false;
+        }
+    }
+
     fn sep(&self) -> f32 {
         self.g.size * 1.4
     }
@@ -222,16 +229,61 @@ impl Composer<'_> {
             return None;
         }
         self.side = 1;
-        let ends = std::iter::once(k).chain((i..k).rev().filter(|&e| self.a.elems[e].soft_break));
-        let mut placed = None;
-        for end in ends {
-            if self.try_group(i, end) {
-                placed = Some(end);
-                break;
-            }
+        let mut placed = self.try_ends(i, k);
+        // Then a note turns over, two lines a side, or failing that one.
+        self.turn = true;
+        for side in [2, 1] {
+            self.side = side;
+            placed = placed.or_else(|| self.try_ends(i, k));
         }
+        self.turn = false;
         self.side = 2;
         placed
+    }
+
+    /// Places group `i..=k`, or the longest part of it ending at a soft break, that
+    /// fits; returns its last element.
+    fn try_ends(&mut self, i: usize, k: usize) -> Option<usize> {
+        let ends = std::iter::once(k).chain((i..k).rev().filter(|&e| self.a.elems[e].soft_break));
+        ends.into_iter().find(|&end| self.try_group(i, end))
+    }
+
+    /// Makes room for element `e`, which cites no new note, by turning the last
+    /// note on the page over to the next page (as LaTeX continues a footnote below
+    /// the next page's text), `side` lines at least on each side. Body that follows
+    /// may take more of the note's lines, but cites no new note on this page (that
+    /// note would come after the turned one).
+    fn turn_over(&mut self, e: usize) -> bool {
+        if self.st.split || !self.st.carry.is_empty() {
+            return false;
+        }
+        let Some(&last) = self.st.notes.last() else {
+            return false;
+        };
+        let n = self.note_lines(last.key, last.full).len();
+        if last.to != n || n < last.from + 2 * self.side {
+            return false;
+        }
+        let saved = self.st.clone();
+        self.st.carry.push((last.key, n, last.full));
+        self.st.split = true;
+        if !self.place_after_split(e) {
+            self.st = saved;
+            return false;
+        }
+        // At least `side` lines go over.
+        let here = self.st.notes.last().map_or(n, |p| p.to);
+        if here + self.side > n {
+            let to = n - self.side;
+            self.st.notes_h -= Self::height(&self.note_lines(last.key, last.full)[to..here]);
+            if let Some(p) = self.st.notes.last_mut() {
+                p.to = to;
+            }
+            if let Some(c) = self.st.carry.last_mut() {
+                c.1 = to;
+            }
+        }
+        true
     }
 
     fn try_group(&mut self, i: usize, k: usize) -> bool {
@@ -311,6 +363,9 @@ impl Composer<'_> {
             return true;
         }
         let Some((&(last, last_full), before)) = new.split_last() else {
+            if self.turn && !force {
+                return self.turn_over(e);
+            }
             if force {
                 self.push_body(e);
                 self.st.full = true;
@@ -444,153 +499,6 @@ impl Composer<'_> {
             }
         }
     }
-
-    fn finish(&self) -> Page {
-        let g = &self.g;
-        let (left, top) = (g.margins.left, g.margins.top);
-        let mut items = Vec::new();
-        for (b, &(e, y0)) in self.st.body.iter().enumerate() {
-            let elem = &self.a.elems[e];
-            let top = top + y0;
-            let repeat = self.st.repeats.contains(&b);
-            match &elem.kind {
-                ElemKind::Line(p) => {
-                    let y = top + baseline_in(&p.line);
-                    let text = |line: &Line, outline, goto, extra| ItemKind::Text {
-                        line: line.clone(),
-                        role: p.role,
-                        outline,
-                        note: None,
-                        block: p.block,
-                        goto,
-                        nest: p.nest.clone(),
-                        extra,
-                    };
-                    items.push(Item {
-                        x: left + p.x,
-                        y,
-                        kind: text(&p.line, p.outline.clone(), p.goto, false),
-                    });
-                    for (x, line) in &p.extras {
-                        items.push(Item {
-                            x: left + x,
-                            y,
-                            kind: text(line, None, None, true),
-                        });
-                    }
-                }
-                ElemKind::Rule { x, width } => {
-                    items.push(Item {
-                        x: left + x,
-                        y: top + elem.height / 2.0,
-                        kind: ItemKind::Rule { width: *width },
-                    });
-                }
-                ElemKind::Row { cells, rules, .. } => {
-                    for (x, y, line, nest) in cells {
-                        let kind = if repeat {
-                            ItemKind::Repeat { line: line.clone() }
-                        } else {
-                            ItemKind::Text {
-                                line: line.clone(),
-                                role: Role::Body,
-                                outline: None,
-                                note: None,
-                                block: e,
-                                goto: None,
-                                nest: nest.clone(),
-                                extra: false,
-                            }
-                        };
-                        items.push(Item {
-                            x: left + x,
-                            y: top + y,
-                            kind,
-                        });
-                    }
-                    for (x0, x1, y) in rules {
-                        items.push(Item {
-                            x: left + x0,
-                            y: top + y,
-                            kind: ItemKind::Rule { width: x1 - x0 },
-                        });
-                    }
-                }
-                ElemKind::Image {
-                    src,
-                    alt,
-                    x,
-                    width,
-                    nest,
-                } => {
-                    items.push(Item {
-                        x: left + x,
-                        y: top,
-                        kind: ItemKind::Image {
-                            src: src.clone(),
-                            alt: alt.clone(),
-                            width: *width,
-                            height: elem.height,
-                            nest: nest.clone(),
-                        },
-                    });
-                }
-                ElemKind::Space | ElemKind::Start { .. } => {}
-            }
-        }
-        let mut notes = Vec::new();
-        if !self.st.notes.is_empty() {
-            let mut y = g.page_h - g.margins.bottom - self.st.notes_h;
-            items.push(Item {
-                x: left,
-                // As LaTeX sets it: two fifths of the measure, closer to the notes
-                // than to the text above.
-                y: y - self.sep() * 0.25,
-                kind: ItemKind::Rule {
-                    width: g.width() * 0.4,
-                },
-            });
-            for part in &self.st.notes {
-                notes.push(NoteMark {
-                    key: part.key,
-                    y,
-                    start: part.from == 0,
-                    back: part.full == Text::Back,
-                });
-                for line in &self.note_lines(part.key, part.full)[part.from..part.to] {
-                    let kind = ItemKind::Text {
-                        line: line.clone(),
-                        role: Role::Note,
-                        outline: None,
-                        note: Some(part.key),
-                        block: 0,
-                        goto: None,
-                        nest: Nest::default(),
-                        extra: false,
-                    };
-                    items.push(Item {
-                        x: left,
-                        y: y + baseline_in(line),
-                        kind,
-                    });
-                    y += line.leading;
-                }
-            }
-        }
-        Page {
-            doc: self.st.doc,
-            head: if self.st.first {
-                None
-            } else {
-                self.st.head.clone()
-            },
-            number: self.pages.len() + 1,
-            // Every page is numbered but a title page.
-            folio: self.st.doc.is_some() || !self.st.first || !self.pages.is_empty(),
-            items,
-            notes,
-        }
-    }
 }
 
 /// Where a note of `n` lines may split, given that lines `from..k` fit: never
@@ -669,6 +577,8 @@ pub fn has_note_number(line: &Line) -> Option<u32> {
         _ => None,
     })
 }
+
+mod finish;
 
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use folio::pdf::Laid;
-use folio::pdf::types::{ItemKind, Line, Page, Role, Tag};
+use folio::pdf::types::{Container, ItemKind, Line, Page, Role, Tag};
 
 /// What the report finds on one book.
 #[derive(Debug, Clone, Default)]
@@ -16,6 +16,13 @@ pub struct Quality {
     /// with whether the page ends a profile, a section or the book (or is front
     /// matter), where a short page is right.
     pub bands: Vec<(f32, bool)>,
+    /// Pages (by index) followed by a page that opens with a table's first row: a
+    /// table's header and first row that do not fit leave their room empty, as in
+    /// LaTeX's longtable and Typst.
+    pub before_table: Vec<usize>,
+    /// Pages (by index) followed by a profile's last page that holds just its
+    /// bibliography's last two entries, kept together so that no page holds one.
+    pub before_last_entries: Vec<usize>,
     /// Interword space of every justified body line that is not its paragraph's last, in em.
     pub spaces: Vec<f32>,
     /// Adjacent note marks with nothing between them.
@@ -42,6 +49,28 @@ impl Quality {
             .filter(|(_, last)| !last)
             .map(|(b, _)| *b)
             .fold(0.0, f32::max)
+    }
+
+    /// The widest band on a page that neither ends a profile nor comes before a
+    /// page opening with a table.
+    pub fn worst_band_in_text(&self) -> f32 {
+        self.bands
+            .iter()
+            .enumerate()
+            .filter(|(p, (_, last))| {
+                !last && !self.before_table.contains(p) && !self.before_last_entries.contains(p)
+            })
+            .map(|(_, (b, _))| *b)
+            .fold(0.0, f32::max)
+    }
+
+    /// The `q` quantile of the bands on pages that do not end a profile.
+    pub fn band_quantile(&self, q: f32) -> f32 {
+        let mut b: Vec<f32> = self.bands.iter().filter(|b| !b.1).map(|b| b.0).collect();
+        b.sort_by(f32::total_cmp);
+        b.get(((b.len() as f32 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// Justified lines looser than `em`.
@@ -79,15 +108,28 @@ impl fmt::Display for Quality {
         let bands: Vec<String> = self
             .bands
             .iter()
-            .map(|(b, last)| format!("{b:.0}{}", if *last { "*" } else { "" }))
+            .enumerate()
+            .map(|(p, (b, last))| {
+                let mark = if *last {
+                    "*"
+                } else if self.before_table.contains(&p) {
+                    "†"
+                } else if self.before_last_entries.contains(&p) {
+                    "‡"
+                } else {
+                    ""
+                };
+                format!("{b:.0}{mark}")
+            })
             .collect();
         write!(
             f,
-            "pages {} band max {:.1} pt [{}]; word space p50 {:.2} p95 {:.2} max {:.2} em, \
+            "pages {} band max {:.1} p95 {:.1} pt [{}]; word space p50 {:.2} p95 {:.2} max {:.2} em, \
              >0.55 em {}; fused {}; twice {}; overfull {}; widows/orphans {}; \
              hyphenated {}/{} ({:.1}%), run {}",
             self.bands.len(),
             self.worst_band(),
+            self.band_quantile(0.95),
             bands.join(" "),
             self.space_quantile(0.5),
             self.space_quantile(0.95),
@@ -214,6 +256,12 @@ pub fn measure(laid: &Laid) -> Quality {
                 .is_none_or(|n: &Page| n.doc != page.doc)
             || ends_before_start(laid, p);
         q.bands.push(((foot - bottom).max(0.0), last));
+        if opens_with_table(laid, p + 1) {
+            q.before_table.push(p);
+        }
+        if holds_last_two_entries(laid, p + 1) {
+            q.before_last_entries.push(p);
+        }
         blocks.push(here);
     }
     q.twice = starts.values().filter(|&&n| n > 1).count();
@@ -241,4 +289,56 @@ fn ends_before_start(laid: &Laid, p: usize) -> bool {
                 })
                 .is_some_and(|r| matches!(r, Role::Heading(_) | Role::Title))
     })
+}
+
+/// Whether page `p` exists and opens with a table's first row (the table starts
+/// there; a page a table continues on opens with its repeated header or a later row).
+fn opens_with_table(laid: &Laid, p: usize) -> bool {
+    laid.pages.get(p).is_some_and(|page| {
+        page.items
+            .iter()
+            .find_map(|i| match &i.kind {
+                ItemKind::Text {
+                    note: None, nest, ..
+                } => {
+                    let table = nest.iter().find_map(|c| match c {
+                        Container::Table(t) => Some(*t),
+                        _ => None,
+                    });
+                    let row = nest.iter().find_map(|c| match c {
+                        Container::Row(r) => Some(*r),
+                        _ => None,
+                    });
+                    Some(table.is_some() && table == row)
+                }
+                ItemKind::Repeat { .. } => Some(false),
+                _ => None,
+            })
+            .unwrap_or(false)
+    })
+}
+
+/// Whether page `p` is its profile's last and holds two bibliography entries and
+/// nothing else in its text.
+fn holds_last_two_entries(laid: &Laid, p: usize) -> bool {
+    let Some(page) = laid.pages.get(p) else {
+        return false;
+    };
+    let last = laid.pages.get(p + 1).is_none_or(|n| n.doc != page.doc);
+    let mut entries = std::collections::BTreeSet::new();
+    for item in &page.items {
+        if let ItemKind::Text {
+            role,
+            note: None,
+            block,
+            ..
+        } = &item.kind
+        {
+            if *role != Role::Bibliography {
+                return false;
+            }
+            entries.insert(*block);
+        }
+    }
+    last && entries.len() == 2
 }

@@ -68,8 +68,7 @@ impl Arrange<'_> {
             if r == 0 && head.is_empty() {
                 continue;
             }
-            let mut cells = Vec::new();
-            let mut height = 0f32;
+            let mut cells: Vec<(f32, Vec<Line>, Nest)> = Vec::new();
             let this_row = self.out.elems.len();
             for (c, cell) in row.iter().enumerate() {
                 let nest: Nest = cell
@@ -89,25 +88,58 @@ impl Arrange<'_> {
                 if lines.is_empty() {
                     lines.push(Line::default());
                 }
-                let mut y = pad;
-                for line in lines {
-                    let leading = line.leading;
-                    cells.push((xs[c], y + baseline_in(&line), line, nest.clone()));
-                    y += leading;
-                }
-                height = height.max(y + pad);
+                cells.push((xs[c], lines, nest));
             }
-            let mut rules = Vec::new();
-            if index == 0 {
-                rules.push((0.0, rule_w, 0.0));
-            }
-            if r == 0 || index + 1 == count {
-                rules.push((0.0, rule_w, height));
-            }
-            // The header stays with the first row.
-            let break_after = r != 0;
+            // A body row taller than four lines may split between its lines, two
+            // at least on each side, as a paragraph; the header row never does.
+            let slices = if r == 0 { 1 } else { slices(&cells) };
+            let last = slices - 1;
             let head = (r != 0 && !head.is_empty()).then_some(table);
-            self.push(ElemKind::Row { cells, rules, head }, height, break_after);
+            for j in 0..slices {
+                let top = if j == 0 { pad } else { 0.0 };
+                let mut placed = Vec::new();
+                let mut height = 0f32;
+                for (x, lines, nest) in &cells {
+                    // One slice holds the whole row, or the j-th line of each cell.
+                    let here = if slices == 1 {
+                        &lines[..]
+                    } else {
+                        lines.get(j..=j).unwrap_or_default()
+                    };
+                    let mut y = top;
+                    for line in here {
+                        placed.push((*x, y + baseline_in(line), line.clone(), nest.clone()));
+                        y += line.leading;
+                    }
+                    height = height.max(y);
+                }
+                if j == last {
+                    height += pad;
+                }
+                let mut rules = Vec::new();
+                if index == 0 && j == 0 {
+                    rules.push((0.0, rule_w, 0.0));
+                }
+                if j == last && (r == 0 || index + 1 == count) {
+                    rules.push((0.0, rule_w, height));
+                }
+                // The header stays with the first row; no word is hyphenated across
+                // pages.
+                let hyphenated = cells
+                    .iter()
+                    .any(|c| c.1.get(j).is_some_and(|l| l.hyphenated));
+                let break_after = if j == last {
+                    r != 0
+                } else {
+                    j >= 1 && j + 3 <= slices && !hyphenated
+                };
+                let kind = ElemKind::Row {
+                    cells: placed,
+                    rules,
+                    head,
+                };
+                self.push(kind, height, break_after);
+            }
             index += 1;
         }
     }
@@ -219,6 +251,21 @@ fn share(natural: &[f32], minimum: &[f32], avail: f32) -> Vec<f32> {
         before += m;
     }
     minimum.iter().map(|m| m.min(cap)).collect()
+}
+
+/// How many slices a row of these cells may be cut into: one per line of its
+/// tallest cell when that has four lines or more and every cell's lines share one
+/// leading (so that the j-th lines of all cells sit on one baseline); else one.
+fn slices(cells: &[(f32, Vec<Line>, Nest)]) -> usize {
+    let tallest = cells.iter().map(|c| c.1.len()).max().unwrap_or(1);
+    let mut leadings = cells
+        .iter()
+        .flat_map(|c| &c.1)
+        .map(|l| l.leading)
+        .filter(|&l| l > 0.0);
+    let first = leadings.next().unwrap_or(0.0);
+    let even = leadings.all(|l| (l - first).abs() < 0.01);
+    if tallest >= 4 && even { tallest } else { 1 }
 }
 
 /// The size cells were collected at: their largest unraised type.

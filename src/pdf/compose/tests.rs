@@ -3,6 +3,7 @@ use super::*;
 use crate::pdf::Margins;
 use crate::pdf::arrange::tests::line;
 use crate::pdf::arrange::{Elem, Placed};
+use crate::pdf::types::{Container, Nest, Role};
 
 /// A page with room for exactly 20 lines of 10 pt.
 fn geometry() -> Geometry {
@@ -200,4 +201,68 @@ fn many_notes_on_one_page_stay_with_their_markers() {
     let pages = compose(&body(&cites, &notes), &geometry());
     assert_eq!(report(&pages).notes_off_page, 0);
     assert!(pages.len() > 5);
+}
+
+#[test]
+fn a_note_turns_over_to_the_next_page_rather_than_leave_a_hole() {
+    // Six lines, the last citing a 6-line note (13.4 of 20 lines used), then a block
+    // of 8 lines that may not break (a table row, a caption): moved on whole it would
+    // leave 6.6 lines empty. Instead the note keeps two lines here at least and
+    // continues on the next page, and the block fills this one.
+    let mut a = body(&[], &[(1, 6)]);
+    paragraph(&mut a, 6, 10.0, Some(1));
+    let start = a.elems.len();
+    paragraph(&mut a, 8, 10.0, None);
+    for e in &mut a.elems[start..start + 7] {
+        e.break_after = false;
+    }
+    let pages = compose(&a, &geometry());
+    assert_eq!(report(&pages).notes_off_page, 0);
+    assert_eq!(lines_per_block(&pages[0]), [(1, 6), (start, 8)]);
+    let here = |page: &Page| {
+        page.items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Text { note: Some(_), .. }))
+            .count()
+    };
+    assert_eq!(pages.len(), 2);
+    assert!(
+        here(&pages[0]) >= 2 && here(&pages[1]) >= 2,
+        "two lines a side"
+    );
+    assert_eq!(here(&pages[0]) + here(&pages[1]), 6);
+    assert!(pages[1].notes.iter().any(|m| m.key == (0, 1) && !m.start));
+}
+
+#[test]
+fn a_page_broken_inside_a_table_spreads_the_rest_between_its_rows() {
+    // Rows of 30 pt: six fill 180 of the page's 200 pt; the seventh goes on. The 20
+    // pt left are spread over the five gaps between them (4 pt each, under the 5 pt
+    // cap), so the last row ends at the foot; the next page, ending the table, is
+    // not spread.
+    let mut a = body(&[], &[]);
+    let first = a.elems.len();
+    for r in 0..9 {
+        let nest: Nest = [Container::Table(first), Container::Row(first + r)]
+            .into_iter()
+            .collect();
+        a.elems.push(Elem {
+            kind: ElemKind::Row {
+                cells: vec![(0.0, 20.0, line(10.0, &[]), nest)],
+                rules: Vec::new(),
+                head: None,
+            },
+            height: 30.0,
+            break_after: true,
+            soft_break: false,
+        });
+    }
+    let pages = compose(&a, &geometry());
+    let ys = |p: &Page| -> Vec<f32> { p.items.iter().map(|i| i.y).collect() };
+    assert_eq!(pages.len(), 2);
+    let top = geometry().margins.top + 20.0;
+    let first_page: Vec<f32> = (0..6).map(|r| top + r as f32 * 34.0).collect();
+    assert_eq!(ys(&pages[0]), first_page);
+    let second: Vec<f32> = (0..3).map(|r| top + r as f32 * 30.0).collect();
+    assert_eq!(ys(&pages[1]), second);
 }
