@@ -36,8 +36,8 @@ pub struct Args {
 /// How long a burst of events may last before the rebuild starts: long enough for an
 /// editor's write-and-rename (a few milliseconds), short enough to leave most of the
 /// 200 ms a rebuild of one changed profile is allowed from save to written files. A
-/// burst spread wider costs a second rebuild, never a wrong one.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+/// save spread wider costs another rebuild; the last one sees the finished file.
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Runs until interrupted; exit 1 only when the folder cannot be watched.
 pub fn run(args: &Args) -> ExitCode {
