@@ -210,6 +210,13 @@ fn an_edit_sets_only_its_paragraph_again_and_matches_a_cold_build() {
 
     let edited = book.join("02-free-coast-assembly.md");
     let text = std::fs::read_to_string(&edited).unwrap();
+    // Saves that change nothing rebuild nothing, and do not age the kept paragraphs
+    // (they are dropped after 8 builds without use).
+    for _ in 0..10 {
+        save(&edited, &text);
+        let idle = watch.wait_for("built in");
+        assert!(idle.contains("0 written, 5 unchanged"), "{idle}");
+    }
     let (from, to) = (
         "The strikes lasted eleven weeks.",
         "The strikes lasted twelve weeks.",

@@ -151,7 +151,14 @@ pub fn build(
             (i, staged, found)
         })
         .collect();
-    outcome.paragraphs = cache.memo.sweep(KEEP_BUILDS);
+    // A rebuild that makes no PDF does not age the paragraphs: a save that changes
+    // nothing, repeated, must not empty the memo.
+    if todo
+        .iter()
+        .any(|&i| matches!(plan[i].target, Target::Pdf(_)))
+    {
+        outcome.paragraphs = cache.memo.sweep(KEEP_BUILDS);
+    }
     rendered.sort_by_key(|(i, _, _)| *i);
     let mut files: Vec<(usize, Staged)> = Vec::new();
     for (i, staged, found) in rendered {
