@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use common::{CLEAN, MARKDOWN, tree, write_tree};
+use common::{CLEAN, MARKDOWN, folio, stderr, tree, write_tree};
 
 /// A running `folio watch` and its standard error, line by line.
 struct Watch {
@@ -170,4 +170,82 @@ fn a_changed_template_rebuilds_the_epub() {
         tree(&dir.path().join("out"))["kilns.epub"],
         before["kilns.epub"]
     );
+}
+
+/// The number before `label` in a summary line ("… 2 paragraph(s) set anew …").
+fn count(line: &str, label: &str) -> usize {
+    let before = line.split(label).next().unwrap_or_default();
+    let number = before.rsplit([' ', ';', ',']).find(|w| !w.is_empty());
+    number
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no `{label}` count in: {line}"))
+}
+
+/// A rebuild after one edit sets only the edited paragraph again (once per measure:
+/// the A5 anthology and the Letter handouts), and its editions are byte for byte
+/// those of a cold `folio build` of the same files.
+#[test]
+fn an_edit_sets_only_its_paragraph_again_and_matches_a_cold_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("book");
+    let profiles = [
+        "01-mek.txt",
+        "02-free-coast-assembly.md",
+        "03-karesh-movement.txt",
+    ];
+    for name in profiles {
+        let text = std::fs::read(sample.join(name)).unwrap();
+        write_tree(&book, &[(name, text.as_slice())]);
+    }
+    let config = "title = \"Exiles\"\nauthor = \"Folio Tests\"\nprofiles = [\"0*\"]\n\n\
+                  [pdf]\npaper = \"a5\"\n\n[outputs]\nepub = true\npdf = true\n\n\
+                  [[outputs.handouts]]\nname = \"letter\"\npaper = \"letter\"\n";
+    write_tree(&book, &[("book.toml", config.as_bytes())]);
+    let mut watch = Watch::start(dir.path());
+    let first = watch.wait_for("built in");
+    assert!(first.contains("5 written"), "{first}");
+    assert!(count(&first, "paragraph(s) set anew") > 100, "{first}");
+    watch.wait_for("watching");
+
+    let edited = book.join("02-free-coast-assembly.md");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    // Saves that change nothing rebuild nothing, and do not age the kept paragraphs
+    // (they are dropped after 8 builds without use).
+    for _ in 0..10 {
+        save(&edited, &text);
+        let idle = watch.wait_for("built in");
+        assert!(idle.contains("0 written, 5 unchanged"), "{idle}");
+    }
+    let (from, to) = (
+        "The strikes lasted eleven weeks.",
+        "The strikes lasted twelve weeks.",
+    );
+    assert_eq!(text.matches(from).count(), 1, "the sample profile changed");
+    save(&edited, &text.replace(from, to));
+    let rebuilt = watch.wait_for("built in");
+    assert!(rebuilt.contains("1 of 3 profile(s) read anew"), "{rebuilt}");
+    assert!(rebuilt.contains("3 written, 2 unchanged"), "{rebuilt}");
+    assert_eq!(
+        count(&rebuilt, "paragraph(s) set anew"),
+        2,
+        "only the edited paragraph, at the anthology's and the handouts' measure: {rebuilt}"
+    );
+    assert!(count(&rebuilt, "reused") > 100, "{rebuilt}");
+
+    let cold = folio(&["build", "book", "--out", "cold"], dir.path());
+    assert!(cold.status.success(), "{}", stderr(&cold));
+    let (warm, cold) = (
+        tree(&dir.path().join("out")),
+        tree(&dir.path().join("cold")),
+    );
+    assert_eq!(
+        warm.len(),
+        6,
+        "five editions and the manifest: {:?}",
+        warm.keys()
+    );
+    for (name, bytes) in &warm {
+        assert!(cold[name] == *bytes, "{name} differs from a cold build's");
+    }
 }

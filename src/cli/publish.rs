@@ -8,7 +8,7 @@ use folio::config::{Paper, PdfStandard};
 use folio::diag::Diagnostic;
 use folio::epub::{EpubOptions, Image};
 use folio::model::{Book, Metadata, Span};
-use folio::pdf::{Margins, PdfOptions, PdfOutput};
+use folio::pdf::{Margins, Memo, PdfOptions, PdfOutput};
 use folio::{Document, load};
 
 use super::output::{Findings, same_file, write_all};
@@ -292,11 +292,12 @@ fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Ve
 
 /// Renders one edition: its bytes, or the error that stopped it, and the layout's
 /// findings (`sources` gives their columns). Touches no file, so editions can be
-/// rendered side by side.
+/// rendered side by side. A PDF takes the paragraphs `memo` kept from earlier builds.
 pub fn render(
     book: &Book,
     target: &Target,
     settings: &Settings,
+    memo: Option<&Memo>,
     sources: &Findings,
 ) -> (Result<Vec<u8>, Diagnostic>, Vec<Diagnostic>) {
     let name = target.path().display().to_string();
@@ -306,7 +307,7 @@ pub fn render(
             folio::epub::epub(book, &settings.epub).map_err(|err| fail("E-EPUB", err.to_string())),
             Vec::new(),
         ),
-        Target::Pdf(_) => match folio::pdf::pdf(book, &settings.pdf) {
+        Target::Pdf(_) => match folio::pdf::pdf_with(book, &settings.pdf, memo) {
             Ok(output) => {
                 let found = layout_findings(&name, &output, sources);
                 (Ok(output.bytes), found)
@@ -351,7 +352,7 @@ pub fn publish(
     }
     let mut rendered = Vec::new();
     for target in targets {
-        let (bytes, found) = render(book, target, settings, findings);
+        let (bytes, found) = render(book, target, settings, None, findings);
         findings.extend(found);
         match bytes {
             Ok(bytes) => rendered.push((target.path(), bytes)),

@@ -15,12 +15,13 @@ use std::path::{Path, PathBuf};
 
 use folio::config::{BookConfig, PdfStandard};
 use folio::model::Book;
+use folio::pdf::{Memo, MemoStats};
 use folio::{Document, load};
 use rayon::prelude::*;
 
 use super::access::AccessArgs;
 use super::manifest;
-use super::output::Findings;
+use super::output::{self, Findings, Staged};
 use super::publish::{self, Settings, Target};
 use meta::BookMeta;
 
@@ -31,7 +32,14 @@ pub struct Cache {
     profiles: HashMap<PathBuf, (u64, Document)>,
     /// Each edition's key when it was last written.
     editions: HashMap<PathBuf, u64>,
+    /// The PDFs' set paragraphs, shared by the anthology and the handouts (the same
+    /// paragraph at the same measure is set once) and kept for the next rebuild.
+    memo: Memo,
 }
+
+/// Set paragraphs (and krilla's compressed pages) that none of this many last builds
+/// used are dropped: a `watch` session's memory stays that of a few builds of the book.
+const KEEP_BUILDS: u32 = 8;
 
 /// What a build did.
 #[derive(Debug, Default)]
@@ -44,6 +52,8 @@ pub struct Outcome {
     pub removed: Vec<PathBuf>,
     /// Profiles read and resolved anew (not found in the cache).
     pub reread: usize,
+    /// Paragraphs the PDFs set anew and took from earlier builds.
+    pub paragraphs: MemoStats,
     /// The book's metadata and where it came from.
     pub meta: Option<BookMeta>,
     /// The profiles as resolved.
@@ -114,36 +124,58 @@ pub fn build(
         meta: book_meta.meta.clone(),
         documents,
     };
-    let todo: Vec<&Planned> = plan
-        .iter()
-        .filter(|p| {
-            let path = p.target.path();
-            cache.editions.get(path) != Some(&p.key) || !path.is_file()
+    let mut todo: Vec<usize> = (0..plan.len())
+        .filter(|&i| {
+            let path = plan[i].target.path();
+            cache.editions.get(path) != Some(&plan[i].key) || !path.is_file()
         })
         .collect();
-    let rendered: Vec<_> = todo
+    // The longest first: rayon gives the first item to the first thread at once, and
+    // the anthology PDF is a rebuild's critical path.
+    todo.sort_by_key(|&i| {
+        let p = &plan[i];
+        (p.profile.is_some(), !matches!(p.target, Target::Pdf(_)))
+    });
+    // Each edition goes to its temporary file as soon as it is made, while the others
+    // are still being made; they are renamed into place only when all are staged.
+    let memo = Some(&cache.memo);
+    let mut rendered: Vec<_> = todo
         .par_iter()
-        .map(|planned| {
+        .map(|&i| {
+            let planned = &plan[i];
             let book = edition_book(planned, &anthology, &profiles);
+            let path = planned.target.path();
             let (bytes, found) =
-                publish::render(&book, &planned.target, &planned.settings, findings);
-            (planned, bytes, found)
+                publish::render(&book, &planned.target, &planned.settings, memo, findings);
+            let staged = bytes.and_then(|bytes| output::stage(path, &bytes));
+            (i, staged, found)
         })
         .collect();
-    let mut files = Vec::new();
-    for (planned, bytes, found) in rendered {
+    // A rebuild that makes no PDF does not age the paragraphs: a save that changes
+    // nothing, repeated, must not empty the memo.
+    if todo
+        .iter()
+        .any(|&i| matches!(plan[i].target, Target::Pdf(_)))
+    {
+        outcome.paragraphs = cache.memo.sweep(KEEP_BUILDS);
+    }
+    rendered.sort_by_key(|(i, _, _)| *i);
+    let mut files: Vec<(usize, Staged)> = Vec::new();
+    for (i, staged, found) in rendered {
         findings.extend(found);
-        match bytes {
-            Ok(bytes) => files.push((planned, bytes)),
+        match staged {
+            Ok(staged) => files.push((i, staged)),
             Err(err) => findings.push(err),
         }
     }
     if findings.has_errors() {
         return None;
     }
-    let to_write = files.iter().map(|(p, b)| (p.target.path(), b.as_slice()));
-    outcome.written = publish::write_files(to_write, findings)?;
-    for (planned, _) in &files {
+    let (done, staged): (Vec<usize>, Vec<Staged>) = files.into_iter().unzip();
+    outcome.written = output::commit_all(staged)
+        .map_err(|errs| findings.extend(errs))
+        .ok()?;
+    for planned in done.into_iter().map(|i| &plan[i]) {
         cache
             .editions
             .insert(planned.target.path().to_path_buf(), planned.key);

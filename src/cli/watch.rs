@@ -34,9 +34,10 @@ pub struct Args {
 }
 
 /// How long a burst of events may last before the rebuild starts: long enough for an
-/// editor's write-and-rename, short enough to stay well inside the 200 ms a rebuild
-/// of one changed profile is allowed from save to written files.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// editor's write-and-rename (a few milliseconds), short enough to leave most of the
+/// 200 ms a rebuild of one changed profile is allowed from save to written files. A
+/// save spread wider costs another rebuild; the last one sees the finished file.
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Runs until interrupted; exit 1 only when the folder cannot be watched.
 pub fn run(args: &Args) -> ExitCode {
@@ -108,12 +109,15 @@ fn rebuild(dir: &Path, args: &Args, cache: &mut Cache, since: Option<Instant>) {
         say(&format!("removed {}", path.display()));
     }
     let mut summary = format!(
-        "built in {} ms: {} written, {} unchanged; {} of {} profile(s) read anew",
+        "built in {} ms: {} written, {} unchanged; {} of {} profile(s) read anew; \
+         {} paragraph(s) set anew, {} reused",
         built.as_millis(),
         outcome.written.len(),
         outcome.unchanged.len(),
         outcome.reread,
         outcome.documents.len(),
+        outcome.paragraphs.set,
+        outcome.paragraphs.reused,
     );
     if let Some(since) = since {
         let total = since.elapsed().as_millis();

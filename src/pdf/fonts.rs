@@ -2,7 +2,7 @@
 //! maps from skrifa (the copy krilla pins), and a cache of shaping plans.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use harfrust::{Direction, ShapePlan};
 use skrifa::MetadataProvider;
@@ -103,6 +103,13 @@ impl FontSet {
             faces,
             plans: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The bundled faces, parsed once per process: every PDF of a batch or of a
+    /// `watch` session shares them and the shaping plans they compile.
+    pub fn shared() -> &'static FontSet {
+        static SHARED: OnceLock<FontSet> = OnceLock::new();
+        SHARED.get_or_init(FontSet::bundled)
     }
 
     fn face(&self, face: Face) -> &FaceData {

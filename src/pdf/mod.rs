@@ -19,12 +19,14 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod image;
 pub mod linebreak;
+pub mod memo;
 pub mod set;
 pub mod shape;
 pub mod types;
 pub mod write;
 
 pub use fonts::FontSet;
+pub use memo::{Memo, MemoStats};
 pub use set::{Paragraph, natural_width, set_paragraph};
 
 use std::cell::{Cell, RefCell};
@@ -259,7 +261,12 @@ type SetRecord = (
 /// own pieces and spec: a dry run that answers every request with no lines lists them.
 /// The few requests built from another's lines (table cells sized by their columns'
 /// widths) differ in the real run and are set there.
-fn prefetch(fonts: &FontSet, c: &types::Collected, g: &Geometry) -> Vec<SetRecord> {
+fn prefetch(
+    fonts: &FontSet,
+    memo: Option<&Memo>,
+    c: &types::Collected,
+    g: &Geometry,
+) -> Vec<SetRecord> {
     use rayon::prelude::*;
     let asked = RefCell::new(Vec::new());
     let dry = |pieces: &[types::Piece], spec: &types::ParaSpec| {
@@ -271,8 +278,8 @@ fn prefetch(fonts: &FontSet, c: &types::Collected, g: &Geometry) -> Vec<SetRecor
         .into_inner()
         .into_par_iter()
         .map(|(pieces, spec)| {
-            let p = set_paragraph(fonts, &pieces, &spec);
-            (pieces, spec, (p.lines, p.missing))
+            let out = memo::set_with(memo, fonts, &pieces, &spec);
+            (pieces, spec, out)
         })
         .collect()
 }
@@ -290,12 +297,13 @@ pub struct Laid {
 
 /// Lays a book out into pages without writing a PDF.
 pub fn layout(book: &Book, opts: &PdfOptions) -> Result<Laid, PdfError> {
-    let fonts = FontSet::bundled();
+    let fonts = FontSet::shared();
     let recorded = RefCell::new(Vec::new());
     let next = Cell::new(0usize);
-    let set = replay(&fonts, &recorded, &next);
+    let set = replay(fonts, None, &recorded, &next);
     let geometry = Geometry::new(opts)?;
-    let (pages, report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
+    let lay = (fonts, None);
+    let (pages, report) = lay_out(book, opts, &geometry, lay, &set, &recorded, &next)?;
     Ok(Laid {
         pages,
         geometry,
@@ -307,6 +315,7 @@ pub fn layout(book: &Book, opts: &PdfOptions) -> Result<Laid, PdfError> {
 /// when its input is unchanged, and set otherwise.
 fn replay<'a>(
     fonts: &'a FontSet,
+    memo: Option<&'a Memo>,
     recorded: &'a RefCell<Vec<SetRecord>>,
     next: &'a Cell<usize>,
 ) -> impl Fn(&[types::Piece], &types::ParaSpec) -> (Vec<types::Line>, Vec<char>) + 'a {
@@ -319,8 +328,7 @@ fn replay<'a>(
         {
             return out.clone();
         }
-        let p = set_paragraph(fonts, pieces, spec);
-        let out = (p.lines, p.missing);
+        let out = memo::set_with(memo, fonts, pieces, spec);
         if let Some(slot) = recorded.borrow_mut().get_mut(i) {
             *slot = (pieces.to_vec(), spec.clone(), out.clone());
         }
@@ -336,7 +344,7 @@ fn lay_out(
     book: &Book,
     opts: &PdfOptions,
     geometry: &Geometry,
-    fonts: &FontSet,
+    (fonts, memo): (&FontSet, Option<&Memo>),
     set: &types::SetFn,
     recorded: &RefCell<Vec<SetRecord>>,
     next: &Cell<usize>,
@@ -350,7 +358,7 @@ fn lay_out(
     for pass in 0..2 {
         let collected = collect::collect(book, opts, geometry, &found);
         if pass == 0 {
-            *recorded.borrow_mut() = prefetch(fonts, &collected, geometry);
+            *recorded.borrow_mut() = prefetch(fonts, memo, &collected, geometry);
         }
         next.set(0);
         let arranged = arrange::arrange(&collected, geometry, set);
@@ -371,19 +379,40 @@ fn lay_out(
 
 /// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
 pub fn pdf(book: &Book, opts: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    pdf_with(book, opts, None)
+}
+
+/// [`pdf`], taking the paragraphs an earlier build set from `memo` when their input is
+/// unchanged and keeping the new ones there; the bytes are the same as without it.
+/// Without a memo, krilla's memoized work is cleared afterwards, so a process making
+/// many PDFs (a batch) keeps flat memory; with one, [`Memo::sweep`] ages it.
+pub fn pdf_with(
+    book: &Book,
+    opts: &PdfOptions,
+    memo: Option<&Memo>,
+) -> Result<PdfOutput, PdfError> {
+    let out = typeset(book, opts, memo);
+    if memo.is_none() {
+        comemo::evict(0);
+    }
+    out
+}
+
+fn typeset(book: &Book, opts: &PdfOptions, memo: Option<&Memo>) -> Result<PdfOutput, PdfError> {
     if book.documents.is_empty() {
         return Err(PdfError::Empty);
     }
     let geometry = Geometry::new(opts)?;
-    let fonts = FontSet::bundled();
+    let fonts = FontSet::shared();
     // Each pass sets its paragraphs ahead ([`prefetch`]); arrange then finds the i-th
     // request's lines at index i. The second pass of an anthology asks for the same
     // paragraphs in the same order but for the contents' page numbers, so it replays
     // the first pass's lines wherever the input is unchanged.
     let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
     let next = Cell::new(0usize);
-    let set = replay(&fonts, &recorded, &next);
-    let (pages, mut report) = lay_out(book, opts, &geometry, &fonts, &set, &recorded, &next)?;
+    let set = replay(fonts, memo, &recorded, &next);
+    let lay = (fonts, memo);
+    let (pages, mut report) = lay_out(book, opts, &geometry, lay, &set, &recorded, &next)?;
     // What the writer sets (running heads, folios) comes after every recorded request.
     next.set(usize::MAX / 2);
     let write = |opts: &PdfOptions| {
