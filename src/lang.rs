@@ -25,6 +25,72 @@ pub fn language_tag(raw: &str) -> String {
     }
 }
 
+/// Words the reader sees around notes and in the navigation, in the document's
+/// language: one set for both editions.
+pub struct Labels {
+    /// The endnotes' heading.
+    pub notes: &'static str,
+    /// The bibliography's heading.
+    pub bibliography: &'static str,
+    /// A back-link's accessible name.
+    pub back_to: &'static str,
+    /// A note's link to the bibliography.
+    pub see_bibliography: &'static str,
+    /// What a bibliography entry's links to its notes say.
+    pub cited_in: &'static str,
+    /// Before an author's name.
+    pub by: &'static str,
+    /// The contents' heading.
+    pub contents: &'static str,
+    /// The landmarks' heading.
+    pub landmarks: &'static str,
+    /// The cover's name.
+    pub cover: &'static str,
+    /// The title page's name.
+    pub title_page: &'static str,
+    /// Where reading starts.
+    pub start: &'static str,
+}
+
+impl Labels {
+    /// French or English (the default).
+    pub fn for_lang(lang: &str) -> &'static Labels {
+        if lang
+            .split('-')
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case("fr"))
+        {
+            &Labels {
+                notes: "Notes",
+                bibliography: "Bibliographie",
+                back_to: "Retour à l’appel de note",
+                see_bibliography: "bibliographie",
+                cited_in: "notes",
+                by: "par",
+                contents: "Table des matières",
+                landmarks: "Repères",
+                cover: "Couverture",
+                title_page: "Page de titre",
+                start: "Début",
+            }
+        } else {
+            &Labels {
+                notes: "Notes",
+                bibliography: "Bibliography",
+                back_to: "Back to reference",
+                see_bibliography: "bibliography",
+                cited_in: "notes",
+                by: "by",
+                contents: "Contents",
+                landmarks: "Landmarks",
+                cover: "Cover",
+                title_page: "Title page",
+                start: "Start",
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -237,6 +237,17 @@ fn a_scraped_text_profile() {
 }
 
 #[test]
+fn a_french_profile_names_its_bibliography_alike_in_both_editions() {
+    let text = format!(
+        "---\ntitle: Le Port\nlang: fr\n---\n\n{}\n\n{}[^1]\n\n[^1]: Marie Dupont, *Le Port* (Paris : Seuil, 2019), 12.\n",
+        long(PARAGRAPH),
+        long(PARAGRAPH)
+    );
+    let (_, nav) = agree("port.md", text.as_bytes());
+    assert_eq!(nav.last().map(|(_, l)| l.as_str()), Some("Bibliographie"));
+}
+
+#[test]
 fn the_sample_series_as_an_anthology() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/book");
     let documents: Vec<_> = [

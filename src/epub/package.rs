@@ -7,10 +7,11 @@ use std::fmt::Write as _;
 
 use super::escape::{civil, escape, fill, iso_datetime};
 use super::prepare::{CoverImage, Plan, parse_date};
-use super::render::{Chapter, Labels, TocEntry};
+use super::render::{Chapter, TocEntry};
 use super::write_zip::File;
 use super::{EpubError, EpubOptions, rasterize};
 use crate::assets;
+use crate::lang::Labels;
 use crate::model::Book;
 
 const CONTAINER: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

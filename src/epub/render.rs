@@ -9,6 +9,7 @@ use super::escape::{escape, fill, occurrence_letters, push_escaped, push_text, s
 use super::prepare::{DocPlan, MAX_DEPTH, Plan};
 use super::{EpubError, Templates, link_notes};
 use crate::contents::{self, Nesting};
+use crate::lang::Labels;
 use crate::model::{Align, Block, Document, Inline};
 
 /// One rendered profile.
@@ -33,60 +34,6 @@ pub struct TocEntry {
     pub label: String,
     /// Target relative to `OEBPS/`.
     pub href: String,
-}
-
-/// Words the reader sees around notes and in the navigation, in the document's language.
-pub struct Labels {
-    pub notes: &'static str,
-    pub bibliography: &'static str,
-    pub back_to: &'static str,
-    pub see_bibliography: &'static str,
-    pub cited_in: &'static str,
-    pub by: &'static str,
-    pub contents: &'static str,
-    pub landmarks: &'static str,
-    pub cover: &'static str,
-    pub title_page: &'static str,
-    pub start: &'static str,
-}
-
-impl Labels {
-    /// French or English (the default).
-    pub fn for_lang(lang: &str) -> &'static Labels {
-        if lang
-            .split('-')
-            .next()
-            .is_some_and(|p| p.eq_ignore_ascii_case("fr"))
-        {
-            &Labels {
-                notes: "Notes",
-                bibliography: "Bibliographie",
-                back_to: "Retour à l’appel de note",
-                see_bibliography: "bibliographie",
-                cited_in: "notes",
-                by: "par",
-                contents: "Table des matières",
-                landmarks: "Repères",
-                cover: "Couverture",
-                title_page: "Page de titre",
-                start: "Début",
-            }
-        } else {
-            &Labels {
-                notes: "Notes",
-                bibliography: "Bibliography",
-                back_to: "Back to reference",
-                see_bibliography: "bibliography",
-                cited_in: "notes",
-                by: "by",
-                contents: "Contents",
-                landmarks: "Landmarks",
-                cover: "Cover",
-                title_page: "Title page",
-                start: "Start",
-            }
-        }
-    }
 }
 
 /// State while one document is written.

@@ -74,8 +74,10 @@ impl Collector<'_> {
         let lang = doc.meta.lang.clone();
         let file = &doc.meta.source_file;
         let size = super::heading_size(s, 2);
+        // The EPUB's word for it, so both editions name it alike.
+        let heading = crate::lang::Labels::for_lang(&lang).bibliography;
         let mut h = self.para(
-            self.plain("Bibliography", Face::Bold, size),
+            self.plain(heading, Face::Bold, size),
             Role::Heading(2),
             &lang,
             size,
@@ -87,7 +89,7 @@ impl Collector<'_> {
         h.after = s * 0.6;
         h.keep_with_next = true;
         // Under the profile's title, as in the EPUB's nav.
-        h.outline = Some((2, "Bibliography".into()));
+        h.outline = Some((2, heading.into()));
         self.out.flow.push(Flow::Para(h));
         let size = self.g.note_size().max(s * 0.9);
         self.open(Container::Bibliography);
