@@ -16,6 +16,7 @@ use super::types::Label;
 /// The labels of `tokens` of `text`, corrected.
 pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Vec<Label> {
     let labels = numbers_in_titles(text, tokens, labels);
+    let labels = span_of_years(text, tokens, labels);
     let labels = title_after_names(text, tokens, labels);
     let labels = din_names_and_title(text, tokens, labels);
     let labels = names_and_title(text, tokens, labels);
@@ -116,6 +117,41 @@ fn din_names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) 
             .map_or(last + run, |i| i);
         for label in &mut out[last + 1..=sentence] {
             *label = Label::Title;
+        }
+    }
+    out
+}
+
+/// A span of years set off before the title is the date of a work in several volumes
+/// or years, not the title's first words: "Tillich, Paul. 1951–1963. *Systematic
+/// Theology*.", "Jaffé, Philipp, ed. 1885–1888. *Regesta…*", "(1885–1888) *Regesta…*".
+fn span_of_years(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let w = text[tokens[start].clone()].trim_start_matches('(');
+    let Some(span) = w.strip_suffix(['.', ')', ',']) else {
+        return labels;
+    };
+    let span = span.trim_end_matches(')');
+    let years = span.split(['–', '-']).collect::<Vec<_>>();
+    if years.len() != 2 || !years.iter().all(|y| is_year(y)) {
+        return labels;
+    }
+    let mut out = labels;
+    out[start] = Label::Date;
+    // The title alone was the span: the marked words after it are the title.
+    if end == start + 1
+        && let Some(next) = tokens.get(end)
+        && text[next.clone()].starts_with('*')
+    {
+        let close = (end..tokens.len()).find(|&i| {
+            text[tokens[i].clone()]
+                .trim_end_matches(['.', ',', ';', ':'])
+                .ends_with('*')
+        });
+        if let Some(close) = close {
+            out[end..=close].fill(Label::Title);
         }
     }
     out
@@ -255,7 +291,10 @@ fn organisation_before_title(
                 w.starts_with(char::is_lowercase) && !NAME_LINKS.contains(&w)
             })
             .count();
-        close - from >= 3 && lower >= 2 && !(from..close).any(|i| marked(word(i)))
+        // After names the labeller cut inside, a shorter sentence will do ("Oregan Youth
+        // | Authority. Recidivism outcomes. 2011.").
+        let (words, lowers) = if cut_inside { (2, 1) } else { (3, 2) };
+        close - from >= words && lower >= lowers && !(from..close).any(|i| marked(word(i)))
     };
     let mut out = labels;
     for stop in start..end.min(start + 12) {
@@ -379,18 +418,28 @@ fn body_before_date(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> 
 /// the labeller made of either.
 fn names_before_emphasis(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
     let word = |i: usize| &text[tokens[i].clone()];
-    let Some(comma) = (0..tokens.len().min(4)).find(|&i| word(i).ends_with(',')) else {
+    // The first emphasis, Markdown's "*et al.*" aside, after a comma.
+    let Some(open) = (1..tokens.len().min(16)).find(|&i| {
+        let w = word(i);
+        w.starts_with('*') && !w.starts_with("**") && !w.starts_with("*et")
+    }) else {
         return labels;
     };
-    let name = (0..=comma).all(|i| {
-        let w = word(i).trim_end_matches([',', '.']);
-        w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
-    });
-    let open = comma + 1;
-    if !name || open >= tokens.len() || !word(open).starts_with('*') || word(open).starts_with("**")
-    {
+    let comma = open - 1;
+    // Names written given name first, joined by commas and "and": "B. Oakley, J.
+    // Weinstein, and J. Lynch,", "A. G. Castermans et al., eds.,".
+    let joins = [
+        "and", "&", "et", "al.", "*et", "al.*", "eds.", "ed.", "Eds.", "Ed.",
+    ];
+    let name = word(0).starts_with(char::is_uppercase)
+        && (0..=comma).all(|i| {
+            let w = word(i).trim_end_matches(',');
+            joins.contains(&w)
+                || w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
+        });
+    if !name || !word(comma).ends_with(',') {
         return labels;
     }
     let Some(close) = (open..tokens.len()).find(|&i| {
@@ -407,6 +456,13 @@ fn names_before_emphasis(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
         }
     }
     out[..=comma].fill(Label::Author);
+    // An editor's "eds." is no name.
+    for (label, token) in out[..=comma].iter_mut().zip(tokens) {
+        let w = text[token.clone()].trim_end_matches(',');
+        if w.eq_ignore_ascii_case("eds.") || w.eq_ignore_ascii_case("ed.") {
+            *label = Label::Other;
+        }
+    }
     out[open..=close].fill(Label::Title);
     out
 }
@@ -538,6 +594,22 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_names_before_an_emphasised_title_signs_it() {
+        assert_eq!(
+            corrected(
+                "B. Oakley, J. Weinstein, and J. Lynch, *The simpsons*, (May 21, 1995).",
+                "aaattttttddd"
+            ),
+            "aaaaaaattddd"
+        );
+        // A year before the emphasis: no note's names.
+        assert_eq!(
+            corrected("Smith, J. (2000) *Title words*. Press.", "aadtto"),
+            "aadtto"
+        );
+    }
+
+    #[test]
     fn a_review_names_the_reviewed_author_in_its_title() {
         assert_eq!(
             corrected(
@@ -586,6 +658,14 @@ mod tests {
             ),
             "aaaaaaattttd"
         );
+        // A short title after names cut inside.
+        assert_eq!(
+            corrected(
+                "Oregan Youth Authority. Recidivism outcomes. 2011.",
+                "aatttd"
+            ),
+            "aaattd"
+        );
         // A person's inverted name, then a title capitalised word by word: left alone.
         assert_eq!(
             corrected(
@@ -593,6 +673,26 @@ mod tests {
                 "aatttttttd"
             ),
             "aatttttttd"
+        );
+    }
+
+    #[test]
+    fn a_span_of_years_before_the_title_is_the_date() {
+        assert_eq!(
+            corrected(
+                "Tillich, Paul. 1951–1963. *Systematic Theology*. 3 vols.",
+                "aatttoo"
+            ),
+            "aadttoo"
+        );
+        assert_eq!(
+            corrected("Cave, Nick. 2016–2017. *Until*. North Adams.", "aatooo"),
+            "aadtoo"
+        );
+        // A span closing a title stays the title's.
+        assert_eq!(
+            corrected("Smith, J. Crime in England, 1660–1800. 1974.", "aattttd"),
+            "aattttd"
         );
     }
 
