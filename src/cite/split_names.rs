@@ -311,12 +311,26 @@ fn ends_with_comma(text: &str, part: &[Range<usize>]) -> bool {
     part.last().is_some_and(|w| text[w.clone()].ends_with(','))
 }
 
+/// Generational suffixes after a name.
+const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"];
+
 /// A one-part name: "R. T. Snodgrass", "Albert R. Meyer", "Ludwig van Beethoven",
 /// "Beautrais AL", "Heidegger M.", "Aristotle".
 fn natural(text: &str, part: &[Range<usize>], words: &[&str]) -> (String, Option<String>) {
     let n = part.len();
     if n == 1 {
         return (join(text, part), None);
+    }
+    // A generational suffix closes the name but is no family name: "M. L. King Jr.",
+    // "Schlesinger A Jr." (King, M. L., Jr.).
+    if n > 2 && SUFFIXES.contains(&words[n - 1].trim_end_matches(['.', ','])) {
+        let (family, given) = natural(text, &part[..n - 1], &words[..n - 1]);
+        let suffix = join(text, &part[n - 1..]);
+        let given = Some(match given {
+            Some(g) => format!("{g}, {suffix}"),
+            None => suffix,
+        });
+        return (family, given);
     }
     let initialish = |w: &str, written: &str| is_initial(written) || is_caps_initials(w);
     let last_written = &text[part[n - 1].clone()];
@@ -572,6 +586,11 @@ mod tests {
         assert_eq!(families("Varga, Ilona; Kovács, Péter"), ["Varga", "Kovács"]);
         assert_eq!(families("Ludwig van Beethoven"), ["van Beethoven"]);
         assert_eq!(families("Cole and Hussain,"), ["Cole", "Hussain"]);
+        // A generational suffix is no family name.
+        let (names, _) = read("M. L. King Jr.");
+        assert_eq!(names[0].0, "King");
+        assert_eq!(names[0].1.as_deref(), Some("M. L., Jr."));
+        assert_eq!(families("Schlesinger A Jr."), ["Schlesinger"]);
         assert_eq!(
             families("García Márquez, G., & John Smith, Jane Doe"),
             ["García Márquez", "Smith", "Doe"]
