@@ -27,10 +27,10 @@ use std::path::Path;
 use serde_json::Value;
 
 /// Held-out accuracy (percent) below which the test fails: the level of the CRF parser
-/// trained on AnyStyle's core set and this set's tune half (93.2, 98.1, 97.3) minus one
+/// trained on AnyStyle's core set and this set's tune half (93.7, 98.1, 97.4) minus one
 /// point; the run is deterministic, so only a real change moves it. Raise it when the
 /// parser improves.
-const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 92.1), ("year", 97.1), ("author", 96.3)];
+const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 92.7), ("year", 97.1), ("author", 96.4)];
 
 /// The same floor for the tune half (99.6, 100.0, 97.9 minus one point). The model is
 /// trained on this half, so it says little about new references: read `held-out`.

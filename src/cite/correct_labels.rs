@@ -17,6 +17,7 @@ use super::types::Label;
 pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Vec<Label> {
     let labels = numbers_in_titles(text, tokens, labels);
     let labels = span_of_years(text, tokens, labels);
+    let labels = year_opening_title(text, tokens, labels);
     let labels = title_after_names(text, tokens, labels);
     let labels = din_names_and_title(text, tokens, labels);
     let labels = names_and_title(text, tokens, labels);
@@ -25,6 +26,30 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = names_before_emphasis(text, tokens, labels);
     let labels = reviewed_by(text, tokens, labels);
     number_after_title(text, tokens, labels)
+}
+
+/// A year that opens a title — after its opening quote or emphasis mark ("“2014 ACA
+/// Code of Ethics,”", "*2014 ACA code of ethics*"), or bare before its words
+/// ("Association. 2014 ACA code of ethics [Internet]. 2014.") — is the title's: a date
+/// is set off by punctuation.
+fn year_opening_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let mut out = labels;
+    for i in 0..tokens.len().saturating_sub(1) {
+        let w = &text[tokens[i].clone()];
+        let year = w.trim_start_matches(['“', '"', '*', '‘', '«']);
+        let opened = year.len() < w.len();
+        if out[i] == Label::Date && out[i + 1] == Label::Title && is_year(year) {
+            // A bare year before the title is the date in many author-date lists
+            // ("Bourdieu P 1984 Distinction"): only when the date comes again later.
+            let bare = year.chars().all(|c| c.is_ascii_digit())
+                && (i + 2..tokens.len())
+                    .any(|k| out[k] == Label::Date && text[tokens[k].clone()].contains(year));
+            if opened || bare && i > 0 && out[i - 1] != Label::Date {
+                out[i] = Label::Title;
+            }
+        }
+    }
+    out
 }
 
 /// A date, volume or page is set off from a title by punctuation ("Title. 1999",
@@ -261,9 +286,11 @@ fn organisation_before_title(
         return labels;
     }
     let cut_inside = word(start - 1).ends_with(char::is_alphanumeric);
+    // No inverted person, and no Vancouver initials closing a name ("Darwin C."),
+    // unless the names are all initials: "U. S. | Congress. House. …".
     let corporate = (0..start).all(|i| !word(i).contains([',', ':']))
         && start > 1
-        && !is_initials(word(start - 1));
+        && (!is_initials(word(start - 1)) || (0..start).all(|i| is_initials(word(i))));
     if !cut_inside && !corporate {
         return labels;
     }
@@ -693,6 +720,31 @@ mod tests {
         assert_eq!(
             corrected("Smith, J. Crime in England, 1660–1800. 1974.", "aattttd"),
             "aattttd"
+        );
+    }
+
+    #[test]
+    fn a_year_opening_a_title_is_the_titles() {
+        assert_eq!(
+            corrected(
+                "Association. “2014 ACA Code,” 2014. https://x.org.",
+                "adttdo"
+            ),
+            "atttdo"
+        );
+        assert_eq!(
+            corrected("Association. 2014 ACA code [Internet]. 2014.", "adttod"),
+            "atttod"
+        );
+        // A bare year before the title is the date when no other date follows.
+        assert_eq!(
+            corrected("Bourdieu P 1984 Distinction. Harvard.", "aadto"),
+            "aadto"
+        );
+        // A date set off by punctuation stays the date.
+        assert_eq!(
+            corrected("Association. (2014). ACA code. Press.", "adtto"),
+            "adtto"
         );
     }
 
