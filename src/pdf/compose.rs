@@ -64,7 +64,10 @@ struct Composer<'a> {
     a: &'a Arranged,
     g: Geometry,
     st: State,
-    pages: Vec<Page>,
+    /// Where each finished page goes, as soon as it is finished.
+    sink: &'a mut dyn FnMut(Page),
+    /// How many pages went there.
+    count: usize,
     /// The notes printed in full on finished pages.
     printed: BTreeSet<NoteKey>,
     /// The fewest lines of a split note on either side of the page break: two, or
@@ -76,6 +79,14 @@ const EPS: f32 = 0.01;
 
 /// Builds the pages.
 pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
+    let mut pages = Vec::new();
+    compose_into(a, g, &mut |page| pages.push(page));
+    pages
+}
+
+/// Builds the pages and hands each to `sink` as soon as it is finished, so no page
+/// needs to outlive its writing: a finished page never changes.
+pub fn compose_into(a: &Arranged, g: &Geometry, sink: &mut dyn FnMut(Page)) {
     let mut c = Composer {
         a,
         g: *g,
@@ -83,7 +94,8 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
             first: true,
             ..State::default()
         },
-        pages: Vec::new(),
+        sink,
+        count: 0,
         printed: BTreeSet::new(),
         side: 2,
     };
@@ -129,13 +141,12 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
         }
         i = k + 1;
     }
-    if !c.st.body.is_empty() || !c.st.notes.is_empty() || c.pages.is_empty() {
+    if !c.st.body.is_empty() || !c.st.notes.is_empty() || c.count == 0 {
         c.new_page();
     }
     while !c.st.carry.is_empty() {
         c.new_page();
     }
-    c.pages
 }
 
 impl Composer<'_> {
@@ -414,7 +425,8 @@ impl Composer<'_> {
         for part in self.st.notes.iter().filter(|p| p.full != Text::Back) {
             self.printed.insert(part.key);
         }
-        self.pages.push(page);
+        (self.sink)(page);
+        self.count += 1;
         let carry = std::mem::take(&mut self.st.carry);
         self.st = State {
             doc: self.st.doc,
@@ -584,9 +596,9 @@ impl Composer<'_> {
             } else {
                 self.st.head.clone()
             },
-            number: self.pages.len() + 1,
+            number: self.count + 1,
             // Every page is numbered but a title page.
-            folio: self.st.doc.is_some() || !self.st.first || !self.pages.is_empty(),
+            folio: self.st.doc.is_some() || !self.st.first || self.count > 0,
             items,
             notes,
         }

@@ -176,6 +176,16 @@ pub struct Line {
 }
 
 impl Line {
+    /// The line without its glyph runs: its measures and tags, which is all page
+    /// building reads.
+    pub fn skeleton(&self) -> Line {
+        Line {
+            runs: Vec::new(),
+            tags: self.tags.clone(),
+            ..*self
+        }
+    }
+
     /// Note numbers referenced on this line, in order.
     pub fn note_refs(&self) -> impl Iterator<Item = u32> + '_ {
         self.tags.iter().filter_map(|t| match t.tag {
