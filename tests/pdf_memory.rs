@@ -3,7 +3,9 @@
 //! is the same on every run and machine (no timing, no RSS). Pages are composed and
 //! written one at a time and a book's glyphs are held once; before that, every page
 //! was kept until the writer started, beside two more copies of every set line, and
-//! the heap grew by about 400 KB a page on this input.
+//! the heap grew by about 400 KB a page on this input (now about 130 KB, most of it
+//! krilla's: the tag tree and the serialised file, held until the end). Books past
+//! `HOLD_TEXT` (2 MiB of text) hold no glyphs at all; `src/pdf/replay.rs` tests that.
 //!
 //! One test only: the counters are process-wide, and tests run on parallel threads.
 
@@ -104,5 +106,5 @@ fn pdf_memory_per_page_stays_small() {
         m4 / 1000,
         per_page / 1000
     );
-    assert!(per_page < 200_000, "{} KB a page", per_page / 1000);
+    assert!(per_page < 160_000, "{} KB a page", per_page / 1000);
 }

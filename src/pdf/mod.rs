@@ -23,6 +23,7 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod image;
 pub mod linebreak;
+mod replay;
 pub mod set;
 pub mod shape;
 pub mod types;
@@ -31,10 +32,10 @@ pub mod write;
 pub use fonts::FontSet;
 pub use set::{Paragraph, natural_width, set_paragraph};
 
-use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use crate::model::Book;
+use replay::Engine;
 use types::LayoutReport;
 
 /// A paper size.
@@ -251,36 +252,6 @@ impl Geometry {
     }
 }
 
-/// One paragraph set ahead of arrange: its input and its lines.
-type SetRecord = (
-    Vec<types::Piece>,
-    types::ParaSpec,
-    (Vec<types::Line>, Vec<char>),
-);
-
-/// The paragraphs arrange will ask for, in its order, set on all cores. Arrange is one
-/// sequential pass over the vertical list, but a paragraph's lines depend only on its
-/// own pieces and spec: a dry run that answers every request with no lines lists them.
-/// The few requests built from another's lines (table cells sized by their columns'
-/// widths) differ in the real run and are set there.
-fn prefetch(fonts: &FontSet, c: &types::Collected, g: &Geometry) -> Vec<SetRecord> {
-    use rayon::prelude::*;
-    let asked = RefCell::new(Vec::new());
-    let dry = |pieces: &[types::Piece], spec: &types::ParaSpec| {
-        asked.borrow_mut().push((pieces.to_vec(), spec.clone()));
-        (Vec::new(), Vec::new())
-    };
-    arrange::arrange(c, g, &dry);
-    asked
-        .into_inner()
-        .into_par_iter()
-        .map(|(pieces, spec)| {
-            let p = set_paragraph(fonts, &pieces, &spec);
-            (pieces, spec, (p.lines, p.missing))
-        })
-        .collect()
-}
-
 /// The pages of a book as the writer receives them, for page-quality measurements.
 #[derive(Debug, Clone)]
 pub struct Laid {
@@ -296,89 +267,19 @@ pub struct Laid {
 pub fn layout(book: &Book, opts: &PdfOptions) -> Result<Laid, PdfError> {
     let fonts = FontSet::bundled();
     let geometry = Geometry::new(opts)?;
-    let engine = Engine::new(&fonts);
+    let engine = Engine::new(&fonts, replay::HOLD_TEXT);
     let set = engine.set();
     let last = lay_out(book, opts, &geometry, &engine, &set)?;
+    let mut pages = Vec::new();
+    compose::compose_into(&last.arranged, &geometry, &mut |mut page| {
+        engine.fill(&mut page, pages.len());
+        pages.push(page);
+    });
     Ok(Laid {
-        pages: compose::compose(&last.arranged, &geometry),
+        pages,
         geometry,
         report: last.report,
     })
-}
-
-/// How a request found among the recorded paragraphs is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Replay {
-    /// With the lines' measures and tags but no glyphs ([`types::Line::skeleton`]):
-    /// enough to build the pages and learn where things fall, at a fraction of the
-    /// memory, while the recorded lines stay for the next run.
-    Skeleton,
-    /// With the recorded lines themselves, moved out: the last run, after which
-    /// nothing asks for them again.
-    Take,
-}
-
-/// The paragraph engine for a book: the paragraphs set ahead ([`prefetch`]), which
-/// request comes next, and how a recorded one is answered.
-struct Engine<'a> {
-    fonts: &'a FontSet,
-    recorded: RefCell<Vec<SetRecord>>,
-    next: Cell<usize>,
-    mode: Cell<Replay>,
-}
-
-impl<'a> Engine<'a> {
-    fn new(fonts: &'a FontSet) -> Engine<'a> {
-        Engine {
-            fonts,
-            recorded: RefCell::new(Vec::new()),
-            next: Cell::new(0),
-            mode: Cell::new(Replay::Skeleton),
-        }
-    }
-
-    /// The paragraph engine for a run: the i-th request is answered from
-    /// `recorded[i]` when its input is unchanged, and set otherwise (and recorded,
-    /// unless this is the last run).
-    fn set(
-        &self,
-    ) -> impl Fn(&[types::Piece], &types::ParaSpec) -> (Vec<types::Line>, Vec<char>) + '_ {
-        move |pieces: &[types::Piece], spec: &types::ParaSpec| {
-            let i = self.next.get();
-            self.next.set(i + 1);
-            let mode = self.mode.get();
-            let mut recorded = self.recorded.borrow_mut();
-            let slot = recorded.get_mut(i);
-            if let Some((p, s, out)) = slot
-                && p == pieces
-                && s == spec
-            {
-                return match mode {
-                    Replay::Skeleton => (skeleton(&out.0), out.1.clone()),
-                    Replay::Take => {
-                        p.clear();
-                        std::mem::take(out)
-                    }
-                };
-            }
-            let p = set_paragraph(self.fonts, pieces, spec);
-            let out = (p.lines, p.missing);
-            match (mode, recorded.get_mut(i)) {
-                (Replay::Skeleton, Some(slot)) => {
-                    let answer = (skeleton(&out.0), out.1.clone());
-                    *slot = (pieces.to_vec(), spec.clone(), out);
-                    answer
-                }
-                (Replay::Skeleton, None) => (skeleton(&out.0), out.1),
-                (Replay::Take, _) => out,
-            }
-        }
-    }
-}
-
-/// Lines without their glyphs.
-fn skeleton(lines: &[types::Line]) -> Vec<types::Line> {
-    lines.iter().map(types::Line::skeleton).collect()
 }
 
 /// What the pages of a layout add up to, gathered one page at a time.
@@ -462,11 +363,10 @@ fn lay_out(
     }
     let docs = book.documents.len();
     let mut collected = collect::collect(book, opts, geometry, &collect::Found::default());
-    *engine.recorded.borrow_mut() = prefetch(engine.fonts, &collected, geometry);
-    engine.mode.set(Replay::Skeleton);
+    engine.prefetch(&collected, geometry);
     let mut tally = Tally::new(docs);
     for pass in 0..2 {
-        engine.next.set(0);
+        engine.start_run(false);
         let arranged = arrange::arrange(&collected, geometry, set);
         tally = Tally::new(docs);
         compose::compose_into(&arranged, geometry, &mut |page| tally.add(&page));
@@ -475,12 +375,9 @@ fn lay_out(
         }
         collected = collect::collect(book, opts, geometry, &tally.found);
     }
-    engine.mode.set(Replay::Take);
-    engine.next.set(0);
+    engine.start_run(true);
     let arranged = arrange::arrange(&collected, geometry, set);
-    // What the writer sets (running heads, folios) comes after every recorded request.
-    *engine.recorded.borrow_mut() = Vec::new();
-    engine.next.set(usize::MAX / 2);
+    engine.end_layout();
     let mut report = arranged.report.clone();
     report.pages = tally.pages;
     report.notes_off_page = tally.notes_off_page;
@@ -523,20 +420,24 @@ fn typeset(
     geometry: &Geometry,
     fonts: &FontSet,
 ) -> Result<(Vec<u8>, LayoutReport), PdfError> {
-    let engine = Engine::new(fonts);
+    let engine = Engine::new(fonts, replay::HOLD_TEXT);
     let set = engine.set();
     let last = lay_out(book, opts, geometry, &engine, &set)?;
     let data = |face| fonts.data(face);
     let mut writer = write::Writer::new(book, geometry, opts, &data, &set, last.places)?;
     let mut failed = None;
-    compose::compose_into(&last.arranged, geometry, &mut |page| {
+    let mut p = 0;
+    compose::compose_into(&last.arranged, geometry, &mut |mut page| {
         if failed.is_none() {
+            engine.fill(&mut page, p);
             failed = writer.page(&page).err();
         }
+        p += 1;
     });
     if let Some(e) = failed {
         return Err(e);
     }
     drop(last.arranged);
+    engine.release();
     Ok((writer.finish()?, last.report))
 }
