@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc gives freed memory back where glibc's malloc keeps it in the arena of
+/// the worker thread that used it: a third off a long PDF's peak (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Profiles with numbered citations to EPUB and PDF editions.
 #[derive(Debug, Parser)]
 #[command(name = "folio", version, about)]

@@ -64,7 +64,10 @@ struct Composer<'a> {
     a: &'a Arranged,
     g: Geometry,
     st: State,
-    pages: Vec<Page>,
+    /// Where each finished page goes, as soon as it is finished.
+    sink: &'a mut dyn FnMut(Page),
+    /// How many pages went there.
+    count: usize,
     /// The notes printed in full on finished pages.
     printed: BTreeSet<NoteKey>,
     /// The fewest lines of a split note on either side of the page break: two, or
@@ -79,6 +82,14 @@ const EPS: f32 = 0.01;
 
 /// Builds the pages.
 pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
+    let mut pages = Vec::new();
+    compose_into(a, g, &mut |page| pages.push(page));
+    pages
+}
+
+/// Builds the pages and hands each to `sink` as soon as it is finished, so no page
+/// needs to outlive its writing: a finished page never changes.
+pub fn compose_into(a: &Arranged, g: &Geometry, sink: &mut dyn FnMut(Page)) {
     let mut c = Composer {
         a,
         g: *g,
@@ -86,7 +97,8 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
             first: true,
             ..State::default()
         },
-        pages: Vec::new(),
+        sink,
+        count: 0,
         printed: BTreeSet::new(),
         side: 2,
         turn: false,
@@ -132,14 +144,13 @@ pub fn compose(a: &Arranged, g: &Geometry) -> Vec<Page> {
         i = k + 1;
     }
     c.flush(true);
-    c.pages
 }
 
 impl Composer<'_> {
     /// Finishes the pages of a profile: the current one, and as many more as the
     /// rest of a note turned over from it needs (`always`: at least one page).
     fn flush(&mut self, always: bool) {
-        let mut more = always && self.pages.is_empty();
+        let mut more = always && self.count == 0;
         while more || !self.st.body.is_empty() || !self.st.notes.is_empty() {
             self.new_page();
             more = false;
@@ -469,7 +480,8 @@ impl Composer<'_> {
         for part in self.st.notes.iter().filter(|p| p.full != Text::Back) {
             self.printed.insert(part.key);
         }
-        self.pages.push(page);
+        (self.sink)(page);
+        self.count += 1;
         let carry = std::mem::take(&mut self.st.carry);
         self.st = State {
             doc: self.st.doc,

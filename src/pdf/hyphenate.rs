@@ -328,13 +328,14 @@ fn hyphenate_run(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::pdf::fonts::FontSet;
     use crate::pdf::shape::shape;
     use crate::pdf::types::{Align, TextStyle};
 
-    fn spec(lang: &str) -> ParaSpec {
+    /// A justified, hyphenated paragraph 300 pt wide in `lang`.
+    pub(crate) fn spec(lang: &str) -> ParaSpec {
         ParaSpec {
             width: 300.0,
             first_indent: 0.0,
@@ -346,7 +347,8 @@ mod tests {
         }
     }
 
-    fn pieces(text: &str) -> Vec<Piece> {
+    /// `text` in the regular face at 10 pt.
+    pub(crate) fn pieces(text: &str) -> Vec<Piece> {
         vec![Piece {
             text: text.into(),
             style: TextStyle {

@@ -5,8 +5,12 @@
 //!
 //! ```text
 //! Book ──► collect ──► Flow ──► arrange (set_paragraph per block) ──► Elems
-//!      ──► compose (pages, footnotes, widows/orphans) ──► Pages ──► write (krilla) ──► bytes
+//!      ──► compose (pages, footnotes, widows/orphans) ──► Page ──► write (krilla) ──► bytes
 //! ```
+//!
+//! Compose hands each page to the writer as soon as it is finished, and the writer
+//! draws it and lets it go: memory grows with the set lines of the book (held once)
+//! and the PDF krilla assembles, not with every page's glyphs kept to the end.
 //!
 //! Paragraph layout (fonts → shape → hyphenate → break lines) lives in its own modules
 //! behind [`types`]; everything after a set [`types::Line`] is page building.
@@ -20,6 +24,7 @@ pub mod hyphenate;
 pub mod image;
 pub mod linebreak;
 pub mod memo;
+mod replay;
 pub mod set;
 pub mod shape;
 pub mod types;
@@ -29,10 +34,10 @@ pub use fonts::FontSet;
 pub use memo::{Memo, MemoStats};
 pub use set::{Paragraph, natural_width, set_paragraph};
 
-use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use crate::model::Book;
+use replay::Engine;
 use types::LayoutReport;
 
 /// A paper size.
@@ -249,41 +254,6 @@ impl Geometry {
     }
 }
 
-/// One paragraph set ahead of arrange: its input and its lines.
-type SetRecord = (
-    Vec<types::Piece>,
-    types::ParaSpec,
-    (Vec<types::Line>, Vec<char>),
-);
-
-/// The paragraphs arrange will ask for, in its order, set on all cores. Arrange is one
-/// sequential pass over the vertical list, but a paragraph's lines depend only on its
-/// own pieces and spec: a dry run that answers every request with no lines lists them.
-/// The few requests built from another's lines (table cells sized by their columns'
-/// widths) differ in the real run and are set there.
-fn prefetch(
-    fonts: &FontSet,
-    memo: Option<&Memo>,
-    c: &types::Collected,
-    g: &Geometry,
-) -> Vec<SetRecord> {
-    use rayon::prelude::*;
-    let asked = RefCell::new(Vec::new());
-    let dry = |pieces: &[types::Piece], spec: &types::ParaSpec| {
-        asked.borrow_mut().push((pieces.to_vec(), spec.clone()));
-        (Vec::new(), Vec::new())
-    };
-    arrange::arrange(c, g, &dry);
-    asked
-        .into_inner()
-        .into_par_iter()
-        .map(|(pieces, spec)| {
-            let out = memo::set_with(memo, fonts, &pieces, &spec);
-            (pieces, spec, out)
-        })
-        .collect()
-}
-
 /// The pages of a book as the writer receives them, for page-quality measurements.
 #[derive(Debug, Clone)]
 pub struct Laid {
@@ -298,83 +268,126 @@ pub struct Laid {
 /// Lays a book out into pages without writing a PDF.
 pub fn layout(book: &Book, opts: &PdfOptions) -> Result<Laid, PdfError> {
     let fonts = FontSet::shared();
-    let recorded = RefCell::new(Vec::new());
-    let next = Cell::new(0usize);
-    let set = replay(fonts, None, &recorded, &next);
     let geometry = Geometry::new(opts)?;
-    let lay = (fonts, None);
-    let (pages, report) = lay_out(book, opts, &geometry, lay, &set, &recorded, &next)?;
+    let engine = Engine::new(fonts, None, replay::HOLD_TEXT);
+    let set = engine.set();
+    let last = lay_out(book, opts, &geometry, &engine, &set)?;
+    let mut pages = Vec::new();
+    compose::compose_into(&last.arranged, &geometry, &mut |mut page| {
+        engine.fill(&mut page, pages.len());
+        pages.push(page);
+    });
     Ok(Laid {
         pages,
         geometry,
-        report,
+        report: last.report,
     })
 }
 
-/// The paragraph engine for a run: the i-th request is answered from `recorded[i]`
-/// when its input is unchanged, and set otherwise.
-fn replay<'a>(
-    fonts: &'a FontSet,
-    memo: Option<&'a Memo>,
-    recorded: &'a RefCell<Vec<SetRecord>>,
-    next: &'a Cell<usize>,
-) -> impl Fn(&[types::Piece], &types::ParaSpec) -> (Vec<types::Line>, Vec<char>) + 'a {
-    move |pieces: &[types::Piece], spec: &types::ParaSpec| {
-        let i = next.get();
-        next.set(i + 1);
-        if let Some((p, s, out)) = recorded.borrow().get(i)
-            && p == pieces
-            && s == spec
-        {
-            return out.clone();
+/// What the pages of a layout add up to, gathered one page at a time.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Pages built.
+    pages: usize,
+    /// What a second pass needs: the first page of each profile, the page printing
+    /// each note in full.
+    found: collect::Found,
+    /// Whether a page refers back to a note printed on an earlier page.
+    backs: bool,
+    /// Notes printed away from their markers.
+    notes_off_page: usize,
+    /// What the writer needs before it sees the pages.
+    places: write::Places,
+}
+
+impl Tally {
+    fn new(docs: usize) -> Tally {
+        Tally {
+            found: collect::Found {
+                toc: vec![0; docs],
+                ..collect::Found::default()
+            },
+            ..Tally::default()
         }
-        let out = memo::set_with(memo, fonts, pieces, spec);
-        if let Some(slot) = recorded.borrow_mut().get_mut(i) {
-            *slot = (pieces.to_vec(), spec.clone(), out.clone());
-        }
-        out
     }
+
+    fn add(&mut self, page: &types::Page) {
+        let one = std::slice::from_ref(page);
+        let docs = self.found.toc.len();
+        for (first, here) in self
+            .found
+            .toc
+            .iter_mut()
+            .zip(compose::doc_start_pages(one, docs))
+        {
+            if *first == 0 {
+                *first = here;
+            }
+        }
+        for (key, number) in compose::note_pages(one) {
+            self.found.notes.entry(key).or_insert(number);
+        }
+        self.backs |= page.notes.iter().any(|m| m.back);
+        let mut report = LayoutReport::default();
+        compose::fill_report(one, &mut report);
+        self.notes_off_page += report.notes_off_page;
+        self.places.add(self.pages, page);
+        self.pages += 1;
+    }
+}
+
+/// The last layout of a book: its set vertical list, where its pages put things,
+/// and what layout found.
+struct Last {
+    arranged: arrange::Arranged,
+    places: write::Places,
+    report: LayoutReport,
 }
 
 /// Collects, arranges and composes the book (twice for an anthology, whose contents
 /// need page numbers, and for a book whose notes refer back to pages: once with
 /// placeholders, then with the numbers the first pass found; placeholders as wide as
 /// the numbers keep the lines, so the numbers stay right).
+///
+/// Those passes run on lines without glyphs and keep no page: they only learn where
+/// things fall. The last arrange then takes the set lines themselves, so a book's
+/// glyphs are held once, by the returned vertical list, and its pages are built as
+/// the writer takes them ([`compose::compose_into`]).
 fn lay_out(
     book: &Book,
     opts: &PdfOptions,
     geometry: &Geometry,
-    (fonts, memo): (&FontSet, Option<&Memo>),
+    engine: &Engine,
     set: &types::SetFn,
-    recorded: &RefCell<Vec<SetRecord>>,
-    next: &Cell<usize>,
-) -> Result<(Vec<types::Page>, LayoutReport), PdfError> {
+) -> Result<Last, PdfError> {
     if book.documents.is_empty() {
         return Err(PdfError::Empty);
     }
-    let anthology = book.documents.len() > 1;
-    let mut found = collect::Found::default();
-    let (mut pages, mut report) = (Vec::new(), LayoutReport::default());
+    let docs = book.documents.len();
+    let mut collected = collect::collect(book, opts, geometry, &collect::Found::default());
+    engine.prefetch(&collected, geometry);
+    let mut tally = Tally::new(docs);
     for pass in 0..2 {
-        let collected = collect::collect(book, opts, geometry, &found);
-        if pass == 0 {
-            *recorded.borrow_mut() = prefetch(fonts, memo, &collected, geometry);
-        }
-        next.set(0);
+        engine.start_run(false);
         let arranged = arrange::arrange(&collected, geometry, set);
-        pages = compose::compose(&arranged, geometry);
-        report = arranged.report;
-        let backs = pages.iter().flat_map(|p| &p.notes).any(|m| m.back);
-        if pass == 1 || !(anthology || backs) {
+        tally = Tally::new(docs);
+        compose::compose_into(&arranged, geometry, &mut |page| tally.add(&page));
+        if pass == 1 || !(docs > 1 || tally.backs) {
             break;
         }
-        found = collect::Found {
-            toc: compose::doc_start_pages(&pages, book.documents.len()),
-            notes: compose::note_pages(&pages),
-        };
+        collected = collect::collect(book, opts, geometry, &tally.found);
     }
-    compose::fill_report(&pages, &mut report);
-    Ok((pages, report))
+    engine.start_run(true);
+    let arranged = arrange::arrange(&collected, geometry, set);
+    engine.end_layout();
+    let mut report = arranged.report.clone();
+    report.pages = tally.pages;
+    report.notes_off_page = tally.notes_off_page;
+    Ok(Last {
+        arranged,
+        places: tally.places,
+        report,
+    })
 }
 
 /// Typesets a resolved book (one profile, or an anthology of several) as a PDF.
@@ -404,38 +417,49 @@ fn typeset(book: &Book, opts: &PdfOptions, memo: Option<&Memo>) -> Result<PdfOut
     }
     let geometry = Geometry::new(opts)?;
     let fonts = FontSet::shared();
-    // Each pass sets its paragraphs ahead ([`prefetch`]); arrange then finds the i-th
-    // request's lines at index i. The second pass of an anthology asks for the same
-    // paragraphs in the same order but for the contents' page numbers, so it replays
-    // the first pass's lines wherever the input is unchanged.
-    let recorded: RefCell<Vec<SetRecord>> = RefCell::new(Vec::new());
-    let next = Cell::new(0usize);
-    let set = replay(fonts, memo, &recorded, &next);
-    let lay = (fonts, memo);
-    let (pages, mut report) = lay_out(book, opts, &geometry, lay, &set, &recorded, &next)?;
-    // What the writer sets (running heads, folios) comes after every recorded request.
-    next.set(usize::MAX / 2);
-    let write = |opts: &PdfOptions| {
-        write::write(
-            book,
-            &pages,
-            &geometry,
-            opts,
-            &|face| fonts.data(face),
-            &set,
-        )
-    };
     // A book that cannot meet the standard (a character no font has) is still
-    // written, claiming none, and the report says why.
-    let bytes = match write(opts) {
+    // written, claiming none, and the report says why. krilla only says so once
+    // every page is written, when the layout is gone: it is laid out again.
+    match write_book(book, opts, &geometry, (fonts, memo)) {
         Err(PdfError::Standard(why)) => {
-            report.unmet_standard = Some(why);
-            write(&PdfOptions {
+            let none = PdfOptions {
                 standard: PdfStandard::None,
                 ..opts.clone()
-            })?
+            };
+            let (bytes, mut report) = write_book(book, &none, &geometry, (fonts, memo))?;
+            report.unmet_standard = Some(why);
+            Ok(PdfOutput { bytes, report })
         }
-        other => other?,
-    };
-    Ok(PdfOutput { bytes, report })
+        other => other.map(|(bytes, report)| PdfOutput { bytes, report }),
+    }
+}
+
+/// Lays the book out and writes each page as soon as it is built; the layout is
+/// dropped before krilla assembles the file.
+fn write_book(
+    book: &Book,
+    opts: &PdfOptions,
+    geometry: &Geometry,
+    (fonts, memo): (&FontSet, Option<&Memo>),
+) -> Result<(Vec<u8>, LayoutReport), PdfError> {
+    let engine = Engine::new(fonts, memo, replay::HOLD_TEXT);
+    let set = engine.set();
+    let last = lay_out(book, opts, geometry, &engine, &set)?;
+    let data = |face| fonts.data(face);
+    let mut writer = write::Writer::new(book, geometry, opts, &data, &set, last.places)?;
+    let mut failed = None;
+    let mut p = 0;
+    compose::compose_into(&last.arranged, geometry, &mut |mut page| {
+        if failed.is_none() {
+            engine.fill(&mut page, p);
+            failed = writer.page(&page).err();
+        }
+        p += 1;
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    drop(last.arranged);
+    engine.release();
+    Ok((writer.finish()?, last.report))
 }

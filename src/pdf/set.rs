@@ -273,6 +273,7 @@ fn set_line(
                 baseline_shift: seg.shift,
                 text: run_text,
                 glyphs: p.glyphs.clone(),
+                source: None,
             }),
         }
         x += width;

@@ -123,6 +123,21 @@ pub struct GlyphRun {
     pub text: String,
     /// The glyphs, in visual order.
     pub glyphs: Vec<Glyph>,
+    /// Set while the run is held without its text and glyphs (between setting and
+    /// writing a long book): where to find them again.
+    pub source: Option<RunSource>,
+}
+
+/// Where a run held without its glyphs finds them again: the `run`-th run of the
+/// `line`-th line the `request`-th paragraph request of a layout was answered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunSource {
+    /// The request, in the order arrange asks.
+    pub request: u32,
+    /// The line among its lines.
+    pub line: u32,
+    /// The run among the line's runs.
+    pub run: u32,
 }
 
 /// One positioned glyph.
@@ -176,6 +191,28 @@ pub struct Line {
 }
 
 impl Line {
+    /// The line without its runs' text and glyphs, each run saying where they are
+    /// (`request`, this line's index `line` among its paragraph's): its measures,
+    /// run positions and tags are all page building reads.
+    pub fn skeleton(&self, request: u32, line: u32) -> Line {
+        let runs = self
+            .runs
+            .iter()
+            .zip(0..)
+            .map(|(r, run)| GlyphRun {
+                text: String::new(),
+                glyphs: Vec::new(),
+                source: Some(RunSource { request, line, run }),
+                ..*r
+            })
+            .collect();
+        Line {
+            runs,
+            tags: self.tags.clone(),
+            ..*self
+        }
+    }
+
     /// Note numbers referenced on this line, in order.
     pub fn note_refs(&self) -> impl Iterator<Item = u32> + '_ {
         self.tags.iter().filter_map(|t| match t.tag {

@@ -9,9 +9,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::destination::{Destination, NamedDestination, XyzDestination};
+use krilla::destination::{NamedDestination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
@@ -24,119 +23,170 @@ use krilla::{Document, SerializeSettings};
 
 use super::types::{
     Align, Container, Face, GlyphRun, ItemKind, Line, NoteKey, Page, ParaSpec, Piece, Role, SetFn,
-    Tag, TextStyle,
+    TextStyle,
 };
 use super::{Geometry, PdfError, PdfOptions, PdfStandard};
 use crate::model::Book;
 
+mod places;
 mod tags;
+pub use places::Places;
+use places::Targets;
 use tags::{Key, Leaf, LinkKind, Part, Tree};
 
 /// The bytes of each face, as the paragraph engine used them.
 pub type FaceData<'a> = dyn Fn(Face) -> &'static [u8] + 'a;
 
-/// Writes the pages as a PDF.
-pub fn write(
-    book: &Book,
-    pages: &[Page],
-    g: &Geometry,
-    opts: &PdfOptions,
-    data: &FaceData,
-    set: &SetFn,
-) -> Result<Vec<u8>, PdfError> {
-    let mut fonts: BTreeMap<Face, Font> = BTreeMap::new();
-    let mut font = |face: Face| -> Result<Font, PdfError> {
-        if let Some(f) = fonts.get(&face) {
-            return Ok(f.clone());
-        }
-        let f = Font::new(data(face).into(), 0)
-            .ok_or_else(|| PdfError::Write(format!("cannot read the {face:?} font")))?;
-        fonts.insert(face, f.clone());
-        Ok(f)
-    };
-    let mut images: BTreeMap<&str, Option<Image>> = BTreeMap::new();
-    let anthology = book.documents.len() > 1;
-    // Slugs name destinations; a slug seen before gets its profile's position appended
-    // so two profiles with one slug cannot clash.
-    let mut seen = std::collections::BTreeSet::new();
-    let slugs: Vec<String> = book
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            if seen.insert(d.slug.as_str()) {
-                d.slug.clone()
-            } else {
-                format!("{}-{}", d.slug, i + 1)
-            }
-        })
-        .collect();
-    let dest_name = |key: NoteKey| {
-        let slug = slugs.get(key.0).map_or("", String::as_str);
-        if anthology {
-            format!("{slug}-note-{}", key.1)
-        } else {
-            format!("note-{}", key.1)
-        }
-    };
-    let (first_note, first_marker) = note_places(pages);
-    let named: BTreeMap<NoteKey, NamedDestination> = first_note
-        .iter()
-        .map(|(key, (p, y))| {
-            (
-                *key,
-                NamedDestination::new(
-                    dest_name(*key),
-                    XyzDestination::new(*p, Point::from_xy(g.margins.left, *y)),
-                ),
-            )
-        })
-        .collect();
+/// A PDF being written one page at a time: a page is drawn into krilla's document
+/// when it arrives and can be dropped then; what crosses pages (the tag tree, the
+/// outline, named destinations) is gathered until [`Writer::finish`].
+pub struct Writer<'a> {
+    book: &'a Book,
+    g: &'a Geometry,
+    opts: &'a PdfOptions,
+    data: &'a FaceData<'a>,
+    set: &'a SetFn<'a>,
+    places: Places,
+    named: BTreeMap<NoteKey, NamedDestination>,
+    doc: Document,
+    fonts: BTreeMap<Face, Font>,
+    images: BTreeMap<String, Option<Image>>,
+    tree: Tree,
+    heading_level: u8,
+    outline_entries: Vec<(u8, String, usize, f32)>,
+    /// The index of the next page.
+    next: usize,
+}
 
-    let targets = Targets {
-        g,
-        named: &named,
-        first_note: &first_note,
-        first_marker: &first_marker,
-    };
-    let mut doc_first: BTreeMap<usize, usize> = BTreeMap::new();
-    for (p, page) in pages.iter().enumerate() {
-        if let Some(d) = page.doc {
-            doc_first.entry(d).or_insert(p);
-        }
-    }
-    let mut doc = Document::new_with(settings(opts.standard)?);
-    let mut tree = Tree::default();
-    let mut heading_level = 0;
-    // A profile in another language than the book's says so on its paragraphs.
-    let lang_of = |d: Option<usize>| {
-        d.and_then(|d| book.documents.get(d))
-            .map(|doc| doc.meta.lang.clone())
-            .filter(|l| !l.is_empty() && *l != book.meta.lang)
-    };
-    let mut outline_entries: Vec<(u8, String, usize, f32)> = Vec::new();
-    let furniture = |text: &str, face: Face, size: f32| -> Option<Line> {
-        let pieces = [Piece {
-            text: text.to_string(),
-            style: TextStyle {
-                face,
-                size,
-                baseline_shift: 0.0,
-            },
-            tag: None,
-        }];
-        let spec = ParaSpec {
-            width: g.width(),
-            first_indent: 0.0,
-            left_indent: 0.0,
-            align: Align::Left,
-            lang: String::new(),
-            hyphenate: false,
-            leading: size * 1.2,
+impl<'a> Writer<'a> {
+    /// A writer for `book`, whose pages are where `places` says.
+    pub fn new(
+        book: &'a Book,
+        g: &'a Geometry,
+        opts: &'a PdfOptions,
+        data: &'a FaceData<'a>,
+        set: &'a SetFn<'a>,
+        places: Places,
+    ) -> Result<Writer<'a>, PdfError> {
+        let anthology = book.documents.len() > 1;
+        // Slugs name destinations; a slug seen before gets its profile's position
+        // appended so two profiles with one slug cannot clash.
+        let mut seen = std::collections::BTreeSet::new();
+        let slugs: Vec<String> = book
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                if seen.insert(d.slug.as_str()) {
+                    d.slug.clone()
+                } else {
+                    format!("{}-{}", d.slug, i + 1)
+                }
+            })
+            .collect();
+        let dest_name = |key: NoteKey| {
+            let slug = slugs.get(key.0).map_or("", String::as_str);
+            if anthology {
+                format!("{slug}-note-{}", key.1)
+            } else {
+                format!("note-{}", key.1)
+            }
         };
-        set(&pieces, &spec).0.into_iter().next()
-    };
-    for (p, page) in pages.iter().enumerate() {
+        let named: BTreeMap<NoteKey, NamedDestination> = places
+            .first_note
+            .iter()
+            .map(|(key, (p, y))| {
+                (
+                    *key,
+                    NamedDestination::new(
+                        dest_name(*key),
+                        XyzDestination::new(*p, Point::from_xy(g.margins.left, *y)),
+                    ),
+                )
+            })
+            .collect();
+        Ok(Writer {
+            book,
+            g,
+            opts,
+            data,
+            set,
+            places,
+            named,
+            doc: Document::new_with(settings(opts.standard)?),
+            fonts: BTreeMap::new(),
+            images: BTreeMap::new(),
+            tree: Tree::default(),
+            heading_level: 0,
+            outline_entries: Vec::new(),
+            next: 0,
+        })
+    }
+
+    /// Draws the next page.
+    pub fn page(&mut self, page: &Page) -> Result<(), PdfError> {
+        let Writer {
+            book,
+            g,
+            opts,
+            data,
+            set,
+            places,
+            named,
+            doc,
+            fonts,
+            images,
+            tree,
+            heading_level,
+            outline_entries,
+            next,
+        } = self;
+        let (book, g, opts, data, set) = (*book, *g, *opts, *data, *set);
+        let p = *next;
+        *next += 1;
+        let mut font = |face: Face| -> Result<Font, PdfError> {
+            if let Some(f) = fonts.get(&face) {
+                return Ok(f.clone());
+            }
+            let f = Font::new(data(face).into(), 0)
+                .ok_or_else(|| PdfError::Write(format!("cannot read the {face:?} font")))?;
+            fonts.insert(face, f.clone());
+            Ok(f)
+        };
+        let targets = Targets {
+            g,
+            named,
+            first_note: &places.first_note,
+            first_marker: &places.first_marker,
+        };
+        let doc_first = &places.doc_first;
+        // A profile in another language than the book's says so on its paragraphs.
+        let lang_of = |d: Option<usize>| {
+            d.and_then(|d| book.documents.get(d))
+                .map(|doc| doc.meta.lang.clone())
+                .filter(|l| !l.is_empty() && *l != book.meta.lang)
+        };
+        let furniture = |text: &str, face: Face, size: f32| -> Option<Line> {
+            let pieces = [Piece {
+                text: text.to_string(),
+                style: TextStyle {
+                    face,
+                    size,
+                    baseline_shift: 0.0,
+                },
+                tag: None,
+            }];
+            let spec = ParaSpec {
+                width: g.width(),
+                first_indent: 0.0,
+                left_indent: 0.0,
+                align: Align::Left,
+                lang: String::new(),
+                hyphenate: false,
+                leading: size * 1.2,
+            };
+            set(&pieces, &spec).0.into_iter().next()
+        };
         let size = Size::from_wh(g.page_w, g.page_h)
             .ok_or_else(|| PdfError::Write("bad page size".into()))?;
         let mut pdf_page = doc.start_page_with(PageSettings::new(size));
@@ -182,7 +232,7 @@ pub fn write(
                         height,
                         nest,
                     } => {
-                        let image = images.entry(src.as_str()).or_insert_with(|| {
+                        let image = images.entry(src.clone()).or_insert_with(|| {
                             opts.images.get(src).and_then(|b| super::image::decode(b))
                         });
                         let (Some(image), Some(size)) =
@@ -307,7 +357,7 @@ pub fn write(
                             None => (Key::Block(*role, *block), *role, lang_of(page.doc)),
                         };
                         let title = outline.as_ref().map(|(_, t)| t.clone());
-                        let kind = || tags::kind(role, title, lang, &mut heading_level);
+                        let kind = || tags::kind(role, title, lang, heading_level);
                         tree.push(nest, key, kind, *extra, parts);
                     }
                 }
@@ -320,139 +370,39 @@ pub fn write(
             .collect();
         tree.page_annotations(ids);
         pdf_page.finish();
+        Ok(())
     }
-    for nd in named.values() {
-        // Links may have registered it already; the same target again is accepted.
-        if doc.register_named_destination(nd.clone()).is_none() {
-            return Err(PdfError::Write("two notes share a destination name".into()));
-        }
-    }
-    doc.set_tag_tree(tree.finish(Some(book.meta.lang.clone()).filter(|l| !l.is_empty())));
-    doc.set_outline(outline(&outline_entries));
-    doc.set_metadata(metadata(book, opts));
-    doc.finish().map_err(|e| match e {
-        krilla::error::KrillaError::Validation(errors) => {
-            let mut causes: Vec<String> = errors.iter().map(|(e, _)| cause(e)).collect();
-            causes.dedup();
-            PdfError::Standard(causes.join("; "))
-        }
-        e => PdfError::Write(format!("{e:?}")),
-    })
-}
 
-/// Each note's first page and the top of its first line there (its named destination).
-type NoteStarts = BTreeMap<NoteKey, (usize, f32)>;
-/// Each note's first marker: page, x, top.
-type Markers = BTreeMap<NoteKey, (usize, f32, f32)>;
-
-/// Where each note starts and where its first marker is.
-fn note_places(pages: &[Page]) -> (NoteStarts, Markers) {
-    let mut first_note = BTreeMap::new();
-    let mut first_marker = BTreeMap::new();
-    for (p, page) in pages.iter().enumerate() {
-        for m in page.notes.iter().filter(|m| m.start) {
-            first_note.entry(m.key).or_insert((p, m.y));
-        }
-        let doc = page.doc.unwrap_or(usize::MAX);
-        for item in &page.items {
-            if let ItemKind::Text {
-                line, note: None, ..
-            } = &item.kind
-            {
-                for t in &line.tags {
-                    if let Tag::NoteRef { note, .. } = t.tag {
-                        first_marker.entry((doc, note)).or_insert((
-                            p,
-                            item.x + t.x0,
-                            item.y - line.ascent,
-                        ));
-                    }
-                }
+    /// Adds what crosses pages (named destinations, the tag tree, the outline, the
+    /// metadata) and returns the PDF's bytes.
+    pub fn finish(self) -> Result<Vec<u8>, PdfError> {
+        let Writer {
+            book,
+            opts,
+            named,
+            mut doc,
+            tree,
+            outline_entries,
+            ..
+        } = self;
+        for nd in named.values() {
+            // Links may have registered it already; the same target again is accepted.
+            if doc.register_named_destination(nd.clone()).is_none() {
+                return Err(PdfError::Write("two notes share a destination name".into()));
             }
         }
-    }
-    (first_note, first_marker)
-}
-
-/// Where the links of a page go: a note marker to its note on the same page, a note's
-/// number back to its marker.
-struct Targets<'a> {
-    g: &'a Geometry,
-    named: &'a BTreeMap<NoteKey, NamedDestination>,
-    first_note: &'a NoteStarts,
-    first_marker: &'a Markers,
-}
-
-impl Targets<'_> {
-    /// The annotation target, its description and its kind for tag `tag` on page `p`
-    /// (profile `doc`; `note` for a line of a note); `None` when it leads nowhere.
-    fn link(
-        &self,
-        tag: &Tag,
-        page: &Page,
-        p: usize,
-        doc: usize,
-        note: Option<NoteKey>,
-    ) -> Option<(Target, String, LinkKind)> {
-        match tag {
-            // Only the schemes the EPUB also follows are live; the rest stay text.
-            Tag::Link(url) => crate::link::outside_href(url).map(|href| {
-                (
-                    Target::Action(Action::Link(LinkAction::new(href))),
-                    url.clone(),
-                    LinkKind::Url(url.clone()),
-                )
-            }),
-            Tag::NoteRef { note: n, .. } => {
-                let key = (doc, *n);
-                // The named destination where the note starts on this very page; else
-                // the note's place on this page (a note cited on several pages).
-                let here = page.notes.iter().find(|m| m.key == key)?;
-                let target = match (self.named.get(&key), self.first_note.get(&key)) {
-                    (Some(nd), Some((fp, fy))) if *fp == p && *fy == here.y => {
-                        Target::Destination(Destination::Named(nd.clone()))
-                    }
-                    _ => Target::Destination(Destination::Xyz(XyzDestination::new(
-                        p,
-                        Point::from_xy(self.g.margins.left, here.y),
-                    ))),
-                };
-                Some((target, format!("note {n}"), LinkKind::NoteRef))
+        doc.set_tag_tree(tree.finish(Some(book.meta.lang.clone()).filter(|l| !l.is_empty())));
+        doc.set_outline(outline(&outline_entries));
+        doc.set_metadata(metadata(book, opts));
+        doc.finish().map_err(|e| match e {
+            krilla::error::KrillaError::Validation(errors) => {
+                let mut causes: Vec<String> = errors.iter().map(|(e, _)| cause(e)).collect();
+                causes.dedup();
+                PdfError::Standard(causes.join("; "))
             }
-            Tag::NoteNumber { note: n } => {
-                let key = note.map_or((doc, *n), |k| (k.0, *n));
-                // Back to the marker on this page, else to the first one.
-                let (mp, mx, my) =
-                    marker_on(page, p, key).or_else(|| self.first_marker.get(&key).copied())?;
-                let target = Target::Destination(Destination::Xyz(XyzDestination::new(
-                    mp,
-                    Point::from_xy(mx, my),
-                )));
-                Some((
-                    target,
-                    format!("back to the text citing note {n}"),
-                    LinkKind::NoteNumber,
-                ))
-            }
-        }
+            e => PdfError::Write(format!("{e:?}")),
+        })
     }
-}
-
-/// Where the marker of note `key` is on page `page` (number `p`): page, x, top.
-fn marker_on(page: &Page, p: usize, key: NoteKey) -> Option<(usize, f32, f32)> {
-    if page.doc != Some(key.0) {
-        return None;
-    }
-    page.items.iter().find_map(|it| match &it.kind {
-        ItemKind::Text {
-            line, note: None, ..
-        } => line
-            .tags
-            .iter()
-            .find(|t| matches!(t.tag, Tag::NoteRef { note, .. } if note == key.1))
-            .map(|t| (p, it.x + t.x0, it.y - line.ascent)),
-        _ => None,
-    })
 }
 
 /// A validation error in words (the common ones; the rest by krilla's name).

@@ -220,9 +220,9 @@ impl Composer<'_> {
             } else {
                 self.st.head.clone()
             },
-            number: self.pages.len() + 1,
+            number: self.count + 1,
             // Every page is numbered but a title page.
-            folio: self.st.doc.is_some() || !self.st.first || !self.pages.is_empty(),
+            folio: self.st.doc.is_some() || !self.st.first || self.count > 0,
             items,
             notes,
         }
