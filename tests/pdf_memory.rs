@@ -9,6 +9,9 @@
 //!
 //! One test only: the counters are process-wide, and tests run on parallel threads.
 
+#[path = "gen/scraped.rs"]
+mod scraped;
+use scraped::scraped_profile;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -56,23 +59,9 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// The scraped profile of `tests/robustness.rs` (and of the BENCHMARKS.md memory
-/// table): short paragraphs, each citing one of 50 works, as a book.
+/// The long scraped profile (`gen/scraped.rs`) as a book.
 fn profile(paragraphs: usize) -> folio::model::Book {
-    let mut text = String::from("A Long Profile\n\n");
-    for n in 1..=paragraphs {
-        text.push_str(&format!(
-            "Paragraph {n} has “quotes” and the year (1979) and the group (MEK) in it. ({})\n\n",
-            n % 50 + 1
-        ));
-    }
-    text.push_str("Works Cited\n\n");
-    for i in 1..=50 {
-        text.push_str(&format!(
-            "({i}) - Doe, J. ({}). Book {i}. Press.\n",
-            1950 + i
-        ));
-    }
+    let text = scraped_profile(|n, _| n < paragraphs);
     let doc = resolve(read("big.txt", text.as_bytes()));
     folio::model::Book {
         meta: doc.meta.clone(),

@@ -1,6 +1,9 @@
 //! Hostile and huge input through the whole pipeline: read → resolve → JSON → drop.
 //! Nothing may panic or overflow the stack, and work must grow linearly with input.
 
+#[path = "gen/scraped.rs"]
+mod scraped;
+use scraped::scraped_profile;
 use std::time::{Duration, Instant};
 
 use folio::model::{Document, NoteKind};
@@ -78,22 +81,7 @@ fn ten_thousand_nested_quotes_lists_and_emphasis() {
 
 #[test]
 fn twenty_megabytes_of_scraped_text_complete() {
-    let mut text = String::from("A Long Profile\n\n");
-    let mut n = 0;
-    while text.len() < 20_000_000 {
-        n += 1;
-        text.push_str(&format!(
-            "Paragraph {n} has “quotes” and the year (1979) and the group (MEK) in it. ({})\n\n",
-            n % 50 + 1
-        ));
-    }
-    text.push_str("Works Cited\n\n");
-    for i in 1..=50 {
-        text.push_str(&format!(
-            "({i}) - Doe, J. ({}). Book {i}. Press.\n",
-            1950 + i
-        ));
-    }
+    let text = scraped_profile(|_, bytes| bytes < 20_000_000);
     let doc = run("big.txt", text.as_bytes());
     assert_eq!(doc.notes.len(), 50);
     assert!(doc.markers.len() > 100_000, "{}", doc.markers.len());
