@@ -169,15 +169,9 @@ fn span_of_years(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec
     if end == start + 1
         && let Some(next) = tokens.get(end)
         && text[next.clone()].starts_with('*')
+        && let Some(close) = closing_token(text, tokens, end, &['*'])
     {
-        let close = (end..tokens.len()).find(|&i| {
-            text[tokens[i].clone()]
-                .trim_end_matches(['.', ',', ';', ':'])
-                .ends_with('*')
-        });
-        if let Some(close) = close {
-            out[end..=close].fill(Label::Title);
-        }
+        out[end..=close].fill(Label::Title);
     }
     out
 }
@@ -301,10 +295,6 @@ fn organisation_before_title(
         (w.is_empty() || w == "&" || w.starts_with(char::is_uppercase) || NAME_LINKS.contains(&w))
             && !w.contains(|c: char| c.is_ascii_digit() || "“”\"*«»‘’()[]".contains(c))
     };
-    let closes = |w: &str| {
-        w.trim_end_matches(['.', ',', ';', ':'])
-            .ends_with(['*', '”', '’', '"', '»'])
-    };
     // A sentence-case title: its first sentence has at least three words, two of them
     // lowercase words that link nothing ("Joint resolution recognizing the …"), and no
     // marked title in it.
@@ -334,7 +324,7 @@ fn organisation_before_title(
             continue;
         }
         if marked(word(next)) {
-            let Some(close) = (next..tokens.len()).find(|&i| closes(word(i))) else {
+            let Some(close) = closing_token(text, tokens, next, CLOSES) else {
                 return out;
             };
             for label in &mut out[start..] {
@@ -426,11 +416,7 @@ fn body_before_date(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> 
         return labels;
     }
     // The marked title runs to the token that closes it.
-    let closes = |w: &str| {
-        w.trim_end_matches(['.', ',', ';', ':'])
-            .ends_with(['*', '”', '’', '"', '»'])
-    };
-    let Some(close) = (date_end..tokens.len()).find(|&i| closes(word(i))) else {
+    let Some(close) = closing_token(text, tokens, date_end, CLOSES) else {
         return labels;
     };
     let mut out = labels;
@@ -469,11 +455,7 @@ fn names_before_emphasis(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
     if !name || !word(comma).ends_with(',') {
         return labels;
     }
-    let Some(close) = (open..tokens.len()).find(|&i| {
-        word(i)
-            .trim_end_matches(['.', ',', ';', ':'])
-            .ends_with('*')
-    }) else {
+    let Some(close) = closing_token(text, tokens, open, &['*']) else {
         return labels;
     };
     let mut out = labels;
@@ -525,6 +507,24 @@ fn reviewed_by(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<L
     let mut out = labels;
     out[end..=stop].fill(Label::Title);
     out
+}
+
+/// Marks that close a title in quotes or emphasis.
+const CLOSES: &[char] = &['*', '”', '’', '"', '»'];
+
+/// The first token from `from` on that ends with one of `marks`, punctuation after it
+/// aside: where a marked title closes ("*Title*.", "“Title,”").
+fn closing_token(
+    text: &str,
+    tokens: &[Range<usize>],
+    from: usize,
+    marks: &[char],
+) -> Option<usize> {
+    (from..tokens.len()).find(|&i| {
+        text[tokens[i].clone()]
+            .trim_end_matches(['.', ',', ';', ':'])
+            .ends_with(marks)
+    })
 }
 
 /// The first run of `label` in `labels`.
