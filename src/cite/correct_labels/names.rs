@@ -1,79 +1,21 @@
-//! Stage 4: the labeller's output corrected where it splits a reference at the wrong
-//! token, by rules that read the words around the split: a number that follows a
-//! title word is the title's; a title run into by a name list, or a name list run
-//! into the title, is split where names end (an inverted name closed by a stop,
-//! Vancouver's "Ellis R.", DIN's "Family, Given:"); a case name is a title.
-//!
-//! Each rule was found on references the model was not trained on (a fold of the
-//! tune half, `train_citations --fold K`) and kept when it helped on the other fold.
+//! Names against the title: where a list of names (persons, DIN's, Vancouver's,
+//! organisations) ends and the title it signs begins.
 
 use std::ops::Range;
 
-use super::describe_tokens::is_year;
-use super::split_names::PARTICLES;
-use super::types::Label;
-
-/// The labels of `tokens` of `text`, corrected.
-pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Vec<Label> {
-    let labels = numbers_in_titles(text, tokens, labels);
-    let labels = span_of_years(text, tokens, labels);
-    let labels = year_opening_title(text, tokens, labels);
-    let labels = title_after_names(text, tokens, labels);
-    let labels = din_names_and_title(text, tokens, labels);
-    let labels = names_and_title(text, tokens, labels);
-    let labels = organisation_before_title(text, tokens, labels);
-    let labels = body_before_date(text, tokens, labels);
-    let labels = names_before_emphasis(text, tokens, labels);
-    let labels = reviewed_by(text, tokens, labels);
-    number_after_title(text, tokens, labels)
-}
-
-/// A year that opens a title — after its opening quote or emphasis mark ("“2014 ACA
-/// Code of Ethics,”", "*2014 ACA code of ethics*"), or bare before its words
-/// ("Association. 2014 ACA code of ethics [Internet]. 2014.") — is the title's: a date
-/// is set off by punctuation.
-fn year_opening_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
-    let mut out = labels;
-    for i in 0..tokens.len().saturating_sub(1) {
-        let w = &text[tokens[i].clone()];
-        let year = w.trim_start_matches(['“', '"', '*', '‘', '«']);
-        let opened = year.len() < w.len();
-        if out[i] == Label::Date && out[i + 1] == Label::Title && is_year(year) {
-            // A bare year before the title is the date in many author-date lists
-            // ("Bourdieu P 1984 Distinction"): only when the date comes again later.
-            let bare = year.chars().all(|c| c.is_ascii_digit())
-                && (i + 2..tokens.len())
-                    .any(|k| out[k] == Label::Date && text[tokens[k].clone()].contains(year));
-            if opened || bare && i > 0 && out[i - 1] != Label::Date {
-                out[i] = Label::Title;
-            }
-        }
-    }
-    out
-}
-
-/// A date, volume or page is set off from a title by punctuation ("Title. 1999",
-/// "Title (1999)", "Title, 12"); a number that follows a title word directly ("Report
-/// 1999", "La crue de 1910 et ses suites", "Title 13") is part of the title.
-fn numbers_in_titles(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Vec<Label> {
-    let mut out = labels.to_vec();
-    for i in 1..tokens.len() {
-        let joined = out[i - 1] == Label::Title
-            && text[tokens[i - 1].clone()].ends_with(char::is_alphanumeric)
-            && !text[tokens[i].clone()].starts_with(['(', '['])
-            && matches!(labels[i], Label::Date | Label::Pages | Label::Volume)
-            && labels.get(i + 1).is_none_or(|&next| next != labels[i]);
-        if joined {
-            out[i] = Label::Title;
-        }
-    }
-    out
-}
+use super::super::describe_tokens::is_year;
+use super::super::split_names::PARTICLES;
+use super::super::types::Label;
+use super::{CLOSES, closing_token, first_run, run_length};
 
 /// With no title labelled, an author run that goes on past an inverted name closed by
 /// a full stop ("Masters, Jonathan. Mujahadeen. New York: …") holds the title after that
 /// stop: a one-word title reads like one more name.
-fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+pub(super) fn title_after_names(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
     if labels.contains(&Label::Title) {
         return labels;
     }
@@ -101,7 +43,7 @@ fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) ->
     let Some(stop) = (start + 1..end.saturating_sub(1)).find(|&i| {
         let w = word(i);
         let inverted = w.ends_with('.')
-            && !super::describe_tokens::is_initial(w)
+            && !super::super::describe_tokens::is_initial(w)
             && w.chars().filter(|c| c.is_alphabetic()).count() > 2
             && (start..i).any(|k| word(k).ends_with(','));
         inverted || vancouver(i)
@@ -119,8 +61,12 @@ fn title_after_names(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) ->
 /// "Petroff, M. D. ; Stapelbroek, M. G.: Blocked…", "…; u. a.: Alkanethiolate…"):
 /// every word before it is a name, and names the labeller read on past it are the
 /// title's first sentence.
-fn din_names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
-    if !super::split_names::din_names(text, false) {
+pub(super) fn din_names_and_title(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    if !super::super::split_names::din_names(text, false) {
         return labels;
     }
     let Some(colon) = text.find(": ") else {
@@ -147,35 +93,6 @@ fn din_names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) 
     out
 }
 
-/// A span of years set off before the title is the date of a work in several volumes
-/// or years, not the title's first words: "Tillich, Paul. 1951–1963. *Systematic
-/// Theology*.", "Jaffé, Philipp, ed. 1885–1888. *Regesta…*", "(1885–1888) *Regesta…*".
-fn span_of_years(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
-    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
-        return labels;
-    };
-    let w = text[tokens[start].clone()].trim_start_matches('(');
-    let Some(span) = w.strip_suffix(['.', ')', ',']) else {
-        return labels;
-    };
-    let span = span.trim_end_matches(')');
-    let years = span.split(['–', '-']).collect::<Vec<_>>();
-    if years.len() != 2 || !years.iter().all(|y| is_year(y)) {
-        return labels;
-    }
-    let mut out = labels;
-    out[start] = Label::Date;
-    // The title alone was the span: the marked words after it are the title.
-    if end == start + 1
-        && let Some(next) = tokens.get(end)
-        && text[next.clone()].starts_with('*')
-        && let Some(close) = closing_token(text, tokens, end, &['*'])
-    {
-        out[end..=close].fill(Label::Title);
-    }
-    out
-}
-
 /// Fixes where the labeller splits names from a title at the wrong word:
 ///
 /// - a one-word "author" run straight on into the title, with no stop or comma between,
@@ -186,7 +103,11 @@ fn span_of_years(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec
 /// - DIN 1505's given names run to a colon: "Salam, Abdus: Weak interactions." (one to
 ///   three capitalised words after a family name and its comma);
 /// - Vancouver's names end at the initials and stop of the last: "Lehrer T. Alma.".
-fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+pub(super) fn names_and_title(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
     let mut out = labels;
     let word = |i: usize| &text[tokens[i].clone()];
     if let [Label::Author, Label::Title, ..] = out.as_slice()
@@ -244,7 +165,7 @@ fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> V
         && (0..closed).all(|i| vancouver_name(word(i)))
         && (closed + 1..authors).all(|i| {
             let w = word(i);
-            !is_initials(w, &['.', ',']) && !super::describe_tokens::is_initial(w)
+            !is_initials(w, &['.', ',']) && !super::super::describe_tokens::is_initial(w)
         })
         // The run ends a sentence, or the labelled title goes on from it ("Moraux P.
         // Le *De Anima* dans…", "Uría Ríu J. Las Peregrinaciones…").
@@ -263,7 +184,7 @@ fn names_and_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> V
 /// Commission, and …") or names with no inverted person in them, since "Smith, John.
 /// Climate Change. An Essay" has the same shape. With no title labelled, the run after
 /// the names may be a "journal" that is the body and the title.
-fn organisation_before_title(
+pub(super) fn organisation_before_title(
     text: &str,
     tokens: &[Range<usize>],
     labels: Vec<Label>,
@@ -351,39 +272,6 @@ fn is_initials(w: &str) -> bool {
         .is_some_and(|l| (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase))
 }
 
-/// A patent's or report's number, or a statute's section, set off after a title
-/// ("Using metaphors…. 9,367,592", "Elektromagnetisches Signalhorn. EU-29702195U",
-/// "Every student succeeds act. 20 U.S.C § 6301") is not the title's, though the
-/// labeller runs the title on into it.
-fn number_after_title(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
-    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
-        return labels;
-    };
-    let word = |i: usize| &text[tokens[i].clone()];
-    // "9,367,592", "EU-29702195U", "5668842": three digits or more, no lowercase, not a
-    // year or a span of years ("1890–1910" closes many titles).
-    let code = |w: &str| {
-        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        w.chars().filter(char::is_ascii_digit).count() >= 3
-            && !w.chars().any(char::is_lowercase)
-            && !w.ends_with(':')
-            && !w.split(['–', '-']).all(is_year)
-    };
-    let cut = (start + 1..end).find(|&i| {
-        let after_stop = word(i - 1).ends_with(['.', ',']);
-        let number = code(word(i)) && (i + 1..end).all(|k| k == i + 1 && word(k).starts_with('('));
-        // A statute's section sign in the sentence after the title's stop.
-        let section = (i..end).any(|k| word(k).contains('§'))
-            && word(i).starts_with(|c: char| c.is_ascii_digit());
-        after_stop && (number || section)
-    });
-    let mut out = labels;
-    if let Some(cut) = cut {
-        out[cut..end].fill(Label::Other);
-    }
-    out
-}
-
 /// Small words inside an organisation's name ("Canada Council for the Arts").
 const NAME_LINKS: &[&str] = &[
     "and", "&", "of", "for", "the", "on", "in", "de", "des", "du", "la", "et", "und", "für",
@@ -394,7 +282,11 @@ const NAME_LINKS: &[&str] = &[
 /// Arts. 2013. “What We Heard: …”", "… New Zealand Productivity Commission. (2012).
 /// *Strengthening trans-Tasman economic relations*." (A title is seldom capitalised
 /// word by word and left plain while the next one is marked.)
-fn body_before_date(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+pub(super) fn body_before_date(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
     let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
         return labels;
     };
@@ -429,7 +321,11 @@ fn body_before_date(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> 
 /// Knuth, *Computers & Typesetting*, vol. E", "Ed Pluth, *Badiou: A Philosophy of
 /// the New*, 1st ed."), is signed by that name and titled by the emphasis, whatever
 /// the labeller made of either.
-fn names_before_emphasis(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+pub(super) fn names_before_emphasis(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
     let word = |i: usize| &text[tokens[i].clone()];
     // The first emphasis, Markdown's "*et al.*" aside, after a comma.
     let Some(open) = (1..tokens.len().min(16)).find(|&i| {
@@ -480,7 +376,7 @@ fn names_before_emphasis(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
 /// review: *Practical LaTeX*, by George Grätzer.", "… Review of *the case of the
 /// midwife toad*, by Arthur Koestler." The labeller ends the title at the emphasis;
 /// the "by" and the names up to the next stop are the title's too.
-fn reviewed_by(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+pub(super) fn reviewed_by(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
     let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
         return labels;
     };
@@ -509,68 +405,9 @@ fn reviewed_by(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<L
     out
 }
 
-/// Marks that close a title in quotes or emphasis.
-const CLOSES: &[char] = &['*', '”', '’', '"', '»'];
-
-/// The first token from `from` on that ends with one of `marks`, punctuation after it
-/// aside: where a marked title closes ("*Title*.", "“Title,”").
-fn closing_token(
-    text: &str,
-    tokens: &[Range<usize>],
-    from: usize,
-    marks: &[char],
-) -> Option<usize> {
-    (from..tokens.len()).find(|&i| {
-        text[tokens[i].clone()]
-            .trim_end_matches(['.', ',', ';', ':'])
-            .ends_with(marks)
-    })
-}
-
-/// The first run of `label` in `labels`.
-fn first_run(labels: &[Label], label: Label) -> Option<Range<usize>> {
-    let start = labels.iter().position(|&l| l == label)?;
-    Some(start..start + run_length(labels, start, label))
-}
-
-/// How many labels from `at` on are `label`.
-fn run_length(labels: &[Label], at: usize, label: Label) -> usize {
-    labels[at..].iter().take_while(|&&l| l == label).count()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::cite::split_tokens;
-
-    /// The corrected labels of `text` labelled word by word as `labels` says: one
-    /// letter a word (a author, t title, d date, j journal, e editor, o other).
-    fn corrected(text: &str, labels: &str) -> String {
-        let tokens = split_tokens(text);
-        let of = |c: char| match c {
-            'a' => Label::Author,
-            't' => Label::Title,
-            'd' => Label::Date,
-            'j' => Label::Journal,
-            'e' => Label::Editor,
-            'c' => Label::Container,
-            _ => Label::Other,
-        };
-        let labels: Vec<Label> = labels.chars().map(of).collect();
-        assert_eq!(tokens.len(), labels.len(), "{text}");
-        correct_labels(text, &tokens, &labels)
-            .iter()
-            .map(|l| match l {
-                Label::Author => 'a',
-                Label::Title => 't',
-                Label::Date => 'd',
-                Label::Journal => 'j',
-                Label::Editor => 'e',
-                Label::Container => 'c',
-                _ => 'o',
-            })
-            .collect()
-    }
+    use super::super::corrected;
 
     #[test]
     fn din_names_end_at_their_colon() {
@@ -700,61 +537,6 @@ mod tests {
                 "aatttttttd"
             ),
             "aatttttttd"
-        );
-    }
-
-    #[test]
-    fn a_span_of_years_before_the_title_is_the_date() {
-        assert_eq!(
-            corrected(
-                "Tillich, Paul. 1951–1963. *Systematic Theology*. 3 vols.",
-                "aatttoo"
-            ),
-            "aadttoo"
-        );
-        assert_eq!(
-            corrected("Cave, Nick. 2016–2017. *Until*. North Adams.", "aatooo"),
-            "aadtoo"
-        );
-        // A span closing a title stays the title's.
-        assert_eq!(
-            corrected("Smith, J. Crime in England, 1660–1800. 1974.", "aattttd"),
-            "aattttd"
-        );
-    }
-
-    #[test]
-    fn a_year_opening_a_title_is_the_titles() {
-        assert_eq!(
-            corrected(
-                "Association. “2014 ACA Code,” 2014. https://x.org.",
-                "adttdo"
-            ),
-            "atttdo"
-        );
-        assert_eq!(
-            corrected("Association. 2014 ACA code [Internet]. 2014.", "adttod"),
-            "atttod"
-        );
-        // A bare year before the title is the date when no other date follows.
-        assert_eq!(
-            corrected("Bourdieu P 1984 Distinction. Harvard.", "aadto"),
-            "aadto"
-        );
-        // A date set off by punctuation stays the date.
-        assert_eq!(
-            corrected("Association. (2014). ACA code. Press.", "adtto"),
-            "adtto"
-        );
-    }
-
-    #[test]
-    fn a_number_after_the_title_is_not_the_title() {
-        assert_eq!(corrected("Signalhorn. EU-29702195U, 1998.", "ttd"), "tod");
-        // A span of years closes many titles.
-        assert_eq!(
-            corrected("Crime in England, 1660–1800. 1974.", "ttttd"),
-            "ttttd"
         );
     }
 
