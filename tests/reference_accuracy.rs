@@ -16,7 +16,9 @@
 //! be read. The test prints how many labels each half leaves out that way.
 //!
 //! The works were split into `tune` and `held-out` halves by work, never by string; the
-//! parser may be tuned on `tune` only, and `held-out` is the score to report.
+//! parser may be tuned on `tune` only, and `held-out` is the score to report. A later
+//! draw of more works from the same files, `extra`, is tuned on by the correcting rules
+//! but not used to train the labeller (the first halves stayed as they were).
 //! `cargo test --test reference_accuracy -- --nocapture` prints accuracy per field, per
 //! style and overall for both halves; with `FOLIO_REFERENCE_MISSES=tune` it also lists
 //! every miss of the tune half (style, field, label, what was read, the string).
@@ -27,14 +29,18 @@ use std::path::Path;
 use serde_json::Value;
 
 /// Held-out accuracy (percent) below which the test fails: the level of the CRF parser
-/// trained on AnyStyle's core set and this set's tune half (93.7, 98.1, 97.4) minus one
+/// trained on AnyStyle's core set and this set's tune half (94.1, 98.1, 97.5) minus one
 /// point; the run is deterministic, so only a real change moves it. Raise it when the
 /// parser improves.
-const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 92.7), ("year", 97.1), ("author", 96.4)];
+const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 93.1), ("year", 97.1), ("author", 96.5)];
 
 /// The same floor for the tune half (99.6, 100.0, 97.9 minus one point). The model is
 /// trained on this half, so it says little about new references: read `held-out`.
 const TUNE_FLOOR: [(&str, f64); 3] = [("title", 98.6), ("year", 99.0), ("author", 96.9)];
+
+/// The same floor for `extra` (95.2, 98.4, 94.6 minus one point): the correcting rules
+/// are tuned on it, the labeller is not trained on it.
+const EXTRA_FLOOR: [(&str, f64); 3] = [("title", 94.2), ("year", 97.4), ("author", 93.6)];
 
 const FIELDS: [&str; 3] = ["title", "year", "author"];
 
@@ -197,8 +203,8 @@ fn reference_accuracy() {
     }
     assert_eq!(
         tallies.keys().map(String::as_str).collect::<Vec<_>>(),
-        ["held-out", "tune"],
-        "every record is in one of the two halves"
+        ["extra", "held-out", "tune"],
+        "every record is in one of the three parts"
     );
     for (split, tally) in &tallies {
         report(split, tally);
@@ -226,7 +232,11 @@ fn reference_accuracy() {
         );
     }
     let mut failures = Vec::new();
-    for (split, floors) in [("held-out", HELD_OUT_FLOOR), ("tune", TUNE_FLOOR)] {
+    for (split, floors) in [
+        ("held-out", HELD_OUT_FLOOR),
+        ("extra", EXTRA_FLOOR),
+        ("tune", TUNE_FLOOR),
+    ] {
         let all = tallies[split][""];
         for (i, (field, floor)) in floors.iter().enumerate() {
             let got = percent(all[i]);

@@ -161,12 +161,27 @@ pub(super) fn case_name(text: &str) -> Option<Range<usize>> {
             .find(|(i, _)| rest[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
             .map(|(i, _)| i)
     };
+    // A docket number ("C-12/03", "T-277/08") or a court's initials after a stop
+    // ("… v france. ECJ; 2009", "… v hungary. EHR; 2004").
+    let docket = rest.match_indices(", ").map(|(i, _)| i).find(|&i| {
+        let mut cs = rest[i + 2..].chars();
+        cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && cs.next() == Some('-')
+            && cs.next().is_some_and(|c| c.is_ascii_digit())
+    });
+    let court = rest.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let w = rest[i + 2..].split(' ').next().unwrap_or("");
+        let letters = w.trim_end_matches([';', ',', '.']);
+        (2..=6).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+    });
     let end = [
         digit_after(", "),
         digit_after(" ("),
         digit_after(". "),
         rest.find(", No"),
-        rest.find(", C-"),
+        docket,
+        court,
         rest.find(". Vol"),
         rest.find(" ["),
         rest.find('*'),

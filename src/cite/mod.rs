@@ -158,6 +158,14 @@ mod tests {
                 "*Harbour Guild v. Tide Board*. 9th Cir., 1911.",
                 "Harbour Guild v. Tide Board",
             ),
+            (
+                "Harbour Guild v tide board, T-277/08 (November 11, 2009).",
+                "Harbour Guild v tide board",
+            ),
+            (
+                "Harbour Guild v tide board. ECJ; 2009. p. 8.",
+                "Harbour Guild v tide board",
+            ),
         ] {
             let r = parse(text);
             assert_eq!(r.title.as_deref(), Some(name), "{text}");

@@ -93,7 +93,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Name particles that belong to the family name ("van Gogh", "de la Macorra").
 pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "la", "le", "du", "des", "da", "di", "del", "dos", "ter",
-    "ten", "zu", "bin", "ibn", "al", "el", "y", "d'",
+    "ten", "te", "zu", "bin", "ibn", "al", "el", "y", "d'",
 ];
 
 /// A name as read: the structured name and the byte range it was written in.
@@ -125,7 +125,9 @@ pub(super) fn split_names(text: &str, range: Range<usize>) -> (Vec<Written>, boo
         let next = words.get(i + 1).map(|n| fold_word(&text[n.clone()]));
         let starts_et_al = (word == "et" && next.as_deref().is_some_and(|n| n.starts_with("al")))
             || (CONJUNCTIONS.contains(&word.as_str()) && next.as_deref() == Some("others"))
-            || (word == "и" && next.as_deref().is_some_and(|n| n.starts_with("др")));
+            || (word == "и" && next.as_deref().is_some_and(|n| n.starts_with("др")))
+            // DIN's "u. a." (und andere)
+            || (word == "u" && next.as_deref() == Some("a"));
         if starts_et_al || word == "etal" {
             et_al = true;
             break;
@@ -411,8 +413,8 @@ pub(crate) fn din_names(head: &str, has_locator: bool) -> bool {
                 && w.chars().filter(|c| c.is_alphabetic()).count() > 1
         };
         let given_ok = words.iter().all(initial)
-            // "Hazel V."
-            || (words.last().is_some_and(initial) && words.iter().all(|w| initial(w) || spelled(w)))
+            // "Hazel V.", "J. David": an initial makes spelled words given names.
+            || (words.iter().any(initial) && words.iter().all(|w| initial(w) || spelled(w)))
             || (!has_locator && words.len() <= 2 && words.iter().all(spelled));
         family_ok
             && family.iter().chain(&words).all(|w| lettered(w))
@@ -602,6 +604,14 @@ mod tests {
         let (names, et_al) = read("Smith, J., et al.");
         assert!(et_al);
         assert_eq!(names.len(), 1);
+        // DIN's given names may open with an initial ("J. David").
+        assert!(din_names(
+            "Green, Stephen J. ; Londono, J. David ; u. a.: Gold clusters",
+            false
+        ));
+        let (names, et_al) = read("Hostetler, Michael J. ; Wingate, Julia E. ; u. a.");
+        assert!(et_al);
+        assert_eq!(names.len(), 2);
         assert_eq!(
             families("In O. C. Ashenfelter and D. Card (Eds.),"),
             ["Ashenfelter", "Card"]

@@ -4,14 +4,15 @@
 //! into the title, is split where names end (an inverted name closed by a stop,
 //! Vancouver's "Ellis R.", DIN's "Family, Given:"); a case name is a title.
 //!
-//! The rules that read numbers (`numbers`) and those that read names against the
-//! title (`names`) are kept apart.
+//! The rules that read numbers (`numbers`), names (`names`) and whole sentences
+//! (`sentences`) against the title are kept apart.
 //!
 //! Each rule was found on references the model was not trained on (a fold of the
 //! tune half, `train_citations --fold K`) and kept when it helped on the other fold.
 
 mod names;
 mod numbers;
+mod sentences;
 
 use std::ops::Range;
 
@@ -28,9 +29,19 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = names::organisation_before_title(text, tokens, labels);
     let labels = names::body_before_date(text, tokens, labels);
     let labels = names::names_before_emphasis(text, tokens, labels);
+    let labels = names::names_before_marked_title(text, tokens, labels);
     let labels = names::reviewed_by(text, tokens, labels);
+    let labels = sentences::editor_statement(text, tokens, labels);
+    let labels = sentences::untitled_first_sentence(text, tokens, labels);
+    let labels = sentences::unsigned_title(text, tokens, labels);
+    let labels = sentences::bracket_in_title(text, tokens, labels);
     numbers::number_after_title(text, tokens, labels)
 }
+
+/// Small words inside an organisation's name ("Canada Council for the Arts").
+pub(super) const NAME_LINKS: &[&str] = &[
+    "and", "&", "of", "for", "the", "on", "in", "de", "des", "du", "la", "et", "und", "für",
+];
 
 /// Marks that close a title in quotes or emphasis.
 const CLOSES: &[char] = &['*', '”', '’', '"', '»'];

@@ -3,14 +3,16 @@
 
 use std::ops::Range;
 
+use super::super::describe_tokens::is_initial;
 use super::super::describe_tokens::is_year;
 use super::super::split_names::PARTICLES;
 use super::super::types::Label;
-use super::{CLOSES, closing_token, first_run, run_length};
+use super::{CLOSES, NAME_LINKS, closing_token, first_run, run_length};
 
 /// With no title labelled, an author run that goes on past an inverted name closed by
-/// a full stop ("Masters, Jonathan. Mujahadeen. New York: …") holds the title after that
-/// stop: a one-word title reads like one more name.
+/// a full stop ("Masters, Jonathan. Mujahadeen. New York: …"), or past a name of one
+/// word ("Aristotle. Poetics."), holds the title after that stop: a one-word title
+/// reads like one more name.
 pub(super) fn title_after_names(
     text: &str,
     tokens: &[Range<usize>],
@@ -40,7 +42,19 @@ pub(super) fn title_after_names(
                 .chars()
                 .all(char::is_uppercase)
     };
-    let Some(stop) = (start + 1..end.saturating_sub(1)).find(|&i| {
+    // A name of one word closed by a stop ("Aristotle. Poetics. Lucas DW, editor.").
+    let mononym = |i: usize| {
+        let w = word(i);
+        i == start
+            && w.ends_with('.')
+            && w.starts_with(char::is_uppercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '.')
+    };
+    let Some(stop) = (start..end.saturating_sub(1)).find(|&i| {
+        if mononym(i) {
+            return true;
+        }
         let w = word(i);
         let inverted = w.ends_with('.')
             && !super::super::describe_tokens::is_initial(w)
@@ -75,8 +89,9 @@ pub(super) fn din_names_and_title(
     let Some(last) = tokens.iter().position(|t| t.end > colon) else {
         return labels;
     };
+    // With no title labelled at all, whatever the labeller read before the colon.
     let names = |l: &Label| matches!(l, Label::Author | Label::Title);
-    if !labels[..=last].iter().all(names) {
+    if !labels[..=last].iter().all(names) && labels.contains(&Label::Title) {
         return labels;
     }
     let mut out = labels;
@@ -272,11 +287,6 @@ fn is_initials(w: &str) -> bool {
         .is_some_and(|l| (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase))
 }
 
-/// Small words inside an organisation's name ("Canada Council for the Arts").
-const NAME_LINKS: &[&str] = &[
-    "and", "&", "of", "for", "the", "on", "in", "de", "des", "du", "la", "et", "und", "für",
-];
-
 /// In author-date styles, a capitalised "title" before the date followed by a title in
 /// quotes or emphasis is an organisation signing the work: "Canada Council for the
 /// Arts. 2013. “What We Heard: …”", "… New Zealand Productivity Commission. (2012).
@@ -314,6 +324,84 @@ pub(super) fn body_before_date(
     let mut out = labels;
     out[start..end].fill(Label::Author);
     out[date_end..=close].fill(Label::Title);
+    out
+}
+
+/// Words of a list of names that the labeller took for the title — a particle after a
+/// given name ("Heesen, Anke te."), a second name after "and" ("Jordan, S. and Müller,
+/// J. (eds)"), a family name after a semicolon — or a span of years ("Eimer, Gerhard.
+/// 1970–1971."), followed by an emphasised title: the names and the date run on to
+/// the emphasis, which is the title, whatever the labeller called it.
+pub(super) fn names_before_marked_title(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(start) = labels.iter().position(|&l| l == Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    if start == 0 || labels[..start].iter().any(|&l| l != Label::Author) {
+        return labels;
+    }
+    let Some(open) = (start + 1..tokens.len().min(start + 9)).find(|&i| {
+        let w = word(i);
+        w.starts_with('*') && !w.starts_with("**") && !w.starts_with("*et")
+    }) else {
+        return labels;
+    };
+    let part = start..open;
+    if part
+        .clone()
+        .any(|i| !matches!(labels[i], Label::Title | Label::Date | Label::Editor))
+    {
+        return labels;
+    }
+    let titled: Vec<usize> = part
+        .clone()
+        .filter(|&i| labels[i] == Label::Title)
+        .collect();
+    let bare = |i: usize| word(i).trim_matches(|c: char| ",.;:()".contains(c));
+    let years = titled
+        .iter()
+        .all(|&i| bare(i).split(['–', '-']).all(is_year));
+    // After an initial, only a link or a particle goes on with the names ("S. and
+    // Müller", "A. von."): Vancouver's "Moraux P. Le *De Anima*" has ended them.
+    let before = word(start - 1);
+    let link = matches!(bare(start), "and" | "&") || PARTICLES.contains(&bare(start));
+    let adjacent = before.ends_with([',', ';']) || (is_initial(before) && link);
+    let named = titled.iter().all(|&i| {
+        let w = bare(i);
+        matches!(
+            w,
+            "and" | "&" | "eds" | "ed" | "Eds" | "Ed" | "Hrsg" | "hrsg"
+        ) || PARTICLES.contains(&w)
+            || w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
+    });
+    if !(years || adjacent && named) {
+        return labels;
+    }
+    let Some(close) = closing_token(text, tokens, open, &['*']) else {
+        return labels;
+    };
+    // Names before an editor's words are the editors' ("Fagiolo dell’Arco, M. (Hrsg.)").
+    let names = if part.clone().any(|i| labels[i] == Label::Editor) {
+        Label::Editor
+    } else {
+        Label::Author
+    };
+    let mut out = labels;
+    for &i in &titled {
+        out[i] = if years { Label::Date } else { names };
+    }
+    for label in &mut out[open..] {
+        if *label == Label::Title {
+            *label = Label::Other;
+        }
+    }
+    out[open..=close].fill(Label::Title);
     out
 }
 
@@ -420,11 +508,30 @@ mod tests {
             corrected("O’Shea, M.: Understanding proactive behaviour.", "aaaaa"),
             "aattt"
         );
+        // Names read as a place, and no title: the sentence after the colon is the title.
+        assert_eq!(
+            corrected(
+                "Sánchez, Alberto ; Nozal, Fernando: Elektromagnetisches Signalhorn.",
+                "aaaccoo"
+            ),
+            "aaaaatt"
+        );
         // A title with a colon after a name in quotes is no DIN name.
         assert_eq!(
             corrected("Gerson, Elihu. “Re: Whence a Spencer Spoof?”", "aattttt"),
             "aattttt"
         );
+    }
+
+    #[test]
+    fn a_name_of_one_word_closes_the_names() {
+        assert_eq!(
+            corrected("Aristotle. Poetics. Oxford: Clarendon; 1968.", "aaood"),
+            "atood"
+        );
+        assert_eq!(corrected("Aristotle. Poetics.", "aa"), "at");
+        // Initials are no name of their own.
+        assert_eq!(corrected("Lee A. Smith. Poetics.", "aaat"), "aaat");
     }
 
     #[test]
@@ -443,6 +550,41 @@ mod tests {
                 "tttttdjj"
             ),
             "tttttdjj"
+        );
+    }
+
+    #[test]
+    fn names_read_as_the_title_run_on_to_an_emphasised_title() {
+        assert_eq!(
+            corrected(
+                "Heesen, Anke te. *Theorien des Museums*. Hamburg.",
+                "atttttt"
+            ),
+            "aaattto"
+        );
+        assert_eq!(
+            corrected(
+                "Jordan, S. and Müller, J. (eds) (2012) *Lexikon*. Stuttgart.",
+                "aattttdjo"
+            ),
+            "aaaaaadto"
+        );
+        assert_eq!(
+            corrected(
+                "Eimer, Gerhard. 1970–1971. *La Fabbrica*. Berlin.",
+                "aatjjo"
+            ),
+            "aadtto"
+        );
+        // A title that reads as a sentence stays the title.
+        assert_eq!(
+            corrected("Smith, J. The salt roads. *Journal*, 12.", "aatttjo"),
+            "aatttjo"
+        );
+        // After a date, a capitalised word is a title, not a name.
+        assert_eq!(
+            corrected("Smith, J. (2000). Ballast. *Journal*, 12.", "aadtjo"),
+            "aadtjo"
         );
     }
 

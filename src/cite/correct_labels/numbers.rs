@@ -89,6 +89,7 @@ pub(super) fn span_of_years(text: &str, tokens: &[Range<usize>], labels: Vec<Lab
 
 /// A patent's or report's number, or a statute's section, set off after a title
 /// ("Using metaphors…. 9,367,592", "Elektromagnetisches Signalhorn. EU-29702195U",
+/// "Signalhorn, EU-29702195U, issued 1998",
 /// "Every student succeeds act. 20 U.S.C § 6301") is not the title's, though the
 /// labeller runs the title on into it.
 pub(super) fn number_after_title(
@@ -111,7 +112,10 @@ pub(super) fn number_after_title(
     };
     let cut = (start + 1..end).find(|&i| {
         let after_stop = word(i - 1).ends_with(['.', ',']);
-        let number = code(word(i)) && (i + 1..end).all(|k| k == i + 1 && word(k).starts_with('('));
+        // Only a bracket, or a patent's "issued" and date, may follow the number.
+        let issued = i + 1 < end && word(i + 1) == "issued";
+        let number = code(word(i))
+            && (issued || (i + 1..end).all(|k| k == i + 1 && word(k).starts_with('(')));
         // A statute's section sign in the sentence after the title's stop.
         let section = (i..end).any(|k| word(k).contains('§'))
             && word(i).starts_with(|c: char| c.is_ascii_digit());
@@ -176,6 +180,10 @@ mod tests {
     #[test]
     fn a_number_after_the_title_is_not_the_title() {
         assert_eq!(corrected("Signalhorn. EU-29702195U, 1998.", "ttd"), "tod");
+        assert_eq!(
+            corrected("Signalhorn, EU-29702195U, issued 1998.", "tttt"),
+            "tooo"
+        );
         // A span of years closes many titles.
         assert_eq!(
             corrected("Crime in England, 1660–1800. 1974.", "ttttd"),
