@@ -236,10 +236,13 @@ pub(super) fn closing_mark(text: &str, raw: Range<usize>) -> Option<usize> {
             && after
                 .strip_prefix(' ')
                 .is_some_and(|a| a.starts_with(char::is_alphanumeric));
+        // A close before a colon and a subtitle quotes the title's first words:
+        // "“Two nude figures in a landscape”: A new attribution".
+        let subtitle = after.starts_with(": ") && after[2..].starts_with(char::is_alphanumeric);
+        let word_after = after.starts_with(char::is_alphanumeric);
         c == close
             && i > 0
-            && !runs_on
-            && !after.starts_with(char::is_alphanumeric)
+            && !(runs_on || subtitle || word_after)
             && !(close == '*' && after.starts_with('*'))
             && (close != '’' || after.is_empty() || after.starts_with([',', '.', ';', ':', ')']))
     })?;
@@ -363,10 +366,21 @@ pub(super) fn clean(text: &str, range: Range<usize>) -> Range<usize> {
             return start..start;
         }
     }
-    // Put back a closing bracket whose opening one is inside.
+    // Put back a closing bracket whose opening one is inside, and an opening quote whose
+    // closing one is, before a subtitle ("“Two nude figures”: A new attribution"; a
+    // quote closed before a stop ends the title: `“Title”. Site.`).
     let inner = &text[start..end];
     if inner.matches('(').count() > inner.matches(')').count() && text[end..].starts_with(')') {
         end += 1;
+    }
+    for (open, close) in [('“', '”'), ('«', '»')] {
+        let inner = &text[start..end];
+        if inner.matches(close).count() > inner.matches(open).count()
+            && inner.contains(&format!("{close}: "))
+            && text[..start].ends_with(open)
+        {
+            start -= open.len_utf8();
+        }
     }
     start..end
 }
@@ -379,6 +393,21 @@ mod tests {
     fn cut(text: &str, title: &str) -> Option<String> {
         let start = text.find(title).expect("the title is in the text");
         vancouver_tail(text, start..start + title.len()).map(|end| text[start..end].to_string())
+    }
+
+    #[test]
+    fn a_quote_before_a_colon_opens_the_title_not_closes_it() {
+        let text = "“Two nude figures”: A new attribution. *Bulletin*";
+        let field = 0..text.find(" *").unwrap();
+        assert_eq!(closing_mark(text, field.clone()), None);
+        assert_eq!(
+            &text[clean(text, field)],
+            "“Two nude figures”: A new attribution"
+        );
+        // A quote that closes the title still ends it.
+        let text = "“Two nude figures,” Bulletin 12";
+        let end = closing_mark(text, 0..text.len()).unwrap();
+        assert_eq!(&text[clean(text, 0..end)], "Two nude figures");
     }
 
     #[test]

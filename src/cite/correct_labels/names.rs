@@ -212,15 +212,19 @@ pub(super) fn organisation_before_title(
     };
     let end = start + run_length(&labels, start, run);
     let word = |i: usize| &text[tokens[i].clone()];
-    if start == 0 {
+    // Nothing labelled a name at all: the organisation is the title's first sentence
+    // ("American Psychiatric Association. Diagnostic and statistical manual…").
+    let unsigned = start == 0 && run == Label::Title && !labels.contains(&Label::Author);
+    if start == 0 && !unsigned {
         return labels;
     }
-    let cut_inside = word(start - 1).ends_with(char::is_alphanumeric);
+    let cut_inside = start > 0 && word(start - 1).ends_with(char::is_alphanumeric);
     // No inverted person, and no Vancouver initials closing a name ("Darwin C."),
     // unless the names are all initials: "U. S. | Congress. House. …".
-    let corporate = (0..start).all(|i| !word(i).contains([',', ':']))
-        && start > 1
-        && (!is_initials(word(start - 1)) || (0..start).all(|i| is_initials(word(i))));
+    let corporate = unsigned
+        || (0..start).all(|i| !word(i).contains([',', ':']))
+            && start > 1
+            && (!is_initials(word(start - 1)) || (0..start).all(|i| is_initials(word(i))));
     if !cut_inside && !corporate {
         return labels;
     }
@@ -257,6 +261,15 @@ pub(super) fn organisation_before_title(
         let w = word(stop);
         let next = stop + 1;
         if next >= tokens.len() || letters(w) <= 2 || !w.ends_with(['.', ':', ',']) {
+            continue;
+        }
+        // Unsigned, a one-word "name" may be the title ("Beowulf. A verse translation"),
+        // unless it is an acronym ("TED.").
+        let acronym = w
+            .trim_end_matches(['.', ':', ','])
+            .chars()
+            .all(char::is_uppercase);
+        if unsigned && stop == start && !acronym {
             continue;
         }
         if marked(word(next)) {
@@ -550,6 +563,33 @@ mod tests {
                 "tttttdjj"
             ),
             "tttttdjj"
+        );
+    }
+
+    #[test]
+    fn an_unsigned_reference_opens_with_its_organisation() {
+        assert_eq!(
+            corrected(
+                "American Psychiatric Association. Diagnostic and statistical manual. 2013.",
+                "tttttttd"
+            ),
+            "aaattttd"
+        );
+        assert_eq!(
+            corrected("TED. Listening to shame and more. 2012.", "ttttttd"),
+            "atttttd"
+        );
+        // A title in title case, or one word before a sentence, is the title.
+        assert_eq!(
+            corrected(
+                "Beowulf. A verse translation of the poem. 2004.",
+                "tttttttd"
+            ),
+            "tttttttd"
+        );
+        assert_eq!(
+            corrected("The Salt Roads of the Danube. 5th ed. 2012.", "ttttttood"),
+            "ttttttood"
         );
     }
 

@@ -25,11 +25,15 @@ pub(super) fn untitled_first_sentence(
     if labels.contains(&Label::Title) {
         return labels;
     }
-    let signed = |l: &Label| matches!(l, Label::Author | Label::Date);
+    // Names of authors, or of editors when no one else signs ("Harley JB, Woodward D,
+    // editors. The history of cartography. Vol. 1.").
+    let signed = |l: &Label| matches!(l, Label::Author | Label::Editor | Label::Date);
     let Some(start) = labels.iter().position(|l| !signed(l)) else {
         return labels;
     };
-    if !labels[..start].contains(&Label::Author)
+    if !labels[..start]
+        .iter()
+        .any(|l| matches!(l, Label::Author | Label::Editor))
         || !matches!(
             labels[start],
             Label::Container
@@ -238,6 +242,11 @@ mod tests {
         assert_eq!(corrected("Smith, J. Title. Journal.", "aatj"), "aatj");
         assert_eq!(corrected("Smith, J. [Letter]. 1881.", "aaod"), "aaod");
         assert_eq!(corrected("Smith, J. Letter, 1881.", "aaod"), "aaod");
+        // Editors sign a book no one wrote.
+        assert_eq!(
+            corrected("Anderson S, editor. Beowulf. Pearson; 2004.", "eeeood"),
+            "eeetod"
+        );
         // No names before it: nothing says where the title is.
         assert_eq!(
             corrected("Elektromagnetisches Signalhorn. 1998.", "ccd"),
