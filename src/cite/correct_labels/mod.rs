@@ -35,6 +35,8 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = sentences::untitled_first_sentence(text, tokens, labels);
     let labels = sentences::unsigned_title(text, tokens, labels);
     let labels = sentences::bracket_in_title(text, tokens, labels);
+    let labels = sentences::title_ends_at_a_stop(text, tokens, labels);
+    let labels = sentences::review_of(text, tokens, labels);
     numbers::number_after_title(text, tokens, labels)
 }
 

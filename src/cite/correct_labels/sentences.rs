@@ -217,6 +217,76 @@ pub(super) fn bracket_in_title(
     out
 }
 
+/// Where the labeller moves from the title to the next field between two words with no
+/// stop between them, the field began at the title's last sentence: "… into the
+/// spotlight. Psychology of Sexual Orientation and Gender | Diversity. 2016;3(4)" (a
+/// journal), "The simpsons. Gracie Films; Twentieth Century | Fox Film Corporation;"
+/// (a publisher). Fields are set off by punctuation; a title's last sentence that holds
+/// Vancouver's ";" between publishers is the publisher's too ("… [...]. Venedig; 1570").
+pub(super) fn title_ends_at_a_stop(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let stop = |i: usize| {
+        let w = word(i).trim_end_matches(['”', '’', '*', '"']);
+        w.ends_with(['.', '?', '!'])
+            && !is_initial(w)
+            && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+    };
+    let next = labels.get(end).copied();
+    let cut_mid = end > 0
+        && word(end - 1).ends_with(char::is_alphanumeric)
+        && matches!(
+            next,
+            Some(Label::Journal | Label::Container | Label::Publisher)
+        );
+    let Some(last) = (start..end - 1).rev().find(|&i| stop(i)) else {
+        return labels;
+    };
+    let tail = last + 1..end;
+    let listed = tail.clone().any(|i| word(i).ends_with(';'));
+    if !(cut_mid || listed) || tail.len() > 10 {
+        return labels;
+    }
+    let to = match next {
+        Some(l @ (Label::Journal | Label::Container)) if cut_mid => l,
+        _ => Label::Publisher,
+    };
+    let mut out = labels;
+    out[tail].fill(to);
+    out
+}
+
+/// An APA review's title goes on with what it reviews: "Poison pen. Review of *The
+/// Collaborator*, by alice kaplan." The labeller ends the title before "Review of".
+pub(super) fn review_of(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let Some(Range { end, .. }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    if end + 2 >= tokens.len()
+        || word(end) != "Review"
+        || word(end + 1) != "of"
+        || !word(end - 1).ends_with('.')
+    {
+        return labels;
+    }
+    // To the stop after the reviewed work and its author.
+    let Some(close) = (end + 2..tokens.len().min(end + 40))
+        .find(|&i| word(i).ends_with('.') && !is_initial(word(i)))
+    else {
+        return labels;
+    };
+    let mut out = labels;
+    out[end..=close].fill(Label::Title);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::corrected;
@@ -286,6 +356,43 @@ mod tests {
         );
         // A bracket opened after the title is not the title's.
         assert_eq!(corrected("Title words (2001).", "ttd"), "ttd");
+    }
+
+    #[test]
+    fn a_title_ends_at_a_stop_not_inside_the_next_field() {
+        assert_eq!(
+            corrected(
+                "Lee A. Into the spotlight. Psychology of Gender Diversity. 2016.",
+                "aattttttjd"
+            ),
+            "aatttjjjjd"
+        );
+        assert_eq!(
+            corrected(
+                "Lee A. The simpsons. Gracie Films; Twentieth Century Fox; 1995.",
+                "aattttttod"
+            ),
+            "aattoooood"
+        );
+        // A title set off from its journal by a stop stays whole.
+        assert_eq!(
+            corrected(
+                "Lee A. Into the spotlight. A study. Psychology. 2016.",
+                "aatttttjd"
+            ),
+            "aatttttjd"
+        );
+    }
+
+    #[test]
+    fn a_review_title_goes_on_with_the_work_reviewed() {
+        assert_eq!(
+            corrected(
+                "Lee, A. Poison pen. Review of *The Collaborator*, by A. Kaplan. *Times*.",
+                "aattoooooooj"
+            ),
+            "aatttttttttj"
+        );
     }
 
     #[test]
