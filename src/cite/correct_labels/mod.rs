@@ -25,6 +25,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = numbers::year_opening_title(text, tokens, labels);
     let labels = names::title_after_names(text, tokens, labels);
     let labels = names::din_names_and_title(text, tokens, labels);
+    let labels = names::din_plain_name(text, tokens, labels);
     let labels = names::names_and_title(text, tokens, labels);
     let labels = names::organisation_before_title(text, tokens, labels);
     let labels = names::body_before_date(text, tokens, labels);

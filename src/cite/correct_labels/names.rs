@@ -300,6 +300,43 @@ fn is_initials(w: &str) -> bool {
         .is_some_and(|l| (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase))
 }
 
+/// DIN 1505 sets a name with no comma in it — one word, a pseudonym, an organisation —
+/// before the title with a colon, as it does inverted names: "Euripides: Orestes. In:
+/// …", "Academicus: Reculer pour mieux sauter. In: *The Times*". In a DIN reference
+/// (one with "In:", "(Hrsg.)" or " : " between place and publisher), up to four
+/// capitalised words closed by a colon at the start, with no name labelled, sign the
+/// title.
+pub(super) fn din_plain_name(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let din = text.contains(" In: ") || text.contains("(Hrsg.)") || text.contains(" : ");
+    if !din || labels.contains(&Label::Author) {
+        return labels;
+    }
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(colon) = (0..tokens.len().min(4)).find(|&i| word(i).ends_with(':')) else {
+        return labels;
+    };
+    let named = (0..=colon).all(|i| {
+        let w = word(i).trim_end_matches(':');
+        PARTICLES.contains(&w)
+            || NAME_LINKS.contains(&w)
+            || w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
+    });
+    let titled = labels[..=colon].iter().all(|&l| l == Label::Title);
+    let next = tokens.get(colon + 1).map(|t| &text[t.clone()]);
+    if !named || !titled || !next.is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        return labels;
+    }
+    let mut out = labels;
+    out[..=colon].fill(Label::Author);
+    out
+}
+
 /// In author-date styles, a capitalised "title" before the date followed by a title in
 /// quotes or emphasis is an organisation signing the work: "Canada Council for the
 /// Arts. 2013. “What We Heard: …”", "… New Zealand Productivity Commission. (2012).
@@ -381,14 +418,15 @@ pub(super) fn names_before_marked_title(
     // After an initial, only a link or a particle goes on with the names ("S. and
     // Müller", "A. von."): Vancouver's "Moraux P. Le *De Anima*" has ended them.
     let before = word(start - 1);
-    let link = matches!(bare(start), "and" | "&") || PARTICLES.contains(&bare(start));
+    let role = |w: &str| matches!(w, "eds" | "ed" | "Eds" | "Ed" | "Hrsg" | "hrsg" | "Übers");
+    let link =
+        matches!(bare(start), "and" | "&") || PARTICLES.contains(&bare(start)) || role(bare(start));
     let adjacent = before.ends_with([',', ';']) || (is_initial(before) && link);
     let named = titled.iter().all(|&i| {
         let w = bare(i);
-        matches!(
-            w,
-            "and" | "&" | "eds" | "ed" | "Eds" | "Ed" | "Hrsg" | "hrsg"
-        ) || PARTICLES.contains(&w)
+        matches!(w, "and" | "&")
+            || role(w)
+            || PARTICLES.contains(&w)
             || w.starts_with(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
@@ -511,6 +549,32 @@ mod tests {
     use super::super::corrected;
 
     #[test]
+    fn a_din_name_without_a_comma_signs_the_title() {
+        assert_eq!(
+            corrected(
+                "Euripides: Orestes. In: Grene, D. (Hrsg.): *Tragedies*.",
+                "tteeeet"
+            ),
+            "ateeeet"
+        );
+        assert_eq!(
+            corrected(
+                "Academicus: Reculer pour mieux sauter. In: *The Times*.",
+                "tttttojj"
+            ),
+            "attttojj"
+        );
+        // Not in a DIN reference: a title with a colon.
+        assert_eq!(
+            corrected(
+                "Beethoven: Complete Symphonies. Brilliant Classics; 2012.",
+                "ttttod"
+            ),
+            "ttttod"
+        );
+    }
+
+    #[test]
     fn din_names_end_at_their_colon() {
         // The labeller ran the title into the given names, or found no title at all.
         assert_eq!(
@@ -608,6 +672,14 @@ mod tests {
                 "aattttdjo"
             ),
             "aaaaaadto"
+        );
+        // DIN's translators' role word after their names.
+        assert_eq!(
+            corrected(
+                "Northcott, K. (Übers.): *Histrionics: Three plays*. Chicago",
+                "aatjjjo"
+            ),
+            "aaattto"
         );
         assert_eq!(
             corrected(
