@@ -38,9 +38,9 @@ const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 93.6), ("year", 97.1), ("aut
 /// trained on this half, so it says little about new references: read `held-out`.
 const TUNE_FLOOR: [(&str, f64); 3] = [("title", 98.6), ("year", 99.0), ("author", 96.9)];
 
-/// The same floor for `extra` (95.9, 98.5, 94.8 minus one point): the correcting rules
+/// The same floor for `extra` (96.0, 98.5, 94.8 minus one point): the correcting rules
 /// are tuned on it, the labeller is not trained on it.
-const EXTRA_FLOOR: [(&str, f64); 3] = [("title", 94.9), ("year", 97.5), ("author", 93.8)];
+const EXTRA_FLOOR: [(&str, f64); 3] = [("title", 95.0), ("year", 97.5), ("author", 93.8)];
 
 const FIELDS: [&str; 3] = ["title", "year", "author"];
 

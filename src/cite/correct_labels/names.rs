@@ -394,11 +394,18 @@ pub(super) fn names_before_marked_title(
     if start == 0 || labels[..start].iter().any(|&l| l != Label::Author) {
         return labels;
     }
+    // The title in emphasis, or in quotes ("(eds) (2018) ‘Special issue’, *Journal*").
     let Some(open) = (start + 1..tokens.len().min(start + 9)).find(|&i| {
         let w = word(i);
-        w.starts_with('*') && !w.starts_with("**") && !w.starts_with("*et")
+        (w.starts_with('*') && !w.starts_with("**") && !w.starts_with("*et"))
+            || w.starts_with(['‘', '“'])
     }) else {
         return labels;
+    };
+    let marks: &[char] = if word(open).starts_with('*') {
+        &['*']
+    } else {
+        &['’', '”']
     };
     let part = start..open;
     if part
@@ -416,12 +423,14 @@ pub(super) fn names_before_marked_title(
         .iter()
         .all(|&i| bare(i).split(['–', '-']).all(is_year));
     // After an initial, only a link or a particle goes on with the names ("S. and
-    // Müller", "A. von."): Vancouver's "Moraux P. Le *De Anima*" has ended them.
+    // Müller", "A. von."), or a family name closed by a comma ("S. J. Blumenthal,
+    // eds."): Vancouver's "Moraux P. Le *De Anima*" has ended them.
     let before = word(start - 1);
     let role = |w: &str| matches!(w, "eds" | "ed" | "Eds" | "Ed" | "Hrsg" | "hrsg" | "Übers");
     let link =
         matches!(bare(start), "and" | "&") || PARTICLES.contains(&bare(start)) || role(bare(start));
-    let adjacent = before.ends_with([',', ';']) || (is_initial(before) && link);
+    let closed = titled.last().is_some_and(|&i| word(i).ends_with(','));
+    let adjacent = before.ends_with([',', ';']) || (is_initial(before) && (link || closed));
     let named = titled.iter().all(|&i| {
         let w = bare(i);
         matches!(w, "and" | "&")
@@ -434,7 +443,7 @@ pub(super) fn names_before_marked_title(
     if !(years || adjacent && named) {
         return labels;
     }
-    let Some(close) = closing_token(text, tokens, open, &['*']) else {
+    let Some(close) = closing_token(text, tokens, open, marks) else {
         return labels;
     };
     // Names before an editor's words are the editors' ("Fagiolo dell’Arco, M. (Hrsg.)").
@@ -672,6 +681,21 @@ mod tests {
                 "aattttdjo"
             ),
             "aaaaaadto"
+        );
+        // A family name after initials, closed by a comma; a title in quotes.
+        assert_eq!(
+            corrected(
+                "Sechzer, J., and S. J. Blumenthal, eds. *Women and Health*. 1996.",
+                "aaaaatetttd"
+            ),
+            "aaaaaeetttd"
+        );
+        assert_eq!(
+            corrected(
+                "McDaniel, S.H. and Kazak, A.E. (eds) (2018) ‘Special issue’, *Teamwork*.",
+                "aattttdttj"
+            ),
+            "aaaaaadttj"
         );
         // DIN's translators' role word after their names.
         assert_eq!(
