@@ -186,6 +186,7 @@ fn convert(
     if let Some(lang) = &args.lang {
         for doc in &mut documents {
             doc.meta.lang = lang.clone();
+            folio::resolve::tie_spaces(doc);
         }
     }
     let mut meta = publish::book_meta(&documents);
