@@ -157,3 +157,68 @@ fn presentation_ligatures_are_read_as_letters_in_both_editions() {
     }
 }
 
+/// Characters in the median full line of body text (lines set at the body's height
+/// that fill the measure), read back with `pdftotext -bbox-layout`.
+fn characters_per_line(file: &str) -> usize {
+    let (ok, xml) = tool("pdftotext", &["-bbox-layout", file, "-"]);
+    assert!(ok, "{xml}");
+    let attr = |tag: &str, name: &str| -> f32 {
+        tag.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    // (width, height in tenths of a point, characters) of every line
+    let mut lines: Vec<(f32, i32, usize)> = Vec::new();
+    for chunk in xml.split("<line ").skip(1) {
+        let head = chunk.split('>').next().unwrap_or("");
+        let words: Vec<&str> = chunk
+            .split("</line>")
+            .next()
+            .unwrap_or("")
+            .split("</word>")
+            .filter_map(|w| w.rsplit('>').next())
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let chars = words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len() - 1;
+        let height = ((attr(head, "yMax") - attr(head, "yMin")) * 10.0).round() as i32;
+        lines.push((attr(head, "xMax") - attr(head, "xMin"), height, chars));
+    }
+    let mut heights: Vec<i32> = lines.iter().map(|l| l.1).collect();
+    heights.sort_unstable();
+    let body = heights
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())
+        .map_or(0, |run| run[0]);
+    let body: Vec<_> = lines.iter().filter(|l| (l.1 - body).abs() <= 3).collect();
+    let measure = body.iter().map(|l| l.0).fold(0.0, f32::max);
+    let mut full: Vec<usize> = body
+        .iter()
+        .filter(|l| l.0 > 0.97 * measure)
+        .map(|l| l.2)
+        .collect();
+    full.sort_unstable();
+    assert!(full.len() > 20, "{file}: {} full lines", full.len());
+    full[full.len() / 2]
+}
+
+#[test]
+fn every_paper_sets_the_sample_at_66_to_75_characters_a_line() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sample.txt");
+    let text = std::fs::read_to_string(path).expect("the sample");
+    let book = book("sample.txt", &text);
+    for paper in [Paper::A5, Paper::A4, Paper::Letter] {
+        let opts = PdfOptions {
+            paper,
+            modified: Some(1_700_000_000),
+            ..PdfOptions::default()
+        };
+        let out = pdf(&book, &opts).expect("pdf");
+        let file = save(&format!("measure-{paper:?}.pdf"), &out.bytes);
+        let n = characters_per_line(&file);
+        println!("{paper:?}: {n} characters in the median full line");
+        assert!((66..=75).contains(&n), "{paper:?}: {n} characters a line");
+    }
+}
