@@ -115,10 +115,13 @@ fn french_space_before(c: char) -> Option<char> {
 
 /// `text` with its spaces tied; URLs inside it are copied unchanged.
 pub(crate) fn tie(text: &str, french: bool) -> String {
-    let candidate = |c: char| {
-        matches!(c, '-' | '–' | '—') || (french && (c == '«' || french_space_before(c).is_some()))
-    };
-    if !text.contains(candidate) {
+    // Most texts have nothing to tie (a hyphen inside a word is no dash): leave them
+    // without the walk below.
+    let dash_after_space = text
+        .match_indices(['-', '–', '—'])
+        .any(|(i, _)| text[..i].ends_with(is_space));
+    let french_mark = |c: char| c == '«' || french_space_before(c).is_some();
+    if !(dash_after_space || french && text.contains(french_mark)) {
         return text.to_string();
     }
     let urls = super::url_ranges(text);
