@@ -142,6 +142,27 @@ fn a_spaced_hyphen_is_a_dash_that_never_starts_a_line() {
 }
 
 #[test]
+fn an_unspaced_dash_never_starts_a_line() {
+    // "word—word" may break after the dash only (UAX #14 would break before it too).
+    let text = text("A title\n\n", 10, 8, |p, s| {
+        format!(
+            "{}—{} {}–{}. ",
+            words(p * 9 + s, 2 + (p * 5 + s * 3) % 13),
+            words(s + p + 50, 3),
+            words(p + s * 7 + 80, 1 + (p + s) % 5),
+            words(s + p + 90, 2),
+        )
+    });
+    let lines = pdf_lines(&book("em.txt", &text), "em");
+    let bad: Vec<&String> = lines.iter().filter(|l| l.starts_with(['—', '–'])).collect();
+    assert!(bad.is_empty(), "lines starting with a dash: {bad:#?}");
+    assert!(
+        lines.iter().any(|l| l.ends_with('—')),
+        "no line breaks after a dash"
+    );
+}
+
+#[test]
 fn presentation_ligatures_are_read_as_letters_in_both_editions() {
     let text = "The ﬁrst ﬂoor\n\nAn eﬃcient oﬀer on the ﬁrst ﬂoor, baﬄing no one.\n";
     let book = book("ligatures.txt", text);
