@@ -40,11 +40,7 @@ pub fn settle_title(doc: &mut Document) {
 
 /// "Untitled" in the profile's language (French or English).
 pub fn untitled(lang: &str) -> &'static str {
-    if lang
-        .split('-')
-        .next()
-        .is_some_and(|p| p.eq_ignore_ascii_case("fr"))
-    {
+    if crate::lang::is_french(lang) {
         "Sans titre"
     } else {
         "Untitled"

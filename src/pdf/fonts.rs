@@ -133,6 +133,20 @@ impl FontSet {
         f.descent / f.units_per_em * size
     }
 
+    /// Ascent and depth a line takes from text set in `face`. The Arabic fallback's
+    /// own (deeper than the serif's, and shorter) would seat a line holding Arabic
+    /// words higher or lower in its box than its neighbours; it takes the body face's,
+    /// so every line keeps the baseline grid and its marks may reach into the leading,
+    /// as a fallback font's do in TeX and Typst.
+    pub fn line_metrics(&self, face: Face, size: f32) -> (f32, f32) {
+        let face = if face == Face::Arabic {
+            Face::Regular
+        } else {
+            face
+        };
+        (self.ascent(face, size), self.descent(face, size))
+    }
+
     /// Whether the face maps `c` to a glyph.
     pub fn has_char(&self, face: Face, c: char) -> bool {
         self.face(face).charmap.map(c).is_some()

@@ -149,7 +149,9 @@ pub(crate) fn candidates(
                 next,
                 kind: BreakKind::Forced,
             });
-        } else if !glued.holds(p) && shaped.boundary[p] {
+        } else if !glued.holds(p) && shaped.boundary[p] && !text[p..].starts_with(['—', '–']) {
+            // UAX #14 lets a line break before an em dash (class B2); TeX and
+            // Chicago never start a line with a dash, so only the break after it counts.
             let kind = if end < p {
                 BreakKind::Space
             } else if before == Some('\u{AD}') {

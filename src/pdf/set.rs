@@ -227,8 +227,9 @@ fn set_line(
     for i in visual_order(&levels) {
         let p = &parts[i];
         let seg = p.seg;
-        ascent = ascent.max(fonts.ascent(seg.face, seg.size) + seg.shift);
-        descent = descent.max(fonts.descent(seg.face, seg.size) - seg.shift);
+        let (a, d) = fonts.line_metrics(seg.face, seg.size);
+        ascent = ascent.max(a + seg.shift);
+        descent = descent.max(d - seg.shift);
         let width: f32 = p.glyphs.iter().map(|g| g.advance).sum();
         if let Some(tag) = &pieces[seg.piece].tag {
             match tags.last_mut() {
@@ -282,8 +283,7 @@ fn set_line(
     if parts.is_empty()
         && let Some(first) = pieces.first()
     {
-        ascent = fonts.ascent(first.style.face, first.style.size);
-        descent = fonts.descent(first.style.face, first.style.size);
+        (ascent, descent) = fonts.line_metrics(first.style.face, first.style.size);
     }
     // Summing advances drifts by float noise; a justified line that reached its
     // measure is exactly as wide as the measure.

@@ -96,6 +96,29 @@ pub(super) fn drop_controls(name: &str, text: String) -> (String, Option<Diagnos
     (text.replace(is_stray, ""), Some(warning))
 }
 
+/// `text` with the Latin presentation-form ligatures (U+FB00–U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ)
+/// written as their letters. Text copied from a PDF often carries them; left in, a
+/// search for "first" misses "ﬁrst" in both editions, and the PDF's own shaping makes
+/// the ligature again where the font has one.
+pub(super) fn fold_ligatures(text: String) -> String {
+    if !text.contains(|c: char| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Line and column of byte `at` of `body`, which may hold invalid UTF-8 after `at`.
 fn place(body: &[u8], at: usize, skipped: usize) -> Span {
     let before = &body[..at];
@@ -144,6 +167,15 @@ mod tests {
                 .1
                 .is_none()
         );
+    }
+
+    #[test]
+    fn presentation_ligatures_become_letters() {
+        assert_eq!(
+            fold_ligatures("ﬁrst ﬂoor, oﬀer, eﬃcient, ba\u{FB04}e, \u{FB05} \u{FB06}".to_string()),
+            "first floor, offer, efficient, baffle, st st"
+        );
+        assert_eq!(fold_ligatures("fine".to_string()), "fine");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! The stages, in the order [`read`] runs them:
 //!
-//! 1. [`decode`]: BOM, NUL bytes, UTF-8, CRLF → LF; unreadable input stops here.
+//! 1. [`decode`]: BOM, NUL bytes, UTF-8, CRLF → LF, presentation-form ligatures
+//!    (ﬁ, ﬂ) → letters; unreadable input stops here.
 //! 2. [`front`]: YAML (`---`) or TOML (`+++`) front matter at byte 0, Markdown only.
 //! 3. [`markdown`] or [`text`]: blocks, inlines, footnote definitions.
 //!    The text reader first drops page [`debris`] (menus, banners, footers) and strips
@@ -52,6 +53,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
         text
     };
     let (text, controls) = decode::drop_controls(name, text);
+    let text = decode::fold_ligatures(text);
     doc.diagnostics.extend(controls);
     let src = Src::new(name, &text);
     let mut body_start = 0;

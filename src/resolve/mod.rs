@@ -21,6 +21,8 @@
 //! 5. [`mark_titles`] finds the part of each full citation printed in italics (the
 //!    periodical of an article, the title of a book) and marks it in the note's body.
 //! 6. [`check`] reports empty entries, dangling markers, uncited entries and gaps.
+//! 7. [`tie_spaces`] ties the spaces that must not break (before a spaced dash; French
+//!    spacing around « », ; : ! ?), once for both editions.
 //!
 //! Afterwards `entries` and `footnote_defs` are empty: backends never see raw markers.
 //!
@@ -37,6 +39,7 @@ mod parse_citation;
 mod pick_citations;
 mod read_short;
 mod resolve_sources;
+mod tie_spaces;
 mod weigh_markers;
 
 use crate::contents::settle_title;
@@ -53,13 +56,23 @@ type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 /// written when it applies smart punctuation.
 pub(crate) use parse_citation::url_ranges;
 
+/// Ties the spaces that must not break for the document's language (see
+/// [`tie_spaces`]); [`resolve`] does it last, and a caller that changes `meta.lang`
+/// afterwards (`folio convert --lang`) does it again. Tying twice changes nothing.
+pub fn tie_spaces(doc: &mut Document) {
+    tie_spaces::tie_spaces(doc);
+}
+
 /// Resolves citations: finds markers, builds notes and sources, reports problems.
 /// Never panics; appends diagnostics to `doc.diagnostics`.
 ///
 /// A document that already has notes was resolved before and is returned unchanged.
+/// (Its title's spaces are tied again after [`settle_title`] respells them.)
 pub fn resolve(mut doc: Document) -> Document {
     settle_title(&mut doc);
     if !doc.notes.is_empty() {
+        // settle_title spells the title's spaces anew: tie them again.
+        tie_spaces(&mut doc);
         return doc;
     }
     let footnote_markers = find_markers::find_markers(&mut doc);
@@ -68,5 +81,6 @@ pub fn resolve(mut doc: Document) -> Document {
     resolve_sources::resolve_sources(&mut doc, &cited);
     mark_titles::mark_titles(&mut doc);
     check::check(&mut doc, &built);
+    tie_spaces(&mut doc);
     doc
 }

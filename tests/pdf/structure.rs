@@ -190,7 +190,7 @@ impl Tree {
 /// The text of each piece of marked content, by (page, MCID), decoded through the
 /// fonts' ToUnicode maps.
 fn marked_texts(pdf: &Document) -> BTreeMap<(ObjectId, i64), String> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<(ObjectId, i64), String> = BTreeMap::new();
     for (_, page) in pdf.get_pages() {
         let encodings: BTreeMap<Vec<u8>, lopdf::Encoding> = pdf
             .get_page_fonts(page)
@@ -200,18 +200,33 @@ fn marked_texts(pdf: &Document) -> BTreeMap<(ObjectId, i64), String> {
             .collect();
         let content = pdf.get_and_decode_page_content(page).expect("content");
         let mut encoding = None;
-        // One entry per open BDC/BMC: its MCID if it has one.
-        let mut open: Vec<Option<i64>> = Vec::new();
+        // One entry per open BDC/BMC: its MCID if it has one, and whether it carries
+        // an /ActualText, which stands for its glyphs (as a reader takes it: krilla
+        // writes a hyphen whose glyph also ends hyphenated lines this way).
+        let mut open: Vec<(Option<i64>, bool)> = Vec::new();
+        let mcid = |open: &[(Option<i64>, bool)]| open.iter().rev().find_map(|o| o.0);
         for op in &content.operations {
             match op.operator.as_str() {
-                "BDC" => open.push(
-                    op.operands
-                        .get(1)
-                        .and_then(|p| p.as_dict().ok())
-                        .and_then(|d| d.get(b"MCID").ok())
-                        .and_then(|m| m.as_i64().ok()),
-                ),
-                "BMC" => open.push(None),
+                "BDC" => {
+                    let props = op.operands.get(1).and_then(|p| p.as_dict().ok());
+                    let actual =
+                        props
+                            .and_then(|d| d.get(b"ActualText").ok())
+                            .and_then(|t| match t {
+                                Object::String(bytes, _) => Some(text_string(bytes)),
+                                _ => None,
+                            });
+                    if let (Some(text), Some(m)) = (&actual, mcid(&open)) {
+                        out.entry((page, m)).or_default().push_str(text);
+                    }
+                    open.push((
+                        props
+                            .and_then(|d| d.get(b"MCID").ok())
+                            .and_then(|m| m.as_i64().ok()),
+                        actual.is_some(),
+                    ));
+                }
+                "BMC" => open.push((None, false)),
                 "EMC" => {
                     open.pop();
                 }
@@ -223,10 +238,13 @@ fn marked_texts(pdf: &Document) -> BTreeMap<(ObjectId, i64), String> {
                         .and_then(|n| encodings.get(n));
                 }
                 "Tj" | "TJ" => {
-                    let (Some(Some(mcid)), Some(enc)) = (open.last(), encoding) else {
+                    if open.iter().any(|o| o.1) {
+                        continue;
+                    }
+                    let (Some(mcid), Some(enc)) = (mcid(&open), encoding) else {
                         continue;
                     };
-                    let text: &mut String = out.entry((page, *mcid)).or_default();
+                    let text: &mut String = out.entry((page, mcid)).or_default();
                     let mut strings: Vec<&Object> = Vec::new();
                     for operand in &op.operands {
                         match operand {
@@ -245,6 +263,20 @@ fn marked_texts(pdf: &Document) -> BTreeMap<(ObjectId, i64), String> {
         }
     }
     out
+}
+
+/// A PDF text string: UTF-16BE after its byte order mark, else (as krilla writes
+/// ASCII) bytes as characters.
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => String::from_utf16_lossy(
+            &utf16
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect::<Vec<_>>(),
+        ),
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
 }
 
 /// No element but a table cell is empty; every link annotation has a `/StructParent` and is owned
