@@ -1,0 +1,161 @@
+//! GOST 7.1 / 7.0.100, the Russian standard for references, marks its areas with
+//! punctuation rather than with the order or type of words: the heading (the first
+//! author, "Иванов И. И." or "Петров, А. В."), the title, " / " before the statement of
+//! responsibility, " // " before the host (the journal or book an article is in), and
+//! ". — " between the other areas (edition, place and publisher, year, extent). The
+//! labeller, trained on other styles, reads such a reference as one run of names; when
+//! the marks are there, they say where each part is.
+
+use std::ops::Range;
+
+use super::super::describe_tokens::{EDITOR_WORDS, is_initial};
+use super::super::types::Label;
+
+/// The labels of a reference written in GOST's areas, or `labels` unchanged when it is
+/// not one.
+pub(super) fn gost_areas(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let word = |i: usize| &text[tokens[i].clone()];
+    let slash = (0..tokens.len()).find(|&i| word(i) == "/");
+    let host = (0..tokens.len()).find(|&i| word(i) == "//");
+    let dash = |i: usize| matches!(word(i), "—" | "–");
+    let areas = (1..tokens.len()).any(|i| dash(i) && word(i - 1).ends_with('.'));
+    // A responsibility statement names persons by their initials, or an editor: a
+    // slash inside a title ("My monster / my self") is not one.
+    let responsible = slash.is_some_and(|s| {
+        tokens.get(s + 1).is_some_and(|t| {
+            let w = text[t.clone()].trim_end_matches(['.', ',']).to_lowercase();
+            is_initial(&text[t.clone()]) || EDITOR_WORDS.contains(&w.as_str()) || w == "под"
+        })
+    });
+    if !areas || (!responsible && host.is_none()) {
+        return labels;
+    }
+    // The heading: a family name and one to three initials, either way round.
+    let initials = (1..tokens.len().min(4))
+        .take_while(|&i| is_initial(word(i)))
+        .count();
+    let family = word(0).trim_end_matches(',');
+    let named = family.chars().count() > 1
+        && family.starts_with(char::is_uppercase)
+        && family.chars().all(|c| c.is_alphabetic() || c == '-');
+    let heading = if named && initials > 0 {
+        1 + initials
+    } else {
+        0
+    };
+    // The title runs to the first mark that ends it.
+    let area_end = (heading..tokens.len())
+        .find(|&i| dash(i))
+        .unwrap_or(tokens.len());
+    let title_end = [slash, host, Some(area_end)]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(tokens.len());
+    if title_end <= heading {
+        return labels;
+    }
+    let mut out = labels;
+    for label in out.iter_mut() {
+        if matches!(label, Label::Author | Label::Title) {
+            *label = Label::Other;
+        }
+    }
+    out[..heading].fill(Label::Author);
+    out[heading..title_end].fill(Label::Title);
+    // After " / ", the persons responsible: the authors when no heading named one.
+    if let Some(s) = slash.filter(|&s| s == title_end) {
+        let end = [host, (s..tokens.len()).find(|&i| dash(i))]
+            .into_iter()
+            .flatten()
+            .filter(|&e| e > s)
+            .min()
+            .unwrap_or(tokens.len());
+        // "под ред. А. Б. Смирнова": edited by.
+        let edited = (s + 1..end).any(|i| {
+            let w = word(i).trim_end_matches(['.', ',']).to_lowercase();
+            EDITOR_WORDS.contains(&w.as_str())
+        });
+        let role = match (edited, heading) {
+            (true, _) => Label::Editor,
+            (false, 0) => Label::Author,
+            _ => Label::Other,
+        };
+        out[s + 1..end].fill(role);
+        out[s] = Label::Other;
+        for (i, label) in out.iter_mut().enumerate().take(end).skip(s + 1) {
+            if word(i) == "под" {
+                *label = Label::Other;
+            }
+        }
+    }
+    // The dashes between areas belong to no field.
+    for (i, label) in out.iter_mut().enumerate() {
+        if dash(i) {
+            *label = Label::Other;
+        }
+    }
+    // After " // ", the host up to its next area.
+    if let Some(h) = host {
+        let end = (h + 1..tokens.len())
+            .find(|&i| dash(i))
+            .unwrap_or(tokens.len());
+        out[h] = Label::Other;
+        out[h + 1..end].fill(Label::Journal);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::corrected;
+
+    #[test]
+    fn gost_areas_are_read_from_their_marks() {
+        // A book: heading, title, responsibility, place : publisher, year, extent.
+        assert_eq!(
+            corrected(
+                "Иванов И. И. История литературы / И. И. Иванов. — Москва : Наука, 2010.",
+                "aaaaaaaaaooood"
+            ),
+            "aaattooooooood"
+        );
+        // An article in a journal.
+        assert_eq!(
+            corrected(
+                "Козлов В. Н. Теория систем // Вестник МГУ. — 2005. — № 3.",
+                "aaaaaaaatdooo"
+            ),
+            "aaattojjodooo"
+        );
+        // No heading: the statement of responsibility names the authors.
+        assert_eq!(
+            corrected(
+                "История литературы / И. И. Иванов. — Москва, 2010.",
+                "ttaaaaood"
+            ),
+            "ttoaaaood"
+        );
+        // Edited by.
+        assert_eq!(
+            corrected(
+                "Сборник статей / под ред. А. Б. Смирнова. — Москва, 2010.",
+                "ttaaaaaaood"
+            ),
+            "ttooeeeeood"
+        );
+        // Not GOST: a slash inside a title, with no one named after it.
+        assert_eq!(
+            corrected(
+                "Johnson, B.: My monster / my self. In: *Reader*. — Originally",
+                "aatttttojoo"
+            ),
+            "aatttttojoo"
+        );
+        // Not GOST: no areas.
+        assert_eq!(
+            corrected("Smith, J. Salt / roads. London, 2012.", "aattood"),
+            "aattood"
+        );
+    }
+}
