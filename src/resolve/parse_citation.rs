@@ -25,15 +25,31 @@ pub(super) struct Citation {
     pub emphasis: Option<Range<usize>>,
 }
 
+/// How an Ibid note opens, lowercase, longest first where one starts another.
+const IBID: &[&str] = &[
+    "ibidem",
+    "ibídem",
+    "ibid",
+    "íbid",
+    "id.",
+    "ebenda",
+    "ebd.",
+    "там же",
+    "aynı eser",
+    "aynı yerde",
+];
+
 /// The locator of an Ibid/Id. note (`Some(None)` for a bare "Ibid."), or `None` when
 /// the text is not an Ibid.
 pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
     let text = text.trim();
-    let rest = ["ibidem", "ibid", "id."].iter().find_map(|prefix| {
+    // Latin, and the same word in the languages folio reads: German "ebd.", Spanish
+    // "ibídem", Russian "Там же", Turkish "aynı eser".
+    let rest = IBID.iter().find_map(|prefix| {
         let head = text.get(..prefix.len())?;
         let rest = &text[prefix.len()..];
         let word_ends = !rest.starts_with(char::is_alphanumeric);
-        (head.eq_ignore_ascii_case(prefix) && word_ends).then_some(rest)
+        (head.to_lowercase() == *prefix && word_ends).then_some(rest)
     })?;
     let locator = rest
         .trim_start_matches(|c: char| {
@@ -282,6 +298,11 @@ mod tests {
         assert_eq!(parse_ibid("Idaho Statesman (2001)"), None);
         assert_eq!(parse_ibid("Ibidson, K. (2001). T."), None);
         assert_eq!(parse_ibid("Ié"), None);
+        assert_eq!(parse_ibid("Ebd., S. 12."), Some(Some("S. 12".into())));
+        assert_eq!(parse_ibid("Там же. С. 15."), Some(Some("С. 15".into())));
+        assert_eq!(parse_ibid("Ibídem, p. 4"), Some(Some("p. 4".into())));
+        assert_eq!(parse_ibid("Aynı eser, s. 7."), Some(Some("s. 7".into())));
+        assert_eq!(parse_ibid("Ebdon, K. (2001). T."), None);
     }
 
     #[test]
