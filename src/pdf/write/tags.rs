@@ -190,16 +190,19 @@ impl Tree {
                     }
                     Child::Part(Part::Content(id)) => kids.push(id.into()),
                     Child::Part(Part::Link { kind, leaves }) => {
-                        let leaves = leaves
-                            .into_iter()
-                            .filter_map(|leaf| match leaf {
-                                Leaf::Content(id) => Some(id.into()),
+                        // Not `collect`: through a filter it starts at room for four.
+                        let mut children = Vec::with_capacity(leaves.len());
+                        for leaf in leaves {
+                            match leaf {
+                                Leaf::Content(id) => children.push(id.into()),
                                 Leaf::Annot(p, n) => {
-                                    annots.get(p).and_then(|a| a.get(n)).map(|id| (*id).into())
+                                    if let Some(id) = annots.get(p).and_then(|a| a.get(n)) {
+                                        children.push((*id).into());
+                                    }
                                 }
-                            })
-                            .collect();
-                        let link = TagGroup::with_children(PdfTag::Link, leaves);
+                            }
+                        }
+                        let link = TagGroup::with_children(PdfTag::Link, children);
                         let outer: Option<TagKind> = match kind {
                             LinkKind::NoteRef => Some(PdfTag::Reference.into()),
                             LinkKind::NoteNumber => Some(PdfTag::Lbl.into()),
@@ -416,35 +419,39 @@ mod tests {
             .collect();
         surface.finish();
         let rect = krilla::geom::Rect::from_xywh(0.0, 0.0, 10.0, 10.0).unwrap();
-        let url = Target::Action(krilla::action::LinkAction::new("https://a".into()).into());
-        let annot = page.add_tagged_annotation(Annotation::new_link(
-            LinkAnnotation::new(rect, url),
-            Some("a".into()),
-        ));
+        let annots = ["https://a", "https://b"]
+            .map(|url| {
+                let target = Target::Action(krilla::action::LinkAction::new(url.into()).into());
+                page.add_tagged_annotation(Annotation::new_link(
+                    LinkAnnotation::new(rect, target),
+                    Some(url.into()),
+                ))
+            })
+            .to_vec();
         page.finish();
         let mut tree = Tree::default();
-        tree.page_annotations(vec![annot]);
+        tree.page_annotations(annots);
         let key = Key::Block(Role::Body, 0);
         let mut line = |parts| tree.push(&[], key, || PdfTag::P.into(), false, parts);
-        // Two lines of one paragraph: five spans, then a link over three more and
-        // a last span.
+        // Two lines of one paragraph: five spans; then a note marker over one span,
+        // a link over two and a last span.
         line(spans.drain(..5).map(Part::Content).collect());
-        let mut leaves = vec![Leaf::Annot(0, 0)];
-        leaves.extend(spans.drain(..3).map(Leaf::Content));
-        let last = spans.pop().unwrap();
-        line(vec![
-            Part::Link {
-                kind: LinkKind::Url("https://a".into()),
-                leaves,
-            },
-            Part::Content(last),
-        ]);
+        let mut link = |annot, kind, n| {
+            let mut leaves = vec![Leaf::Annot(0, annot)];
+            leaves.extend(spans.drain(..n).map(Leaf::Content));
+            Part::Link { kind, leaves }
+        };
+        let note = link(0, LinkKind::NoteRef, 1);
+        let url = link(1, LinkKind::Url("https://b".into()), 2);
+        line(vec![note, url, Part::Content(spans.pop().unwrap())]);
         let tree = tree.finish(None);
         let mut lists = vec![(tree.children.len(), tree.children.capacity())];
         child_lists(&tree.children, &mut lists);
-        // The root holds the paragraph, which holds seven; the link holds four.
+        // The root holds the paragraph, which holds eight: five spans, the marker's
+        // Reference (its Link: annotation and span), the link (annotation and two
+        // spans) and the last span.
         let lengths: Vec<usize> = lists.iter().map(|l| l.0).collect();
-        assert_eq!(lengths, [1, 7, 4]);
+        assert_eq!(lengths, [1, 8, 1, 2, 3]);
         for (len, capacity) in lists {
             assert_eq!(len, capacity);
         }
