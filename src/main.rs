@@ -11,6 +11,20 @@ use clap::{Parser, Subcommand};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`; libmimalloc-sys names the options
+/// on either side, 14 and 16, but not this one).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed pages go back to the system at once rather than a second later (mimalloc
+/// 3's default): the PDF writer frees its layout and tag tree while krilla is still
+/// growing the file, and pages kept for reuse showed as 140 MB more peak memory on a
+/// 4,742-page book (BENCHMARKS.md), at no cost in time measured.
+fn release_freed_memory_at_once() {
+    // SAFETY: called first thing in `main`, before any other thread exists (mimalloc
+    // does not lock its options).
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+}
+
 /// Profiles with numbered citations to EPUB and PDF editions.
 #[derive(Debug, Parser)]
 #[command(name = "folio", version, about)]
@@ -40,6 +54,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    release_freed_memory_at_once();
     // clap exits with status 2 on usage errors.
     let cli = Cli::parse();
     match &cli.command {
@@ -51,5 +66,21 @@ fn main() -> ExitCode {
         Command::Init(args) => cli::init::run(args),
         Command::Watch(args) => cli::watch::run(args),
         Command::Cite(args) => cli::cite::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn freed_memory_goes_back_at_once() {
+        // The purge delay's default is 1,000 ms (mimalloc 3's `options.c`); the options
+        // either side of it default to 1 and 0, so a wrong number fails here.
+        // SAFETY: reading an option; no other test touches mimalloc's options.
+        let get = || unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) };
+        assert_eq!(get(), 1000);
+        release_freed_memory_at_once();
+        assert_eq!(get(), 0);
     }
 }

@@ -103,7 +103,9 @@ fn open(node: Node, root: bool, out: &mut String, removed: &mut Vec<String>) {
             Some(_) => continue,
         };
         let value = attr.value();
-        let unsafe_reason = if local.len() > 2 && local[..2].eq_ignore_ascii_case("on") {
+        // By `get`, never `[..2]`: a name may start with a character of several bytes.
+        let event = local.len() > 2 && local.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("on"));
+        let unsafe_reason = if event {
             Some(format!("the event attribute `{name}`"))
         } else if local == "href" && !value.trim_start().starts_with('#') {
             Some(format!("the outside reference `{name}`"))
@@ -177,5 +179,15 @@ mod tests {
         assert!(clean(b"root:x:0:0").is_err());
         assert!(clean(b"<html/>").is_err());
         assert!(clean(b"<svg><style>@import url(http://x)</style></svg>").is_ok());
+    }
+
+    #[test]
+    fn an_attribute_name_may_start_with_any_character() {
+        // Found by the `image` fuzz target: a name starting with U+FEFF (three bytes)
+        // was cut after two to look for "on".
+        let (svg, removed) = cleaned("<svg \u{feff}oad=\"x\" ONclick=\"y\" óx=\"1\"/>");
+        assert!(svg.contains("\u{feff}oad=\"x\""), "{svg}");
+        assert!(svg.contains("óx=\"1\""), "{svg}");
+        assert_eq!(removed, ["the event attribute `ONclick`"]);
     }
 }

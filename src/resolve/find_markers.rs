@@ -49,6 +49,7 @@ pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
     finder.definitions(&mut doc.footnote_defs);
     doc.input = finder.input;
     doc.markers = finder.markers;
+    doc.markers.shrink_to_fit();
     doc.diagnostics.append(&mut finder.diagnostics);
     finder.footnotes
 }
@@ -448,6 +449,9 @@ impl Finder {
                 other => inlines.push(other),
             }
         }
+        // The model outlives every stage: a paragraph of text and one marker would
+        // otherwise keep room for four inlines (80 bytes each) to the end of a PDF.
+        inlines.shrink_to_fit();
     }
 
     /// Moves the cursor over inlines that are not searched.
@@ -769,5 +773,24 @@ mod tests {
         ];
         coalesce_text(&mut v);
         assert_eq!(v, [Inline::Text("a [4]".into()), Inline::Code("x".into())]);
+    }
+
+    #[test]
+    fn the_model_keeps_no_spare_room_for_inlines_and_markers() {
+        let text =
+            "Title\n\nA claim (1) and (2).\n\nWorks Cited\n\n(1) - A. Book.\n(2) - B. Book.\n";
+        let doc = crate::resolve::resolve(crate::read::read("p.txt", text.as_bytes()));
+        let content = doc
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph { content, .. } => Some(content),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(content.len(), 5, "{content:?}");
+        assert_eq!(content.capacity(), content.len());
+        assert_eq!(doc.markers.len(), 2);
+        assert_eq!(doc.markers.capacity(), doc.markers.len());
     }
 }

@@ -167,12 +167,20 @@ impl Tree {
     /// krilla's tag tree. Groups are built from the last node back, so each node's
     /// children are ready when it is; no recursion however deep the nesting.
     pub fn finish(self, lang: Option<String>) -> TagTree {
-        let annots = self.annots;
-        let mut built: Vec<Option<TagGroup>> = Vec::with_capacity(self.nodes.len());
-        built.resize_with(self.nodes.len(), || None);
+        let Tree {
+            nodes,
+            index,
+            annots,
+        } = self;
+        drop(index);
+        let mut built: Vec<Option<TagGroup>> = Vec::with_capacity(nodes.len());
+        built.resize_with(nodes.len(), || None);
         let mut top = Vec::new();
-        for (i, node) in self.nodes.into_iter().enumerate().rev() {
-            let mut kids = Vec::new();
+        for (i, node) in nodes.into_iter().enumerate().rev() {
+            // Each child vector is made at its final length: krilla holds the whole
+            // tree (88 bytes a node) until the file is serialised, and a vector grown
+            // by pushing keeps up to half of it spare (issue 10, item 8).
+            let mut kids = Vec::with_capacity(node.kids.len());
             for kid in node.kids {
                 match kid {
                     Child::Node(j) => {
@@ -182,17 +190,19 @@ impl Tree {
                     }
                     Child::Part(Part::Content(id)) => kids.push(id.into()),
                     Child::Part(Part::Link { kind, leaves }) => {
-                        let mut link = TagGroup::new(PdfTag::Link);
+                        // Not `collect`: through a filter it starts at room for four.
+                        let mut children = Vec::with_capacity(leaves.len());
                         for leaf in leaves {
                             match leaf {
-                                Leaf::Content(id) => link.push(id),
+                                Leaf::Content(id) => children.push(id.into()),
                                 Leaf::Annot(p, n) => {
                                     if let Some(id) = annots.get(p).and_then(|a| a.get(n)) {
-                                        link.push(*id);
+                                        children.push((*id).into());
                                     }
                                 }
                             }
                         }
+                        let link = TagGroup::with_children(PdfTag::Link, children);
                         let outer: Option<TagKind> = match kind {
                             LinkKind::NoteRef => Some(PdfTag::Reference.into()),
                             LinkKind::NoteNumber => Some(PdfTag::Lbl.into()),
@@ -215,11 +225,7 @@ impl Tree {
                 None => top = kids,
             }
         }
-        let mut tree = TagTree::new().with_lang(lang);
-        for kid in top {
-            tree.push(kid);
-        }
-        tree
+        TagTree::from(top).with_lang(lang)
     }
 }
 
@@ -384,6 +390,70 @@ mod tests {
         Part::Link {
             kind: LinkKind::Url(url.into()),
             leaves: annots.iter().map(|&i| Leaf::Annot(0, i)).collect(),
+        }
+    }
+
+    /// Every child list in `nodes` and below it, as (length, capacity).
+    fn child_lists(nodes: &[krilla::tagging::Node], out: &mut Vec<(usize, usize)>) {
+        for node in nodes {
+            if let krilla::tagging::Node::Group(g) = node {
+                out.push((g.children.len(), g.children.capacity()));
+                child_lists(&g.children, out);
+            }
+        }
+    }
+
+    #[test]
+    fn the_tag_tree_keeps_no_spare_room() {
+        use krilla::annotation::{Annotation, LinkAnnotation, Target};
+        use krilla::tagging::{ContentTag, SpanTag};
+        let mut doc = krilla::Document::new();
+        let mut page = doc.start_page();
+        let mut surface = page.surface();
+        let mut spans: Vec<Identifier> = (0..9)
+            .map(|_| {
+                let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+                surface.end_tagged();
+                id
+            })
+            .collect();
+        surface.finish();
+        let rect = krilla::geom::Rect::from_xywh(0.0, 0.0, 10.0, 10.0).unwrap();
+        let annots = ["https://a", "https://b"]
+            .map(|url| {
+                let target = Target::Action(krilla::action::LinkAction::new(url.into()).into());
+                page.add_tagged_annotation(Annotation::new_link(
+                    LinkAnnotation::new(rect, target),
+                    Some(url.into()),
+                ))
+            })
+            .to_vec();
+        page.finish();
+        let mut tree = Tree::default();
+        tree.page_annotations(annots);
+        let key = Key::Block(Role::Body, 0);
+        let mut line = |parts| tree.push(&[], key, || PdfTag::P.into(), false, parts);
+        // Two lines of one paragraph: five spans; then a note marker over one span,
+        // a link over two and a last span.
+        line(spans.drain(..5).map(Part::Content).collect());
+        let mut link = |annot, kind, n| {
+            let mut leaves = vec![Leaf::Annot(0, annot)];
+            leaves.extend(spans.drain(..n).map(Leaf::Content));
+            Part::Link { kind, leaves }
+        };
+        let note = link(0, LinkKind::NoteRef, 1);
+        let url = link(1, LinkKind::Url("https://b".into()), 2);
+        line(vec![note, url, Part::Content(spans.pop().unwrap())]);
+        let tree = tree.finish(None);
+        let mut lists = vec![(tree.children.len(), tree.children.capacity())];
+        child_lists(&tree.children, &mut lists);
+        // The root holds the paragraph, which holds eight: five spans, the marker's
+        // Reference (its Link: annotation and span), the link (annotation and two
+        // spans) and the last span.
+        let lengths: Vec<usize> = lists.iter().map(|l| l.0).collect();
+        assert_eq!(lengths, [1, 8, 1, 2, 3]);
+        for (len, capacity) in lists {
+            assert_eq!(len, capacity);
         }
     }
 
