@@ -61,39 +61,94 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// French or English (the default).
+    /// The set for `lang`'s primary subtag: French, German, Spanish, Russian, or English
+    /// (the default).
     pub fn for_lang(lang: &str) -> &'static Labels {
-        if is_french(lang) {
-            &Labels {
-                notes: "Notes",
-                bibliography: "Bibliographie",
-                back_to: "Retour à l’appel de note",
-                see_bibliography: "bibliographie",
-                cited_in: "notes",
-                by: "par",
-                contents: "Table des matières",
-                landmarks: "Repères",
-                cover: "Couverture",
-                title_page: "Page de titre",
-                start: "Début",
-            }
-        } else {
-            &Labels {
-                notes: "Notes",
-                bibliography: "Bibliography",
-                back_to: "Back to reference",
-                see_bibliography: "bibliography",
-                cited_in: "notes",
-                by: "by",
-                contents: "Contents",
-                landmarks: "Landmarks",
-                cover: "Cover",
-                title_page: "Title page",
-                start: "Start",
-            }
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => &FRENCH,
+            "de" => &GERMAN,
+            "es" => &SPANISH,
+            "ru" => &RUSSIAN,
+            _ => &ENGLISH,
         }
     }
 }
+
+const ENGLISH: Labels = Labels {
+    notes: "Notes",
+    bibliography: "Bibliography",
+    back_to: "Back to reference",
+    see_bibliography: "bibliography",
+    cited_in: "notes",
+    by: "by",
+    contents: "Contents",
+    landmarks: "Landmarks",
+    cover: "Cover",
+    title_page: "Title page",
+    start: "Start",
+};
+
+const FRENCH: Labels = Labels {
+    notes: "Notes",
+    bibliography: "Bibliographie",
+    back_to: "Retour à l’appel de note",
+    see_bibliography: "bibliographie",
+    cited_in: "notes",
+    by: "par",
+    contents: "Table des matières",
+    landmarks: "Repères",
+    cover: "Couverture",
+    title_page: "Page de titre",
+    start: "Début",
+};
+
+const GERMAN: Labels = Labels {
+    notes: "Anmerkungen",
+    bibliography: "Literaturverzeichnis",
+    back_to: "Zurück zum Verweis",
+    see_bibliography: "Literaturverzeichnis",
+    cited_in: "Anmerkungen",
+    by: "von",
+    contents: "Inhalt",
+    landmarks: "Orientierungspunkte",
+    cover: "Umschlag",
+    title_page: "Titelseite",
+    start: "Anfang",
+};
+
+const SPANISH: Labels = Labels {
+    notes: "Notas",
+    bibliography: "Bibliografía",
+    back_to: "Volver a la llamada",
+    see_bibliography: "bibliografía",
+    cited_in: "notas",
+    by: "por",
+    contents: "Índice",
+    landmarks: "Puntos de referencia",
+    cover: "Cubierta",
+    title_page: "Portada",
+    start: "Inicio",
+};
+
+const RUSSIAN: Labels = Labels {
+    notes: "Примечания",
+    bibliography: "Библиография",
+    back_to: "Назад к ссылке",
+    see_bibliography: "библиография",
+    cited_in: "примечания",
+    by: "автор:",
+    contents: "Содержание",
+    landmarks: "Ориентиры",
+    cover: "Обложка",
+    title_page: "Титульная страница",
+    start: "Начало",
+};
 
 #[cfg(test)]
 mod tests {
@@ -108,5 +163,14 @@ mod tests {
             assert!(!is_language_tag(bad), "{bad}");
         }
         assert_eq!(language_tag("french please"), "en");
+    }
+
+    #[test]
+    fn labels_follow_the_primary_subtag() {
+        assert_eq!(Labels::for_lang("fr-CA").bibliography, "Bibliographie");
+        assert_eq!(Labels::for_lang("de").bibliography, "Literaturverzeichnis");
+        assert_eq!(Labels::for_lang("es-MX").notes, "Notas");
+        assert_eq!(Labels::for_lang("ru").bibliography, "Библиография");
+        assert_eq!(Labels::for_lang("tr").bibliography, "Bibliography");
     }
 }
