@@ -596,3 +596,28 @@ fn every_style_covers_latin_cyrillic_and_greek_with_ligatures() {
         assert_eq!(line_text(&p.lines[0]), "fi");
     }
 }
+
+/// A justified paragraph of Russian words, in a Russian profile or in an English one,
+/// hyphenates and never sets a line of one word. Without hyphenation for Cyrillic, the
+/// only way to keep every space under the limit was a first line holding "Торговые"
+/// alone, set with a gap at its end (a line with no space is never "loose").
+#[test]
+fn no_line_of_one_word_in_a_justified_paragraph_of_long_words() {
+    let fonts = FontSet::bundled();
+    let text = "Торговые пути Сибири изучались давно. Позднее появились журнальные статьи. \
+                Тот же автор вернулся к теме. Ещё одно предложение, чтобы абзац был \
+                длиннее обычного и занимал несколько строк.";
+    for (lang, width) in [("en", A5_MEASURE), ("ru", A5_MEASURE), ("en", 345.0)] {
+        let p = set_paragraph(&fonts, &[piece(text)], &spec(lang, width));
+        assert_eq!(words(&p), input_words(text), "{lang} {width}");
+        let last = p.lines.len() - 1;
+        for (i, line) in p.lines.iter().enumerate().take(last) {
+            let t = line_text(line);
+            assert!(
+                t.trim().contains(' '),
+                "{lang} at {width}: line {} holds one word: {t:?}",
+                i + 1
+            );
+        }
+    }
+}

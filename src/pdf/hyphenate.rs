@@ -46,6 +46,8 @@ fn language(lang: &str) -> Option<hypher::Lang> {
         Some(hypher::Lang::English)
     } else if lang == "fr" || lang.starts_with("fr-") || lang.starts_with("fr_") {
         Some(hypher::Lang::French)
+    } else if lang == "ru" || lang.starts_with("ru-") || lang.starts_with("ru_") {
+        Some(hypher::Lang::Russian)
     } else {
         None
     }
@@ -281,9 +283,9 @@ fn case_changes(word: &str) -> Option<Vec<usize>> {
     (tag || out.len() >= 2).then_some(out)
 }
 
-/// Words hyphenated so far on this thread, per language (English, French): a book
-/// repeats its words, and pattern matching is the costliest step of finding breaks.
-type Memo = [HashMap<String, Vec<u8>>; 2];
+/// Words hyphenated so far on this thread, per language (English, French, Russian): a
+/// book repeats its words, and pattern matching is the costliest step of finding breaks.
+type Memo = [HashMap<String, Vec<u8>>; 3];
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Default::default());
@@ -304,7 +306,20 @@ fn hyphenate_run(
     if run.len() > hypher::MAX_INLINE_SIZE || run.chars().count() < 5 {
         return;
     }
-    let slot = usize::from(lang != hypher::Lang::English);
+    // A Cyrillic word in a Latin-script language is hyphenated by the Russian patterns:
+    // the language's own have nothing to say about it, and a paragraph of long words
+    // that cannot be hyphenated is set loose or with a line of one word.
+    let cyrillic = run.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+    let lang = if cyrillic {
+        hypher::Lang::Russian
+    } else {
+        lang
+    };
+    let slot = match lang {
+        hypher::Lang::English => 0,
+        hypher::Lang::French => 1,
+        _ => 2,
+    };
     MEMO.with_borrow_mut(|memo| {
         let words = &mut memo[slot];
         if !words.contains_key(run) {
