@@ -598,11 +598,23 @@ fn every_style_covers_latin_cyrillic_and_greek_with_ligatures() {
 }
 
 /// A justified paragraph of Russian words, in a Russian profile or in an English one,
-/// hyphenates and never sets a line of one word. Without hyphenation for Cyrillic, the
+/// or of German words, hyphenates and never sets a line of one word. Without hyphenation for Cyrillic, the
 /// only way to keep every space under the limit was a first line holding "Торговые"
 /// alone, set with a gap at its end (a line with no space is never "loose").
 #[test]
 fn no_line_of_one_word_in_a_justified_paragraph_of_long_words() {
+    let fonts = FontSet::bundled();
+    // German, whose long compounds left "zum" alone on a line before it hyphenated.
+    let text = "Handelswege Sibiriens wurden schon lange untersucht. Später erschienen \
+                Zeitschriftenaufsätze über Handelsbeziehungen. Derselbe Verfasser kehrte \
+                zum Thema zurück. Noch ein Satz, damit der Absatz länger wird als \
+                gewöhnlich und mehrere Zeilen umfasst.";
+    let p = set_paragraph(&fonts, &[piece(text)], &spec("de", A5_MEASURE));
+    assert_eq!(words(&p), input_words(text));
+    for line in p.lines.iter().take(p.lines.len() - 1) {
+        let t = line_text(line);
+        assert!(t.trim().contains(' '), "de: a line of one word: {t:?}");
+    }
     let fonts = FontSet::bundled();
     let text = "Торговые пути Сибири изучались давно. Позднее появились журнальные статьи. \
                 Тот же автор вернулся к теме. Ещё одно предложение, чтобы абзац был \

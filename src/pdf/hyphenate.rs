@@ -46,6 +46,8 @@ fn language(lang: &str) -> Option<hypher::Lang> {
         Some(hypher::Lang::English)
     } else if lang == "fr" || lang.starts_with("fr-") || lang.starts_with("fr_") {
         Some(hypher::Lang::French)
+    } else if lang == "de" || lang.starts_with("de-") || lang.starts_with("de_") {
+        Some(hypher::Lang::German)
     } else if lang == "ru" || lang.starts_with("ru-") || lang.starts_with("ru_") {
         Some(hypher::Lang::Russian)
     } else {
@@ -283,9 +285,10 @@ fn case_changes(word: &str) -> Option<Vec<usize>> {
     (tag || out.len() >= 2).then_some(out)
 }
 
-/// Words hyphenated so far on this thread, per language (English, French, Russian): a
-/// book repeats its words, and pattern matching is the costliest step of finding breaks.
-type Memo = [HashMap<String, Vec<u8>>; 3];
+/// Words hyphenated so far on this thread, per language (English, French, German,
+/// Russian): a book repeats its words, and pattern matching is the costliest step of
+/// finding breaks.
+type Memo = [HashMap<String, Vec<u8>>; 4];
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Default::default());
@@ -318,7 +321,8 @@ fn hyphenate_run(
     let slot = match lang {
         hypher::Lang::English => 0,
         hypher::Lang::French => 1,
-        _ => 2,
+        hypher::Lang::German => 2,
+        _ => 3,
     };
     MEMO.with_borrow_mut(|memo| {
         let words = &mut memo[slot];
