@@ -371,3 +371,44 @@ fn long_tokens_table_cells_and_many_headings_set_in_linear_time() {
         },
     );
 }
+
+/// A plain-text profile of `10 × n` body lines, then `n` lines with a number far out
+/// of the citation sequence (each an `I-NOT-A-CITATION` finding), then a list.
+fn deep_findings(n: usize) -> String {
+    let mut text = String::from("Title\n\n");
+    for i in 0..10 * n {
+        text.push_str(&format!("Plain body line {i} with some words in it.\n"));
+    }
+    for i in 0..n {
+        text.push_str(&format!("Claim ({}) here.\n", 5_000 + i));
+    }
+    text.push_str("\nWorks Cited\n\n(1) Smith, J. Title. 2000.\n");
+    text
+}
+
+/// `folio check` printing many findings deep in a long file (issue 10, item 7: 1,000
+/// warnings after 40,000 lines took 5 s) takes time linear in the file: each finding's
+/// line and snippet are found without reading the file from its start again.
+#[test]
+fn check_prints_many_findings_deep_in_a_file_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, n: usize| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, deep_findings(n)).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("check")
+            .arg(&path)
+            .output()
+            .expect("folio runs");
+        let text = String::from_utf8_lossy(&out.stderr).into_owned()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.matches("I-NOT-A-CITATION").count(), n, "{name}");
+        assert!(
+            text.contains(&format!("{name}:{}:", 10 * n + 2 + n)),
+            "{name}"
+        );
+    };
+    let t1 = fastest(|| run("small.txt", 250));
+    let t4 = fastest(|| run("large.txt", 1_000));
+    assert_ratio("check with deep findings", t1, t4);
+}
