@@ -392,7 +392,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn english_and_french_words_hyphenate() {
+    fn english_french_german_and_russian_words_hyphenate() {
         let en = kinds("revolutionary", "en");
         assert!(
             en.iter()
@@ -401,8 +401,13 @@ pub(crate) mod tests {
         );
         let fr = kinds("gouvernement", "fr-FR");
         assert!(fr.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{fr:?}");
+        let de = kinds("Handelsbeziehungen", "de");
+        assert!(de.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{de:?}");
+        let ru = kinds("литературы", "ru");
+        assert!(ru.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{ru:?}");
+        // A language with no patterns here hyphenates nothing.
         assert!(
-            !kinds("revolutionary", "de")
+            !kinds("revolutionary", "tr")
                 .iter()
                 .any(|(_, k)| *k == BreakKind::Hyphen)
         );
