@@ -123,6 +123,18 @@ mod tests {
     }
 
     #[test]
+    fn a_title_taken_from_the_container_ends_at_its_emphasis() {
+        // The labeller reads the edited book's title as a container of no chapter.
+        let r = parse(
+            "Грязнова, А. Ф. (Ed.). (1998). *Аналитическая философия: Становление и развитие (антолоrия)*. Дом интеллект. книги. Прогресс-Традиция.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Аналитическая философия: Становление и развитие (антолоrия)")
+        );
+    }
+
+    #[test]
     fn an_unsigned_title_keeps_its_first_word() {
         let r = parse("Annual Report of the Harbour Board. 1892.");
         assert_eq!(

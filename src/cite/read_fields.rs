@@ -97,7 +97,14 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
     let mut title_from_periodical = false;
     if title_span.is_none() && (first(Label::Journal).is_none() || bare_periodical) {
         title_from_periodical = first(Label::Journal).is_some();
-        title_span = container_span.take();
+        // It ends where its emphasis or quotes close, as a title does.
+        let raw = first(Label::Journal).or_else(|| first(Label::Container));
+        title_span = container_span.take().map(|c| {
+            match raw.and_then(|r| closing_mark(text, r.clone()).map(|end| (r, end))) {
+                Some((r, end)) => clean(text, r.start..end),
+                None => c,
+            }
+        });
     }
     // Still no title: the first words in emphasis are it ("Bowie, D. *Blackstar*.
     // Columbia, 2016.", the labeller having taken them for a publisher or a note).

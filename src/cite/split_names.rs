@@ -335,15 +335,24 @@ fn natural(text: &str, part: &[Range<usize>], words: &[&str]) -> (String, Option
         return (family, given);
     }
     let initialish = |w: &str, written: &str| is_initial(written) || is_caps_initials(w);
-    let last_written = &text[part[n - 1].clone()];
+    // Vancouver writes a particle after the initials: "Beethoven L van", "Menzel A von".
+    let particles = (1..n)
+        .rev()
+        .take_while(|&k| {
+            words[k].starts_with(char::is_lowercase)
+                && PARTICLES.contains(&words[k].trim_end_matches('.'))
+        })
+        .count();
+    let m = n - particles;
+    let last_written = &text[part[m - 1].clone()];
     let first_written = &text[part[0].clone()];
     // Family first when the name ends in initials and does not start with them.
-    if initialish(words[n - 1], last_written) && !initialish(words[0], first_written) {
-        let split = (0..n)
+    if m > 1 && initialish(words[m - 1], last_written) && !initialish(words[0], first_written) {
+        let split = (0..m)
             .rev()
             .take_while(|&k| initialish(words[k], &text[part[k].clone()]))
             .last()
-            .unwrap_or(n - 1);
+            .unwrap_or(m - 1);
         return (join(text, &part[..split]), Some(join(text, &part[split..])));
     }
     // Given first: the family name is the last word with the particles before it.
@@ -587,6 +596,9 @@ mod tests {
         );
         assert_eq!(families("Varga, Ilona; Kovács, Péter"), ["Varga", "Kovács"]);
         assert_eq!(families("Ludwig van Beethoven"), ["van Beethoven"]);
+        // Vancouver's particle after the initials.
+        assert_eq!(families("Beethoven L van."), ["Beethoven"]);
+        assert_eq!(families("Menzel A von, Keisch C."), ["Menzel", "Keisch"]);
         assert_eq!(families("Cole and Hussain,"), ["Cole", "Hussain"]);
         // A generational suffix is no family name.
         let (names, _) = read("M. L. King Jr.");

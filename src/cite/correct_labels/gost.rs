@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::super::describe_tokens::{EDITOR_WORDS, is_initial};
 use super::super::types::Label;
+use super::first_run;
 
 /// The labels of a reference written in GOST's areas, or `labels` unchanged when it is
 /// not one.
@@ -106,6 +107,36 @@ pub(super) fn gost_areas(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
     out
 }
 
+/// Russian references in any style give the place as an abbreviated city before the
+/// publisher: "М.: Ad Marginem", "М.-СПб.: Медиум", "Л. : Наука". After the title's
+/// stop, such a place ends a title the labeller ran on into it ("Ленин и философия. |
+/// М.: Ad Marginem"); what follows it is the publisher.
+pub(super) fn russian_place(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let city = |i: usize| {
+        let w = word(i);
+        let colon = w.ends_with(':') || tokens.get(i + 1).is_some_and(|t| &text[t.clone()] == ":");
+        colon
+            && w.trim_end_matches(':').split('-').all(|part| {
+                part.strip_suffix('.').is_some_and(|b| {
+                    (1..=3).contains(&b.chars().count())
+                        && b.starts_with(char::is_uppercase)
+                        && b.chars().all(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+                })
+            })
+    };
+    let Some(at) = (start + 1..end).find(|&i| city(i) && word(i - 1).ends_with('.')) else {
+        return labels;
+    };
+    let mut out = labels;
+    out[at] = Label::Location;
+    out[at + 1..end].fill(Label::Publisher);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::corrected;
@@ -156,6 +187,21 @@ mod tests {
         assert_eq!(
             corrected("Smith, J. Salt / roads. London, 2012.", "aattood"),
             "aattood"
+        );
+    }
+    #[test]
+    fn a_russian_place_ends_the_title() {
+        assert_eq!(
+            corrected(
+                "Альтюссер Л. Ленин и философия. М.: Ad Marginem; 2005.",
+                "aatttttod"
+            ),
+            "aatttoood"
+        );
+        // A Latin initial in a title is not a place.
+        assert_eq!(
+            corrected("Lee A. Title words. J.: Other. 2005.", "aattttd"),
+            "aattttd"
         );
     }
 }

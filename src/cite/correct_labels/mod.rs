@@ -32,6 +32,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = names::din_plain_name(text, tokens, labels);
     let labels = names::names_and_title(text, tokens, labels);
     let labels = names::organisation_before_title(text, tokens, labels);
+    let labels = names::title_opens_before_its_colon(text, tokens, labels);
     let labels = names::body_before_date(text, tokens, labels);
     let labels = marked::names_before_emphasis(text, tokens, labels);
     let labels = marked::names_before_marked_title(text, tokens, labels);
@@ -40,15 +41,24 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = sentences::untitled_first_sentence(text, tokens, labels);
     let labels = sentences::unsigned_title(text, tokens, labels);
     let labels = sentences::bracket_in_title(text, tokens, labels);
+    let labels = sentences::title_runs_to_its_stop(text, tokens, labels);
     let labels = sentences::title_ends_at_a_stop(text, tokens, labels);
     let labels = sentences::review_of(text, tokens, labels);
+    let labels = sentences::edition_after_title(text, tokens, labels);
     let labels = numbers::number_after_title(text, tokens, labels);
+    let labels = gost::russian_place(text, tokens, labels);
     gost::gost_areas(text, tokens, labels)
 }
 
 /// Small words inside an organisation's name ("Canada Council for the Arts").
 pub(super) const NAME_LINKS: &[&str] = &[
     "and", "&", "of", "for", "the", "on", "in", "de", "des", "du", "la", "et", "und", "für",
+];
+
+/// Abbreviations that a number follows inside a title ("Vol. 9562", "no. 210", "ca.
+/// 1460–1530").
+pub(super) const NUMBERED: &[&str] = &[
+    "vol.", "no.", "nr.", "kat.-nr.", "pt.", "pts.", "ca.", "bd.",
 ];
 
 /// Marks that close a title in quotes or emphasis.

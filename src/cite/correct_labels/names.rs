@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::describe_tokens::is_year;
+use super::super::describe_tokens::{is_initial, is_year};
 use super::super::split_names::PARTICLES;
 use super::super::types::Label;
 use super::{CLOSES, NAME_LINKS, closing_token, first_run, run_length};
@@ -56,7 +56,7 @@ pub(super) fn title_after_names(
         }
         let w = word(i);
         let inverted = w.ends_with('.')
-            && !super::super::describe_tokens::is_initial(w)
+            && !is_initial(w)
             && w.chars().filter(|c| c.is_alphabetic()).count() > 2
             && (start..i).any(|k| word(k).ends_with(','));
         inverted || vancouver(i)
@@ -299,6 +299,58 @@ fn is_initials(w: &str) -> bool {
         .is_some_and(|l| (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase))
 }
 
+/// A title that opens with a word or two and a colon ("Georgia: Art and civilization",
+/// "ZzTeX: A macro package") loses those words to the names before it when the names
+/// end with a stop: "Soltes OZ, editor. | Georgia: Art…", "TED. | Brené Brown:
+/// Listening to shame". Names have ended at that stop; what follows it up to the
+/// colon, capitalised and unpunctuated, opens the title. (DIN's "Family, Given:"
+/// follows a comma, its initials hold stops, so its colon stays the names'.)
+pub(super) fn title_opens_before_its_colon(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(title) = labels.iter().position(|&l| l == Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let named = |i: usize| matches!(labels[i], Label::Author | Label::Editor);
+    if title < 2 || !named(title - 1) || !word(title - 1).ends_with(':') {
+        return labels;
+    }
+    let plain = |i: usize| {
+        let w = word(i).trim_end_matches(':');
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().count() > 1
+            && !w.contains(['.', ',', ';', '(', ')'])
+    };
+    let mut open = title - 1;
+    while open > 0 && named(open - 1) && plain(open) && !word(open - 1).ends_with(['.', ',', ';']) {
+        open -= 1;
+    }
+    // After an inverted name's initial ("Lawvere, F. William:") the words are its
+    // given names; DIN puts a colon after every list of names.
+    let inverted = open >= 2 && is_initial(word(open - 1)) && word(open - 2).ends_with(',');
+    if open == 0
+        || !plain(open)
+        || title - open > 3
+        || !word(open - 1).ends_with('.')
+        || inverted
+        || is_din(text)
+    {
+        return labels;
+    }
+    let mut out = labels;
+    out[open..title].fill(Label::Title);
+    out
+}
+
+/// Whether `text` reads as a DIN 1505 reference: "In:", "(Hrsg.)" or " : " between
+/// place and publisher.
+fn is_din(text: &str) -> bool {
+    text.contains(" In: ") || text.contains("(Hrsg.)") || text.contains(" : ")
+}
+
 /// DIN 1505 sets a name with no comma in it — one word, a pseudonym, an organisation —
 /// before the title with a colon, as it does inverted names: "Euripides: Orestes. In:
 /// …", "Academicus: Reculer pour mieux sauter. In: *The Times*". In a DIN reference
@@ -310,8 +362,7 @@ pub(super) fn din_plain_name(
     tokens: &[Range<usize>],
     labels: Vec<Label>,
 ) -> Vec<Label> {
-    let din = text.contains(" In: ") || text.contains("(Hrsg.)") || text.contains(" : ");
-    if !din || labels.contains(&Label::Author) {
+    if !is_din(text) || labels.contains(&Label::Author) {
         return labels;
     }
     let word = |i: usize| &text[tokens[i].clone()];
@@ -548,6 +599,34 @@ mod tests {
                 "aaatttood"
             ),
             "aattttood"
+        );
+    }
+    #[test]
+    fn a_title_opens_with_the_words_before_its_colon() {
+        assert_eq!(
+            corrected(
+                "Soltes OZ, editor. Georgia: Art and civilization. London; 1999.",
+                "eeeetttod"
+            ),
+            "eeettttod"
+        );
+        assert_eq!(
+            corrected("TED. Brené Brown: Listening to shame. 2012.", "aaatttd"),
+            "atttttd"
+        );
+        // DIN's names end at their colon, after a comma or an initial.
+        assert_eq!(
+            corrected("Beethoven, Ludwig van: Symphonies. 2012.", "aaatd"),
+            "aaatd"
+        );
+        assert_eq!(corrected("White, E. B.: Letters. 1976.", "aaatd"), "aaatd");
+        assert_eq!(
+            corrected("Lawvere, F. William: Diagonal arguments. 1976.", "aaattd"),
+            "aaattd"
+        );
+        assert_eq!(
+            corrected("Congress. House: Food act. In: Record.", "aattoo"),
+            "aattoo"
         );
     }
 }

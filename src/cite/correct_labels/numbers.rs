@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::super::describe_tokens::is_year;
 use super::super::types::Label;
-use super::{closing_token, first_run};
+use super::{NUMBERED, closing_token, first_run};
 
 /// A year that opens a title — after its opening quote or emphasis mark ("“2014 ACA
 /// Code of Ethics,”", "*2014 ACA code of ethics*"), or bare before its words
@@ -111,7 +111,9 @@ pub(super) fn number_after_title(
             && !w.split(['–', '-']).all(is_year)
     };
     let cut = (start + 1..end).find(|&i| {
-        let after_stop = word(i - 1).ends_with(['.', ',']);
+        // "no. 210" and "Vol. 3" are numbered inside the title.
+        let after_stop = word(i - 1).ends_with(['.', ','])
+            && !NUMBERED.contains(&word(i - 1).to_lowercase().as_str());
         // Only a bracket, or a patent's "issued" and date, may follow the number.
         let issued = i + 1 < end && word(i + 1) == "issued";
         let number = code(word(i))

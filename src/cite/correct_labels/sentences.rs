@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::super::describe_tokens::is_initial;
 use super::super::split_names::PARTICLES;
 use super::super::types::Label;
-use super::{NAME_LINKS, first_run};
+use super::{NAME_LINKS, NUMBERED, first_run};
 
 /// With no title labelled, the first sentence after the names (and a date set after
 /// them) is the title, whatever the labeller called it: a work with no container has
@@ -49,12 +49,7 @@ pub(super) fn untitled_first_sentence(
         return labels;
     }
     let word = |i: usize| &text[tokens[i].clone()];
-    let ends = |i: usize| {
-        let w = word(i);
-        w.ends_with(['.', '?', '!'])
-            && !is_initial(w)
-            && w.chars().filter(|c| c.is_alphabetic()).count() > 1
-    };
+    let ends = |i: usize| ends_sentence(word(i));
     // The sentence holds no name, date, bracket or link: those are other fields.
     let Some(end) = (start..tokens.len().min(start + 30)).find(|&i| {
         ends(i)
@@ -217,6 +212,150 @@ pub(super) fn bracket_in_title(
     out
 }
 
+/// Whether `word` closes a sentence: a stop after a word, not after an initial ("J.").
+fn ends_sentence(word: &str) -> bool {
+    word.ends_with(['.', '?', '!'])
+        && !is_initial(word)
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+}
+
+/// Words that open a bracket of publication facts after a title, not a part of it:
+/// "(2nd ed.)", "(Vol. 3)", "(Report No. 7)", "(J. Doe, Trans.)".
+const FACTS: &[&str] = &[
+    "ed",
+    "eds",
+    "edn",
+    "edition",
+    "vol",
+    "vols",
+    "no",
+    "nr",
+    "pp",
+    "p",
+    "trans",
+    "tr",
+    "hrsg",
+    "éd",
+    "dir",
+    "coord",
+    "report",
+    "original",
+    "rev",
+    "version",
+    "series",
+    "press",
+    "thesis",
+    "dissertation",
+    "comp",
+    "comps",
+    "bd",
+];
+
+/// A field does not begin inside a sentence. Where the labeller ends a title on a word
+/// with no stop after it and what follows cannot open a field, the title runs on to its
+/// sentence's stop: a lowercase word ("… of the Bonn | natural sciences seminar."), a
+/// bracket of the title's own ("… Inventory | (ASI)", "… Parodi | (wien, univ.,
+/// diss.)"), the name after a title's "of" or initial ("… biology of | J. B. S.
+/// Haldane.", "Letters of e. | B. white."), or the number of a "Vol." or "no." ("…
+/// document no. | 210."). A bracket of publication facts ("(2nd ed.)", a year, "Place:
+/// Publisher") is the next field's.
+pub(super) fn title_runs_to_its_stop(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(Range { end, .. }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let (Some(last), Some(next)) = (
+        tokens.get(end - 1).map(|r| &text[r.clone()]),
+        tokens.get(end).map(|r| &text[r.clone()]),
+    ) else {
+        return labels;
+    };
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let single = |w: &str| {
+        w.strip_suffix('.')
+            .is_some_and(|b| b.chars().count() == 1 && b.starts_with(char::is_alphabetic))
+    };
+    let open = last.ends_with(char::is_alphanumeric);
+    let continues = if NUMBERED.contains(&last.to_lowercase().as_str()) {
+        next.starts_with(|c: char| c.is_ascii_digit())
+    } else if single(last) {
+        // An initial inside a name, or a case name's "v.".
+        is_initial(next) || next.starts_with(char::is_lowercase) || bare(last) == "v"
+    } else if open && NAME_LINKS.contains(&last) {
+        next.starts_with(char::is_alphabetic)
+    } else if open && next.starts_with('(') {
+        facts_free(text, tokens, end, &bare)
+    } else {
+        open && next.starts_with(char::is_lowercase)
+    };
+    if !continues {
+        return labels;
+    }
+    let mut depth = 0i32;
+    let mut stop = None;
+    for i in end..tokens.len().min(end + 8) {
+        let w = &text[tokens[i].clone()];
+        if w.starts_with('[') || matches!(labels[i], Label::Url | Label::Doi) {
+            break;
+        }
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        let w = w.trim_end_matches(['”', '’', '*', '"']);
+        let closed = w
+            .trim_end_matches(['.', ',', ';', ':', '?', '!'])
+            .ends_with(')');
+        let number = w
+            .strip_suffix('.')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if depth <= 0
+            && (ends_sentence(w)
+                || number
+                || (closed && ends_sentence(&w.replace(')', "")))
+                || text[tokens[i].clone()].ends_with('*')
+                    && !NUMBERED.contains(&w.to_lowercase().as_str()))
+        {
+            stop = Some(i);
+            break;
+        }
+    }
+    let Some(stop) = stop else {
+        return labels;
+    };
+    let mut out = labels;
+    out[end..=stop].fill(Label::Title);
+    out
+}
+
+/// Whether the bracket opened at token `at` closes within five tokens and holds no
+/// publication facts: no year, no "Place: Publisher" and none of [`FACTS`].
+fn facts_free(
+    text: &str,
+    tokens: &[Range<usize>],
+    at: usize,
+    bare: &dyn Fn(&str) -> String,
+) -> bool {
+    let Some(close) =
+        (at..tokens.len().min(at + 5)).find(|&i| text[tokens[i].clone()].contains(')'))
+    else {
+        return false;
+    };
+    (at..=close).all(|i| {
+        let w = &text[tokens[i].clone()];
+        let b = bare(w);
+        let year = b.len() == 4 && b.chars().all(|c| c.is_ascii_digit());
+        let ordinal = b.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th", "e", "er"]
+                .iter()
+                .any(|s| b.ends_with(s));
+        !year && !ordinal && !FACTS.contains(&b.as_str()) && (i == close || !w.ends_with(':'))
+    })
+}
+
 /// Where the labeller moves from the title to the next field between two words with no
 /// stop between them, the field began at the title's last sentence: "… into the
 /// spotlight. Psychology of Sexual Orientation and Gender | Diversity. 2016;3(4)" (a
@@ -232,12 +371,7 @@ pub(super) fn title_ends_at_a_stop(
         return labels;
     };
     let word = |i: usize| &text[tokens[i].clone()];
-    let stop = |i: usize| {
-        let w = word(i).trim_end_matches(['”', '’', '*', '"']);
-        w.ends_with(['.', '?', '!'])
-            && !is_initial(w)
-            && w.chars().filter(|c| c.is_alphabetic()).count() > 1
-    };
+    let stop = |i: usize| ends_sentence(word(i).trim_end_matches(['”', '’', '*', '"']));
     let next = labels.get(end).copied();
     let cut_mid = end > 0
         && word(end - 1).ends_with(char::is_alphanumeric)
@@ -259,6 +393,35 @@ pub(super) fn title_ends_at_a_stop(
     };
     let mut out = labels;
     out[tail].fill(to);
+    out
+}
+
+/// An edition statement set as a sentence of its own after the title ("Crime and
+/// punishment. e-book edition.", "… d 929. unabridged version.") is not the title's: a
+/// title's sentences open with a capital, this one opens in lowercase and names an
+/// edition or version.
+pub(super) fn edition_after_title(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(stop) = (start..end - 1).rev().find(|&i| ends_sentence(word(i))) else {
+        return labels;
+    };
+    let tail = stop + 1..end;
+    let last = word(end - 1).trim_end_matches(['.', ',']).to_lowercase();
+    if tail.len() > 3
+        || !word(stop + 1).starts_with(char::is_lowercase)
+        || !(last.ends_with("edition") || last.ends_with("version"))
+    {
+        return labels;
+    }
+    let mut out = labels;
+    out[tail].fill(Label::Edition);
     out
 }
 
@@ -415,6 +578,101 @@ mod tests {
         assert_eq!(
             corrected("Lee A. Letters to Good TL, editor. 1999.", "aatttttd"),
             "aatttttd"
+        );
+    }
+    #[test]
+    fn a_title_runs_on_to_its_stop() {
+        // A lowercase word, an initial's name, a bracket of the title's own, a number.
+        assert_eq!(
+            corrected(
+                "Lee, G. (1989). The rise of the Bonn natural sciences seminar. *Osiris*.",
+                "aadtttttoooj"
+            ),
+            "aadttttttttj"
+        );
+        assert_eq!(
+            corrected(
+                "Adams MB. The biology of J. B. S. Haldane. Journal of Biology. 2001.",
+                "aatttjjjjjjjd"
+            ),
+            "aatttttttjjjd"
+        );
+        assert_eq!(
+            corrected(
+                "White EB. Letters of e. B. white. Guth DL, editor.",
+                "aattteeeee"
+            ),
+            "aattttteee"
+        );
+        assert_eq!(
+            corrected(
+                "Cardoza, D. (2000). *Stress Inventory (ASI)* (No. TC022704). ETS.",
+                "aadttoooo"
+            ),
+            "aadtttooo"
+        );
+        assert_eq!(
+            corrected(
+                "Lee, R. Studien zur Plastik (wien, univ., diss.). Wien, 1962.",
+                "aatttooood"
+            ),
+            "aattttttod"
+        );
+        assert_eq!(
+            corrected(
+                "Lee J. House document no. 210. Washington; 1907.",
+                "aatttood"
+            ),
+            "aattttod"
+        );
+        assert_eq!(
+            corrected(
+                "Lee J. Jameel v. Wall street journal SPRL. CLJ. 2007.",
+                "aattjjjjjd"
+            ),
+            "aattttttjd"
+        );
+        // Publication facts in a bracket, a title closed by a stop or its marks, a
+        // capitalised word: the next field.
+        assert_eq!(
+            corrected(
+                "Smith, J. (2000). Book title (2nd ed.). Publisher.",
+                "aadttooo"
+            ),
+            "aadttooo"
+        );
+        assert_eq!(
+            corrected(
+                "Smith, J. The Salt Roads (Szeged: Tisza Press, 2012), 23.",
+                "aatttooooo"
+            ),
+            "aatttooooo"
+        );
+        assert_eq!(
+            corrected(
+                "Lee A. Into the spotlight. Psychology of Gender. 2016.",
+                "aatttjjjd"
+            ),
+            "aatttjjjd"
+        );
+        assert_eq!(
+            corrected("Lee A. *Into the spotlight* in press. 2016.", "aatttood"),
+            "aatttood"
+        );
+    }
+    #[test]
+    fn an_edition_sentence_after_the_title_is_not_the_title() {
+        assert_eq!(
+            corrected(
+                "Dostoevsky F. Crime and punishment. e-book edition. Vintage; 1993.",
+                "aatttttod"
+            ),
+            "aatttoood"
+        );
+        // A capitalised sentence is the title's ("Part two: The second edition").
+        assert_eq!(
+            corrected("Lee A. Notes. The edition. Vintage; 1993.", "aatttod"),
+            "aatttod"
         );
     }
 }
