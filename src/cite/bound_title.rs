@@ -113,7 +113,15 @@ pub(super) fn emphasised(text: &str, from: usize) -> Option<Range<usize>> {
 /// Where a title that follows an opening quote or emphasis mark, and does not close
 /// it, closes: the first matching mark within a short sentence's reach after it.
 pub(super) fn unclosed_title_end(text: &str, title: Range<usize>) -> Option<usize> {
-    let open = text[..title.start].chars().next_back()?;
+    let mut before = text[..title.start].chars().rev();
+    let mut open = before.next()?;
+    // A quote inside a quoted title opens it too ("“‘Art History…’: Rom, …”"): the
+    // outer quote closes the title.
+    if matches!(open, '‘' | '‹' | '\'')
+        && let Some(outer @ ('“' | '«')) = before.next()
+    {
+        open = outer;
+    }
     let close = match open {
         '“' => '”',
         '«' => '»',
@@ -408,6 +416,22 @@ mod tests {
         let text = "“Two nude figures,” Bulletin 12";
         let end = closing_mark(text, 0..text.len()).unwrap();
         assert_eq!(&text[clean(text, 0..end)], "Two nude figures");
+    }
+
+    #[test]
+    fn a_quoted_title_that_opens_with_a_quote_closes_at_the_outer_quote() {
+        let text = "Lee, D. “‘Art History’: Rom, Academy, 21. November 1996.” Zeitschrift 60.";
+        let start = text.find("Art").unwrap();
+        let title = start..text.find(": Rom").unwrap();
+        let end = unclosed_title_end(text, title.clone()).unwrap();
+        assert_eq!(
+            &text[start..end],
+            "Art History’: Rom, Academy, 21. November 1996."
+        );
+        // An inner quote alone is no outer one.
+        let text = "Lee, D. ‘Art History’: Rom. Zeitschrift 60.";
+        let start = text.find("Art").unwrap();
+        assert_eq!(unclosed_title_end(text, start..start + 11), None);
     }
 
     #[test]
