@@ -258,6 +258,8 @@ fn font_sizes_are_usage_errors_on_the_command_line_and_config_errors_in_book_tom
     for args in [
         ["--font-size", "0"],
         ["--font-size", "nan"],
+        ["--font-size", "2"],
+        ["--font-size", "100"],
         ["--margin", "-1"],
     ] {
         let mut all = vec!["convert", "kiln.md", "-o", "k.pdf"];
