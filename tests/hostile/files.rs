@@ -88,6 +88,16 @@ fn a_book_reads_nothing_outside_its_folder_unless_the_toml_allows_it() {
     assert!(stderr(&out).contains("book.toml:3:"), "{}", stderr(&out));
     assert!(!root.path().join("out").exists());
 
+    // An absolute path, as `profiles = ["/etc/hostname"]`, is no way out either.
+    let absolute = root.path().join("elsewhere/chapter.md");
+    let abs_toml = format!("title = \"T\"\nprofiles = [\"{}\"]\n", absolute.display());
+    write(&book, "book.toml", abs_toml.as_bytes());
+    let out = folio(&["build", "book", "--out", "out"], root.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E-PATH-OUTSIDE"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("book.toml:2:"), "{}", stderr(&out));
+    assert!(!root.path().join("out").exists());
+
     let toml = format!("allow-outside = [\"../elsewhere\"]\n{toml}");
     write(&book, "book.toml", toml.as_bytes());
     let out = folio(&["build", "book", "--out", "out"], root.path());
