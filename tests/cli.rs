@@ -304,22 +304,22 @@ fn a_character_no_font_has_is_a_warning_with_its_place() {
     assert!(err.contains("kiln.txt:3:24"), "{err}");
 }
 
+/// Margins that leave no room for text are an error and write nothing; a font size
+/// outside 4–36 pt is refused before anything is read, as a usage error.
 #[test]
 fn impossible_pdf_options_are_an_error_and_write_nothing() {
     let dir = with_file("kiln.txt", CLEAN.as_bytes());
-    let out = folio(
-        &[
-            "convert",
-            "kiln.txt",
-            "-o",
-            "kiln.pdf",
-            "--font-size",
-            "200",
-        ],
-        dir.path(),
-    );
+    let run = |option: &str, value: &str| {
+        let args = ["convert", "kiln.txt", "-o", "kiln.pdf", option, value];
+        folio(&args, dir.path())
+    };
+    let out = run("--margin", "100");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("font size"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("margins"), "{}", stderr(&out));
+    assert_eq!(listing(dir.path()), ["kiln.txt"]);
+    let out = run("--font-size", "200");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("4 to 36 pt"), "{}", stderr(&out));
     assert_eq!(listing(dir.path()), ["kiln.txt"]);
 }
 

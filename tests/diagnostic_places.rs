@@ -200,3 +200,64 @@ fn check_places_every_diagnostic_and_matches_convert() {
         assert_eq!(converted, expected, "convert and check differ on {file}");
     }
 }
+
+/// Issue 10 item 16: markers in a table that opens the document got line 0. A table is
+/// the first block of each body (in the first Markdown profile even before any title; a
+/// text profile's first line is always its title, so there a tab table follows it); each diagnosed marker (a number with no entry, or one out of
+/// sequence that is no citation) must be placed on its own row's line and at its own
+/// column, by `check` and by `convert` alike.
+const DANGLING: &str = "W-DANGLING-MARKER";
+const NOT: &str = "I-NOT-A-CITATION";
+/// A diagnosed marker: code, line, column.
+type Marker<'a> = (&'a str, u64, u64);
+
+#[test]
+fn markers_in_a_table_opening_the_document_are_placed_on_their_rows() {
+    let cases: [(&str, &str, &[Marker]); 3] = [
+        (
+            "opens.md",
+            "| kiln (8) | built |\n|---|---|\n| Ostra | 1901 |\n| Varn (1) | 1902 (2) |\n\n\
+             The kilns were large.\n\n## Works Cited\n\n\
+             1. Varga, E. (2001). *Bricks of Ostra*. Imagined Press.\n",
+            &[(NOT, 1, 8), (DANGLING, 4, 19)],
+        ),
+        (
+            "titled.md",
+            "# Kilns\n\n| kiln | built |\n|---|---|\n| Ostra (1) | 1901 (2) |\n\n\
+             ## Works Cited\n\n1. Varga, E. (2001). *Bricks of Ostra*. Imagined Press.\n",
+            &[(DANGLING, 5, 20)],
+        ),
+        (
+            "opens.txt",
+            "Kilns\n\nkiln (8)\tbuilt\nVarn (1)\t1902 (2)\n\nThe kilns were large.\n\n\
+             Works Cited\n\n(1) - Varga, E. (2001). Bricks of Ostra. Imagined Press.\n",
+            &[(NOT, 3, 6), (DANGLING, 4, 15)],
+        ),
+    ];
+    let marker = |code: &str| code == DANGLING || code == NOT;
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, _) in &cases {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    for (name, _, expected) in &cases {
+        let out = folio(&["check", "--format", "json", name], dir.path());
+        let json: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
+        let checked: Vec<Marker> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| {
+                let code = d["code"].as_str().filter(|c| marker(c))?;
+                Some((code, d["line"].as_u64()?, d["column"].as_u64()?))
+            })
+            .collect();
+        assert_eq!(checked, *expected, "check on {name}: {json}");
+        let converted = convert(dir.path(), name);
+        let converted: Vec<Marker> = converted
+            .iter()
+            .filter(|(c, ..)| marker(c))
+            .map(|(c, _, line, column)| (c.as_str(), *line, *column))
+            .collect();
+        assert_eq!(converted, *expected, "convert on {name}");
+    }
+}

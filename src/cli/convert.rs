@@ -43,8 +43,8 @@ pub struct Args {
     /// PDF paper size.
     #[arg(long, value_enum, default_value_t)]
     pub paper: PaperArg,
-    /// PDF body font size in points (default: 10 on A5, 11.5 otherwise).
-    #[arg(long, value_name = "PT", value_parser = positive)]
+    /// PDF body font size in points, 4 to 36 (default: 10 on A5, 11.5 otherwise).
+    #[arg(long, value_name = "PT", value_parser = font_size)]
     pub font_size: Option<f32>,
     /// PDF margins in millimetres, all four sides (default: suited to the paper).
     #[arg(long, value_name = "MM", value_parser = not_negative)]
@@ -75,12 +75,17 @@ fn language(text: &str) -> Result<String, String> {
     }
 }
 
-/// A size that is a number above zero: anything else is a usage error (exit 2);
-/// whether the page can be set at that size is the PDF's to say.
-fn positive(text: &str) -> Result<f32, String> {
+/// A font size in the range the PDF sets (the one `book.toml` is checked against):
+/// anything else is a usage error (exit 2), not an `E-PDF` against the output.
+fn font_size(text: &str) -> Result<f32, String> {
+    let sizes = folio::pdf::FONT_SIZES;
     match text.parse::<f32>() {
-        Ok(value) if value.is_finite() && value > 0.0 => Ok(value),
-        _ => Err("expected a number above 0".to_string()),
+        Ok(value) if sizes.contains(&value) => Ok(value),
+        _ => Err(format!(
+            "expected a size from {} to {} pt",
+            sizes.start(),
+            sizes.end()
+        )),
     }
 }
 

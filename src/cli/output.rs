@@ -126,18 +126,14 @@ impl Findings {
     /// the file's text is known, else the one-line `file:line:col: …` form. Control
     /// characters from the input are shown as U+FFFD, so a profile cannot send escape
     /// codes to the terminal.
+    ///
+    /// Only the diagnostic's own line is handed to codespan, so the cost does not grow
+    /// with the length of the file before it.
     pub fn render(&self, d: &Diagnostic) -> String {
-        self.render_counted(d).0
-    }
-
-    /// [`Findings::render`] with the number of bytes of the input it read: the cost
-    /// that must not grow with the length of the file before the diagnostic.
-    fn render_counted(&self, d: &Diagnostic) -> (String, usize) {
         let d = &printable(d);
         let Some(line) = self.sources.get(&d.file).and_then(|s| s.line(d.span.line)) else {
-            return (one_line(d), 0);
+            return one_line(d);
         };
-        let read = line.len();
         let line = visible(line);
         let range = line_range(&line, d.span);
         let (excerpt, range) = excerpt(&line, range);
@@ -159,19 +155,17 @@ impl Findings {
             report = report.with_notes(vec![format!("hint: {hint}")]);
         }
         let mut buffer = Vec::new();
-        let read = read + excerpt.len();
         if term::emit_to_io_write(&mut buffer, &Config::default(), &files, &report).is_err() {
-            return (one_line(d), read);
+            return one_line(d);
         }
         let rendered = String::from_utf8_lossy(&buffer).trim_end().to_string();
         // The excerpt shifts columns; the header must still name the real place.
         let shown = excerpt[..range.start].chars().count() + 1;
-        let rendered = rendered.replacen(
+        rendered.replacen(
             &format!("{}:{}:{shown}", d.file, d.span.line),
             &format!("{}:{}:{}", d.file, d.span.line, d.span.column),
             1,
-        );
-        (rendered, read)
+        )
     }
 }
 
@@ -498,33 +492,6 @@ mod tests {
         assert_eq!(source.line(9), None);
         assert_eq!(source.line(3), Some(""));
         let _ = line_range("", span(1, 9, 9));
-    }
-
-    /// Rendering grows with the number of diagnostics, not with diagnostics × the
-    /// length of the file before them (`folio check` with 1,000 warnings deep in a
-    /// 40,000-line file took 5 s). Counted in bytes of input read, not in time, so a
-    /// busy machine cannot decide the result: doubling both the file and its
-    /// diagnostics must at most double the work (the old rendering, which handed
-    /// codespan every line up to the diagnostic's, measured 3.6 in time).
-    #[test]
-    fn rendering_many_diagnostics_of_a_long_file_is_linear() {
-        let work = |lines: u32| -> usize {
-            let text: String = (1..=lines)
-                .map(|i| format!("line {i} cites (3) here\n"))
-                .collect();
-            let mut findings = Findings::default();
-            findings.add_source("long.txt", text.as_bytes());
-            (0..lines / 40)
-                .map(|k| {
-                    let line = lines / 2 + k * 20;
-                    let d = Diagnostic::warning("W-X", "long.txt", span(line, 11, 3), "here");
-                    findings.render_counted(&d).1
-                })
-                .sum()
-        };
-        let (small, large) = (work(40_000), work(80_000));
-        let ratio = large as f64 / small as f64;
-        assert!(ratio < 2.5, "{small} → {large} bytes: ratio {ratio:.2}");
     }
 
     #[test]

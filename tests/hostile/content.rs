@@ -258,6 +258,8 @@ fn font_sizes_are_usage_errors_on_the_command_line_and_config_errors_in_book_tom
     for args in [
         ["--font-size", "0"],
         ["--font-size", "nan"],
+        ["--font-size", "2"],
+        ["--font-size", "100"],
         ["--margin", "-1"],
     ] {
         let mut all = vec!["convert", "kiln.md", "-o", "k.pdf"];
@@ -275,6 +277,32 @@ fn font_sizes_are_usage_errors_on_the_command_line_and_config_errors_in_book_tom
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("E-CONFIG"), "{}", stderr(&out));
     assert!(stderr(&out).contains("book.toml:4:"), "{}", stderr(&out));
+}
+
+/// A book titled with 330 bytes names its editions by a slug of at most 80 bytes; the
+/// whole title as a file name is past the 255 bytes a file system allows, and the
+/// build failed with E-WRITE.
+#[test]
+fn a_very_long_title_gives_output_names_a_file_system_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "An extraordinarily long title ".repeat(11);
+    let toml = format!("title = \"{}\"\nprofiles = [\"a.md\"]\n", title.trim());
+    write(dir.path(), "book/book.toml", toml.as_bytes());
+    write(dir.path(), "book/a.md", b"# A\n\nText.\n");
+    let out = folio(&["build", "book"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        let stem = name.rsplit_once('.').unwrap().0;
+        assert!(stem.len() <= 80, "{} bytes: {name}", stem.len());
+        assert!(stem.starts_with("an-extraordinarily-long-title"), "{name}");
+    }
 }
 
 #[test]

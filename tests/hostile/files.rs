@@ -88,6 +88,16 @@ fn a_book_reads_nothing_outside_its_folder_unless_the_toml_allows_it() {
     assert!(stderr(&out).contains("book.toml:3:"), "{}", stderr(&out));
     assert!(!root.path().join("out").exists());
 
+    // An absolute path, as `profiles = ["/etc/hostname"]`, is no way out either.
+    let absolute = root.path().join("elsewhere/chapter.md");
+    let abs_toml = format!("title = \"T\"\nprofiles = [\"{}\"]\n", absolute.display());
+    write(&book, "book.toml", abs_toml.as_bytes());
+    let out = folio(&["build", "book", "--out", "out"], root.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E-PATH-OUTSIDE"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("book.toml:2:"), "{}", stderr(&out));
+    assert!(!root.path().join("out").exists());
+
     let toml = format!("allow-outside = [\"../elsewhere\"]\n{toml}");
     write(&book, "book.toml", toml.as_bytes());
     let out = folio(&["build", "book", "--out", "out"], root.path());
@@ -172,6 +182,51 @@ fn special_files_are_refused_without_hanging() {
     let out = folio(&["convert", "pipe.png", "-o", "p.epub"], dir.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("E-NOT-A-FILE"), "{}", stderr(&out));
+}
+
+/// Regular files over the size cap (256 MiB) are refused from their length, before a
+/// byte is read: a profile and a cover stop the command, a profile's image is left out
+/// with a warning at its line. The files are sparse, so they cost no disk.
+#[test]
+fn files_over_the_size_cap_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = |name: &str| {
+        let file = std::fs::File::create(dir.path().join(name)).unwrap();
+        file.set_len((256 << 20) + 1).unwrap();
+    };
+    huge("huge.txt");
+    huge("huge.png");
+    write(
+        dir.path(),
+        "kiln.md",
+        profile_with_image("huge.png").as_bytes(),
+    );
+    let out = folio(&["convert", "huge.txt", "-o", "h.epub"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("E-FILE-TOO-LARGE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("h.epub").exists());
+
+    let out = folio(&["convert", "kiln.md", "-o", "k.epub"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("W-IMAGE-BAD"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("kiln.md:5:"), "{}", stderr(&out));
+    assert!(images_in(&dir.path().join("k.epub")).is_empty());
+
+    let out = folio(
+        &["convert", "kiln.md", "-o", "c.epub", "--cover", "huge.png"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("E-FILE-TOO-LARGE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("c.epub").exists());
 }
 
 // 9. All outputs or none.
