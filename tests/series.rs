@@ -155,6 +155,7 @@ fn metadata_origins_and_the_missing_title() {
         "{err}"
     );
     assert!(err.contains("authors: \"A. Potter\" (book.toml)"), "{err}");
+    assert!(err.contains("date: not set"), "{err}");
     let out = folio(&["build", "book", "--deny-warnings"], dir.path());
     assert_eq!(
         out.status.code(),
