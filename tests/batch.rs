@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{CLEAN, MARKDOWN, folio, names, stderr, tree, write_tree};
+use common::{CLEAN, MARKDOWN, folio, names, page_width, stderr, tree, write_tree};
 
 /// Three good profiles in two folders; with `broken`, a Latin-1 file among them.
 fn inputs(dir: &Path, broken: bool) {
@@ -252,4 +252,75 @@ fn warnings_fail_the_run_only_when_denied() {
         dir.path().join("out/warn.epub").exists(),
         "warnings never stop a file"
     );
+}
+
+/// The whole interface scripts depend on, every option at once: the paper reaches
+/// every PDF, and only the formats named are written.
+#[test]
+fn every_option_of_the_interface_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    inputs(dir.path(), false);
+    let args = [
+        "batch", "in", "--out", "a5", "--format", "epub,pdf", "--paper", "a5", "-j", "2",
+        "--shard", "1/1",
+    ];
+    let out = folio(&args, dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let a5 = tree(&dir.path().join("a5"));
+    assert_eq!(a5.len(), 6, "{:?}", a5.keys());
+    for (name, bytes) in a5.iter().filter(|(n, _)| n.ends_with(".pdf")) {
+        assert_eq!(page_width(bytes).round(), 420.0, "{name} is not A5");
+    }
+    assert_eq!(common::validate_all(&dir.path().join("a5")), 6);
+    let out = folio(
+        &[
+            "batch", "in", "--out", "us", "--format", "pdf", "--paper", "letter",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let us = tree(&dir.path().join("us"));
+    assert_eq!(us.len(), 3, "{:?}", us.keys());
+    for (name, bytes) in &us {
+        assert_eq!(page_width(bytes).round(), 612.0, "{name} is not Letter");
+    }
+}
+
+/// A warning only typesetting finds (a character no bundled font has) passes `check`,
+/// yet fails `batch` and `build` under `--deny-warnings`, and is in the JSON records.
+#[test]
+fn layout_warnings_fail_a_denied_batch_and_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let glyph = CLEAN.replace("fired bricks", "fired bricks (磚)");
+    write_tree(
+        dir.path(),
+        &[
+            ("in/kiln.txt", glyph.as_bytes()),
+            ("in/book.toml", b"title = \"Kilns\"\n"),
+        ],
+    );
+    let check = folio(&["check", "in/kiln.txt", "--deny-warnings"], dir.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let args = ["batch", "in/kiln.txt", "--out", "out", "--deny-warnings"];
+    let out = folio(&[&args[..], &["--format", "json"]].concat(), dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["status"], "warnings");
+    assert_eq!(
+        record["diagnostics"][0]["code"], "W-MISSING-GLYPH",
+        "{record}"
+    );
+    assert_eq!(record["outputs"].as_array().unwrap().len(), 2);
+    // Without the PDF there is nothing to set, so nothing to warn about.
+    let epub_only = folio(&[&args[..], &["--format", "epub"]].concat(), dir.path());
+    assert_eq!(epub_only.status.code(), Some(0), "{}", stderr(&epub_only));
+    let build = folio(&["build", "in", "--deny-warnings"], dir.path());
+    assert_eq!(build.status.code(), Some(1), "{}", stderr(&build));
+    assert!(
+        stderr(&build).contains("W-MISSING-GLYPH"),
+        "{}",
+        stderr(&build)
+    );
+    let build = folio(&["build", "in"], dir.path());
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
 }

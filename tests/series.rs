@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{CLEAN, MARKDOWN, folio, names, stderr, tree, write_tree};
+use common::{CLEAN, MARKDOWN, folio, names, page_width, stderr, tree, write_tree};
 
 const EVERY_OUTPUT: &str = "title = \"Kilns and Glass\"\nauthor = \"A. Potter\"\nlang = \"en\"\n\
     profiles = [\"profiles/*\"]\n\n\
@@ -61,15 +61,6 @@ fn build_writes_every_output_kind_and_each_passes_its_validator() {
     let again = folio(&["build", "book"], dir.path());
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(tree(&dir.path().join("out")), files);
-}
-
-/// The width of the first page, in points.
-fn page_width(pdf: &[u8]) -> f32 {
-    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads it");
-    let page = *doc.get_pages().values().next().expect("a page");
-    let dict = doc.get_dictionary(page).unwrap();
-    let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
-    media[2].as_float().unwrap() - media[0].as_float().unwrap()
 }
 
 #[test]
