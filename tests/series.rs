@@ -125,6 +125,22 @@ fn build_finds_book_toml_where_it_runs_and_check_takes_a_book() {
 }
 
 #[test]
+fn no_book_here_says_where_folio_looked_and_how_to_start_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["build"][..], &["check", "."], &["watch"]] {
+        let out = folio(args, dir.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("book.toml: error[E-IO]"), "{args:?}: {err}");
+        assert!(
+            err.contains("hint: no book.toml") && err.contains("folio init"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(names(dir.path()), Vec::<String>::new(), "nothing written");
+}
+
+#[test]
 fn metadata_origins_and_the_missing_title() {
     let dir = tempfile::tempdir().unwrap();
     book(

@@ -89,14 +89,7 @@ pub fn build(
     let modified = super::source_date_epoch()
         .map_err(|err| findings.push(err))
         .ok()?;
-    let book_dir = match load::read_book(dir) {
-        Ok(book_dir) => book_dir,
-        Err(err) => {
-            findings.add_source(&err.file, &std::fs::read(&err.file).unwrap_or_default());
-            findings.push(*err);
-            return None;
-        }
-    };
+    let book_dir = read_book(dir, findings)?;
     let config_file = book_dir.dir.join("book.toml").display().to_string();
     findings.add_source(&config_file, book_dir.config_text.as_bytes());
     let access = book_dir.access(&access.access(), access.max_image_pixels);
@@ -203,16 +196,32 @@ pub fn build(
     Some(outcome)
 }
 
+/// Reads `dir/book.toml`; its error goes to `findings`. When there is no `book.toml`
+/// at all, the hint says where folio looked, since a new user most often ran it in
+/// the wrong folder.
+fn read_book(dir: &Path, findings: &mut Findings) -> Option<load::BookDir> {
+    let mut err = match load::read_book(dir) {
+        Ok(book_dir) => return Some(book_dir),
+        Err(err) => err,
+    };
+    let path = dir.join("book.toml");
+    if err.hint.is_none() && !path.exists() {
+        err.hint = Some(format!(
+            "no book.toml in {}: run folio in the book's folder, name it (folio build DIR), \
+             or start a series with folio init",
+            dir.display()
+        ));
+    }
+    findings.add_source(&err.file, &std::fs::read(&err.file).unwrap_or_default());
+    findings.push(*err);
+    None
+}
+
 /// Checks the book in `dir` without writing anything: `book.toml`, every profile with
 /// its images (read as `build` reads them), and the book's metadata.
 pub fn check(dir: &Path, access: &AccessArgs, findings: &mut Findings) {
-    let book_dir = match load::read_book(dir) {
-        Ok(book_dir) => book_dir,
-        Err(err) => {
-            findings.add_source(&err.file, &std::fs::read(&err.file).unwrap_or_default());
-            findings.push(*err);
-            return;
-        }
+    let Some(book_dir) = read_book(dir, findings) else {
+        return;
     };
     let config_file = book_dir.dir.join("book.toml").display().to_string();
     let access = book_dir.access(&access.access(), access.max_image_pixels);
