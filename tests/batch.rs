@@ -67,6 +67,101 @@ fn a_broken_file_stops_nothing_and_changes_nothing() {
         tree(&without.path().join("out"))
     );
     assert_eq!(common::validate_all(&without.path().join("out")), 6);
+    // Standard error is no terminal here: a plain line per input, in any order.
+    let mut progress: Vec<_> = stderr_lines(&out.stderr)
+        .into_iter()
+        .filter(|l| l.starts_with('['))
+        .collect();
+    progress.sort_by_key(|l| l.split_once("] ").map(|(_, p)| p.to_string()));
+    let expected = ["in/glass.md: converted", "in/kiln.txt: converted"];
+    let third = "in/sub/kiln-two.txt: converted";
+    assert_eq!(progress.len(), 3, "{progress:?}");
+    for (line, tail) in progress.iter().zip(expected.iter().chain([&third])) {
+        assert!(line.ends_with(&format!("/3] {tail}")), "{progress:?}");
+    }
+}
+
+/// Runs `folio ARGS` in `dir` with standard error on a pseudo-terminal 100 columns
+/// wide; returns what the terminal received and the exit code.
+fn on_a_terminal(args: &[&str], dir: &Path) -> (String, Option<i32>) {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 40,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two new descriptors, owned below and closed once.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // SAFETY: both descriptors were just opened and are owned nowhere else.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // The command holds the terminal's other end until it is dropped, so it lives in
+    // this block only: then reading ends when folio exits.
+    let mut child = {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_folio"));
+        command
+            .args(args)
+            .current_dir(dir)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::from(slave));
+        command.spawn().expect("folio runs")
+    };
+    let mut terminal = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let mut buf = [0; 4096];
+    // Linux reports EIO once the last writer closed the terminal.
+    while let Ok(n @ 1..) = terminal.read(&mut buf) {
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let code = child.wait().expect("folio ends").code();
+    (String::from_utf8_lossy(&seen).into_owned(), code)
+}
+
+#[test]
+fn a_terminal_shows_a_bar_with_the_diagnostics_above_it() {
+    let dir = tempfile::tempdir().unwrap();
+    inputs(dir.path(), true);
+    let (seen, code) = on_a_terminal(&["batch", "in", "--out", "out", "-j", "1"], dir.path());
+    assert_eq!(code, Some(1), "{seen}");
+    assert!(
+        seen.contains("/4 files") && seen.contains(" elapsed, about "),
+        "no bar: {seen:?}"
+    );
+    assert!(
+        !seen.contains("] in/kiln.txt: converted"),
+        "plain lines: {seen:?}"
+    );
+    // The diagnostic starts on a cleared line and nothing of the bar cuts into it.
+    let start = seen.find("error[E-ENCODING]").expect("the diagnostic");
+    assert!(
+        seen[..start].ends_with("\x1b[2K") || seen[..start].ends_with('\n'),
+        "{seen:?}"
+    );
+    let end = seen
+        .find("= hint: the file looks like Latin-1")
+        .expect("its hint");
+    let block = &seen[start..end];
+    assert!(
+        !block.contains("files") && !block.contains('\x1b'),
+        "torn: {block:?}"
+    );
+    assert!(
+        seen.contains("failed: in/sub/broken.txt: E-ENCODING")
+            && seen.contains("3 converted, 0 with warnings, 1 failed"),
+        "{seen:?}"
+    );
 }
 
 #[test]
