@@ -95,6 +95,57 @@ fn a_rebuild_removes_only_what_it_wrote_and_no_longer_writes() {
     assert!(err.contains("removed out/epub/01-kiln.epub"), "{err}");
 }
 
+/// Two books built into one `out/` (each run from the folder above them, as
+/// `folio init` suggests) keep each other's editions; each removes only its own.
+#[test]
+fn two_books_sharing_an_out_folder_remove_only_their_own_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("a", CLEAN), ("b", MARKDOWN)] {
+        let toml = format!("title = \"Book {name}\"\n");
+        write_tree(
+            dir.path(),
+            &[
+                (&format!("{name}/book.toml"), toml.as_bytes()),
+                (&format!("{name}/p.md"), text.as_bytes()),
+            ],
+        );
+    }
+    for name in ["a", "b"] {
+        let out = folio(&["build", name], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("removed"), "{}", stderr(&out));
+    }
+    let both = [
+        ".folio-manifest",
+        "book-a.epub",
+        "book-a.pdf",
+        "book-b.epub",
+        "book-b.pdf",
+    ];
+    assert_eq!(names(&dir.path().join("out")), both);
+    write_tree(dir.path(), &[("a/book.toml", b"title = \"Book c\"\n")]);
+    let out = folio(&["build", "a"], dir.path());
+    assert!(
+        stderr(&out).contains("removed out/book-a.pdf"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        names(&dir.path().join("out")),
+        [
+            ".folio-manifest",
+            "book-b.epub",
+            "book-b.pdf",
+            "book-c.epub",
+            "book-c.pdf"
+        ]
+    );
+    // Built again from inside its folder into the same out/, a book is the same book.
+    let out = folio(&["build", "--out", "../out"], &dir.path().join("b"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names(&dir.path().join("out")).len(), 5);
+}
+
 #[test]
 fn build_finds_book_toml_where_it_runs_and_check_takes_a_book() {
     let dir = tempfile::tempdir().unwrap();

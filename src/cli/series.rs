@@ -183,7 +183,7 @@ pub fn build(
                 .map(Path::to_path_buf)
         })
         .collect();
-    outcome.removed = manifest::update(out, &made)
+    outcome.removed = manifest::update(out, &manifest::book_key(&book_dir.dir), &made)
         .map_err(|errs| findings.extend(errs))
         .ok()?;
     outcome.unchanged = plan
