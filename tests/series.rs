@@ -326,6 +326,33 @@ fn init_then_build_gives_an_epub_and_a_pdf() {
 }
 
 #[test]
+fn init_says_the_next_step_as_a_command_to_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = folio(&["init", "Les exilés"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("next: cd 'Les exilés' && folio build"),
+        "{err}"
+    );
+    let inside = dir.path().join("Les exilés");
+    let out = folio(&["init", "."], &inside.join("profiles"));
+    assert!(
+        stderr(&out).contains("next: folio build   # writes out/profiles.epub"),
+        "{}",
+        stderr(&out)
+    );
+    // A file where the folder should be is named as such.
+    let out = folio(&["init", "profiles/01-example-markdown.md"], &inside);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("E-INIT-EXISTS") && err.contains("not a folder"),
+        "{err}"
+    );
+}
+
+#[test]
 fn init_overwrites_nothing() {
     let dir = tempfile::tempdir().unwrap();
     write_tree(dir.path(), &[("README.md", b"mine")]);

@@ -39,13 +39,42 @@ pub fn run(args: &Args) -> ExitCode {
     let done = written.is_some();
     super::finish(&findings, written);
     if done {
-        let dir = args.dir.display();
-        eprintln!("next: `folio build {dir}` writes the EPUB and PDF into out/");
+        eprintln!("next: {}", next_step(&args.dir));
     }
     super::exit(!done)
 }
 
+/// The command that builds the new series, ready to paste: from inside its folder, so
+/// the editions land in the series' own `out/` (a shell comment names them).
+fn next_step(dir: &Path) -> String {
+    let slug = folio::slug::slug(&title_of(dir), "book");
+    let build = format!("folio build   # writes out/{slug}.epub and out/{slug}.pdf");
+    if dir.components().all(|c| c == std::path::Component::CurDir) {
+        return build;
+    }
+    let dir = dir.display().to_string();
+    let safe = |c: char| c.is_ascii_alphanumeric() || "._/-+=:,@%".contains(c);
+    let quoted = if dir.chars().all(safe) {
+        dir
+    } else {
+        format!("'{}'", dir.replace('\'', r"'\''"))
+    };
+    format!("cd {quoted} && {build}")
+}
+
 fn init(dir: &Path, findings: &mut Findings) -> Option<Vec<PathBuf>> {
+    if dir.exists() && !dir.is_dir() {
+        findings.push(
+            Diagnostic::error(
+                "E-INIT-EXISTS",
+                &dir.display().to_string(),
+                Span::default(),
+                "this is a file, not a folder; folio init writes nothing over it",
+            )
+            .with_hint("name a new folder: folio init my-series"),
+        );
+        return None;
+    }
     for (name, _) in FILES {
         let path = dir.join(name);
         if path.exists() {
@@ -108,6 +137,19 @@ fn title_of(dir: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_step_is_a_command_to_paste() {
+        let tail = "folio build   # writes out/my-series.epub and out/my-series.pdf";
+        assert_eq!(
+            next_step(Path::new("/x/my-series")),
+            format!("cd /x/my-series && {tail}")
+        );
+        assert_eq!(
+            next_step(Path::new("it's mine")),
+            "cd 'it'\\''s mine' && folio build   # writes out/its-mine.epub and out/its-mine.pdf"
+        );
+    }
 
     #[test]
     fn the_title_comes_from_the_folder_name() {
