@@ -221,6 +221,8 @@ fn metadata_origins_and_the_missing_title() {
         "warnings denied: {}",
         stderr(&out)
     );
+    // Named after its first profile, the book still passes both validators.
+    assert_eq!(common::validate_all(&dir.path().join("out")), 2);
 }
 
 #[test]
@@ -267,6 +269,8 @@ fn json_records_from_build_and_convert() {
         dir.path().join("w.epub").exists(),
         "warnings never stop the output"
     );
+    // The build's two editions, convert's PDF and its EPUB with a warning.
+    assert_eq!(common::validate_all(dir.path()), 4);
 }
 
 #[test]

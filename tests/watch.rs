@@ -196,6 +196,7 @@ fn watching_from_inside_the_book_ignores_its_own_writes() {
         common::names(&dir.path().join("out")),
         [".folio-manifest", "kilns.epub", "kilns.pdf"]
     );
+    assert_eq!(common::validate_all(&dir.path().join("out")), 2);
 }
 
 #[test]
@@ -228,6 +229,7 @@ fn a_changed_template_rebuilds_the_epub() {
         tree(&dir.path().join("out"))["kilns.epub"],
         before["kilns.epub"]
     );
+    assert_eq!(common::validate_all(&dir.path().join("out")), 1);
 }
 
 /// The number before `label` in a summary line ("… 2 paragraph(s) set anew …").
@@ -306,4 +308,5 @@ fn an_edit_sets_only_its_paragraph_again_and_matches_a_cold_build() {
     for (name, bytes) in &warm {
         assert!(cold[name] == *bytes, "{name} differs from a cold build's");
     }
+    assert_eq!(common::validate_all(&dir.path().join("out")), 5);
 }
