@@ -192,6 +192,27 @@ fn no_book_here_says_where_folio_looked_and_how_to_start_one() {
 }
 
 #[test]
+fn a_book_that_asks_for_no_edition_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    book(
+        dir.path(),
+        "title = \"Kilns\"\nprofiles = [\"profiles/*\"]\n\n[outputs]\nepub = false\npdf = false\n",
+    );
+    let out = folio(&["build", "book"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("W-BOOK-NO-OUTPUTS"), "{err}");
+    assert!(err.contains("book/book.toml:4:1"), "at [outputs]: {err}");
+    let out = folio(&["check", "book", "--deny-warnings"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("W-BOOK-NO-OUTPUTS"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn metadata_origins_and_the_missing_title() {
     let dir = tempfile::tempdir().unwrap();
     book(

@@ -110,6 +110,7 @@ pub fn build(
         pdf_modified: publish::pdf_date(standard, modified, &paths),
     };
     let plan = plan(&book_dir, &profiles, &book_meta, out, &settings, findings);
+    findings.extend(no_editions(&book_dir, &config_file));
     if findings.has_errors() {
         return None;
     }
@@ -231,9 +232,33 @@ pub fn check(dir: &Path, access: &AccessArgs, findings: &mut Findings) {
             let documents: Vec<Document> = profiles.into_iter().flatten().map(|p| p.doc).collect();
             let (_, warning) = meta::book_meta(&book_dir.config, &documents, &config_file);
             findings.extend(warning);
+            findings.extend(no_editions(&book_dir, &config_file));
         }
         Err(err) => findings.push(*err),
     }
+}
+
+/// `W-BOOK-NO-OUTPUTS` when `[outputs]` asks for no edition at all: the build would
+/// succeed writing nothing, which looks like a broken build.
+fn no_editions(book_dir: &load::BookDir, config_file: &str) -> Option<folio::Diagnostic> {
+    let outputs = &book_dir.config.outputs;
+    if outputs.epub || outputs.pdf || outputs.profile_epub || !outputs.handouts.is_empty() {
+        return None;
+    }
+    let text = &book_dir.config_text;
+    let at = text.find("[outputs]");
+    let span = at.map_or_else(folio::model::Span::default, |offset| {
+        folio::diag::span_at(text, offset, "[outputs]".len())
+    });
+    Some(
+        folio::Diagnostic::warning(
+            "W-BOOK-NO-OUTPUTS",
+            config_file,
+            span,
+            "[outputs] asks for no edition, so the build writes none",
+        )
+        .with_hint("set epub, pdf or profile-epub to true, or add an [[outputs.handouts]] set"),
+    )
 }
 
 /// Reads every profile, resolving only those whose bytes changed since the cache saw
