@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{CLEAN, MARKDOWN, folio, names, stderr, tree, write_tree};
+use common::{CLEAN, MARKDOWN, folio, names, page_width, stderr, tree, write_tree};
 
 /// Three good profiles in two folders; with `broken`, a Latin-1 file among them.
 fn inputs(dir: &Path, broken: bool) {
@@ -67,6 +67,101 @@ fn a_broken_file_stops_nothing_and_changes_nothing() {
         tree(&without.path().join("out"))
     );
     assert_eq!(common::validate_all(&without.path().join("out")), 6);
+    // Standard error is no terminal here: a plain line per input, in any order.
+    let mut progress: Vec<_> = stderr_lines(&out.stderr)
+        .into_iter()
+        .filter(|l| l.starts_with('['))
+        .collect();
+    progress.sort_by_key(|l| l.split_once("] ").map(|(_, p)| p.to_string()));
+    let expected = ["in/glass.md: converted", "in/kiln.txt: converted"];
+    let third = "in/sub/kiln-two.txt: converted";
+    assert_eq!(progress.len(), 3, "{progress:?}");
+    for (line, tail) in progress.iter().zip(expected.iter().chain([&third])) {
+        assert!(line.ends_with(&format!("/3] {tail}")), "{progress:?}");
+    }
+}
+
+/// Runs `folio ARGS` in `dir` with standard error on a pseudo-terminal 100 columns
+/// wide; returns what the terminal received and the exit code.
+fn on_a_terminal(args: &[&str], dir: &Path) -> (String, Option<i32>) {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 40,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two new descriptors, owned below and closed once.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // SAFETY: both descriptors were just opened and are owned nowhere else.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // The command holds the terminal's other end until it is dropped, so it lives in
+    // this block only: then reading ends when folio exits.
+    let mut child = {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_folio"));
+        command
+            .args(args)
+            .current_dir(dir)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::from(slave));
+        command.spawn().expect("folio runs")
+    };
+    let mut terminal = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let mut buf = [0; 4096];
+    // Linux reports EIO once the last writer closed the terminal.
+    while let Ok(n @ 1..) = terminal.read(&mut buf) {
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let code = child.wait().expect("folio ends").code();
+    (String::from_utf8_lossy(&seen).into_owned(), code)
+}
+
+#[test]
+fn a_terminal_shows_a_bar_with_the_diagnostics_above_it() {
+    let dir = tempfile::tempdir().unwrap();
+    inputs(dir.path(), true);
+    let (seen, code) = on_a_terminal(&["batch", "in", "--out", "out", "-j", "1"], dir.path());
+    assert_eq!(code, Some(1), "{seen}");
+    assert!(
+        seen.contains("/4 files") && seen.contains(" elapsed, about "),
+        "no bar: {seen:?}"
+    );
+    assert!(
+        !seen.contains("] in/kiln.txt: converted"),
+        "plain lines: {seen:?}"
+    );
+    // The diagnostic starts on a cleared line and nothing of the bar cuts into it.
+    let start = seen.find("error[E-ENCODING]").expect("the diagnostic");
+    assert!(
+        seen[..start].ends_with("\x1b[2K") || seen[..start].ends_with('\n'),
+        "{seen:?}"
+    );
+    let end = seen
+        .find("= hint: the file looks like Latin-1")
+        .expect("its hint");
+    let block = &seen[start..end];
+    assert!(
+        !block.contains("files") && !block.contains('\x1b'),
+        "torn: {block:?}"
+    );
+    assert!(
+        seen.contains("failed: in/sub/broken.txt: E-ENCODING")
+            && seen.contains("3 converted, 0 with warnings, 1 failed"),
+        "{seen:?}"
+    );
 }
 
 #[test]
@@ -252,4 +347,75 @@ fn warnings_fail_the_run_only_when_denied() {
         dir.path().join("out/warn.epub").exists(),
         "warnings never stop a file"
     );
+}
+
+/// The whole interface scripts depend on, every option at once: the paper reaches
+/// every PDF, and only the formats named are written.
+#[test]
+fn every_option_of_the_interface_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    inputs(dir.path(), false);
+    let args = [
+        "batch", "in", "--out", "a5", "--format", "epub,pdf", "--paper", "a5", "-j", "2",
+        "--shard", "1/1",
+    ];
+    let out = folio(&args, dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let a5 = tree(&dir.path().join("a5"));
+    assert_eq!(a5.len(), 6, "{:?}", a5.keys());
+    for (name, bytes) in a5.iter().filter(|(n, _)| n.ends_with(".pdf")) {
+        assert_eq!(page_width(bytes).round(), 420.0, "{name} is not A5");
+    }
+    assert_eq!(common::validate_all(&dir.path().join("a5")), 6);
+    let out = folio(
+        &[
+            "batch", "in", "--out", "us", "--format", "pdf", "--paper", "letter",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let us = tree(&dir.path().join("us"));
+    assert_eq!(us.len(), 3, "{:?}", us.keys());
+    for (name, bytes) in &us {
+        assert_eq!(page_width(bytes).round(), 612.0, "{name} is not Letter");
+    }
+}
+
+/// A warning only typesetting finds (a character no bundled font has) passes `check`,
+/// yet fails `batch` and `build` under `--deny-warnings`, and is in the JSON records.
+#[test]
+fn layout_warnings_fail_a_denied_batch_and_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let glyph = CLEAN.replace("fired bricks", "fired bricks (磚)");
+    write_tree(
+        dir.path(),
+        &[
+            ("in/kiln.txt", glyph.as_bytes()),
+            ("in/book.toml", b"title = \"Kilns\"\n"),
+        ],
+    );
+    let check = folio(&["check", "in/kiln.txt", "--deny-warnings"], dir.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let args = ["batch", "in/kiln.txt", "--out", "out", "--deny-warnings"];
+    let out = folio(&[&args[..], &["--format", "json"]].concat(), dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["status"], "warnings");
+    assert_eq!(
+        record["diagnostics"][0]["code"], "W-MISSING-GLYPH",
+        "{record}"
+    );
+    assert_eq!(record["outputs"].as_array().unwrap().len(), 2);
+    // Without the PDF there is nothing to set, so nothing to warn about.
+    let epub_only = folio(&[&args[..], &["--format", "epub"]].concat(), dir.path());
+    assert_eq!(epub_only.status.code(), Some(0), "{}", stderr(&epub_only));
+    let build = folio(&["build", "in", "--deny-warnings"], dir.path());
+    assert_eq!(build.status.code(), Some(1), "{}", stderr(&build));
+    assert!(
+        stderr(&build).contains("W-MISSING-GLYPH"),
+        "{}",
+        stderr(&build)
+    );
+    let build = folio(&["build", "in"], dir.path());
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
 }

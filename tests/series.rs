@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{CLEAN, MARKDOWN, folio, names, stderr, tree, write_tree};
+use common::{CLEAN, MARKDOWN, folio, names, page_width, stderr, tree, write_tree};
 
 const EVERY_OUTPUT: &str = "title = \"Kilns and Glass\"\nauthor = \"A. Potter\"\nlang = \"en\"\n\
     profiles = [\"profiles/*\"]\n\n\
@@ -63,15 +63,6 @@ fn build_writes_every_output_kind_and_each_passes_its_validator() {
     assert_eq!(tree(&dir.path().join("out")), files);
 }
 
-/// The width of the first page, in points.
-fn page_width(pdf: &[u8]) -> f32 {
-    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads it");
-    let page = *doc.get_pages().values().next().expect("a page");
-    let dict = doc.get_dictionary(page).unwrap();
-    let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
-    media[2].as_float().unwrap() - media[0].as_float().unwrap()
-}
-
 #[test]
 fn a_rebuild_removes_only_what_it_wrote_and_no_longer_writes() {
     let dir = tempfile::tempdir().unwrap();
@@ -104,6 +95,57 @@ fn a_rebuild_removes_only_what_it_wrote_and_no_longer_writes() {
     assert!(err.contains("removed out/epub/01-kiln.epub"), "{err}");
 }
 
+/// Two books built into one `out/` (each run from the folder above them, as
+/// `folio init` suggests) keep each other's editions; each removes only its own.
+#[test]
+fn two_books_sharing_an_out_folder_remove_only_their_own_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("a", CLEAN), ("b", MARKDOWN)] {
+        let toml = format!("title = \"Book {name}\"\n");
+        write_tree(
+            dir.path(),
+            &[
+                (&format!("{name}/book.toml"), toml.as_bytes()),
+                (&format!("{name}/p.md"), text.as_bytes()),
+            ],
+        );
+    }
+    for name in ["a", "b"] {
+        let out = folio(&["build", name], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("removed"), "{}", stderr(&out));
+    }
+    let both = [
+        ".folio-manifest",
+        "book-a.epub",
+        "book-a.pdf",
+        "book-b.epub",
+        "book-b.pdf",
+    ];
+    assert_eq!(names(&dir.path().join("out")), both);
+    write_tree(dir.path(), &[("a/book.toml", b"title = \"Book c\"\n")]);
+    let out = folio(&["build", "a"], dir.path());
+    assert!(
+        stderr(&out).contains("removed out/book-a.pdf"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        names(&dir.path().join("out")),
+        [
+            ".folio-manifest",
+            "book-b.epub",
+            "book-b.pdf",
+            "book-c.epub",
+            "book-c.pdf"
+        ]
+    );
+    // Built again from inside its folder into the same out/, a book is the same book.
+    let out = folio(&["build", "--out", "../out"], &dir.path().join("b"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names(&dir.path().join("out")).len(), 5);
+}
+
 #[test]
 fn build_finds_book_toml_where_it_runs_and_check_takes_a_book() {
     let dir = tempfile::tempdir().unwrap();
@@ -134,6 +176,43 @@ fn build_finds_book_toml_where_it_runs_and_check_takes_a_book() {
 }
 
 #[test]
+fn no_book_here_says_where_folio_looked_and_how_to_start_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["build"][..], &["check", "."], &["watch"]] {
+        let out = folio(args, dir.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("book.toml: error[E-IO]"), "{args:?}: {err}");
+        assert!(
+            err.contains("hint: no book.toml") && err.contains("folio init"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(names(dir.path()), Vec::<String>::new(), "nothing written");
+}
+
+#[test]
+fn a_book_that_asks_for_no_edition_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    book(
+        dir.path(),
+        "title = \"Kilns\"\nprofiles = [\"profiles/*\"]\n\n[outputs]\nepub = false\npdf = false\n",
+    );
+    let out = folio(&["build", "book"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("W-BOOK-NO-OUTPUTS"), "{err}");
+    assert!(err.contains("book/book.toml:4:1"), "at [outputs]: {err}");
+    let out = folio(&["check", "book", "--deny-warnings"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("W-BOOK-NO-OUTPUTS"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn metadata_origins_and_the_missing_title() {
     let dir = tempfile::tempdir().unwrap();
     book(
@@ -155,6 +234,7 @@ fn metadata_origins_and_the_missing_title() {
         "{err}"
     );
     assert!(err.contains("authors: \"A. Potter\" (book.toml)"), "{err}");
+    assert!(err.contains("date: not set"), "{err}");
     let out = folio(&["build", "book", "--deny-warnings"], dir.path());
     assert_eq!(
         out.status.code(),
@@ -162,6 +242,8 @@ fn metadata_origins_and_the_missing_title() {
         "warnings denied: {}",
         stderr(&out)
     );
+    // Named after its first profile, the book still passes both validators.
+    assert_eq!(common::validate_all(&dir.path().join("out")), 2);
 }
 
 #[test]
@@ -208,6 +290,8 @@ fn json_records_from_build_and_convert() {
         dir.path().join("w.epub").exists(),
         "warnings never stop the output"
     );
+    // The build's two editions, convert's PDF and its EPUB with a warning.
+    assert_eq!(common::validate_all(dir.path()), 4);
 }
 
 #[test]
@@ -264,6 +348,33 @@ fn init_then_build_gives_an_epub_and_a_pdf() {
     let record: serde_json::Value = serde_json::from_slice(&record.stdout).unwrap();
     // Three footnotes in the Markdown example, notes (1) to (3) in the scraped one.
     assert_eq!(record["notes"], 3 + 3, "{record}");
+}
+
+#[test]
+fn init_says_the_next_step_as_a_command_to_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = folio(&["init", "Les exilés"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("next: cd 'Les exilés' && folio build"),
+        "{err}"
+    );
+    let inside = dir.path().join("Les exilés");
+    let out = folio(&["init", "."], &inside.join("profiles"));
+    assert!(
+        stderr(&out).contains("next: folio build   # writes out/profiles.epub"),
+        "{}",
+        stderr(&out)
+    );
+    // A file where the folder should be is named as such.
+    let out = folio(&["init", "profiles/01-example-markdown.md"], &inside);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("E-INIT-EXISTS") && err.contains("not a folder"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -21,8 +21,13 @@ struct Watch {
 
 impl Watch {
     fn start(dir: &Path) -> Watch {
+        Watch::start_with(dir, &["watch", "book"])
+    }
+
+    /// `folio ARGS` run in `dir`.
+    fn start_with(dir: &Path, args: &[&str]) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
-            .args(["watch", "book"])
+            .args(args)
             .current_dir(dir)
             .env("SOURCE_DATE_EPOCH", "1700000000")
             .stderr(Stdio::piped())
@@ -57,6 +62,25 @@ impl Watch {
                 }
                 Err(_) => panic!("no `{text}` from folio watch:\n{}", self.seen.join("\n")),
             }
+        }
+    }
+}
+
+impl Watch {
+    /// Asserts that no line containing `text` comes within `time` (one save, one
+    /// rebuild: the editor's write-and-rename must not start a second).
+    fn no_more(&mut self, text: &str, time: Duration) {
+        let until = std::time::Instant::now() + time;
+        while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+            let Ok(line) = self.lines.recv_timeout(left) else {
+                return;
+            };
+            assert!(
+                !line.contains(text),
+                "a second `{text}`: {line}\n{}",
+                self.seen.join("\n")
+            );
+            self.seen.push(line);
         }
     }
 }
@@ -113,10 +137,16 @@ fn rebuilds_on_change_and_keeps_the_last_good_output() {
         second.contains("ms from the change to the written files"),
         "{second}"
     );
+    watch.no_more("changed:", Duration::from_secs(1));
     let after = tree(&out);
     assert_ne!(before["kilns.pdf"], after["kilns.pdf"]);
     assert_ne!(before["epub/02-glass.epub"], after["epub/02-glass.epub"]);
     assert_eq!(before["epub/01-kiln.epub"], after["epub/01-kiln.epub"]);
+    assert_eq!(
+        common::validate_all(&out),
+        4,
+        "what watch wrote passes the validators"
+    );
 
     save(
         &dir.path().join("book/p/02-glass.md"),
@@ -138,6 +168,35 @@ fn rebuilds_on_change_and_keeps_the_last_good_output() {
         before,
         "the same input gives the same editions again"
     );
+}
+
+/// Run inside the book folder, `watch` writes the book's own `out/`, inside the folder
+/// it watches: its own writes must not start another rebuild.
+#[test]
+fn watching_from_inside_the_book_ignores_its_own_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[
+            ("book.toml", b"title = \"Kilns\"\nprofiles = [\"p/*\"]\n"),
+            ("p/01-kiln.txt", CLEAN.as_bytes()),
+        ],
+    );
+    let mut watch = Watch::start_with(dir.path(), &["watch"]);
+    watch.wait_for("watching .");
+    watch.no_more("changed:", Duration::from_secs(1));
+    save(
+        &dir.path().join("p/01-kiln.txt"),
+        &CLEAN.replace("Ostra", "Varna"),
+    );
+    let rebuilt = watch.wait_for("built in");
+    assert!(rebuilt.contains("2 written"), "{rebuilt}");
+    watch.no_more("changed:", Duration::from_secs(2));
+    assert_eq!(
+        common::names(&dir.path().join("out")),
+        [".folio-manifest", "kilns.epub", "kilns.pdf"]
+    );
+    assert_eq!(common::validate_all(&dir.path().join("out")), 2);
 }
 
 #[test]
@@ -170,6 +229,7 @@ fn a_changed_template_rebuilds_the_epub() {
         tree(&dir.path().join("out"))["kilns.epub"],
         before["kilns.epub"]
     );
+    assert_eq!(common::validate_all(&dir.path().join("out")), 1);
 }
 
 /// The number before `label` in a summary line ("… 2 paragraph(s) set anew …").
@@ -248,4 +308,5 @@ fn an_edit_sets_only_its_paragraph_again_and_matches_a_cold_build() {
     for (name, bytes) in &warm {
         assert!(cold[name] == *bytes, "{name} differs from a cold build's");
     }
+    assert_eq!(common::validate_all(&dir.path().join("out")), 5);
 }

@@ -39,13 +39,42 @@ pub fn run(args: &Args) -> ExitCode {
     let done = written.is_some();
     super::finish(&findings, written);
     if done {
-        let dir = args.dir.display();
-        eprintln!("next: `folio build {dir}` writes the EPUB and PDF into out/");
+        eprintln!("next: {}", next_step(&args.dir));
     }
     super::exit(!done)
 }
 
+/// The command that builds the new series, ready to paste: from inside its folder, so
+/// the editions land in the series' own `out/` (a shell comment names them).
+fn next_step(dir: &Path) -> String {
+    let slug = folio::slug::slug(&title_of(dir), "book");
+    let build = format!("folio build   # writes out/{slug}.epub and out/{slug}.pdf");
+    if dir.components().all(|c| c == std::path::Component::CurDir) {
+        return build;
+    }
+    let dir = dir.display().to_string();
+    let safe = |c: char| c.is_ascii_alphanumeric() || "._/-+=:,@%".contains(c);
+    let quoted = if dir.chars().all(safe) {
+        dir
+    } else {
+        format!("'{}'", dir.replace('\'', r"'\''"))
+    };
+    format!("cd {quoted} && {build}")
+}
+
 fn init(dir: &Path, findings: &mut Findings) -> Option<Vec<PathBuf>> {
+    if dir.exists() && !dir.is_dir() {
+        findings.push(
+            Diagnostic::error(
+                "E-INIT-EXISTS",
+                &dir.display().to_string(),
+                Span::default(),
+                "this is a file, not a folder; folio init writes nothing over it",
+            )
+            .with_hint("name a new folder: folio init my-series"),
+        );
+        return None;
+    }
     for (name, _) in FILES {
         let path = dir.join(name);
         if path.exists() {
@@ -110,6 +139,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_next_step_is_a_command_to_paste() {
+        let tail = "folio build   # writes out/my-series.epub and out/my-series.pdf";
+        assert_eq!(
+            next_step(Path::new("/x/my-series")),
+            format!("cd /x/my-series && {tail}")
+        );
+        assert_eq!(
+            next_step(Path::new("it's mine")),
+            "cd 'it'\\''s mine' && folio build   # writes out/its-mine.epub and out/its-mine.pdf"
+        );
+    }
+
+    #[test]
     fn the_title_comes_from_the_folder_name() {
         assert_eq!(title_of(Path::new("/nowhere/my-series")), "My Series");
         assert_eq!(
@@ -125,21 +167,85 @@ mod tests {
         let config = folio::config::BookConfig::parse("book.toml", &text).unwrap();
         assert_eq!(config.profiles, Some(vec!["profiles/*".to_string()]));
         // Uncommenting every setting still parses: each one is a real key.
-        let all: String = text
-            .lines()
-            .map(|l| {
-                l.strip_prefix("# ")
-                    .filter(|r| r.contains(" = ") || r.starts_with("[["))
-                    .unwrap_or(l)
-            })
-            .map(|l| format!("{l}\n"))
-            .collect();
-        let all = all.replace("authors = []\n", "");
+        let all = uncommented(&text).replace("authors = []\n", "");
         let config = folio::config::BookConfig::parse("book.toml", &all).unwrap();
         assert_eq!(config.outputs.handouts.len(), 1);
         assert!(
             config.subtitle.is_some() && config.cover.is_some() && config.pdf.margins.is_some()
         );
         assert!(config.epub.templates.is_some() && config.identifier.is_some());
+    }
+
+    /// Uncomments every `# key = value` line of the scaffold's `book.toml`.
+    fn uncommented(text: &str) -> String {
+        text.lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|r| r.contains(" = ") || r.starts_with("[["))
+                    .unwrap_or(l)
+            })
+            .map(|l| format!("{l}\n"))
+            .collect()
+    }
+
+    /// A deserializer that only records the field names a struct asks for, so the test
+    /// below follows `BookConfig` as it grows instead of a list kept by hand.
+    struct FieldNames(std::cell::Cell<&'static [&'static str]>);
+
+    impl<'de> serde::Deserializer<'de> for &FieldNames {
+        type Error = serde::de::value::Error;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("only struct fields are recorded"))
+        }
+
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0.set(fields);
+            Err(serde::de::Error::custom("recorded"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+
+    fn fields_of<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+        let names = FieldNames(std::cell::Cell::new(&[]));
+        let _ = T::deserialize(&names);
+        names.0.get()
+    }
+
+    #[test]
+    fn the_scaffold_book_toml_names_every_key_of_every_table() {
+        use folio::config::{BookConfig, EpubConfig, HandoutConfig, OutputsConfig, PdfConfig};
+        let text = uncommented(&FILES[0].1.replace("{title}", "T"));
+        let toml: toml::Table = toml::from_str(&text).unwrap();
+        let table = |name: &str| toml[name].as_table().unwrap().clone();
+        let handout = toml["outputs"]["handouts"][0].as_table().unwrap().clone();
+        let tables = [
+            ("", toml.clone(), fields_of::<BookConfig>()),
+            ("epub", table("epub"), fields_of::<EpubConfig>()),
+            ("pdf", table("pdf"), fields_of::<PdfConfig>()),
+            ("outputs", table("outputs"), fields_of::<OutputsConfig>()),
+            ("outputs.handouts", handout, fields_of::<HandoutConfig>()),
+        ];
+        for (name, table, fields) in tables {
+            assert!(fields.len() > 1, "[{name}]: no fields recorded");
+            let missing: Vec<_> = fields.iter().filter(|f| !table.contains_key(**f)).collect();
+            assert!(
+                missing.is_empty(),
+                "[{name}] lacks {missing:?} in the scaffold"
+            );
+        }
     }
 }

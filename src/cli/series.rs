@@ -89,14 +89,7 @@ pub fn build(
     let modified = super::source_date_epoch()
         .map_err(|err| findings.push(err))
         .ok()?;
-    let book_dir = match load::read_book(dir) {
-        Ok(book_dir) => book_dir,
-        Err(err) => {
-            findings.add_source(&err.file, &std::fs::read(&err.file).unwrap_or_default());
-            findings.push(*err);
-            return None;
-        }
-    };
+    let book_dir = read_book(dir, findings)?;
     let config_file = book_dir.dir.join("book.toml").display().to_string();
     findings.add_source(&config_file, book_dir.config_text.as_bytes());
     let access = book_dir.access(&access.access(), access.max_image_pixels);
@@ -117,6 +110,7 @@ pub fn build(
         pdf_modified: publish::pdf_date(standard, modified, &paths),
     };
     let plan = plan(&book_dir, &profiles, &book_meta, out, &settings, findings);
+    findings.extend(no_editions(&book_dir, &config_file));
     if findings.has_errors() {
         return None;
     }
@@ -190,7 +184,7 @@ pub fn build(
                 .map(Path::to_path_buf)
         })
         .collect();
-    outcome.removed = manifest::update(out, &made)
+    outcome.removed = manifest::update(out, &manifest::book_key(&book_dir.dir), &made)
         .map_err(|errs| findings.extend(errs))
         .ok()?;
     outcome.unchanged = plan
@@ -203,16 +197,32 @@ pub fn build(
     Some(outcome)
 }
 
+/// Reads `dir/book.toml`; its error goes to `findings`. When there is no `book.toml`
+/// at all, the hint says where folio looked, since a new user most often ran it in
+/// the wrong folder.
+fn read_book(dir: &Path, findings: &mut Findings) -> Option<load::BookDir> {
+    let mut err = match load::read_book(dir) {
+        Ok(book_dir) => return Some(book_dir),
+        Err(err) => err,
+    };
+    let path = dir.join("book.toml");
+    if err.hint.is_none() && !path.exists() {
+        err.hint = Some(format!(
+            "no book.toml in {}: run folio in the book's folder, name it (folio build DIR), \
+             or start a series with folio init",
+            dir.display()
+        ));
+    }
+    findings.add_source(&err.file, &std::fs::read(&err.file).unwrap_or_default());
+    findings.push(*err);
+    None
+}
+
 /// Checks the book in `dir` without writing anything: `book.toml`, every profile with
 /// its images (read as `build` reads them), and the book's metadata.
 pub fn check(dir: &Path, access: &AccessArgs, findings: &mut Findings) {
-    let book_dir = match load::read_book(dir) {
-        Ok(book_dir) => book_dir,
-        Err(err) => {
-            findings.add_source(&err.file, &std::fs::read(&err.file).unwrap_or_default());
-            findings.push(*err);
-            return;
-        }
+    let Some(book_dir) = read_book(dir, findings) else {
+        return;
     };
     let config_file = book_dir.dir.join("book.toml").display().to_string();
     let access = book_dir.access(&access.access(), access.max_image_pixels);
@@ -222,9 +232,33 @@ pub fn check(dir: &Path, access: &AccessArgs, findings: &mut Findings) {
             let documents: Vec<Document> = profiles.into_iter().flatten().map(|p| p.doc).collect();
             let (_, warning) = meta::book_meta(&book_dir.config, &documents, &config_file);
             findings.extend(warning);
+            findings.extend(no_editions(&book_dir, &config_file));
         }
         Err(err) => findings.push(*err),
     }
+}
+
+/// `W-BOOK-NO-OUTPUTS` when `[outputs]` asks for no edition at all: the build would
+/// succeed writing nothing, which looks like a broken build.
+fn no_editions(book_dir: &load::BookDir, config_file: &str) -> Option<folio::Diagnostic> {
+    let outputs = &book_dir.config.outputs;
+    if outputs.epub || outputs.pdf || outputs.profile_epub || !outputs.handouts.is_empty() {
+        return None;
+    }
+    let text = &book_dir.config_text;
+    let at = text.find("[outputs]");
+    let span = at.map_or_else(folio::model::Span::default, |offset| {
+        folio::diag::span_at(text, offset, "[outputs]".len())
+    });
+    Some(
+        folio::Diagnostic::warning(
+            "W-BOOK-NO-OUTPUTS",
+            config_file,
+            span,
+            "[outputs] asks for no edition, so the build writes none",
+        )
+        .with_hint("set epub, pdf or profile-epub to true, or add an [[outputs.handouts]] set"),
+    )
 }
 
 /// Reads every profile, resolving only those whose bytes changed since the cache saw

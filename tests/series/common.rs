@@ -69,6 +69,15 @@ pub fn names(dir: &Path) -> Vec<String> {
     tree(dir).into_keys().collect()
 }
 
+/// The width of a PDF's first page, in points.
+pub fn page_width(pdf: &[u8]) -> f32 {
+    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads it");
+    let page = *doc.get_pages().values().next().expect("a page");
+    let dict = doc.get_dictionary(page).unwrap();
+    let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+    media[2].as_float().unwrap() - media[0].as_float().unwrap()
+}
+
 /// EPUBCheck 5 reports no fatal error, error or warning on the file.
 pub fn epubcheck(path: &Path) {
     epubcheck::epubcheck_file(path, &path.display().to_string());

@@ -89,6 +89,18 @@ pub fn book_meta(
         base.series.as_deref().unwrap_or(""),
     );
     meta.series = (!series.is_empty()).then_some(series);
+    // book.toml has neither a date nor a position in the series: a book of one profile
+    // takes that profile's, and -v says so; a series named in book.toml is not
+    // numbered by the profile's own.
+    let date = pick("date", None, base.date.as_deref().unwrap_or(""));
+    meta.date = (!date.is_empty()).then_some(date);
+    let position = base.series_position.filter(|_| config.series.is_none());
+    let position = pick(
+        "series-position",
+        None,
+        &position.map_or_else(String::new, |p| p.to_string()),
+    );
+    meta.series_position = position.parse().ok();
     meta.source_file = config_file.to_string();
     let warning = config.title.is_none().then(|| {
         let whose = first.map_or_else(String::new, |d| format!(" from {}", d.meta.source_file));
@@ -156,6 +168,37 @@ mod tests {
             lines.contains(&"description: not set".to_string()),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_single_profiles_date_and_series_position_say_where_they_came_from() {
+        let mut doc = profile("One", "en");
+        doc.meta.date = Some("2020-05-01".to_string());
+        doc.meta.series = Some("Crafts".to_string());
+        doc.meta.series_position = Some(3);
+        let config = BookConfig::parse("book.toml", "title = \"Kilns\"\n").unwrap();
+        let (book, _) = book_meta(&config, std::slice::from_ref(&doc), "book.toml");
+        assert_eq!(book.meta.date.as_deref(), Some("2020-05-01"));
+        assert_eq!(book.meta.series_position, Some(3));
+        let lines = book.describe();
+        for line in [
+            "date: \"2020-05-01\" (from the first profile, p/one.md)",
+            "series-position: \"3\" (from the first profile, p/one.md)",
+        ] {
+            assert!(lines.contains(&line.to_string()), "{lines:?}");
+        }
+        // A series named in book.toml is not numbered by the profile's own series.
+        let config =
+            BookConfig::parse("book.toml", "title = \"Kilns\"\nseries = \"Exiles\"\n").unwrap();
+        let (book, _) = book_meta(&config, std::slice::from_ref(&doc), "book.toml");
+        assert_eq!(book.meta.series_position, None);
+        assert!(
+            book.describe()
+                .contains(&"series-position: not set".to_string())
+        );
+        // Several profiles give the anthology no date of theirs.
+        let (book, _) = book_meta(&config, &[doc.clone(), doc], "book.toml");
+        assert!(book.describe().contains(&"date: not set".to_string()));
     }
 
     #[test]
