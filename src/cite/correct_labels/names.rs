@@ -299,13 +299,16 @@ fn is_initials(w: &str) -> bool {
         .is_some_and(|l| (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase))
 }
 
-/// A title that opens with a word or two and a colon ("Georgia: Art and civilization",
-/// "ZzTeX: A macro package") loses those words to the names before it when the names
-/// end with a stop: "Soltes OZ, editor. | Georgia: Art…", "TED. | Brené Brown:
-/// Listening to shame". Names have ended at that stop; what follows it up to the
-/// colon, capitalised and unpunctuated, opens the title. (DIN's "Family, Given:"
-/// follows a comma, its initials hold stops, so its colon stays the names'.)
-pub(super) fn title_opens_before_its_colon(
+/// Names end at a stop; a title the labeller found right after them may have lost its
+/// first words to them:
+/// - a word or two and a colon ("Soltes OZ, editor. | Georgia: Art…", "TED. | Brené
+///   Brown: Listening to shame"): capitalised and unpunctuated, they open the title
+///   (DIN's "Family, Given:" follows a comma, its initials hold stops, so its colon
+///   stays the names');
+/// - an honorific ("Darwin C. | Mr. Darwin on vivisection", "Girou D. | Father
+///   Truchet, the typographic point"): a name list does not end with one, it comes
+///   before the name it entitles.
+pub(super) fn title_opens_after_the_names(
     text: &str,
     tokens: &[Range<usize>],
     labels: Vec<Label>,
@@ -315,7 +318,15 @@ pub(super) fn title_opens_before_its_colon(
     };
     let word = |i: usize| &text[tokens[i].clone()];
     let named = |i: usize| matches!(labels[i], Label::Author | Label::Editor);
-    if title < 2 || !named(title - 1) || !word(title - 1).ends_with(':') {
+    if title < 2 || !named(title - 1) {
+        return labels;
+    }
+    if HONORIFICS.contains(&word(title - 1)) && word(title - 2).ends_with('.') {
+        let mut out = labels;
+        out[title - 1] = Label::Title;
+        return out;
+    }
+    if !word(title - 1).ends_with(':') {
         return labels;
     }
     let plain = |i: usize| {
@@ -344,6 +355,12 @@ pub(super) fn title_opens_before_its_colon(
     out[open..title].fill(Label::Title);
     out
 }
+
+/// Words that address or entitle a person and open a title as often as a name:
+/// "Mr. Darwin on vivisection", "Father Truchet, the typographic point…".
+const HONORIFICS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Sir", "Father", "Saint", "Pope", "King", "Queen",
+];
 
 /// Whether `text` reads as a DIN 1505 reference: "In:", "(Hrsg.)" or " : " between
 /// place and publisher.
@@ -627,6 +644,18 @@ mod tests {
         assert_eq!(
             corrected("Congress. House: Food act. In: Record.", "aattoo"),
             "aattoo"
+        );
+    }
+    #[test]
+    fn an_honorific_after_the_names_opens_the_title_too() {
+        assert_eq!(
+            corrected("Darwin C. Mr. Darwin on vivisection. 1881.", "aaatttd"),
+            "aattttd"
+        );
+        // Before a name it entitles, it is the name's.
+        assert_eq!(
+            corrected("Lee A, Father Brown. Title. 1881.", "aaaatd"),
+            "aaaatd"
         );
     }
 }
