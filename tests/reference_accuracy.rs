@@ -29,18 +29,18 @@ use std::path::Path;
 use serde_json::Value;
 
 /// Held-out accuracy (percent) below which the test fails: the level of the CRF parser
-/// trained on AnyStyle's core set and this set's tune half (94.6, 98.1, 97.6) minus one
+/// trained on AnyStyle's core set and this set's tune half (95.1, 98.1, 97.8) minus one
 /// point; the run is deterministic, so only a real change moves it. Raise it when the
 /// parser improves.
-const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 93.6), ("year", 97.1), ("author", 96.6)];
+const HELD_OUT_FLOOR: [(&str, f64); 3] = [("title", 94.1), ("year", 97.1), ("author", 96.8)];
 
 /// The same floor for the tune half (99.6, 100.0, 97.9 minus one point). The model is
 /// trained on this half, so it says little about new references: read `held-out`.
 const TUNE_FLOOR: [(&str, f64); 3] = [("title", 98.6), ("year", 99.0), ("author", 96.9)];
 
-/// The same floor for `extra` (96.0, 98.5, 94.8 minus one point): the correcting rules
+/// The same floor for `extra` (97.4, 98.5, 95.0 minus one point): the correcting rules
 /// are tuned on it, the labeller is not trained on it.
-const EXTRA_FLOOR: [(&str, f64); 3] = [("title", 95.0), ("year", 97.5), ("author", 93.8)];
+const EXTRA_FLOOR: [(&str, f64); 3] = [("title", 96.4), ("year", 97.5), ("author", 94.0)];
 
 const FIELDS: [&str; 3] = ["title", "year", "author"];
 

@@ -242,6 +242,76 @@ pub(super) fn edition_after_title(
     out
 }
 
+/// In an author-date reference ("Names. (1987). Title. *Journal*, 8(3)"), everything
+/// between the date and the journal in emphasis is the title: its sentences may hold
+/// places, dates and numbers the labeller takes for fields of their own ("TUG Annual
+/// Meeting, | Tufts University, July 28–31, 1986. | *TUGboat*", "… bone of Genesis 2:
+/// | 21–23. | *American Journal…*"). A chapter's "In", a bracket, a link or a name
+/// between them says otherwise.
+pub(super) fn title_runs_to_its_container(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let dated = labels[..start].contains(&Label::Date);
+    let Some(container) = (end..tokens.len().min(end + 12)).find(|&i| word(i).starts_with('*'))
+    else {
+        return labels;
+    };
+    let fits = |i: usize| {
+        !matches!(
+            labels[i],
+            Label::Author | Label::Editor | Label::Translator | Label::Url | Label::Doi
+        ) && !word(i).starts_with(['[', '('])
+            && !matches!(word(i).trim_end_matches(':'), "In" | "in")
+    };
+    if !dated
+        || container == end
+        || !matches!(labels[container], Label::Journal | Label::Container)
+        || !word(container - 1).ends_with(['.', '?', '!'])
+        || !(end..container).all(fits)
+    {
+        return labels;
+    }
+    let mut out = labels;
+    out[end..container].fill(Label::Title);
+    out
+}
+
+/// ISO 690 sets a report's number before its title with a spaced colon: "1 : *Profile
+/// of veteran business owners*", "Cm 7656 : *Eliminating world poverty*". A run with a
+/// number in it, before " : " and a title in emphasis, is the number, not the title.
+pub(super) fn number_before_marked_title(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(Range { start, end }) = first_run(&labels, Label::Title) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(colon) = (start..end.min(start + 6)).find(|&i| word(i) == ":") else {
+        return labels;
+    };
+    let numbered = (start..colon).any(|i| word(i).contains(|c: char| c.is_ascii_digit()));
+    if colon == start
+        || !numbered
+        || !tokens
+            .get(colon + 1)
+            .is_some_and(|_| word(colon + 1).starts_with('*'))
+        || colon + 1 >= end
+    {
+        return labels;
+    }
+    let mut out = labels;
+    out[start..=colon].fill(Label::Other);
+    out
+}
+
 /// An APA review's title goes on with what it reviews: "Poison pen. Review of *The
 /// Collaborator*, by alice kaplan." The labeller ends the title before "Review of".
 pub(super) fn review_of(text: &str, tokens: &[Range<usize>], labels: Vec<Label>) -> Vec<Label> {
@@ -415,6 +485,41 @@ mod tests {
         assert_eq!(
             corrected("Lee A. Notes. The edition. Vintage; 1993.", "aatttod"),
             "aatttod"
+        );
+    }
+    #[test]
+    fn an_author_date_title_runs_to_its_journal() {
+        assert_eq!(
+            corrected(
+                "Anon. (1985). TUG Meeting, Tufts University, July 28–31, 1986. *TUGboat*, 6.",
+                "adttoodddjo"
+            ),
+            "adtttttttjo"
+        );
+        // A chapter's "In", or no date before the title: the labeller's reading stays.
+        assert_eq!(
+            corrected("Anon. (1985). Title. In P. Ames, *Book*.", "adtoooc"),
+            "adtoooc"
+        );
+        assert_eq!(
+            corrected("Anon. Title, Tufts University. *TUGboat*, 6.", "atoojo"),
+            "atoojo"
+        );
+    }
+
+    #[test]
+    fn a_number_before_a_marked_title_is_not_the_title() {
+        assert_eq!(
+            corrected(
+                "Lee, J., 2013. Cm 7656 : *Eliminating poverty*. HMSO.",
+                "aadttttto"
+            ),
+            "aadoootto"
+        );
+        // A title's own colon, with no number before it, stays.
+        assert_eq!(
+            corrected("Lee, J., 2013. Paris : *une ville*. HMSO.", "aadtttto"),
+            "aadtttto"
         );
     }
 }

@@ -47,6 +47,8 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = ends::title_runs_to_its_stop(text, tokens, labels);
     let labels = ends::title_ends_at_a_stop(text, tokens, labels);
     let labels = ends::review_of(text, tokens, labels);
+    let labels = ends::title_runs_to_its_container(text, tokens, labels);
+    let labels = ends::number_before_marked_title(text, tokens, labels);
     let labels = ends::edition_after_title(text, tokens, labels);
     let labels = numbers::number_after_title(text, tokens, labels);
     let labels = gost::russian_place(text, tokens, labels);
