@@ -58,9 +58,8 @@ pub fn language_tag(raw: &str) -> String {
 
 /// Whether a language is written right to left (for `dir` on the whole document).
 pub fn is_rtl_language(lang: &str) -> bool {
-    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
     matches!(
-        primary.as_str(),
+        crate::lang::primary(lang).as_str(),
         "ar" | "fa" | "he" | "ur" | "ps" | "yi" | "ckb" | "sd" | "ug" | "dv"
     )
 }

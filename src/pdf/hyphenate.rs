@@ -41,17 +41,12 @@ pub(crate) struct Candidate {
 
 /// The hypher language for a BCP 47 tag, if we hyphenate it.
 fn language(lang: &str) -> Option<hypher::Lang> {
-    let lang = lang.to_ascii_lowercase();
-    if lang == "en" || lang.starts_with("en-") || lang.starts_with("en_") {
-        Some(hypher::Lang::English)
-    } else if lang == "fr" || lang.starts_with("fr-") || lang.starts_with("fr_") {
-        Some(hypher::Lang::French)
-    } else if lang == "de" || lang.starts_with("de-") || lang.starts_with("de_") {
-        Some(hypher::Lang::German)
-    } else if lang == "ru" || lang.starts_with("ru-") || lang.starts_with("ru_") {
-        Some(hypher::Lang::Russian)
-    } else {
-        None
+    match crate::lang::primary(lang).as_str() {
+        "en" => Some(hypher::Lang::English),
+        "fr" => Some(hypher::Lang::French),
+        "de" => Some(hypher::Lang::German),
+        "ru" => Some(hypher::Lang::Russian),
+        _ => None,
     }
 }
 
