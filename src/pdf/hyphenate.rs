@@ -46,6 +46,8 @@ fn language(lang: &str) -> Option<hypher::Lang> {
         "fr" => Some(hypher::Lang::French),
         "de" => Some(hypher::Lang::German),
         "ru" => Some(hypher::Lang::Russian),
+        "es" => Some(hypher::Lang::Spanish),
+        "tr" => Some(hypher::Lang::Turkish),
         _ => None,
     }
 }
@@ -280,10 +282,19 @@ fn case_changes(word: &str) -> Option<Vec<usize>> {
     (tag || out.len() >= 2).then_some(out)
 }
 
-/// Words hyphenated so far on this thread, per language (English, French, German,
-/// Russian): a book repeats its words, and pattern matching is the costliest step of
-/// finding breaks.
-type Memo = [HashMap<String, Vec<u8>>; 4];
+/// Words hyphenated so far on this thread, one map per language in [`LANGS`]: a book
+/// repeats its words, and pattern matching is the costliest step of finding breaks.
+type Memo = [HashMap<String, Vec<u8>>; LANGS.len()];
+
+/// The languages folio hyphenates, in the memo's order.
+const LANGS: [hypher::Lang; 6] = [
+    hypher::Lang::English,
+    hypher::Lang::French,
+    hypher::Lang::German,
+    hypher::Lang::Russian,
+    hypher::Lang::Spanish,
+    hypher::Lang::Turkish,
+];
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Default::default());
@@ -313,12 +324,7 @@ fn hyphenate_run(
     } else {
         lang
     };
-    let slot = match lang {
-        hypher::Lang::English => 0,
-        hypher::Lang::French => 1,
-        hypher::Lang::German => 2,
-        _ => 3,
-    };
+    let slot = LANGS.iter().position(|&l| l == lang).unwrap_or(0);
     MEMO.with_borrow_mut(|memo| {
         let words = &mut memo[slot];
         if !words.contains_key(run) {
@@ -387,7 +393,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn english_french_german_and_russian_words_hyphenate() {
+    fn words_hyphenate_in_every_language_with_patterns() {
         let en = kinds("revolutionary", "en");
         assert!(
             en.iter()
@@ -400,9 +406,13 @@ pub(crate) mod tests {
         assert!(de.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{de:?}");
         let ru = kinds("литературы", "ru");
         assert!(ru.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{ru:?}");
-        // A language with no patterns here hyphenates nothing.
+        let es = kinds("responsabilidades", "es");
+        assert!(es.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{es:?}");
+        let tr = kinds("araştırmacılar", "tr");
+        assert!(tr.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{tr:?}");
+        // A language with no patterns here (Basque) hyphenates nothing.
         assert!(
-            !kinds("revolutionary", "tr")
+            !kinds("revolutionary", "eu")
                 .iter()
                 .any(|(_, k)| *k == BreakKind::Hyphen)
         );
