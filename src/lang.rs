@@ -42,6 +42,14 @@ pub fn is_french(lang: &str) -> bool {
     primary(lang) == "fr"
 }
 
+/// Whether a line may not start with `c`: an em or en dash, which TeX and Chicago
+/// never put at a line's start, though UAX #14 lets a line break before an em dash.
+/// Both editions follow it: the PDF's line breaker drops such breaks, the EPUB joins
+/// the dash to what precedes it with a word joiner.
+pub fn opens_no_line(c: char) -> bool {
+    matches!(c, '—' | '–')
+}
+
 /// Words the reader sees around notes and in the navigation, in the document's
 /// language: one set for both editions.
 pub struct Labels {

@@ -150,7 +150,10 @@ pub(crate) fn candidates(
                 next,
                 kind: BreakKind::Forced,
             });
-        } else if !glued.holds(p) && shaped.boundary[p] && !text[p..].starts_with(['—', '–']) {
+        } else if !glued.holds(p)
+            && shaped.boundary[p]
+            && !text[p..].starts_with(crate::lang::opens_no_line)
+        {
             // UAX #14 lets a line break before an em dash (class B2); TeX and
             // Chicago never start a line with a dash, so only the break after it counts.
             let kind = if end < p {
