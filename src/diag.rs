@@ -104,6 +104,36 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+/// A place where reading wrote more characters than the source has: a presentation
+/// ligature (ﬁ) read as its letters ("fi").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Widening {
+    /// Line, from 1.
+    pub line: u32,
+    /// Column of the ligature's first letter in the text as read.
+    pub column: u32,
+    /// Characters added (1 for ﬁ, 2 for ﬃ).
+    pub added: u32,
+}
+
+/// Moves the columns of `diagnostics`, computed on the text as read, back to the
+/// source's: a place after a widening on its line moves left by what it added, a place
+/// inside one goes to the ligature.
+pub fn to_source_columns(diagnostics: &mut [Diagnostic], widenings: &[Widening]) {
+    if widenings.is_empty() {
+        return;
+    }
+    for d in diagnostics {
+        let (line, column) = (d.span.line, d.span.column);
+        let shift: u32 = widenings
+            .iter()
+            .filter(|w| w.line == line && w.column < column)
+            .map(|w| w.added.min(column - w.column))
+            .sum();
+        d.span.column = column.saturating_sub(shift).max(1);
+    }
+}
+
 /// Line and column (both from 1, column in chars) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());

@@ -25,12 +25,29 @@ pub fn language_tag(raw: &str) -> String {
     }
 }
 
+/// A tag's primary subtag in lower case (`fr` for `fr-CA`, `FR_ca` or ` fr `): what
+/// every language decision (labels, typography, hyphenation, direction) looks at.
+/// `_` is taken as a separator too, as locale names write it.
+pub fn primary(lang: &str) -> String {
+    lang.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// Whether a language tag names French (`fr`, `fr-CA`), whose typography folio
 /// follows in both editions.
 pub fn is_french(lang: &str) -> bool {
-    lang.split(['-', '_'])
-        .next()
-        .is_some_and(|p| p.trim().eq_ignore_ascii_case("fr"))
+    primary(lang) == "fr"
+}
+
+/// Whether a line may not start with `c`: an em or en dash, which TeX and Chicago
+/// never put at a line's start, though UAX #14 lets a line break before an em dash.
+/// Both editions follow it: the PDF's line breaker drops such breaks, the EPUB joins
+/// the dash to what precedes it with a word joiner.
+pub fn opens_no_line(c: char) -> bool {
+    matches!(c, '—' | '–')
 }
 
 /// Words the reader sees around notes and in the navigation, in the document's
@@ -64,13 +81,7 @@ impl Labels {
     /// The set for `lang`'s primary subtag: French, German, Spanish, Russian, or English
     /// (the default).
     pub fn for_lang(lang: &str) -> &'static Labels {
-        let primary = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        match primary.as_str() {
+        match primary(lang).as_str() {
             "fr" => &FRENCH,
             "de" => &GERMAN,
             "es" => &SPANISH,
@@ -163,6 +174,20 @@ mod tests {
             assert!(!is_language_tag(bad), "{bad}");
         }
         assert_eq!(language_tag("french please"), "en");
+    }
+
+    #[test]
+    fn primary_subtags() {
+        for (tag, want) in [
+            ("fr-CA", "fr"),
+            ("FR_ca", "fr"),
+            (" de ", "de"),
+            ("zh-Hant-TW", "zh"),
+            ("", ""),
+        ] {
+            assert_eq!(primary(tag), want, "{tag:?}");
+        }
+        assert!(is_french("fr-BE") && !is_french("fry"));
     }
 
     #[test]

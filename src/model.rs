@@ -89,6 +89,10 @@ pub struct Document {
     /// which carry no spans of their own; empty for documents built by hand.
     #[serde(skip)]
     pub input: String,
+    /// Where reading widened a line of the input (a ligature read as letters), so
+    /// findings placed in [`Document::input`] can be given the source's columns.
+    #[serde(skip)]
+    pub widenings: Vec<crate::diag::Widening>,
 }
 
 /// A series of profiles bound together.

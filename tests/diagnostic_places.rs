@@ -261,3 +261,37 @@ fn markers_in_a_table_opening_the_document_are_placed_on_their_rows() {
         assert_eq!(converted, *expected, "convert on {name}");
     }
 }
+
+/// The column (from 1) where `needle` starts on its line of `source`, in characters.
+fn source_column(source: &str, needle: &str) -> (u32, u32) {
+    let at = source.find(needle).expect("needle in source");
+    let line = source[..at].matches('\n').count() as u32 + 1;
+    let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, source[start..at].chars().count() as u32 + 1)
+}
+
+#[test]
+fn columns_count_the_sources_characters_where_a_ligature_is_read_as_letters() {
+    // ﬁ is read as "fi" and ﬃ as "ffi": a finding after them on their line must still
+    // point at the source's column, from resolve (a marker) and from the reader (a
+    // footnote).
+    let text = "Title\n\nThe ﬁrst and eﬃcient claim.(2) More.\n\nWorks Cited\n\n\
+                (1) - Nash, M. (2013). A book. East Press.\n";
+    let md = "# Title\n\nThe ﬁrst eﬃcient claim.[^missing]\n\n![A picture](missing.png)\n";
+    for (name, source, code, needle) in [
+        ("lig.txt", text, "W-DANGLING-MARKER", "(2)"),
+        ("lig.md", md, "W-FOOTNOTE-UNDEFINED", "[^missing]"),
+    ] {
+        let doc = folio::resolve::resolve(folio::read::read(name, source.as_bytes()));
+        let found = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("{name}: no {code}: {:?}", doc.diagnostics));
+        assert_eq!(
+            (found.span.line, found.span.column),
+            source_column(source, needle),
+            "{name}: {code}"
+        );
+    }
+}

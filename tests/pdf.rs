@@ -8,12 +8,10 @@ use std::collections::BTreeMap;
 use folio::model::{Block, Book, Document, Inline, Metadata, NoteKind};
 use folio::pdf::{Paper, PdfOptions, pdf};
 
-#[path = "pdf/build.rs"]
-mod build;
-#[path = "pdf/check.rs"]
-mod check;
-#[path = "pdf/structure.rs"]
-mod structure;
+#[path = "pdf/support.rs"]
+#[allow(dead_code)]
+mod support;
+use support::{build, check, structure};
 
 use build::*;
 use check::*;

@@ -163,6 +163,7 @@ fn laid_books() -> Vec<(String, Laid)> {
 /// The thresholds every test book meets today; the rest are printed.
 const MET: &[&str] = &[
     "justified lines over 0.55 em",
+    "one-word justified lines",
     "fused marks",
     "notes printed twice",
     "overfull lines",
@@ -198,6 +199,18 @@ fn page_quality_report() {
         let filler = !name.contains('/') && !name.ends_with("series");
         for fault in faults {
             if filler && fault == "over 10% hyphenated" {
+                continue;
+            }
+            // Some of their paragraphs cannot be set with every space within 0.55 em,
+            // no word alone on a line and at most two hyphens in a row. They used to
+            // get a word alone instead ("ex-", "demonstrations" on a 345 pt line: 16
+            // such lines over the filler books), which the space measure never saw;
+            // now they get a loose line (13 lines, 0.57 to 0.65 em).
+            if filler && fault == "justified lines over 0.55 em" {
+                assert!(
+                    q.loose(0.55) <= 7 && q.loose(0.66) == 0,
+                    "{name}: {fault}: {q}"
+                );
                 continue;
             }
             assert!(!MET.contains(&fault), "{name}: {fault}: {q}");
@@ -375,7 +388,7 @@ fn urls_break_by_chicagos_rule_and_hashtags_at_case_changes_without_hyphens() {
         },
         tag: None,
     };
-    let (mut url_breaks, mut tag_breaks) = (0, 0);
+    let (mut url_breaks, mut tag_breaks, mut loose_first) = (0, 0, 0);
     for width in (160..=300).step_by(10) {
         let spec = ParaSpec {
             width: width as f32,
@@ -426,9 +439,25 @@ fn urls_break_by_chicagos_rule_and_hashtags_at_case_changes_without_hyphens() {
                 .map(|(r, g)| g.advance / r.size)
                 .collect();
             let widest = spaces.iter().copied().fold(0.0, f32::max);
+            // The line where the URL starts holds only "The report, published at"
+            // before it: at some widths no break point of the URL lets those four
+            // words fill the line. It used to leave "The" alone on the line instead
+            // (a hole of 16 em), which no measure of spaces saw; now it is loose.
+            let limit = if texts[i].starts_with("The report") && texts[i].contains("https") {
+                loose_first += usize::from(widest > 0.551);
+                1.05
+            } else {
+                0.551
+            };
             assert!(
-                widest <= 0.551,
+                widest <= limit,
                 "{width}: line {i} spaces {widest:.2} em: {}",
+                texts[i]
+            );
+            let own_word = !url.contains(texts[i].trim()) && !tag.contains(texts[i].trim());
+            assert!(
+                !spaces.is_empty() || !own_word,
+                "{width}: line {i} holds one word: {}",
                 texts[i]
             );
             assert_eq!(line.overfull, 0.0, "{width}: line {i} overfull");
@@ -438,6 +467,8 @@ fn urls_break_by_chicagos_rule_and_hashtags_at_case_changes_without_hyphens() {
         url_breaks > 10 && tag_breaks > 3,
         "{url_breaks} {tag_breaks}"
     );
+    // Measured: 5 of the 15 widths (0.58 to 1.02 em).
+    assert!(loose_first <= 5, "{loose_first} loose first lines");
 }
 
 fn text_of(line: &Line) -> String {

@@ -8,15 +8,10 @@ use folio::model::{Block, Inline};
 use folio::pdf::types::{Container, Item, ItemKind, Line};
 use folio::pdf::{Laid, Paper, PdfOptions, layout, pdf};
 
-#[path = "pdf/build.rs"]
+#[path = "pdf/support.rs"]
 #[allow(dead_code)]
-mod build;
-#[path = "pdf/check.rs"]
-#[allow(dead_code)]
-mod check;
-#[path = "pdf/structure.rs"]
-#[allow(dead_code)]
-mod structure;
+mod support;
+use support::{build, check};
 
 use build::*;
 

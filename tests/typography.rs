@@ -8,15 +8,10 @@ use folio::model::Book;
 use folio::pdf::{Paper, PdfOptions, pdf};
 use folio::{epub, read::read, resolve::resolve};
 
-#[path = "pdf/build.rs"]
+#[path = "pdf/support.rs"]
 #[allow(dead_code)]
-mod build;
-#[path = "pdf/check.rs"]
-#[allow(dead_code)]
-mod check;
-#[path = "pdf/structure.rs"]
-#[allow(dead_code)]
-mod structure;
+mod support;
+use support::{build, check};
 
 use build::words;
 use check::{save, tool};

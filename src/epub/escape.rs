@@ -58,9 +58,8 @@ pub fn language_tag(raw: &str) -> String {
 
 /// Whether a language is written right to left (for `dir` on the whole document).
 pub fn is_rtl_language(lang: &str) -> bool {
-    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
     matches!(
-        primary.as_str(),
+        crate::lang::primary(lang).as_str(),
         "ar" | "fa" | "he" | "ur" | "ps" | "yi" | "ckb" | "sd" | "ug" | "dv"
     )
 }
@@ -86,12 +85,37 @@ fn is_persian_letter(c: char) -> bool {
     )
 }
 
+/// U+2060 WORD JOINER: no line break on either side of it, and nothing drawn.
+const WORD_JOINER: char = '\u{2060}';
+
+/// `text` with a word joiner before each dash where a reading system following UAX
+/// #14 could start a line with it ("word—word" breaks before the em dash) and the PDF
+/// would not ([`crate::lang::opens_no_line`]). A dash opening the text is left alone:
+/// what precedes it is markup.
+fn join_dashes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(crate::lang::opens_no_line) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 6);
+    let mut from = 0;
+    for (p, _) in unicode_linebreak::linebreaks(text) {
+        if p > 0 && p < text.len() && text[p..].starts_with(crate::lang::opens_no_line) {
+            out.push_str(&text[from..p]);
+            out.push(WORD_JOINER);
+            from = p;
+        }
+    }
+    out.push_str(&text[from..]);
+    out.into()
+}
+
 /// Appends escaped `text`, wrapping each right-to-left run (Persian, Arabic, Hebrew
 /// words with the spaces and punctuation between them) in `<span dir="rtl">` — with
 /// `lang="fa"` when Persian-only letters show the language — so a reading system lays
 /// it out correctly inside left-to-right prose. Inside an RTL document, runs are left
 /// alone: the document's own direction already applies.
 pub fn push_text(out: &mut String, text: &str, doc_rtl: bool) {
+    let text = &join_dashes(text);
     if doc_rtl || !text.chars().any(is_strong_rtl) {
         push_escaped(out, text);
         return;
@@ -216,6 +240,21 @@ pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_never_opens_a_line_in_a_reading_system() {
+        let mut out = String::new();
+        push_text(&mut out, "the guild—and its lamps – lit; 1979–1981", false);
+        // A break was allowed only before the em dash (after "guild") and at the space
+        // before the spaced en dash.
+        assert_eq!(
+            out,
+            "the guild\u{2060}—and its lamps \u{2060}– lit; 1979–1981"
+        );
+        let mut out = String::new();
+        push_text(&mut out, "—opening", false);
+        assert_eq!(out, "—opening");
+    }
 
     #[test]
     fn escapes_and_drops_forbidden_characters() {

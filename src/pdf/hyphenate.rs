@@ -41,17 +41,14 @@ pub(crate) struct Candidate {
 
 /// The hypher language for a BCP 47 tag, if we hyphenate it.
 fn language(lang: &str) -> Option<hypher::Lang> {
-    let lang = lang.to_ascii_lowercase();
-    if lang == "en" || lang.starts_with("en-") || lang.starts_with("en_") {
-        Some(hypher::Lang::English)
-    } else if lang == "fr" || lang.starts_with("fr-") || lang.starts_with("fr_") {
-        Some(hypher::Lang::French)
-    } else if lang == "de" || lang.starts_with("de-") || lang.starts_with("de_") {
-        Some(hypher::Lang::German)
-    } else if lang == "ru" || lang.starts_with("ru-") || lang.starts_with("ru_") {
-        Some(hypher::Lang::Russian)
-    } else {
-        None
+    match crate::lang::primary(lang).as_str() {
+        "en" => Some(hypher::Lang::English),
+        "fr" => Some(hypher::Lang::French),
+        "de" => Some(hypher::Lang::German),
+        "ru" => Some(hypher::Lang::Russian),
+        "es" => Some(hypher::Lang::Spanish),
+        "tr" => Some(hypher::Lang::Turkish),
+        _ => None,
     }
 }
 
@@ -153,7 +150,10 @@ pub(crate) fn candidates(
                 next,
                 kind: BreakKind::Forced,
             });
-        } else if !glued.holds(p) && shaped.boundary[p] && !text[p..].starts_with(['—', '–']) {
+        } else if !glued.holds(p)
+            && shaped.boundary[p]
+            && !text[p..].starts_with(crate::lang::opens_no_line)
+        {
             // UAX #14 lets a line break before an em dash (class B2); TeX and
             // Chicago never start a line with a dash, so only the break after it counts.
             let kind = if end < p {
@@ -285,10 +285,19 @@ fn case_changes(word: &str) -> Option<Vec<usize>> {
     (tag || out.len() >= 2).then_some(out)
 }
 
-/// Words hyphenated so far on this thread, per language (English, French, German,
-/// Russian): a book repeats its words, and pattern matching is the costliest step of
-/// finding breaks.
-type Memo = [HashMap<String, Vec<u8>>; 4];
+/// Words hyphenated so far on this thread, one map per language in [`LANGS`]: a book
+/// repeats its words, and pattern matching is the costliest step of finding breaks.
+type Memo = [HashMap<String, Vec<u8>>; LANGS.len()];
+
+/// The languages folio hyphenates, in the memo's order.
+const LANGS: [hypher::Lang; 6] = [
+    hypher::Lang::English,
+    hypher::Lang::French,
+    hypher::Lang::German,
+    hypher::Lang::Russian,
+    hypher::Lang::Spanish,
+    hypher::Lang::Turkish,
+];
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Default::default());
@@ -318,12 +327,7 @@ fn hyphenate_run(
     } else {
         lang
     };
-    let slot = match lang {
-        hypher::Lang::English => 0,
-        hypher::Lang::French => 1,
-        hypher::Lang::German => 2,
-        _ => 3,
-    };
+    let slot = LANGS.iter().position(|&l| l == lang).unwrap_or(0);
     MEMO.with_borrow_mut(|memo| {
         let words = &mut memo[slot];
         if !words.contains_key(run) {
@@ -392,7 +396,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn english_french_german_and_russian_words_hyphenate() {
+    fn words_hyphenate_in_every_language_with_patterns() {
         let en = kinds("revolutionary", "en");
         assert!(
             en.iter()
@@ -405,9 +409,13 @@ pub(crate) mod tests {
         assert!(de.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{de:?}");
         let ru = kinds("литературы", "ru");
         assert!(ru.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{ru:?}");
-        // A language with no patterns here hyphenates nothing.
+        let es = kinds("responsabilidades", "es");
+        assert!(es.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{es:?}");
+        let tr = kinds("araştırmacılar", "tr");
+        assert!(tr.iter().any(|(_, k)| *k == BreakKind::Hyphen), "{tr:?}");
+        // A language with no patterns here (Basque) hyphenates nothing.
         assert!(
-            !kinds("revolutionary", "tr")
+            !kinds("revolutionary", "eu")
                 .iter()
                 .any(|(_, k)| *k == BreakKind::Hyphen)
         );

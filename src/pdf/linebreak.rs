@@ -13,6 +13,11 @@
 //! it at 200, then 1000; any badness with emergency stretch; then breaks between any
 //! two clusters. The last pass cannot fail: when no node reaches a candidate it keeps
 //! the least overfull line, and the line reports it.
+//!
+//! A justified line's spaces may open to [`LOOSEST`] in every pass but the last two. A
+//! word alone on a line counts as a line with one space as wide as the hole after it,
+//! so it is never the way out of a loose line; when no setting keeps every line within
+//! [`LOOSEST`], the paragraph gets as few loose lines, as little loose, as it can.
 
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate};
@@ -186,6 +191,16 @@ struct Fit {
     excess: f32,
     /// Its spaces would be looser than the pass allows.
     loose: bool,
+    /// How many times [`LOOSEST`] its spaces open, when more than once; else 0.
+    over: f32,
+}
+
+/// Whether the line ends where a word does (not inside a URL or a hashtag).
+fn ends_word(kind: BreakKind) -> bool {
+    matches!(
+        kind,
+        BreakKind::Space | BreakKind::Hyphen | BreakKind::Explicit
+    )
 }
 
 fn measure(
@@ -195,7 +210,7 @@ fn measure(
     pass: Pass,
     from: &Node,
     (c, cut): (&Candidate, Option<&Cut>),
-    is_last: bool,
+    (is_last, at_word): (bool, bool),
 ) -> Fit {
     let avail = available(spec, from.line);
     // Inside a ligature the line ends with the cut's own head; elsewhere with the
@@ -214,36 +229,46 @@ fn measure(
         _ => (avail.min(24.0), 0.0),
     };
     let emergency = pass.emergency * avail;
-    // Spaces stretched past the loosest allowed: a line no pass but the last takes.
+    // The width in em each space of the set line gets. A word alone on the line (or
+    // what a hyphen left of one) cannot justify: the slack shows as a hole after it,
+    // read like one space that wide (TeX would call the line underfull). A piece of
+    // a URL or hashtag, broken where it must be, is exempt: its line has nothing else
+    // to carry.
     let ems = shaped.glue_ems(from.from, to);
-    let loose = spec.align == Align::Justify
-        && !is_last
-        && ems > 0.0
-        && glue + (avail - natural) > pass.loosest * ems;
-    if natural <= avail {
-        let ratio = if is_last {
+    let spread = if spec.align != Align::Justify || is_last {
+        0.0
+    } else if ems > 0.0 {
+        (glue + (avail - natural)) / ems
+    } else if at_word && ends_word(c.kind) {
+        let em = shaped.segment_at(from.from).map_or(0.0, |s| s.size);
+        (avail - natural) / em.max(1.0)
+    } else {
+        0.0
+    };
+    let loose = spread > pass.loosest;
+    let over = if spread > LOOSEST {
+        spread / LOOSEST
+    } else {
+        0.0
+    };
+    let ratio = if natural <= avail {
+        if is_last {
             0.0
         } else if stretch + emergency > 0.0 {
             (avail - natural) / (stretch + emergency)
         } else {
             f32::INFINITY
-        };
-        Fit {
-            ratio,
-            excess: natural - shrink - avail,
-            loose,
         }
+    } else if shrink > 0.0 {
+        (avail - natural) / shrink
     } else {
-        let ratio = if shrink > 0.0 {
-            (avail - natural) / shrink
-        } else {
-            f32::NEG_INFINITY
-        };
-        Fit {
-            ratio,
-            excess: natural - shrink - avail,
-            loose,
-        }
+        f32::NEG_INFINITY
+    };
+    Fit {
+        ratio,
+        excess: natural - shrink - avail,
+        loose,
+        over,
     }
 }
 
@@ -319,7 +344,20 @@ pub(crate) fn break_lines(
                 next_active.push(ai);
                 continue;
             }
-            let fit = measure(fonts, shaped, spec, pass, &a, (c, cut_ref), is_last);
+            // Whether the line from `a` starts with a word or the rest of one after a
+            // hyphen, not with a piece of a URL or hashtag.
+            let at_word = a
+                .cand
+                .is_none_or(|i| !matches!(cands[i].kind, BreakKind::Other | BreakKind::Char));
+            let fit = measure(
+                fonts,
+                shaped,
+                spec,
+                pass,
+                &a,
+                (c, cut_ref),
+                (is_last, at_word),
+            );
             if fit.ratio < -1.0 {
                 // Overfull: no later candidate can do better from this node.
                 if rescue.is_none_or(|(e, _)| fit.excess < e) {
@@ -337,6 +375,14 @@ pub(crate) fn break_lines(
             if b > pass.tolerance || hyphens > MAX_HYPHENS || fit.loose {
                 continue;
             }
+            // Emergency stretch makes any line look cheap; a line looser than
+            // LOOSEST (taken only when no pass could avoid one) is judged by its real
+            // spaces, so the paragraph gets as few of them, as little loose, as it can.
+            let b = if fit.over > 0.0 {
+                INF_BAD * fit.over
+            } else {
+                b
+            };
             let p = penalty(c.kind);
             let mut d = (LINE_PENALTY + b).powi(2) + if forced { 0.0 } else { p * p };
             let is_flagged = flagged(c.kind);

@@ -1,7 +1,7 @@
 //! Bytes to text: refuse what is not a UTF-8 text file, drop a BOM, and turn CRLF into
 //! LF so that every later stage (and every span) sees one kind of line end.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Widening};
 use crate::model::Span;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -97,26 +97,46 @@ pub(super) fn drop_controls(name: &str, text: String) -> (String, Option<Diagnos
 }
 
 /// `text` with the Latin presentation-form ligatures (U+FB00–U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ)
-/// written as their letters. Text copied from a PDF often carries them; left in, a
-/// search for "first" misses "ﬁrst" in both editions, and the PDF's own shaping makes
-/// the ligature again where the font has one.
-pub(super) fn fold_ligatures(text: String) -> String {
+/// written as their letters, and where each one widened its line (for diagnostics'
+/// columns, [`crate::diag::to_source_columns`]). Text copied from a PDF often carries
+/// them; left in, a search for "first" misses "ﬁrst" in both editions, and the PDF's
+/// own shaping makes the ligature again where the font has one.
+pub(super) fn fold_ligatures(text: String) -> (String, Vec<Widening>) {
     if !text.contains(|c: char| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
-        return text;
+        return (text, Vec::new());
     }
     let mut out = String::with_capacity(text.len() + 8);
+    let mut widenings = Vec::new();
+    let (mut line, mut column) = (1, 1);
     for c in text.chars() {
-        match c {
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            c => out.push(c),
-        }
+        let letters = match c {
+            '\u{FB00}' => "ff",
+            '\u{FB01}' => "fi",
+            '\u{FB02}' => "fl",
+            '\u{FB03}' => "ffi",
+            '\u{FB04}' => "ffl",
+            '\u{FB05}' | '\u{FB06}' => "st",
+            '\n' => {
+                out.push(c);
+                (line, column) = (line + 1, 1);
+                continue;
+            }
+            c => {
+                out.push(c);
+                column += 1;
+                continue;
+            }
+        };
+        out.push_str(letters);
+        let added = letters.len() as u32 - 1;
+        widenings.push(Widening {
+            line,
+            column,
+            added,
+        });
+        column += added + 1;
     }
-    out
+    (out, widenings)
 }
 
 /// Line and column of byte `at` of `body`, which may hold invalid UTF-8 after `at`.
@@ -171,11 +191,15 @@ mod tests {
 
     #[test]
     fn presentation_ligatures_become_letters() {
+        let (text, widenings) =
+            fold_ligatures("ﬁrst ﬂoor,\noﬀer, eﬃcient, ba\u{FB04}e, \u{FB05} \u{FB06}".to_string());
+        assert_eq!(text, "first floor,\noffer, efficient, baffle, st st");
+        let at = |w: &Widening| (w.line, w.column, w.added);
         assert_eq!(
-            fold_ligatures("ﬁrst ﬂoor, oﬀer, eﬃcient, ba\u{FB04}e, \u{FB05} \u{FB06}".to_string()),
-            "first floor, offer, efficient, baffle, st st"
+            widenings.iter().map(at).take(4).collect::<Vec<_>>(),
+            [(1, 1, 1), (1, 7, 1), (2, 2, 1), (2, 9, 2)]
         );
-        assert_eq!(fold_ligatures("fine".to_string()), "fine");
+        assert_eq!(fold_ligatures("fine".to_string()).1, []);
     }
 
     #[test]

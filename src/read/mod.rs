@@ -53,8 +53,10 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
         text
     };
     let (text, controls) = decode::drop_controls(name, text);
-    let text = decode::fold_ligatures(text);
+    let (text, widenings) = decode::fold_ligatures(text);
     doc.diagnostics.extend(controls);
+    // Findings from here on are placed in the text as read.
+    let placed_from = doc.diagnostics.len();
     let src = Src::new(name, &text);
     let mut body_start = 0;
     if is_markdown(name) {
@@ -67,6 +69,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
         text::read(&src, &mut doc);
     }
     doc.input = text;
+    doc.widenings = widenings;
     if doc.meta.title.trim().is_empty() {
         let stem = std::path::Path::new(name)
             .file_stem()
@@ -90,6 +93,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Document {
             }),
         );
     }
+    crate::diag::to_source_columns(&mut doc.diagnostics[placed_from..], &doc.widenings);
     doc
 }
 

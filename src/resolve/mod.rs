@@ -75,6 +75,9 @@ pub fn resolve(mut doc: Document) -> Document {
         tie_spaces(&mut doc);
         return doc;
     }
+    // Resolve places its findings in the text as read; they are moved to the source's
+    // columns once, at the end.
+    let placed_from = doc.diagnostics.len();
     let footnote_markers = find_markers::find_markers(&mut doc);
     let built = build_notes::build_notes(&mut doc, &footnote_markers);
     let cited = pick_citations::pick_citations(&doc, &built);
@@ -82,5 +85,6 @@ pub fn resolve(mut doc: Document) -> Document {
     mark_titles::mark_titles(&mut doc);
     check::check(&mut doc, &built);
     tie_spaces(&mut doc);
+    crate::diag::to_source_columns(&mut doc.diagnostics[placed_from..], &doc.widenings);
     doc
 }

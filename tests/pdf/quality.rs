@@ -1,6 +1,6 @@
 //! A page-quality report measured on laid-out pages, the faults a typographer checks
-//! first: the empty band above the footnote rule, loose justified lines, note marks
-//! fused into a false number, notes printed twice, overfull lines, widows and orphans,
+//! first: the empty band above the footnote rule, loose justified lines, words left
+//! alone on a justified line, note marks fused into a false number, notes printed twice, overfull lines, widows and orphans,
 //! hyphenated line ends.
 
 use std::collections::BTreeMap;
@@ -25,6 +25,10 @@ pub struct Quality {
     pub before_last_entries: Vec<usize>,
     /// Interword space of every justified body line that is not its paragraph's last, in em.
     pub spaces: Vec<f32>,
+    /// Justified body lines, not their paragraph's last, that hold no interword space
+    /// and stop short of the measure by more than the loosest space: a word (or the
+    /// rest of one) alone with a hole after it.
+    pub lonely: usize,
     /// Adjacent note marks with nothing between them.
     pub fused: usize,
     /// Notes printed in full on more than one page (a back-reference does not count).
@@ -92,6 +96,7 @@ impl Quality {
         let checks = [
             (self.worst_band() <= 24.0, "band above the rule over 24 pt"),
             (self.loose(0.55) == 0, "justified lines over 0.55 em"),
+            (self.lonely == 0, "one-word justified lines"),
             (self.fused == 0, "fused marks"),
             (self.twice == 0, "notes printed twice"),
             (self.overfull == 0, "overfull lines"),
@@ -125,7 +130,7 @@ impl fmt::Display for Quality {
         write!(
             f,
             "pages {} band max {:.1} p95 {:.1} pt [{}]; word space p50 {:.2} p95 {:.2} max {:.2} em, \
-             >0.55 em {}; fused {}; twice {}; overfull {}; widows/orphans {}; \
+             >0.55 em {}; one-word {}; fused {}; twice {}; overfull {}; widows/orphans {}; \
              hyphenated {}/{} ({:.1}%), run {}",
             self.bands.len(),
             self.worst_band(),
@@ -135,6 +140,7 @@ impl fmt::Display for Quality {
             self.space_quantile(0.95),
             self.space_quantile(1.0),
             self.loose(0.55),
+            self.lonely,
             self.fused,
             self.twice,
             self.overfull,
@@ -160,6 +166,10 @@ fn word_space(line: &Line) -> Option<f32> {
         }
     }
     (n > 0).then(|| sum / n as f32)
+}
+
+fn in_table(nest: &[Container]) -> bool {
+    nest.iter().any(|c| matches!(c, Container::Table(_)))
 }
 
 /// Adjacent note references in a line with no separator between them.
@@ -199,12 +209,13 @@ pub fn measure(laid: &Laid) -> Quality {
                     note: None,
                     extra: false,
                     block,
+                    nest,
                     ..
-                } => Some((i.y, line, *role, *block)),
+                } => Some((i.x, i.y, line, *role, *block, in_table(nest))),
                 _ => None,
             })
             .collect();
-        for (k, &(y, line, role, block)) in body.iter().enumerate() {
+        for (k, &(x, y, line, role, block, cell)) in body.iter().enumerate() {
             bottom = f32::max(bottom, y + line.descent);
             q.fused += fused(line);
             if !matches!(role, Role::Body | Role::Quote) {
@@ -222,12 +233,17 @@ pub fn measure(laid: &Laid) -> Quality {
             } else {
                 run = 0;
             }
-            let last_of_para = body.get(k + 1).is_none_or(|n| n.3 != block);
-            if !last_of_para
-                && (line.width - g.width()).abs() < 2.0
-                && let Some(s) = word_space(line)
-            {
-                q.spaces.push(s);
+            let last_of_para = body.get(k + 1).is_none_or(|n| n.4 != block);
+            // Table cells are set ragged.
+            if last_of_para || cell {
+                continue;
+            }
+            match word_space(line) {
+                Some(s) if (line.width - g.width()).abs() < 2.0 => q.spaces.push(s),
+                None if x + line.width < g.margins.left + g.width() - 0.55 * g.size => {
+                    q.lonely += 1;
+                }
+                _ => {}
             }
         }
         for item in &page.items {
