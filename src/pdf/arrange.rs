@@ -8,7 +8,9 @@ mod table;
 use std::collections::BTreeMap;
 
 use super::Geometry;
-use super::types::{Align, Collected, Flow, LayoutReport, Line, Nest, Para, ParaSpec, Role, SetFn};
+use super::types::{
+    Align, Collected, Flow, LayoutReport, Line, Nest, OutlineEntry, Para, ParaSpec, Role, SetFn,
+};
 
 /// A line with where it goes across the text block.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +24,7 @@ pub struct Placed {
     /// What it is.
     pub role: Role,
     /// An outline entry that points here.
-    pub outline: Option<(u8, String)>,
+    pub outline: Option<OutlineEntry>,
     /// The paragraph it belongs to (lines of one paragraph share a structure tag).
     pub block: usize,
     /// A contents entry: the profile whose first page the whole line links to.

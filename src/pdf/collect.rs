@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::types::{
-    Align, Collected, Container, Face, Flow, Para, ParaSpec, Piece, Role, TextStyle,
+    Align, Collected, Container, Face, Flow, OutlineEntry, Para, ParaSpec, Piece, Role, TextStyle,
 };
 use super::{Geometry, PdfOptions};
 use crate::contents::{self, Nesting};
@@ -188,7 +188,7 @@ impl Collector<'_> {
         title.spec.align = Align::Center;
         title.spec.hyphenate = false;
         title.after = s * 1.5;
-        title.outline = Some((1, meta.title.clone()));
+        title.outline = Some(OutlineEntry::new(1, meta.title.clone()));
         self.out.flow.push(Flow::Para(title));
         let lines = [
             meta.subtitle.clone(),
@@ -226,7 +226,7 @@ impl Collector<'_> {
         );
         heading.spec.align = Align::Left;
         heading.after = s * 1.2;
-        heading.outline = Some((1, "Contents".into()));
+        heading.outline = Some(OutlineEntry::new(1, "Contents"));
         self.out.flow.push(Flow::Para(heading));
         self.open(Container::Toc);
         for (i, doc) in book.documents.iter().enumerate() {
@@ -271,7 +271,7 @@ impl Collector<'_> {
         title.spec.hyphenate = false;
         title.after = s * 0.6;
         title.keep_with_next = true;
-        title.outline = Some((1, doc.meta.title.clone()));
+        title.outline = Some(OutlineEntry::new(1, doc.meta.title.clone()));
         self.out.flow.push(Flow::Para(title));
         let mut byline = Vec::new();
         if let Some(sub) = &doc.meta.subtitle {
@@ -327,7 +327,7 @@ impl Collector<'_> {
                     level,
                     content,
                     span,
-                    ..
+                    id,
                 } => {
                     let level = (*level).clamp(1, 6);
                     let size = heading_size(s, level);
@@ -358,7 +358,10 @@ impl Collector<'_> {
                     p.keep_with_next = true;
                     // Under the profile's title (level 1), as in the EPUB's nav.
                     let depth = self.nesting.depth(level).min(7) as u8;
-                    p.outline = Some((1 + depth, contents::label(content)));
+                    p.outline = Some(OutlineEntry {
+                        anchor: id.clone(),
+                        ..OutlineEntry::new(1 + depth, contents::label(content))
+                    });
                     self.out.flow.push(Flow::Para(p));
                 }
                 Block::Paragraph { content, span } => {

@@ -10,7 +10,7 @@ use std::ops::Range;
 mod flow;
 mod page;
 
-pub use flow::{Collected, Container, Flow, Nest, Para, Role};
+pub use flow::{Collected, Container, Flow, Nest, OutlineEntry, Para, Role};
 pub use page::{Item, ItemKind, NoteKey, NoteMark, Page};
 
 /// The paragraph engine as page building sees it: pieces and a spec in, lines and the

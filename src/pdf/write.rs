@@ -158,6 +158,7 @@ impl<'a> Writer<'a> {
             named,
             first_note: &places.first_note,
             first_marker: &places.first_marker,
+            anchors: &places.anchors,
         };
         let doc_first = &places.doc_first;
         // A profile in another language than the book's says so on its paragraphs.
@@ -298,8 +299,13 @@ impl<'a> Writer<'a> {
                             surface.end_tagged();
                             continue;
                         }
-                        if let Some((level, title)) = outline {
-                            outline_entries.push((*level, title.clone(), p, item.y - line.ascent));
+                        if let Some(o) = outline {
+                            outline_entries.push((
+                                o.level,
+                                o.title.clone(),
+                                p,
+                                item.y - line.ascent,
+                            ));
                         }
                         // Each tagged stretch with somewhere to go becomes a link
                         // annotation; its text is marked apart so the Link element
@@ -356,7 +362,7 @@ impl<'a> Writer<'a> {
                             Some(k) => (Key::Note(*k), Role::Note, lang_of(Some(k.0))),
                             None => (Key::Block(*role, *block), *role, lang_of(page.doc)),
                         };
-                        let title = outline.as_ref().map(|(_, t)| t.clone());
+                        let title = outline.as_ref().map(|o| o.title.clone());
                         let kind = || tags::kind(role, title, lang, heading_level);
                         tree.push(nest, key, kind, *extra, parts);
                     }

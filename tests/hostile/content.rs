@@ -22,11 +22,44 @@ fn pdf_uris(path: &Path) -> Vec<String> {
     uris
 }
 
+/// The pages (1-based) that the PDF's in-document link annotations lead to.
+fn pdf_goto_pages(path: &Path) -> Vec<u32> {
+    let pdf = lopdf::Document::load(path).expect("a PDF");
+    let pages: Vec<lopdf::ObjectId> = pdf.get_pages().into_values().collect();
+    let mut found = Vec::new();
+    for object in pdf.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok() != Some(b"Link") {
+            continue;
+        }
+        // A destination array, directly or through a GoTo action.
+        let dest = dict.get(b"Dest").ok().or_else(|| {
+            let action = dict.get(b"A").and_then(lopdf::Object::as_dict).ok()?;
+            action.get(b"D").ok()
+        });
+        let dest = dest.and_then(|d| pdf.dereference(d).ok()).map(|(_, d)| d);
+        let Some(Ok(array)) = dest.map(lopdf::Object::as_array) else {
+            continue;
+        };
+        let page = array.first().and_then(|o| o.as_reference().ok());
+        if let Some(n) = page.and_then(|id| pages.iter().position(|p| *p == id)) {
+            found.push(n as u32 + 1);
+        }
+    }
+    found
+}
+
 #[test]
 fn unsafe_link_schemes_print_as_text_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let md = "# Links\n\nSee [a](javascript:alert(1)), [b](file:///etc/passwd), \
-              [c](data:text/html,hi), [d](VBScript:x), [e](other.md) and [f](https://example.org/a).\n";
+    // In-document links stay live: `#methods` names a heading two pages on; `#nowhere`
+    // names none and prints as text, as in the EPUB.
+    let filler = "A paragraph that fills the page. ".repeat(400);
+    let md = format!(
+        "# Links\n\nSee [a](javascript:alert(1)), [b](file:///etc/passwd), \
+         [c](data:text/html,hi), [d](VBScript:x), [e](other.md), [f](https://example.org/a), \
+         [g](#methods) and [h](#nowhere).\n\n{filler}\n\n## Methods {{#methods}}\n\nHow.\n"
+    );
     write(dir.path(), "links.md", md.as_bytes());
     let out = folio(
         &["convert", "links.md", "-o", "links.pdf", "-o", "links.epub"],
@@ -37,6 +70,9 @@ fn unsafe_link_schemes_print_as_text_with_a_warning() {
         pdf_uris(&dir.path().join("links.pdf")),
         ["https://example.org/a"]
     );
+    let methods = pdf_goto_pages(&dir.path().join("links.pdf"));
+    assert_eq!(methods.len(), 1, "{methods:?}");
+    assert!(methods[0] > 1, "the heading is past page 1: {methods:?}");
     let text = stderr(&out);
     assert_eq!(text.matches("W-LINK-UNSAFE").count(), 5, "{text}");
     assert!(text.contains("links.md:3:"), "{text}");
@@ -44,6 +80,8 @@ fn unsafe_link_schemes_print_as_text_with_a_warning() {
     for bad in ["javascript", "file:", "data:", "VBScript:", "other.md"] {
         assert!(!xhtml.contains(&format!("href=\"{bad}")), "{bad}");
     }
+    assert!(xhtml.contains("href=\"#links_methods\""), "{xhtml}");
+    assert!(!xhtml.contains("href=\"#nowhere"), "{xhtml}");
 }
 
 // 3. SVG.

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use super::{Collector, Ctx, MAX_DEPTH, origin};
 use crate::model::{Block, Document, EMPTY_NOTE_PLACEHOLDER, Inline, NoteKind, Source};
-use crate::pdf::types::{Align, Container, Face, Flow, Para, Piece, Role, Tag, TextStyle};
+use crate::pdf::types::{
+    Align, Container, Face, Flow, OutlineEntry, Para, Piece, Role, Tag, TextStyle,
+};
 
 impl Collector<'_> {
     /// The bodies of profile `i`'s notes, and the source each one cites.
@@ -89,7 +91,7 @@ impl Collector<'_> {
         h.after = s * 0.6;
         h.keep_with_next = true;
         // Under the profile's title, as in the EPUB's nav.
-        h.outline = Some((2, heading.into()));
+        h.outline = Some(OutlineEntry::new(2, heading));
         self.out.flow.push(Flow::Para(h));
         let size = self.g.note_size().max(s * 0.9);
         self.open(Container::Bibliography);

@@ -77,12 +77,35 @@ pub struct Para {
     pub keep_with_next: bool,
     /// What it is.
     pub role: Role,
-    /// An outline entry (level, text) pointing at its first line.
-    pub outline: Option<(u8, String)>,
+    /// An outline entry pointing at its first line.
+    pub outline: Option<OutlineEntry>,
     /// Where it came from ("file:line"), for missing-glyph warnings.
     pub origin: String,
     /// The quotes and lists it is in.
     pub nest: Nest,
+}
+
+/// An outline entry for a paragraph's first line, and the author's id of the heading
+/// it marks: an in-document link (`[see](#methods)`) leads to that line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// Its level in the outline (1 for a title).
+    pub level: u8,
+    /// Its text.
+    pub title: String,
+    /// The heading's `{#id}`, when the author gave one.
+    pub anchor: Option<String>,
+}
+
+impl OutlineEntry {
+    /// An entry at `level` with no anchor.
+    pub fn new(level: u8, title: impl Into<String>) -> OutlineEntry {
+        OutlineEntry {
+            level,
+            title: title.into(),
+            anchor: None,
+        }
+    }
 }
 
 /// One block of the flow.

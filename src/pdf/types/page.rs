@@ -16,7 +16,7 @@ pub enum ItemKind {
         /// What it is.
         role: Role,
         /// An outline entry pointing here.
-        outline: Option<(u8, String)>,
+        outline: Option<super::OutlineEntry>,
         /// For footnote lines: the note they belong to.
         note: Option<NoteKey>,
         /// The paragraph (or table row) it belongs to, for structure tags.

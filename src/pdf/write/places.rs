@@ -24,6 +24,9 @@ pub struct Places {
     pub(super) first_marker: Markers,
     /// Each profile's first page (0-based), for the contents' links.
     pub(super) doc_first: BTreeMap<usize, usize>,
+    /// Each heading with an author's id: profile and id to page and the top of its
+    /// first line (the first heading of that id in the profile, as in the EPUB).
+    pub(super) anchors: BTreeMap<(usize, String), (usize, f32)>,
 }
 
 impl Places {
@@ -38,9 +41,17 @@ impl Places {
         let doc = page.doc.unwrap_or(usize::MAX);
         for item in &page.items {
             if let ItemKind::Text {
-                line, note: None, ..
+                line,
+                note: None,
+                outline,
+                ..
             } = &item.kind
             {
+                if let Some(id) = outline.as_ref().and_then(|o| o.anchor.clone()) {
+                    self.anchors
+                        .entry((doc, id))
+                        .or_insert((p, item.y - line.ascent));
+                }
                 for t in &line.tags {
                     if let Tag::NoteRef { note, .. } = t.tag {
                         self.first_marker.entry((doc, note)).or_insert((
@@ -67,6 +78,7 @@ pub(super) struct Targets<'a> {
     pub(super) named: &'a BTreeMap<NoteKey, NamedDestination>,
     pub(super) first_note: &'a NoteStarts,
     pub(super) first_marker: &'a Markers,
+    pub(super) anchors: &'a BTreeMap<(usize, String), (usize, f32)>,
 }
 
 impl Targets<'_> {
@@ -81,6 +93,17 @@ impl Targets<'_> {
         note: Option<NoteKey>,
     ) -> Option<(Target, String, LinkKind)> {
         match tag {
+            // A fragment leads to the heading of this profile with that id, as in the
+            // EPUB; one naming no heading stays text.
+            Tag::Link(url) if url.starts_with('#') => {
+                let id = url.strip_prefix('#').unwrap_or(url).to_string();
+                let &(hp, top) = self.anchors.get(&(doc, id))?;
+                let target = Target::Destination(Destination::Xyz(XyzDestination::new(
+                    hp,
+                    Point::from_xy(self.g.margins.left, top),
+                )));
+                Some((target, url.clone(), LinkKind::Url(url.clone())))
+            }
             // Only the schemes the EPUB also follows are live; the rest stay text.
             Tag::Link(url) => crate::link::outside_href(url).map(|href| {
                 (
