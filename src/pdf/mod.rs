@@ -28,6 +28,7 @@ mod replay;
 pub mod set;
 pub mod shape;
 pub mod types;
+mod words;
 pub mod write;
 
 pub use fonts::FontSet;

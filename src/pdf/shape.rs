@@ -271,9 +271,17 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     }
 }
 
-/// Shapes one segment in place.
+/// Shapes one segment in place: word by word through the per-process word cache
+/// when that gives the same glyphs as shaping the whole run (see `words`), else as
+/// one run.
 fn shape_segment(fonts: &FontSet, text: &str, seg: &mut Segment, buffer: &mut Buffer) {
     let range = seg.range.clone();
+    if let Some(glyphs) =
+        super::words::shape_words(fonts, seg, &text[range.clone()], range.start, buffer)
+    {
+        seg.glyphs = glyphs;
+        return;
+    }
     let context = (&text[..range.start], &text[range.end..]);
     seg.glyphs = shape_run(
         fonts,
