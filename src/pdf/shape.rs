@@ -293,6 +293,26 @@ fn shape_segment(fonts: &FontSet, text: &str, seg: &mut Segment, buffer: &mut Bu
     );
 }
 
+/// Shapes the text in `buffer`, its segment properties set, with `face`'s plan for its
+/// script and `direction` (compiled once per process). A plan always matches the buffer
+/// it was made for; should shaping still refuse, the buffer is emptied and `false`
+/// returned, so the caller sets nothing rather than panic.
+pub(super) fn run_shaper(
+    fonts: &FontSet,
+    face: Face,
+    direction: Direction,
+    buffer: &mut Buffer,
+) -> bool {
+    let plan = fonts.plan(face, buffer.script(), direction);
+    let shaper = ShaperFont::new(fonts.shaping_font(face));
+    let options = ShapeOptions::new().plan(Some(&plan));
+    if harfrust::shape(&shaper, buffer, options).is_err() {
+        *buffer = Buffer::new();
+        return false;
+    }
+    true
+}
+
 /// Shapes `run` in the face, size and direction of `seg`; clusters are byte offsets
 /// from `base`. `context` is the text before and after, for joining and contextual
 /// forms.
@@ -317,14 +337,8 @@ pub(crate) fn shape_run(
     };
     buffer.set_direction(direction);
     buffer.guess_segment_properties();
-    let plan = fonts.plan(seg.face, buffer.script(), direction);
-    let shaper = ShaperFont::new(fonts.shaping_font(seg.face));
     let scale = seg.size / fonts.units_per_em(seg.face);
-    let options = ShapeOptions::new().plan(Some(&plan));
-    if harfrust::shape(&shaper, buffer, options).is_err() {
-        // A plan always matches the buffer it was made for; should shaping still
-        // refuse, set nothing rather than panic.
-        *buffer = Buffer::new();
+    if !run_shaper(fonts, seg.face, direction, buffer) {
         return Vec::new();
     }
     buffer

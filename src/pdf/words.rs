@@ -15,10 +15,10 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use harfrust::{Buffer, Direction, ShapeOptions, ShaperFont};
+use harfrust::{Buffer, Direction};
 
 use super::fonts::FontSet;
-use super::shape::{Segment, ShapedGlyph, is_glue};
+use super::shape::{Segment, ShapedGlyph, is_glue, run_shaper};
 use super::types::Face;
 
 /// One glyph of a cached word, in font units: id, advance, offsets, and the byte
@@ -148,11 +148,7 @@ fn shape_word(
     buffer.set_direction(Direction::LeftToRight);
     buffer.set_script(script);
     buffer.guess_segment_properties();
-    let plan = fonts.plan(face, script, Direction::LeftToRight);
-    let shaper = ShaperFont::new(fonts.shaping_font(face));
-    let options = ShapeOptions::new().plan(Some(&plan));
-    if harfrust::shape(&shaper, buffer, options).is_err() {
-        *buffer = Buffer::new();
+    if !run_shaper(fonts, face, Direction::LeftToRight, buffer) {
         return Vec::new();
     }
     buffer
