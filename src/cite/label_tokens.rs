@@ -2,10 +2,11 @@
 //! AnyStyle's labelled references (`scripts/train-citations` writes `citations.crf`,
 //! CRFsuite's file format).
 //!
-//! The `crfs` crate reads the file; its state features are then held in a hash map
-//! from attribute to (label, weight) pairs and decoded by a Viterbi pass here, because
-//! `crfs`'s tagger decodes each feature from the file's bytes on every lookup, which
-//! made parsing several times slower.
+//! `build.rs` compiles the file into the tables of [`super::crf_layout`], which this
+//! stage reads in place: each attribute's votes are found by its key in an
+//! open-addressing table, and a Viterbi pass here decodes, because `crfs`'s tagger
+//! decodes each feature from the file's bytes on every lookup, which made parsing
+//! several times slower.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,13 +15,15 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-use crfs::Model;
-
+use super::crf_layout;
 use super::describe_tokens;
 use super::types::Label;
 
-/// The trained model, in CRFsuite's file format.
-static MODEL_FILE: &[u8] = include_bytes!("citations.crf");
+/// The compiled model's tables (`build.rs`, [`super::crf_layout`]).
+static LABELS: &str = include_str!(concat!(env!("OUT_DIR"), "/crf_labels.txt"));
+static INTO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/crf_into.bin"));
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/crf_slots.bin"));
+static VOTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/crf_votes.bin"));
 
 /// The model's weights, ready for decoding.
 struct Crf {
@@ -29,50 +32,6 @@ struct Crf {
     /// Transition weight from label `i` to label `j` at `j * labels.len() + i`: the
     /// ways into one label side by side.
     into: Vec<f64>,
-    /// For each attribute, by its [`key`], the range of [`Crf::votes`] it casts.
-    states: HashMap<u64, Range<u32>, BuildHasherDefault<KeyHasher>>,
-    /// The (label, weight) votes of every attribute, one attribute after another.
-    votes: Vec<(u16, f64)>,
-}
-
-/// A 64-bit hash of an attribute name, which stands for the name itself: the map holds
-/// no strings and a lookup compares no bytes. Each 8-byte word is mixed in by a
-/// bijection, so names of one length that differ in a single word never collide; the
-/// names the model knows are checked to have distinct keys when it is loaded, and an
-/// unknown name takes a known one's key with a chance of about 10⁻¹⁴.
-fn key(attribute: &str) -> u64 {
-    let bytes = attribute.as_bytes();
-    let mut h = 0x9e37_79b9_7f4a_7c15 ^ bytes.len() as u64;
-    for chunk in bytes.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 32;
-    }
-    // MurmurHash3's finaliser, so every input bit reaches every output bit.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
-/// The map's hasher for keys that are already hashes.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// A multiply-rotate hash (as rustc's FxHash) for the word cache: the keys are the
@@ -95,66 +54,14 @@ impl Hasher for WordHasher {
     }
 }
 
-fn crf() -> Option<&'static Crf> {
-    static CRF: OnceLock<Option<Crf>> = OnceLock::new();
-    CRF.get_or_init(|| load(MODEL_FILE)).as_ref()
-}
-
-/// Where CRFsuite's file keeps its features: the offset of the feature chunk is the
-/// header's eighth 32-bit field; the chunk's own header takes 12 bytes, and each
-/// feature 20 (kind, source, target as u32, weight as f64, little-endian).
-const OFF_FEATURES_AT: usize = 28;
-const NUM_FEATURES_AT: usize = 16;
-const CHUNK_HEADER: usize = 12;
-const FEATURE_SIZE: usize = 20;
-
-/// Reads the model's labels and attribute names through `crfs`, and its features
-/// straight from the file's feature table. `None` when the file is not a model this
-/// can read, or two attribute names share a [`key`].
-fn load(file: &[u8]) -> Option<Crf> {
-    let model = Model::new(file).ok()?;
-    let n = model.num_labels() as usize;
-    let labels: Vec<Label> = (0..n as u32)
-        .map(|i| model.to_label(i).map(Label::from_name))
-        .collect::<Option<_>>()?;
-    let u32_at = |at: usize| -> Option<u32> {
-        Some(u32::from_le_bytes(file.get(at..at + 4)?.try_into().ok()?))
-    };
-    let count = u32_at(NUM_FEATURES_AT)? as usize;
-    let table = u32_at(OFF_FEATURES_AT)? as usize + CHUNK_HEADER;
-    let mut into = vec![0.0; n * n];
-    let mut state: Vec<(u32, u16, f64)> = Vec::with_capacity(count);
-    for f in 0..count {
-        let at = table + f * FEATURE_SIZE;
-        let (kind, source, target) = (u32_at(at)?, u32_at(at + 4)?, u32_at(at + 8)? as usize);
-        let weight = f64::from_le_bytes(file.get(at + 12..at + 20)?.try_into().ok()?);
-        if target >= n {
-            return None;
-        }
-        match kind {
-            0 => state.push((source, target as u16, weight)),
-            1 if (source as usize) < n => into[target * n + source as usize] = weight,
-            _ => return None,
-        }
-    }
-    state.sort_by_key(|&(attribute, label, _)| (attribute, label));
-    let mut states: HashMap<u64, Range<u32>, BuildHasherDefault<KeyHasher>> =
-        HashMap::with_capacity_and_hasher(model.num_attrs() as usize, Default::default());
-    let votes: Vec<(u16, f64)> = state.iter().map(|&(_, l, w)| (l, w)).collect();
-    let mut start = 0;
-    for run in state.chunk_by(|a, b| a.0 == b.0) {
-        let end = start + run.len() as u32;
-        let name = model.to_attr(run[0].0)?;
-        if states.insert(key(name), start..end).is_some() {
-            return None;
-        }
-        start = end;
-    }
-    Some(Crf {
-        labels,
-        into,
-        states,
-        votes,
+fn crf() -> &'static Crf {
+    static CRF: OnceLock<Crf> = OnceLock::new();
+    CRF.get_or_init(|| Crf {
+        labels: LABELS.lines().map(Label::from_name).collect(),
+        into: INTO
+            .chunks_exact(8)
+            .map(|w| f64::from_le_bytes(w.try_into().expect("8 bytes")))
+            .collect(),
     })
 }
 
@@ -162,10 +69,11 @@ impl Crf {
     /// Adds the votes of `attribute` to token `t`'s row of `score`.
     fn vote(&self, score: &mut [f64], t: usize, attribute: &str) {
         let n = self.labels.len();
-        if let Some(range) = self.states.get(&key(attribute)) {
+        if let Some(range) = crf_layout::find(SLOTS, crf_layout::key(attribute)) {
             let row = &mut score[t * n..(t + 1) * n];
-            for &(label, weight) in &self.votes[range.start as usize..range.end as usize] {
-                row[label as usize] += weight;
+            for i in range {
+                let (label, weight) = crf_layout::vote(VOTES, i);
+                row[label] += weight;
             }
         }
     }
@@ -206,21 +114,19 @@ impl Crf {
     }
 }
 
-/// The label of each token, from its features ([`super::describe_tokens`]). A model
-/// that cannot be read labels nothing: every token is [`Label::Other`].
+/// The label of each token, from its features ([`super::describe_tokens`]).
 pub fn label_tokens(features: Vec<Vec<String>>) -> Vec<Label> {
-    match crf() {
-        Some(crf) if !features.is_empty() => {
-            let mut score = vec![0.0; features.len() * crf.labels.len()];
-            for (t, item) in features.iter().enumerate() {
-                for attribute in item {
-                    crf.vote(&mut score, t, attribute);
-                }
-            }
-            crf.tag(score)
-        }
-        _ => vec![Label::Other; features.len()],
+    if features.is_empty() {
+        return Vec::new();
     }
+    let crf = crf();
+    let mut score = vec![0.0; features.len() * crf.labels.len()];
+    for (t, item) in features.iter().enumerate() {
+        for attribute in item {
+            crf.vote(&mut score, t, attribute);
+        }
+    }
+    crf.tag(score)
 }
 
 /// The label of each of `tokens` of `text`: [`label_tokens`] of
@@ -235,12 +141,10 @@ pub fn label_tokens(features: Vec<Vec<String>>) -> Vec<Label> {
 /// take few values ([`describe_tokens::state_values`]), so their votes are cached per
 /// value too; only a token's features with its neighbour are looked up every time.
 pub(super) fn label_text(text: &str, tokens: &[Range<usize>]) -> Vec<Label> {
-    let Some(crf) = crf() else {
-        return vec![Label::Other; tokens.len()];
-    };
     if tokens.is_empty() {
         return Vec::new();
     }
+    let crf = crf();
     let head = &tokens[..tokens.len().min(MAX_TOKENS)];
     let n = crf.labels.len();
     let len = head.len();
@@ -358,7 +262,53 @@ pub const MAX_TOKENS: usize = 400;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crfs::Attribute;
+    use crfs::{Attribute, Model};
+
+    /// The model as trained, which `build.rs` compiled into the tables.
+    static MODEL_FILE: &[u8] = include_bytes!("citations.crf");
+
+    /// Every state feature of CRFsuite's own dump of the model is in the compiled
+    /// table with its weight, the table holds no other vote, and names the model does
+    /// not know are not found.
+    #[test]
+    fn the_table_holds_every_state_feature_of_the_model() {
+        let model = Model::new(MODEL_FILE).expect("the shipped model reads");
+        let labels: Vec<&str> = LABELS.lines().collect();
+        assert_eq!(labels.len(), model.num_labels() as usize);
+        let mut dump = Vec::new();
+        model.dump(&mut dump).expect("a dump");
+        let dump = String::from_utf8(dump).expect("utf-8");
+        let states = dump
+            .split("STATE_FEATURES = {")
+            .nth(1)
+            .expect("state features");
+        let mut features = 0;
+        for line in states.lines().filter(|l| l.starts_with("  (0) ")) {
+            let (attribute, rest) = line[6..].rsplit_once(" --> ").expect("an arrow");
+            let (label, weight) = rest.rsplit_once(": ").expect("a weight");
+            let weight: f64 = weight.parse().expect("a number");
+            let label = labels.iter().position(|l| *l == label).expect("a label");
+            let range = crf_layout::find(SLOTS, crf_layout::key(attribute))
+                .unwrap_or_else(|| panic!("{attribute} is missing"));
+            let votes: Vec<(usize, f64)> = range.map(|i| crf_layout::vote(VOTES, i)).collect();
+            assert!(
+                votes
+                    .iter()
+                    .any(|&(l, w)| l == label && (w - weight).abs() < 1e-6),
+                "{attribute} -> {label}: {weight} not in {votes:?}"
+            );
+            features += 1;
+        }
+        assert!(features > 10_000, "{features} state features");
+        assert_eq!(features * crf_layout::VOTE, VOTES.len(), "no other vote");
+        for unknown in ["w=zzzzqqq", "shape=", "", "p1=\u{1F600}"] {
+            assert_eq!(
+                crf_layout::find(SLOTS, crf_layout::key(unknown)),
+                None,
+                "{unknown}"
+            );
+        }
+    }
 
     /// Labelling with cached word votes gives what scoring every feature gives.
     #[test]

@@ -9,7 +9,8 @@
 //! 3. [`label_tokens`] labels each token (author, date, title, journal, publisher, …)
 //!    with a conditional random field trained on AnyStyle's hand-labelled references
 //!    (AnyStyle's `core.xml`, not in this repository; retrained by
-//!    `scripts/train-citations`).
+//!    `scripts/train-citations`), compiled by `build.rs` into the tables of
+//!    `crf_layout`.
 //! 4. `correct_labels` moves the split between names and title, or title and
 //!    number, where rules read it better than the labeller.
 //! 5. `read_fields` turns runs of labels into fields: names split into family and
@@ -18,6 +19,7 @@
 
 mod bound_title;
 mod correct_labels;
+mod crf_layout;
 mod describe_tokens;
 mod label_tokens;
 mod read_date;
