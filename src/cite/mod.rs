@@ -94,6 +94,23 @@ mod tests {
     }
 
     #[test]
+    fn a_gost_monograph_without_a_statement_of_responsibility() {
+        let r = parse("Пропп В. Я. Морфология сказки. — Л.: Academia, 1928. — 152 с.");
+        assert_eq!(
+            families("Пропп В. Я. Морфология сказки. — Л.: Academia, 1928."),
+            ["Пропп"]
+        );
+        assert_eq!(r.title.as_deref(), Some("Морфология сказки"));
+        assert_eq!(r.details.publisher.as_deref(), Some("Academia"));
+        assert_eq!(r.year.as_deref(), Some("1928"));
+        assert_eq!(r.details.kind, Some(WorkKind::Book));
+        // "и" inside the title is not "and" between two names.
+        let r = parse("Тынянов Ю. Н. Архаисты и новаторы. — Л.: Прибой, 1929. — 596 с.");
+        assert_eq!(r.authors, ["Тынянов Ю. Н."]);
+        assert_eq!(r.title.as_deref(), Some("Архаисты и новаторы"));
+    }
+
+    #[test]
     fn initials_first_and_year_at_the_end() {
         let r = parse("R. T. Snodgrass. Temporal databases. IEEE Computer, 19(9):35–42, 1986.");
         assert_eq!(

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::super::describe_tokens::{EDITOR_WORDS, is_initial};
+use super::super::describe_tokens::{EDITOR_WORDS, is_initial, is_year};
 use super::super::types::Label;
 use super::first_run;
 
@@ -28,9 +28,6 @@ pub(super) fn gost_areas(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
             is_initial(&text[t.clone()]) || EDITOR_WORDS.contains(&w.as_str()) || w == "под"
         })
     });
-    if !areas || (!responsible && host.is_none()) {
-        return labels;
-    }
     // The heading: a family name and one to three initials, either way round.
     let initials = (1..tokens.len().min(4))
         .take_while(|&i| is_initial(word(i)))
@@ -44,6 +41,20 @@ pub(super) fn gost_areas(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
     } else {
         0
     };
+    // The publication area, ". — Л.: Прибой, 1929", a place closed by a colon right
+    // after an area's dash: with a heading it marks a book as surely as a slash does
+    // (most monographs have no statement of responsibility).
+    let colon = |i: usize| tokens.get(i).is_some_and(|t| &text[t.clone()] == ":");
+    let place = |i: usize| {
+        i >= 2 && dash(i - 1) && word(i - 2).ends_with('.') && {
+            let w = word(i);
+            (w.len() > 1 && w.ends_with(':')) || colon(i + 1)
+        }
+    };
+    let published = (heading + 1..tokens.len()).find(|&i| place(i));
+    if !areas || (!responsible && host.is_none() && (heading == 0 || published.is_none())) {
+        return labels;
+    }
     // The title runs to the first mark that ends it.
     let area_end = (heading..tokens.len())
         .find(|&i| dash(i))
@@ -94,6 +105,20 @@ pub(super) fn gost_areas(text: &str, tokens: &[Range<usize>], labels: Vec<Label>
     for (i, label) in out.iter_mut().enumerate() {
         if dash(i) {
             *label = Label::Other;
+        }
+    }
+    // The place, then the publisher up to the comma before the year.
+    if let Some(p) = published.filter(|&p| p > title_end) {
+        out[p] = Label::Location;
+        let from = if colon(p + 1) { p + 2 } else { p + 1 };
+        for (i, label) in out.iter_mut().enumerate().skip(from) {
+            if dash(i) || is_year(word(i).trim_end_matches(['.', ','])) {
+                break;
+            }
+            *label = Label::Publisher;
+            if word(i).ends_with(',') {
+                break;
+            }
         }
     }
     // After " // ", the host up to its next area.
@@ -182,6 +207,15 @@ mod tests {
                 "aatttttojoo"
             ),
             "aatttttojoo"
+        );
+        // A monograph with no statement of responsibility: the publication area
+        // after the title's dash says where the title ends.
+        assert_eq!(
+            corrected(
+                "Тынянов Ю. Н. Архаисты и новаторы. — Л.: Прибой, 1929. — 596 с.",
+                "aaaaaaaaadooo"
+            ),
+            "aaatttooodooo"
         );
         // Not GOST: no areas.
         assert_eq!(
