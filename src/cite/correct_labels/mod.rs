@@ -37,6 +37,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = names::organisation_before_title(text, tokens, labels);
     let labels = names::title_opens_after_the_names(text, tokens, labels);
     let labels = names::body_before_date(text, tokens, labels);
+    let labels = names::editors_in_brackets(text, tokens, labels);
     let labels = marked::names_before_emphasis(text, tokens, labels);
     let labels = marked::names_before_marked_title(text, tokens, labels);
     let labels = marked::reviewed_by(text, tokens, labels);

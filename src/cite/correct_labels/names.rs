@@ -444,9 +444,82 @@ pub(super) fn body_before_date(
     out
 }
 
+/// Words in brackets that close a list of editors' names: "(eds)", "(ed.)", "(Hrsg.)",
+/// "(dir.)", "(coord.)", "(comp.)", "(ред.)" (a translator's "(trans.)" is no editor).
+const EDITED: &[&str] = &[
+    "ed", "eds", "editor", "editors", "hrsg", "hg", "éd", "éds", "dir", "dirs", "coord", "comp",
+    "comps", "ред",
+];
+
+/// Names that open a reference and close with an editor word in brackets are the
+/// editors of an edited book, though the labeller took them for its authors
+/// (Harvard's "Hobsbawm, E. and Ranger, T. (eds) (1983) The Invention of Tradition."
+/// writes the word without a stop, which the labeller knows less well).
+pub(super) fn editors_in_brackets(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(Range { start: 0, end }) = first_run(&labels, Label::Author) else {
+        return labels;
+    };
+    let word = |i: usize| &text[tokens[i].clone()];
+    let edited = |i: usize| {
+        let w = word(i);
+        w.starts_with('(')
+            && w.trim_end_matches(['.', ',', ':']).ends_with(')')
+            && EDITED.contains(
+                &w.trim_matches(['(', ')', '.', ',', ':'])
+                    .to_lowercase()
+                    .as_str(),
+            )
+    };
+    // The editor word is the run's last token, or the one right after it.
+    let close = if edited(end - 1) {
+        end - 1
+    } else if end < tokens.len() && edited(end) {
+        end
+    } else {
+        return labels;
+    };
+    if close == 0 {
+        return labels;
+    }
+    let mut out = labels;
+    out[..=close].fill(Label::Editor);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::corrected;
+
+    #[test]
+    fn names_closed_by_an_editor_word_in_brackets_are_editors() {
+        assert_eq!(
+            corrected(
+                "Hobsbawm, E. and Ranger, T. (eds) (1983) The Invention of Tradition.",
+                "aaaaaadtttt"
+            ),
+            "eeeeeedtttt"
+        );
+        assert_eq!(
+            corrected(
+                "Klein, U. (Hrsg.): Handbuch der Hanse. Köln, 2001.",
+                "aaottood"
+            ),
+            "eeettood"
+        );
+        // A translator is not an editor; names with no bracket stay authors.
+        assert_eq!(
+            corrected("Eco, U. (trans.) (1990) Title words.", "aaadtt"),
+            "aaadtt"
+        );
+        assert_eq!(
+            corrected("Hobsbawm, E. (1983) The Invention of Tradition.", "aadtttt"),
+            "aadtttt"
+        );
+    }
 
     #[test]
     fn a_din_name_without_a_comma_signs_the_title() {
