@@ -228,6 +228,25 @@ fn structured() -> Document {
                 ..Details::default()
             },
         ),
+        Source {
+            // The parser gives an edited book no display authors, and its editors as
+            // its names too (`Details::names`).
+            authors: Vec::new(),
+            ..source(
+                "s9",
+                "Hobsbawm, E. and Ranger, T. (eds) (1983) The Invention of Tradition. Cambridge: Cambridge University Press.",
+                "The Invention of Tradition",
+                Details {
+                    names: vec![person("Hobsbawm", "E."), person("Ranger", "T.")],
+                    editors: vec![person("Hobsbawm", "E."), person("Ranger", "T.")],
+                    date: s("1983"),
+                    publisher: s("Cambridge University Press"),
+                    place: s("Cambridge"),
+                    kind: Some(WorkKind::Book),
+                    ..Details::default()
+                },
+            )
+        },
     ];
     Document {
         sources,
@@ -423,6 +442,16 @@ fn structured_fields_reach_every_format() {
             {"literal": "Ministry of Water, Sanitation and Hygiene"}
         ])
     );
+    // An edited book: its editors once, as editors, in every format.
+    let edited = &csl[8];
+    assert_eq!(edited["id"], "hobsbawm1983invention");
+    assert!(edited.get("author").is_none(), "{edited}");
+    assert_eq!(edited["editor"][1]["family"], "Ranger");
+    let bib = text_of(&libraries, "structured", "bib");
+    let entry = biblatex::Bibliography::parse(&bib).unwrap();
+    let entry = entry.get("hobsbawm1983invention").expect("key");
+    assert!(entry.author().is_err(), "{entry:?}");
+    assert_eq!(entry.editors().unwrap()[0].0[0].name, "Hobsbawm");
     let bib = text_of(&libraries, "structured", "bib");
     let parsed = biblatex::Bibliography::parse(&bib).unwrap();
     let entry = parsed.get("snodgrass1998transaction").expect("key");

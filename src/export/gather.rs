@@ -112,7 +112,13 @@ fn same_citation(citation: &str) -> String {
 
 fn work(source: &Source) -> Work {
     let details = &source.details;
-    let (authors, et_al) = if details.names.is_empty() {
+    // An edited book's editors stand in its names too (`Details::names`): they are
+    // written once, as editors, or citeproc prints them twice ("Hobsbawm and Ranger,
+    // ed. by Hobsbawm and Ranger").
+    let edited = !details.editors.is_empty() && details.names == details.editors;
+    let (authors, et_al) = if edited {
+        (Vec::new(), false)
+    } else if details.names.is_empty() {
         display_names(&source.authors)
     } else {
         (details.names.iter().map(creator).collect(), details.et_al)
@@ -257,10 +263,14 @@ const SKIPPED_WORDS: &[&str] = &[
 /// an author, the title's first two such words stand around the year
 /// ("charter1999harbour").
 fn base_key(work: &Work) -> String {
-    let author = work.authors.first().map(|a| match a {
-        Creator::Person { family, .. } => key_part(family),
-        Creator::Literal(name) => key_part(name.split_whitespace().next().unwrap_or("")),
-    });
+    let author = work
+        .authors
+        .first()
+        .or(work.editors.first())
+        .map(|a| match a {
+            Creator::Person { family, .. } => key_part(family),
+            Creator::Literal(name) => key_part(name.split_whitespace().next().unwrap_or("")),
+        });
     let year = work.date.map(|d| d.year.to_string()).unwrap_or_default();
     let mut words = work
         .title
