@@ -62,7 +62,7 @@ pub fn long_notes() -> Document {
     for note in &mut doc.notes {
         note.body = match note.number % 4 {
             1 => (0..4)
-                .map(|k| para(&words(note.number as usize * 10 + k, 100)))
+                .map(|k| para(&words(note.number as usize * 10 + k, 150)))
                 .collect(),
             2 => vec![para(&words(note.number as usize, 15)), list.clone()],
             3 => vec![
@@ -86,9 +86,10 @@ pub fn long_notes() -> Document {
 }
 
 /// The widest band above the note rule allowed on a page inside a profile's text,
-/// on A5 and A4: the widest measured when it was set was 22.0 pt (A5 series, a
-/// paragraph's last two lines kept together against a widow, with their note).
-const BAND: f32 = 22.5;
+/// on A5 and A4: the issue's 24 pt. A page that would end with more than two lines'
+/// room empty is filled or spread (see `compose::State::spread`), so what is left
+/// is under two lines: the widest measured is 23.2 pt (A4 long notes).
+const BAND: f32 = 24.0;
 
 #[test]
 fn pages_fill_down_to_the_note_rule() {
@@ -162,6 +163,7 @@ fn laid_books() -> Vec<(String, Laid)> {
 
 /// The issue's thresholds every test book meets today; the rest are printed.
 const MET: &[&str] = &[
+    "band above the rule over 24 pt",
     "justified lines over 0.55 em",
     "one-word justified lines",
     "fused marks",
@@ -194,25 +196,7 @@ fn page_quality_report() {
         let q = quality::measure(&laid);
         let faults = q.faults();
         eprintln!("{name}: {q}\n  misses: {faults:?}");
-        // The filler text of the built profiles is made of long words ("revolutionary
-        // international organisation"), hyphenated far more often than prose.
-        let filler = !name.contains('/') && !name.ends_with("series");
         for fault in faults {
-            if filler && fault == "over 10% hyphenated" {
-                continue;
-            }
-            // Some of their paragraphs cannot be set with every space within 0.55 em,
-            // no word alone on a line and at most two hyphens in a row. They used to
-            // get a word alone instead ("ex-", "demonstrations" on a 345 pt line: 16
-            // such lines over the filler books), which the space measure never saw;
-            // now they get a loose line (13 lines, 0.57 to 0.65 em).
-            if filler && fault == "justified lines over 0.55 em" {
-                assert!(
-                    q.loose(0.55) <= 7 && q.loose(0.66) == 0,
-                    "{name}: {fault}: {q}"
-                );
-                continue;
-            }
             assert!(!MET.contains(&fault), "{name}: {fault}: {q}");
         }
     }

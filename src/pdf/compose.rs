@@ -54,6 +54,10 @@ struct State {
     /// The last note here was split (its remainder is in `carry`): body that cites
     /// no new note may still come, taking lines from that note.
     split: bool,
+    /// The page ends with more than two lines' room empty and nothing may fill it
+    /// without a widow, an orphan or a note split one line a side: the room is
+    /// spread between its paragraphs, as TeX's `\flushbottom` stretches glue.
+    spread: bool,
     /// Indices into `body` of table header rows repeated on this page.
     repeats: Vec<usize>,
     /// Note remainders for the next page: (note, first line not yet set, full).
@@ -127,6 +131,7 @@ pub fn compose_into(a: &Arranged, g: &Geometry, sink: &mut dyn FnMut(Page)) {
                 continue;
             }
             if !c.st.body.is_empty() {
+                c.st.spread = c.holed();
                 c.new_page();
             }
             if !c.try_group(i, k) {
@@ -224,27 +229,40 @@ impl Composer<'_> {
         bottom + area <= self.g.height() + EPS
     }
 
-    /// When moving group `i..=k` on would leave more than two lines' room empty
-    /// above the notes, places what of it fits by the lesser faults: its notes split
-    /// one line a side (LaTeX splits a footnote anywhere rather than leave a hole),
-    /// and if need be the page broken after a hyphenated line. Returns the last
-    /// element placed.
-    fn fill_hole(&mut self, i: usize, k: usize) -> Option<usize> {
+    /// The room left empty above the notes (or the text block's foot).
+    pub(super) fn room(&self) -> f32 {
         let notes = if self.st.notes_h > 0.0 {
             self.st.notes_h + self.sep()
         } else {
             0.0
         };
-        let room = self.g.height() - (self.st.body_h - self.st.tail) - notes;
-        if self.st.body.is_empty() || room <= self.g.size * 2.4 {
+        self.g.height() - (self.st.body_h - self.st.tail) - notes
+    }
+
+    /// Whether ending the page here leaves more than two lines' room empty.
+    fn holed(&self) -> bool {
+        !self.st.body.is_empty() && self.room() > self.g.size * 2.4
+    }
+
+    /// When moving group `i..=k` on would leave more than two lines' room empty
+    /// above the notes, places what of it fits by the lesser faults: the page broken
+    /// after a hyphenated line, a note split or turned over two lines a side; then,
+    /// if the page's paragraphs cannot take up the room (see [`State::spread`]), a
+    /// note split or turned over one line a side (LaTeX splits a footnote anywhere
+    /// rather than leave a hole). Returns the last element placed.
+    fn fill_hole(&mut self, i: usize, k: usize) -> Option<usize> {
+        if !self.holed() {
             return None;
         }
-        self.side = 1;
-        let mut placed = self.try_ends(i, k);
-        // Then a note turns over, two lines a side, or failing that one.
-        self.turn = true;
+        let mut placed = None;
         for side in [2, 1] {
+            if side == 1 && self.room() - self.g.size * 2.4 <= self.spread_room() {
+                break;
+            }
             self.side = side;
+            self.turn = false;
+            placed = placed.or_else(|| self.try_ends(i, k));
+            self.turn = true;
             placed = placed.or_else(|| self.try_ends(i, k));
         }
         self.turn = false;

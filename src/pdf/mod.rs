@@ -451,7 +451,14 @@ fn write_book(
     let set = engine.set();
     let last = lay_out(book, opts, geometry, &engine, &set)?;
     let data = |face| fonts.data(face);
-    let mut writer = write::Writer::new(book, geometry, opts, &data, &set, last.places)?;
+    let cx = write::Context {
+        book,
+        g: geometry,
+        opts,
+        data: &data,
+        set: &set,
+    };
+    let mut writer = write::Writer::new(cx, last.places)?;
     let mut failed = None;
     let mut p = 0;
     compose::compose_into(&last.arranged, geometry, &mut |mut page| {

@@ -41,11 +41,7 @@ pub type FaceData<'a> = dyn Fn(Face) -> &'static [u8] + 'a;
 /// when it arrives and can be dropped then; what crosses pages (the tag tree, the
 /// outline, named destinations) is gathered until [`Writer::finish`].
 pub struct Writer<'a> {
-    book: &'a Book,
-    g: &'a Geometry,
-    opts: &'a PdfOptions,
-    data: &'a FaceData<'a>,
-    set: &'a SetFn<'a>,
+    cx: Context<'a>,
     places: Places,
     named: BTreeMap<NoteKey, NamedDestination>,
     doc: Document,
@@ -58,16 +54,25 @@ pub struct Writer<'a> {
     next: usize,
 }
 
+/// What every page reads and none changes.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The book being written.
+    pub book: &'a Book,
+    /// Its page geometry.
+    pub g: &'a Geometry,
+    /// Its options (standard, images, date).
+    pub opts: &'a PdfOptions,
+    /// The bytes of each face.
+    pub data: &'a FaceData<'a>,
+    /// The line setter, for running heads and folios.
+    pub set: &'a SetFn<'a>,
+}
+
 impl<'a> Writer<'a> {
-    /// A writer for `book`, whose pages are where `places` says.
-    pub fn new(
-        book: &'a Book,
-        g: &'a Geometry,
-        opts: &'a PdfOptions,
-        data: &'a FaceData<'a>,
-        set: &'a SetFn<'a>,
-        places: Places,
-    ) -> Result<Writer<'a>, PdfError> {
+    /// A writer for `cx.book`, whose pages are where `places` says.
+    pub fn new(cx: Context<'a>, places: Places) -> Result<Writer<'a>, PdfError> {
+        let Context { book, g, opts, .. } = cx;
         let anthology = book.documents.len() > 1;
         // Slugs name destinations; a slug seen before gets its profile's position
         // appended so two profiles with one slug cannot clash.
@@ -106,11 +111,7 @@ impl<'a> Writer<'a> {
             })
             .collect();
         Ok(Writer {
-            book,
-            g,
-            opts,
-            data,
-            set,
+            cx,
             places,
             named,
             doc: Document::new_with(settings(opts.standard)?),
@@ -125,12 +126,14 @@ impl<'a> Writer<'a> {
 
     /// Draws the next page.
     pub fn page(&mut self, page: &Page) -> Result<(), PdfError> {
-        let Writer {
+        let Context {
             book,
             g,
             opts,
             data,
             set,
+        } = self.cx;
+        let Writer {
             places,
             named,
             doc,
@@ -140,8 +143,8 @@ impl<'a> Writer<'a> {
             heading_level,
             outline_entries,
             next,
+            ..
         } = self;
-        let (book, g, opts, data, set) = (*book, *g, *opts, *data, *set);
         let p = *next;
         *next += 1;
         let mut font = |face: Face| -> Result<Font, PdfError> {
@@ -383,8 +386,7 @@ impl<'a> Writer<'a> {
     /// metadata) and returns the PDF's bytes.
     pub fn finish(self) -> Result<Vec<u8>, PdfError> {
         let Writer {
-            book,
-            opts,
+            cx: Context { book, opts, .. },
             named,
             mut doc,
             tree,

@@ -3,58 +3,39 @@
 
 use folio::model::{Block, Book, Document, Inline, Marker, Metadata, Note, NoteKind, Source, Span};
 
-pub const WORDS: &[&str] = &[
-    "the",
-    "organisation",
-    "revolutionary",
-    "movement",
-    "exile",
-    "government",
-    "opposition",
-    "supporters",
-    "political",
-    "international",
-    "of",
-    "and",
-    "its",
-    "members",
-    "leadership",
-    "ideology",
-    "considerable",
-    "influence",
-    "Albania",
-    "Tehran",
-    "documented",
-    "testimony",
-    "was",
-    "in",
-    "a",
-    "relocated",
-    "allegedly",
-    "financing",
-    "from",
-    "were",
-    "independent",
-    "journalists",
-    "investigations",
-    "with",
-    "demonstrations",
-];
+/// Sentences of the sample series' body text, one a line (see the file's head).
+const PROSE: &str = include_str!("prose.txt");
 
-/// Deterministic text of `n` words.
+/// The words of each sentence of [`PROSE`], punctuation attached.
+fn sentences() -> &'static [Vec<&'static str>] {
+    static SENTENCES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    SENTENCES.get_or_init(|| {
+        PROSE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split_whitespace().collect())
+            .collect()
+    })
+}
+
+/// Deterministic text of `n` words that reads like the profiles' prose: runs of
+/// three sentences in a row from the sample series, each run starting at a sentence
+/// drawn by `seed`. Real sentences give real word lengths (a mean of about five
+/// letters, two words in five of three letters or fewer), so line breaking and
+/// hyphenation are judged on what they will set.
 pub fn words(seed: usize, n: usize) -> String {
-    let mut out = Vec::with_capacity(n);
+    let all = sentences();
+    let mut out: Vec<&str> = Vec::with_capacity(n);
     let mut x = seed.wrapping_mul(2_654_435_761).wrapping_add(12_345);
-    for i in 0..n {
+    while out.len() < n {
         x = x
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
-        let w = WORDS[(x >> 33) % WORDS.len()];
-        out.push(if i % 13 == 12 {
-            format!("{w}.")
-        } else {
-            w.to_string()
-        });
+        let first = (x >> 33) % all.len();
+        for k in 0..3 {
+            let sentence = &all[(first + k) % all.len()];
+            out.extend(sentence.iter().take(n - out.len()));
+        }
     }
     out.join(" ")
 }
@@ -386,7 +367,7 @@ pub fn tables() -> Document {
             .map(|i| {
                 row(&[
                     &(1950 + i).to_string(),
-                    &words(100 + i, 6 + i % 9),
+                    &words(100 + i, 12 + (i % 9) * 3),
                     &format!("https://example.org/archive/{}/record-{i}", 1950 + i),
                 ])
             })

@@ -33,6 +33,8 @@ pub struct Quality {
     pub fused: usize,
     /// Notes printed in full on more than one page (a back-reference does not count).
     pub twice: usize,
+    /// Parts of notes split across pages that are a single line on their page.
+    pub note_singles: usize,
     /// Lines wider than their measure.
     pub overfull: usize,
     /// A paragraph's single line alone at a page's top (widow) or foot (orphan).
@@ -99,6 +101,7 @@ impl Quality {
             (self.lonely == 0, "one-word justified lines"),
             (self.fused == 0, "fused marks"),
             (self.twice == 0, "notes printed twice"),
+            (self.note_singles == 0, "note split one line a side"),
             (self.overfull == 0, "overfull lines"),
             (self.widows == 0, "widows or orphans"),
             (self.hyphenated * 10 <= self.lines, "over 10% hyphenated"),
@@ -130,7 +133,8 @@ impl fmt::Display for Quality {
         write!(
             f,
             "pages {} band max {:.1} p95 {:.1} pt [{}]; word space p50 {:.2} p95 {:.2} max {:.2} em, \
-             >0.55 em {}; one-word {}; fused {}; twice {}; overfull {}; widows/orphans {}; \
+             >0.55 em {}; one-word {}; fused {}; twice {}; single note lines {}; overfull {}; \
+             widows/orphans {}; \
              hyphenated {}/{} ({:.1}%), run {}",
             self.bands.len(),
             self.worst_band(),
@@ -143,6 +147,7 @@ impl fmt::Display for Quality {
             self.lonely,
             self.fused,
             self.twice,
+            self.note_singles,
             self.overfull,
             self.widows,
             self.hyphenated,
@@ -281,6 +286,26 @@ pub fn measure(laid: &Laid) -> Quality {
         blocks.push(here);
     }
     q.twice = starts.values().filter(|&&n| n > 1).count();
+    // Lines of each note per page: a note on more than one page with one line on one.
+    let mut parts: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
+    for page in &laid.pages {
+        let mut here: BTreeMap<(usize, u32), usize> = BTreeMap::new();
+        for item in &page.items {
+            if let ItemKind::Text { note: Some(k), .. } = &item.kind {
+                *here.entry(*k).or_default() += 1;
+            }
+        }
+        // A back-reference ("See note 13, p. 3.") is not a part of the note.
+        let back = |k: &(usize, u32)| page.notes.iter().any(|m| m.key == *k && m.back);
+        for (k, n) in here.into_iter().filter(|(k, _)| !back(k)) {
+            parts.entry(k).or_default().push(n);
+        }
+    }
+    q.note_singles = parts
+        .values()
+        .filter(|v| v.len() > 1)
+        .map(|v| v.iter().filter(|&&n| n == 1).count())
+        .sum();
     for w in blocks.windows(2) {
         if let (Some(&(a, n)), Some(&(b, m))) = (w[0].last(), w[1].first())
             && a == b

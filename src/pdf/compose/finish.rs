@@ -10,7 +10,8 @@ impl Composer<'_> {
     /// Extra space after each body element of the page. A page broken inside a
     /// table spreads the room left above the notes between that table's rows (at
     /// most half the body size a gap, as TeX's \flushbottom stretches glue), so that
-    /// the pages of a long table end level rather than a row's height short.
+    /// the pages of a long table end level rather than a row's height short; a page
+    /// that would leave a hole (`State::spread`) spreads it between its paragraphs.
     fn stretch(&self) -> Vec<f32> {
         let body = &self.st.body;
         let mut out = vec![0.0; body.len()];
@@ -32,6 +33,13 @@ impl Composer<'_> {
         };
         let going_on = table(last);
         if going_on.is_none() || going_on != table(last + 1) {
+            if self.st.spread {
+                let gaps = self.paragraph_gaps();
+                let each = (self.room() / gaps.len().max(1) as f32).min(self.gap_limit());
+                for b in gaps {
+                    out[b] = each.max(0.0);
+                }
+            }
             return out;
         }
         let gaps: Vec<usize> = (0..body.len() - 1)
@@ -40,20 +48,41 @@ impl Composer<'_> {
                 table(body[b].0) == going_on && a.is_some() && n.is_some() && a != n
             })
             .collect();
-        let notes = if self.st.notes_h > 0.0 {
-            self.st.notes_h + self.sep()
-        } else {
-            0.0
-        };
-        let room = self.g.height() - (self.st.body_h - self.st.tail) - notes;
+        let room = self.room();
         if gaps.is_empty() || room <= 0.0 {
             return out;
         }
-        let each = (room / gaps.len() as f32).min(self.g.size * 0.5);
+        let each = (room / gaps.len() as f32).min(self.gap_limit());
         for b in gaps {
             out[b] = each;
         }
         out
+    }
+
+    /// The most space added to one gap when a page is spread: half the body size.
+    fn gap_limit(&self) -> f32 {
+        self.g.size * 0.5
+    }
+
+    /// Indices into the page's body after which one paragraph ends and another
+    /// starts.
+    fn paragraph_gaps(&self) -> Vec<usize> {
+        let block = |e: usize| match self.a.elems.get(e).map(|el| &el.kind) {
+            Some(ElemKind::Line(p)) => Some(p.block),
+            _ => None,
+        };
+        let body = &self.st.body;
+        (0..body.len().saturating_sub(1))
+            .filter(|&b| {
+                let (a, n) = (block(body[b].0), block(body[b + 1].0));
+                a.is_some() && n.is_some() && a != n
+            })
+            .collect()
+    }
+
+    /// How much room spreading the page's paragraphs may take up.
+    pub(super) fn spread_room(&self) -> f32 {
+        self.paragraph_gaps().len() as f32 * self.gap_limit()
     }
 
     pub(super) fn finish(&self) -> Page {

@@ -266,3 +266,36 @@ fn a_page_broken_inside_a_table_spreads_the_rest_between_its_rows() {
     let second: Vec<f32> = (0..3).map(|r| top + r as f32 * 30.0).collect();
     assert_eq!(ys(&pages[1]), second);
 }
+
+#[test]
+fn a_page_that_cannot_be_filled_spreads_its_paragraphs_rather_than_split_a_note_one_line_a_side() {
+    // Seven two-line paragraphs, then one of five whose last two lines (kept
+    // together against a widow) cite a four-line note: with them and the note's
+    // first line the page would be full only by splitting the note one line a side;
+    // moving them on leaves 30 pt, which the page's seven paragraph gaps take up.
+    let mut a = body(&[], &[(1, 4)]);
+    for _ in 0..7 {
+        paragraph(&mut a, 2, 10.0, None);
+    }
+    paragraph(&mut a, 5, 10.0, Some(1));
+    let pages = compose(&a, &geometry());
+    assert_eq!(report(&pages).notes_off_page, 0);
+    let blocks = lines_per_block(&pages[0]);
+    assert_eq!(blocks.len(), 8, "{blocks:?}");
+    assert_eq!(blocks.last().map(|b| b.1), Some(3), "{blocks:?}");
+    // The note is whole on the next page.
+    assert!(pages[0].notes.is_empty());
+    assert_eq!(pages[1].notes.len(), 1);
+    // The last line sits at the foot of the text block, the room spread above it.
+    let g = geometry();
+    let last = pages[0]
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Text { .. }))
+        .map(|i| i.y)
+        .fold(0.0, f32::max);
+    assert!(
+        last > g.page_h - g.margins.bottom - 12.0,
+        "last baseline {last}"
+    );
+}
