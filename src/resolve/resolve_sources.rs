@@ -82,7 +82,7 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
         let mut inside = false;
         // Commentary, or a sentence that only looked like a short form, may cite inside.
         if matches!(decision, Decision::Commentary | Decision::Missing(_))
-            && let Some((inner, reference)) = &item.embedded
+            && let Some((inner, reference, _)) = &item.embedded
         {
             let found = decide(&state, inner, Place::Footnote, *reference);
             if !matches!(found, Decision::Commentary) {
@@ -163,7 +163,10 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                 (Some(NoteKind::Short), None)
             }
             Decision::New(folded) => {
-                let italics: &[Range<usize>] = if inside { &[] } else { &item.italics };
+                let italics: &[Range<usize>] = match &item.embedded {
+                    Some((_, _, italics)) if inside => italics,
+                    _ => &item.italics,
+                };
                 let mut parsed = ahead
                     .remove(&(text, italics))
                     .unwrap_or_else(|| parse_with_italics(text, italics));
@@ -241,7 +244,7 @@ fn parse_ahead<'a>(
         let outer = (item.reference || item.place == Place::Entry)
             .then_some((item.text.as_str(), item.italics.as_slice()));
         let inner = match &item.embedded {
-            Some((inner, true)) => Some((inner.as_str(), &[][..])),
+            Some((inner, true, italics)) => Some((inner.as_str(), italics.as_slice())),
             _ => None,
         };
         for key in [outer, inner].into_iter().flatten() {
