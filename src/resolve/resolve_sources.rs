@@ -19,6 +19,7 @@ use super::invert_note::bibliography_form;
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
+use super::read_bibliography::Listed;
 use super::read_short::{has_year, read_short, strip_lead_cue, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
@@ -59,9 +60,21 @@ struct State {
 }
 
 /// Sets kind, source and locator of every citing note and fills `doc.sources`.
-pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
+/// `listed` is a bibliography written as text: its works are known before the first
+/// note, as a reader knows them, but only those a note cites become sources.
+pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Listed]) {
     let file = doc.meta.source_file.clone();
     let mut state = State::default();
+    for entry in listed {
+        let folded = fold(&entry.text);
+        if state.by_folded.contains_key(&folded) {
+            continue;
+        }
+        let parsed = parse_with_italics(&entry.text, &entry.italics);
+        let work = state.works.add(entry.text.clone(), parsed, 0, &folded);
+        state.by_folded.insert(folded, work);
+    }
+    let listed_works = state.works.list.len();
     let mut ahead = parse_ahead(doc, cited);
     // The work of each note (by index into doc.notes).
     let mut work_of: Vec<Option<usize>> = vec![None; doc.notes.len()];
@@ -196,7 +209,11 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                         (citation, parsed) = (inverted, again);
                     }
                 }
-                let work = state.works.add(citation, parsed, note.number, &folded);
+                // The full note of a work the bibliography lists is that work.
+                let work = match listed_match(&state.works.list[..listed_works], &parsed) {
+                    Some(work) => work,
+                    None => state.works.add(citation, parsed, note.number, &folded),
+                };
                 state.by_folded.insert(folded, work);
                 (Some(NoteKind::Full), Some(work))
             }
@@ -400,6 +417,21 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
     }
 }
 
+/// The one work of a bibliography written as text with the title and first family
+/// name of `parsed`, and no other year: a full note of a listed work, in note form.
+fn listed_match(listed: &[Work], parsed: &Citation) -> Option<usize> {
+    let title = fold(parsed.title.as_deref()?);
+    let surname = parsed.surnames.first().map(|s| fold(s));
+    let mut fits = listed.iter().enumerate().filter(|(_, work)| {
+        let other = &work.parsed;
+        other.title.as_deref().map(fold).as_ref() == Some(&title)
+            && other.surnames.first().map(|s| fold(s)) == surname
+            && (other.year.is_none() || parsed.year.is_none() || other.year == parsed.year)
+    });
+    let (one, _) = fits.next()?;
+    fits.next().is_none().then_some(one)
+}
+
 /// "note 1, “Varga, Ilona. The Salt Roads: Trade and Power…”" for a warning.
 fn describe(work: &Work) -> String {
     const MAX: usize = 60;
@@ -413,6 +445,10 @@ fn describe(work: &Work) -> String {
         None => text.to_string(),
     };
     let what = if work.commentary { " (commentary)" } else { "" };
+    // Works of a bibliography written as text come before every note.
+    if work.first_note == 0 {
+        return format!("the bibliography, “{short}”");
+    }
     format!("note {}{what}, “{short}”", work.first_note)
 }
 
