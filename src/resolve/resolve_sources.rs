@@ -392,6 +392,15 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
         Found::One(_) if reading.full => Found::Nothing,
         found => found,
     };
+    if !matches!(found, Found::One(_))
+        && let Some((work, locator)) = first_of_several(state, text)
+    {
+        return Decision::Known {
+            work,
+            kind: NoteKind::Short,
+            locator,
+        };
+    }
     match found {
         Found::One(work) => Decision::Known {
             work,
@@ -414,6 +423,24 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
         _ if shaped => Decision::Missing(reading.locator),
         _ if reference || place == Place::Entry => Decision::New(folded),
         _ => Decision::Commentary,
+    }
+}
+
+/// "Kurlansky, *Cod*, 12; Multhauf, *Neptune's Gift*, 20.": several short forms in one
+/// note. The note links to the first when it alone, a name, a short title and a locator,
+/// fits exactly one work; read whole, the note would start a work of its own named
+/// after both. A semicolon between names ("Flad, Rowan; Zhu, Jiping") has no locator
+/// before it, so a full citation is never cut so.
+fn first_of_several(state: &State, text: &str) -> Option<(usize, Option<String>)> {
+    let (first, _) = text.split_once("; ")?;
+    let reading = read_short(first);
+    let titled = reading.shorts.iter().any(|s| s.shaped && s.title.is_some());
+    if reading.locator.is_none() || reading.full || !titled {
+        return None;
+    }
+    match state.works.find(&reading.shorts) {
+        Found::One(work) => Some((work, reading.locator)),
+        _ => None,
     }
 }
 
