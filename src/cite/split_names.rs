@@ -471,7 +471,7 @@ fn is_capitalised(word: &str) -> bool {
 
 /// An organisation's name: it holds an organisation word, or it is long with no
 /// initials and no commas.
-fn is_organisation(field: &str) -> bool {
+pub(super) fn is_organisation(field: &str) -> bool {
     let words: Vec<String> = field.split_whitespace().map(fold_word).collect();
     if words
         .iter()

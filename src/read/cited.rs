@@ -45,7 +45,7 @@ const MAX_GROUP_LEN: usize = 48;
 
 /// Whether a heading (or a line standing for one) opens a works-cited list:
 /// "Works Cited", "Works Cited (Chicago-style)", "REFERENCES:", "Notes".
-pub(super) fn is_heading(text: &str) -> bool {
+pub(crate) fn is_heading(text: &str) -> bool {
     let mut t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
     // drop one qualifier: "(Chicago-style)", "[APA]", "- MLA"
     for (open, close) in [(" (", ")"), (" [", "]")] {

@@ -14,6 +14,9 @@
 //! "(4)" markers stay plain text; [`crate::resolve`] recognises them later.
 
 mod cited;
+/// Whether a heading's text opens a works-cited list ("Works Cited", "Bibliography:",
+/// "References (APA)"): resolution reads a bibliography written as text under one.
+pub(crate) use cited::is_heading as is_works_cited_heading;
 mod debris;
 mod decode;
 mod front;

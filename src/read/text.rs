@@ -577,6 +577,17 @@ mod tests {
             ]
         );
         assert!(doc.diagnostics.iter().any(|d| d.code == "I-LETTERED-NOTES"));
+        // A text browser's dump numbers the references as written: the note "a" is no
+        // second entry 1.
+        let doc = read(
+            "w.txt",
+            "Topic\n\nA claim.[1] An aside.[a] More.[2][1]\n\nNotes[edit]\n\n\
+             ^ The aside, explained.\n\nReferences[edit]\n\n   1. ^ a b Smith, J. (2001). Title.\n\
+             \x20  2. ^ Doe, K. (2002). Other.\n"
+                .as_bytes(),
+        );
+        assert_smith_and_doe(&doc);
+        assert!(doc.diagnostics.iter().any(|d| d.code == "I-LETTERED-NOTES"));
         // without lettered markers the lists number on, as before
         let doc = read(
             "w.txt",

@@ -150,26 +150,29 @@ pub(super) struct List {
 
 /// Wikipedia puts explanatory notes, cited "[a]", "[b]", in a list of their own
 /// ("Notes") before the numbered references, and a plain-text copy prints both as
-/// "^ text". When the body has lettered markers and more than one list is numbered by
-/// order, every such list but the last holds the lettered notes: numbering on through
-/// them would send "[1]" to the note "a". Their entries go back into the text, under
-/// their heading, and the last list is numbered from 1, as the page numbers it.
+/// "^ text" (a text browser's dump may number the references "1. ^ text" and leave
+/// the notes "^ text"). When the body has lettered markers, every list before the
+/// last one that is numbered by order holds the lettered notes: numbering on through
+/// them would send "[1]" to the note "a", or (with the references numbered as
+/// written) make the note "a" a second entry 1 that wins over the real one. Their
+/// entries go back into the text, under their heading, and the last list, if numbered
+/// by order, is numbered from 1, as the page numbers it.
 pub(super) fn set_apart_lettered_notes(src: &Src, doc: &mut Document, lists: &[List]) {
-    let by_order: Vec<usize> = (0..lists.len()).filter(|&k| lists[k].by_order).collect();
-    let Some((&kept, apart)) = by_order.split_last() else {
+    let Some((last, earlier)) = lists.split_last() else {
         return;
     };
+    let kept = earlier.len();
+    let apart: Vec<usize> = (0..kept).filter(|&k| lists[k].by_order).collect();
     if apart.is_empty() || !has_lettered_markers(&doc.blocks) {
         return;
     }
     let total = doc.entries.len();
     let end = |k: usize| lists.get(k + 1).map_or(total, |l| l.first_entry);
     let mut entries = std::mem::take(&mut doc.entries);
-    for (n, entry) in entries[lists[kept].first_entry..end(kept)]
-        .iter_mut()
-        .enumerate()
-    {
-        entry.number = n as u32 + 1;
+    if last.by_order {
+        for (n, entry) in entries[last.first_entry..end(kept)].iter_mut().enumerate() {
+            entry.number = n as u32 + 1;
+        }
     }
     // from the last list back, so that earlier block positions and entry ranges hold
     for &k in apart.iter().rev() {
@@ -198,7 +201,7 @@ pub(super) fn set_apart_lettered_notes(src: &Src, doc: &mut Document, lists: &[L
                 format!(
                     "the list under “{}” holds the page's lettered notes ([a], [b]…); \
                      it stays in the text and the numbered markers cite the list under “{}”",
-                    list.heading, lists[kept].heading
+                    list.heading, last.heading
                 ),
             )
             .with_hint("lettered notes are commentary, not citations; nothing to do"),

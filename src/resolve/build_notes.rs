@@ -203,6 +203,17 @@ pub(super) fn italic_ranges(body: &[Block], markers: &[Marker]) -> Vec<Range<usi
     italics
 }
 
+/// The one-line text of a paragraph's `content` and the byte ranges of it in italics,
+/// as a footnote's `text` is written.
+pub(super) fn written_with_italics(
+    content: &[Inline],
+    markers: &[Marker],
+) -> (String, Vec<Range<usize>>) {
+    let (mut text, mut italics) = (String::new(), Vec::new());
+    written(content, markers, &mut text, &mut italics);
+    (text, italics)
+}
+
 /// The plain text of inlines with each marker as written ("See (4)."), for the
 /// one-line `text` of a footnote that cites, and the ranges of it in italics. Readers
 /// cap inline nesting, and so this recursion.

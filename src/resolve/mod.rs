@@ -14,7 +14,8 @@
 //!    then the uncited entries and unused footnote definitions, so nothing vanishes.
 //! 3. [`pick_citations`] lists the notes that may cite, in the order "Ibid" reads them:
 //!    works-cited notes, then Markdown footnotes (a citation, commentary, or commentary
-//!    with a citation inside).
+//!    with a citation inside). [`read_bibliography`] reads a bibliography written as
+//!    text (no numbers) for short notes to be matched against.
 //! 4. [`resolve_sources`] reads each as Ibid, a repeat, a short form ([`read_short`],
 //!    matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
 //!    guessing between two fitting works, and builds the deduplicated bibliography.
@@ -37,6 +38,7 @@ mod mark_titles;
 mod match_short;
 mod parse_citation;
 mod pick_citations;
+mod read_bibliography;
 mod read_short;
 mod resolve_sources;
 mod tie_spaces;
@@ -81,7 +83,8 @@ pub fn resolve(mut doc: Document) -> Document {
     let footnote_markers = find_markers::find_markers(&mut doc);
     let built = build_notes::build_notes(&mut doc, &footnote_markers);
     let cited = pick_citations::pick_citations(&doc, &built);
-    resolve_sources::resolve_sources(&mut doc, &cited);
+    let listed = read_bibliography::read_bibliography(&doc);
+    resolve_sources::resolve_sources(&mut doc, &cited, &listed);
     mark_titles::mark_titles(&mut doc);
     check::check(&mut doc, &built);
     tie_spaces(&mut doc);

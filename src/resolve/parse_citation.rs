@@ -45,18 +45,38 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
     let text = text.trim();
     // Latin, and the same word in the languages folio reads: German "ebd.", Spanish
     // "ibídem", Russian "Там же", Turkish "aynı eser".
-    let rest = IBID.iter().find_map(|prefix| {
-        let head = text.get(..prefix.len())?;
-        let rest = &text[prefix.len()..];
-        let word_ends = !rest.starts_with(char::is_alphanumeric);
-        (head.to_lowercase() == *prefix && word_ends).then_some(rest)
-    })?;
+    let rest = IBID
+        .iter()
+        .find_map(|prefix| {
+            let head = text.get(..prefix.len())?;
+            let rest = &text[prefix.len()..];
+            let word_ends = !rest.starts_with(char::is_alphanumeric);
+            (head.to_lowercase() == *prefix && word_ends).then_some(rest)
+        })
+        .or_else(|| idem(text))?;
     let locator = rest
         .trim_start_matches(|c: char| {
             c == '.' || c == ',' || c == ':' || c == ';' || c.is_whitespace()
         })
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
     Some((!locator.is_empty()).then(|| locator.to_string()))
+}
+
+/// "Idem" / Spanish "Ídem" (the same): the note above's work only when nothing but a
+/// page follows ("Ídem.", "Idem, p. 4"); with a title after it ("Idem, *Cod*, 60") it
+/// names only the same author, a short form of another work.
+fn idem(text: &str) -> Option<&str> {
+    let (head, rest) = ["ídem", "idem"].iter().find_map(|word| {
+        let head = text.get(..word.len())?;
+        (head.to_lowercase() == *word).then(|| (head, &text[word.len()..]))
+    })?;
+    let after = rest.trim_start_matches(['.', ',', ':', ';', ' ']);
+    let page = after.is_empty()
+        || after.starts_with(|c: char| c.is_ascii_digit())
+        || ["p.", "pp.", "pág.", "págs.", "s."]
+            .iter()
+            .any(|label| after.starts_with(label));
+    (page && !head.is_empty() && !rest.starts_with(char::is_alphanumeric)).then_some(rest)
 }
 
 /// A short form may end with a page: "Hart, J., Ports of the north, 88" or
@@ -296,6 +316,10 @@ mod tests {
         assert_eq!(parse_ibid("Ibid, p. 12."), Some(Some("p. 12".into())));
         assert_eq!(parse_ibid("Ibidem, 3"), Some(Some("3".into())));
         assert_eq!(parse_ibid("Idaho Statesman (2001)"), None);
+        assert_eq!(parse_ibid("Ídem."), Some(None));
+        assert_eq!(parse_ibid("Idem, p. 4."), Some(Some("p. 4".into())));
+        assert_eq!(parse_ibid("Idem, Cod, 60."), None);
+        assert_eq!(parse_ibid("Idempotent maps (2001)."), None);
         assert_eq!(parse_ibid("Ibidson, K. (2001). T."), None);
         assert_eq!(parse_ibid("Ié"), None);
         assert_eq!(parse_ibid("Ebd., S. 12."), Some(Some("S. 12".into())));

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
-use super::read_short::{may_hold, strip_lead_cue};
+use super::read_short::{may_hold, strip_lead_cue, without_trailing_clause};
 use crate::model::{Block, Document, Inline};
 
 /// Where a citation to resolve was written.
@@ -44,8 +44,9 @@ pub(super) struct Cited {
     /// starts a source. Always true for works-cited entries.
     pub reference: bool,
     /// For a footnote that reads as commentary, the citation after a "see", "cf." or
-    /// "quoted in" in it, with whether that reads as a full reference.
-    pub embedded: Option<(String, bool)>,
+    /// "quoted in" in it, with whether that reads as a full reference and the byte
+    /// ranges of it the footnote sets in italics.
+    pub embedded: Option<(String, bool, Vec<Range<usize>>)>,
     /// Byte ranges of `text` the footnote sets in italics (none for entries, which are
     /// plain text).
     pub italics: Vec<Range<usize>>,
@@ -97,8 +98,26 @@ const PROSE_STARTS: &[&str] = &[
     "for",
 ];
 
-/// Cues in commentary after which a citation follows.
-const INNER_CUES: &[&str] = &["see also ", "see ", "cf. ", "quoted in ", "cited in "];
+/// Cues in commentary after which a citation follows (English, French, Spanish,
+/// German).
+const INNER_CUES: &[&str] = &[
+    "see also ",
+    "see ",
+    "cf. ",
+    "quoted in ",
+    "cited in ",
+    "comes from ",
+    "come from ",
+    "taken from ",
+    "drawn from ",
+    "collected in ",
+    "printed in ",
+    "reprinted in ",
+    "discussed in ",
+    "voir ",
+    "véase ",
+    "vgl. ",
+];
 
 /// Marks that only references carry (with a date, they make a citation).
 const REFERENCE_MARKS: &[&str] = &[
@@ -162,8 +181,9 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         let stripped = strip_lead_cue(&note.text);
         // `stripped` is a slice of the note's text: where it starts in it.
         let offset = stripped.as_ptr() as usize - note.text.as_ptr() as usize;
-        let italics = italic_ranges(&note.body, &doc.markers)
-            .into_iter()
+        let all_italics = italic_ranges(&note.body, &doc.markers);
+        let italics = all_italics
+            .iter()
             .filter(|r| r.start >= offset && r.end <= offset + stripped.len())
             .map(|r| r.start - offset..r.end - offset)
             .collect();
@@ -171,13 +191,24 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         // "*Lessons from Sarnic*, an internal review circulated to members in…"
         // describes a document in a sentence: commentary, unless names open it.
         let described = prose_run(&note.body) >= PROSE_RUN && !names_first(&text);
-        let reference = !described && reads_as_reference(&text, italic);
+        let inner = inner_citation(&note.text);
+        // "The figure is disputed; the older estimate comes from Multhauf, *Neptune's
+        // Gift*…": prose opens it and a cue brings in the citation, whatever italics
+        // it holds. Read whole, the commentary would become the source's title.
+        let cites_inside = inner.is_some() && opens_as_prose(&text);
+        let reference = !described && !cites_inside && reads_as_reference(&text, italic);
         let embedded = if reference || parse_ibid(&text).is_some() {
             None
         } else {
-            inner_citation(&note.text).map(|t| {
+            inner.map(|t| {
                 let reference = reads_as_reference(t, italic);
-                (t.to_string(), reference)
+                let at = t.as_ptr() as usize - note.text.as_ptr() as usize;
+                let italics = all_italics
+                    .iter()
+                    .filter(|r| r.start >= at && r.end <= at + t.len())
+                    .map(|r| r.start - at..r.end - at)
+                    .collect();
+                (t.to_string(), reference, italics)
             })
         };
         out.push(Cited {
@@ -387,7 +418,7 @@ fn inner_citation(text: &str) -> Option<&str> {
     } else {
         text.len()
     };
-    let inner = text[start..end].trim();
+    let inner = without_trailing_clause(text[start..end].trim());
     // A citation opens with a name, a title or "Ibid": "see here" is no citation.
     let opens = inner.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"'))
         || inner.to_ascii_lowercase().starts_with("ibid");
@@ -446,6 +477,16 @@ mod tests {
         assert_eq!(
             inner_citation("Both survive (see Vale, Harbours, 12) in part."),
             Some("Vale, Harbours, 12")
+        );
+        assert_eq!(
+            inner_citation(
+                "For an overview, see Kurlansky, Salt (New York: Walker, 2002), 138, who stresses the herring."
+            ),
+            Some("Kurlansky, Salt (New York: Walker, 2002), 138")
+        );
+        assert_eq!(
+            inner_citation("The older estimate comes from Multhauf, Neptune's Gift, 40."),
+            Some("Multhauf, Neptune's Gift, 40.")
         );
         assert_eq!(inner_citation("See the plan of the quay."), None);
         assert_eq!(inner_citation("Nothing to see here."), None);

@@ -69,6 +69,33 @@ const PARTICLES: &[&str] = &[
 /// Small words between the capitalised words of an organisation's name.
 const CORPORATE: &[&str] = &["of", "for", "the", "on", "in"];
 
+/// Clauses of commentary that may follow a citation's locator ("…, 138, who stresses
+/// the herring."; "Varga, *Salt Roads*, 23, though she gives no source."): after a
+/// page number, a citation's own words never open so.
+const TRAILING_CLAUSES: &[&str] = &[
+    ", who ",
+    ", whose ",
+    ", which ",
+    ", where ",
+    ", though ",
+    ", although ",
+    ", but ",
+    ", while ",
+];
+
+/// `text` without a clause of commentary after its locator, see [`TRAILING_CLAUSES`].
+pub(super) fn without_trailing_clause(text: &str) -> &str {
+    let cut = TRAILING_CLAUSES
+        .iter()
+        .filter_map(|clause| {
+            text.match_indices(clause)
+                .map(|(at, _)| at)
+                .find(|&at| text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')'))
+        })
+        .min();
+    cut.map_or(text, |at| &text[..at])
+}
+
 /// `text` without a leading "See"/"Cf." cue.
 pub(super) fn strip_lead_cue(text: &str) -> &str {
     let trimmed = text.trim();
@@ -84,7 +111,7 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
 
 /// Reads `text` as a short form. A text with a URL never is one.
 pub(super) fn read_short(text: &str) -> Reading {
-    let text = strip_lead_cue(text);
+    let text = without_trailing_clause(strip_lead_cue(text));
     if may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty() {
         return Reading::default();
     }

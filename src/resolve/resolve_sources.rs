@@ -19,6 +19,7 @@ use super::invert_note::bibliography_form;
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
+use super::read_bibliography::Listed;
 use super::read_short::{has_year, read_short, strip_lead_cue, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
@@ -59,9 +60,21 @@ struct State {
 }
 
 /// Sets kind, source and locator of every citing note and fills `doc.sources`.
-pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
+/// `listed` is a bibliography written as text: its works are known before the first
+/// note, as a reader knows them, but only those a note cites become sources.
+pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Listed]) {
     let file = doc.meta.source_file.clone();
     let mut state = State::default();
+    for entry in listed {
+        let folded = fold(&entry.text);
+        if state.by_folded.contains_key(&folded) {
+            continue;
+        }
+        let parsed = parse_with_italics(&entry.text, &entry.italics);
+        let work = state.works.add(entry.text.clone(), parsed, 0, &folded);
+        state.by_folded.insert(folded, work);
+    }
+    let listed_works = state.works.list.len();
     let mut ahead = parse_ahead(doc, cited);
     // The work of each note (by index into doc.notes).
     let mut work_of: Vec<Option<usize>> = vec![None; doc.notes.len()];
@@ -82,7 +95,7 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
         let mut inside = false;
         // Commentary, or a sentence that only looked like a short form, may cite inside.
         if matches!(decision, Decision::Commentary | Decision::Missing(_))
-            && let Some((inner, reference)) = &item.embedded
+            && let Some((inner, reference, _)) = &item.embedded
         {
             let found = decide(&state, inner, Place::Footnote, *reference);
             if !matches!(found, Decision::Commentary) {
@@ -163,7 +176,10 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                 (Some(NoteKind::Short), None)
             }
             Decision::New(folded) => {
-                let italics: &[Range<usize>] = if inside { &[] } else { &item.italics };
+                let italics: &[Range<usize>] = match &item.embedded {
+                    Some((_, _, italics)) if inside => italics,
+                    _ => &item.italics,
+                };
                 let mut parsed = ahead
                     .remove(&(text, italics))
                     .unwrap_or_else(|| parse_with_italics(text, italics));
@@ -193,7 +209,11 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited]) {
                         (citation, parsed) = (inverted, again);
                     }
                 }
-                let work = state.works.add(citation, parsed, note.number, &folded);
+                // The full note of a work the bibliography lists is that work.
+                let work = match listed_match(&state.works.list[..listed_works], &parsed) {
+                    Some(work) => work,
+                    None => state.works.add(citation, parsed, note.number, &folded),
+                };
                 state.by_folded.insert(folded, work);
                 (Some(NoteKind::Full), Some(work))
             }
@@ -241,7 +261,7 @@ fn parse_ahead<'a>(
         let outer = (item.reference || item.place == Place::Entry)
             .then_some((item.text.as_str(), item.italics.as_slice()));
         let inner = match &item.embedded {
-            Some((inner, true)) => Some((inner.as_str(), &[][..])),
+            Some((inner, true, italics)) => Some((inner.as_str(), italics.as_slice())),
             _ => None,
         };
         for key in [outer, inner].into_iter().flatten() {
@@ -372,6 +392,15 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
         Found::One(_) if reading.full => Found::Nothing,
         found => found,
     };
+    if !matches!(found, Found::One(_))
+        && let Some((work, locator)) = first_of_several(state, text)
+    {
+        return Decision::Known {
+            work,
+            kind: NoteKind::Short,
+            locator,
+        };
+    }
     match found {
         Found::One(work) => Decision::Known {
             work,
@@ -397,6 +426,39 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
     }
 }
 
+/// "Kurlansky, *Cod*, 12; Multhauf, *Neptune's Gift*, 20.": several short forms in one
+/// note. The note links to the first when it alone, a name, a short title and a locator,
+/// fits exactly one work; read whole, the note would start a work of its own named
+/// after both. A semicolon between names ("Flad, Rowan; Zhu, Jiping") has no locator
+/// before it, so a full citation is never cut so.
+fn first_of_several(state: &State, text: &str) -> Option<(usize, Option<String>)> {
+    let (first, _) = text.split_once("; ")?;
+    let reading = read_short(first);
+    let titled = reading.shorts.iter().any(|s| s.shaped && s.title.is_some());
+    if reading.locator.is_none() || reading.full || !titled {
+        return None;
+    }
+    match state.works.find(&reading.shorts) {
+        Found::One(work) => Some((work, reading.locator)),
+        _ => None,
+    }
+}
+
+/// The one work of a bibliography written as text with the title and first family
+/// name of `parsed`, and no other year: a full note of a listed work, in note form.
+fn listed_match(listed: &[Work], parsed: &Citation) -> Option<usize> {
+    let title = fold(parsed.title.as_deref()?);
+    let surname = parsed.surnames.first().map(|s| fold(s));
+    let mut fits = listed.iter().enumerate().filter(|(_, work)| {
+        let other = &work.parsed;
+        other.title.as_deref().map(fold).as_ref() == Some(&title)
+            && other.surnames.first().map(|s| fold(s)) == surname
+            && (other.year.is_none() || parsed.year.is_none() || other.year == parsed.year)
+    });
+    let (one, _) = fits.next()?;
+    fits.next().is_none().then_some(one)
+}
+
 /// "note 1, “Varga, Ilona. The Salt Roads: Trade and Power…”" for a warning.
 fn describe(work: &Work) -> String {
     const MAX: usize = 60;
@@ -410,6 +472,10 @@ fn describe(work: &Work) -> String {
         None => text.to_string(),
     };
     let what = if work.commentary { " (commentary)" } else { "" };
+    // Works of a bibliography written as text come before every note.
+    if work.first_note == 0 {
+        return format!("the bibliography, “{short}”");
+    }
     format!("note {}{what}, “{short}”", work.first_note)
 }
 

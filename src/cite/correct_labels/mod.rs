@@ -30,6 +30,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = numbers::numbers_in_titles(text, tokens, labels);
     let labels = numbers::span_of_years(text, tokens, labels);
     let labels = numbers::year_opening_title(text, tokens, labels);
+    let labels = names::organisation_split_at_its_start(text, tokens, labels);
     let labels = names::title_after_names(text, tokens, labels);
     let labels = names::din_names_and_title(text, tokens, labels);
     let labels = names::din_plain_name(text, tokens, labels);

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::super::describe_tokens::{is_initial, is_year};
-use super::super::split_names::PARTICLES;
+use super::super::split_names::{PARTICLES, is_organisation};
 use super::super::types::Label;
 use super::{CLOSES, NAME_LINKS, closing_token, first_run, run_length};
 
@@ -187,6 +187,43 @@ pub(super) fn names_and_title(
     {
         out[closed + 1..authors].fill(Label::Title);
     }
+    out
+}
+
+/// An organisation's name the labeller split after its first words ("Institute/publisher
+/// of Medicine./author Sodium intake…", where "Institute" reads as a publisher's word): a
+/// reference opens with its names, so a first run of another label that runs straight
+/// on (no stop or comma) into the author run, all of it capitalised words and the small
+/// words that link them, up to the authors' stop, is the names' when together they are
+/// an organisation's name.
+pub(super) fn organisation_split_at_its_start(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let Some(&first) = labels.first() else {
+        return labels;
+    };
+    if matches!(first, Label::Author | Label::Title) {
+        return labels;
+    }
+    let lead = run_length(&labels, 0, first);
+    if labels.get(lead) != Some(&Label::Author) {
+        return labels;
+    }
+    let end = lead + run_length(&labels, lead, Label::Author);
+    let word = |i: usize| &text[tokens[i].clone()];
+    let linked = (0..lead).all(|i| {
+        let w = word(i);
+        w.ends_with(char::is_alphanumeric)
+            && (w.starts_with(char::is_uppercase) || NAME_LINKS.contains(&w))
+    });
+    let whole = tokens[0].start..tokens[end - 1].end;
+    if !linked || !is_organisation(&text[whole]) {
+        return labels;
+    }
+    let mut out = labels;
+    out[..lead].fill(Label::Author);
     out
 }
 
@@ -570,6 +607,20 @@ mod tests {
         assert_eq!(
             corrected("Gerson, Elihu. “Re: Whence a Spencer Spoof?”", "aattttt"),
             "aattttt"
+        );
+    }
+
+    #[test]
+    fn an_organisation_split_at_its_first_word_is_one_name() {
+        assert_eq!(
+            corrected("Institute of Medicine. Sodium intake. 2013.", "oaattd"),
+            "aaattd"
+        );
+        // A place before a person's name is no part of it; nor is a publisher with a stop.
+        assert_eq!(corrected("London Smith, J. Title. 2013.", "oaatd"), "oaatd");
+        assert_eq!(
+            corrected("Penguin. Institute of Medicine. Title.", "oaaat"),
+            "oaaat"
         );
     }
 
