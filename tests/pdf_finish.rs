@@ -172,6 +172,7 @@ const MET: &[&str] = &[
     "widows or orphans",
     "over 10% hyphenated",
     "over two hyphens in a row",
+    "a spread gap over half the body size",
 ];
 
 #[test]

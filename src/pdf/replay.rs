@@ -288,6 +288,7 @@ mod tests {
             folio: true,
             items,
             notes: Vec::new(),
+            spread: 0.0,
         }
     }
 

@@ -35,6 +35,11 @@ pub struct Quality {
     pub twice: usize,
     /// Parts of notes split across pages that are a single line on their page.
     pub note_singles: usize,
+    /// Pages spread to fill down to their notes, by index, with the most space added
+    /// between two paragraphs or rows, in points.
+    pub spread: Vec<(usize, f32)>,
+    /// The body size, against which a spread is judged.
+    pub body_size: f32,
     /// Lines wider than their measure.
     pub overfull: usize,
     /// A paragraph's single line alone at a page's top (widow) or foot (orphan).
@@ -102,6 +107,12 @@ impl Quality {
             (self.fused == 0, "fused marks"),
             (self.twice == 0, "notes printed twice"),
             (self.note_singles == 0, "note split one line a side"),
+            (
+                self.spread
+                    .iter()
+                    .all(|&(_, gap)| gap <= self.body_size * 0.5 + 0.01),
+                "a spread gap over half the body size",
+            ),
             (self.overfull == 0, "overfull lines"),
             (self.widows == 0, "widows or orphans"),
             (self.hyphenated * 10 <= self.lines, "over 10% hyphenated"),
@@ -135,7 +146,7 @@ impl fmt::Display for Quality {
             "pages {} band max {:.1} p95 {:.1} pt [{}]; word space p50 {:.2} p95 {:.2} max {:.2} em, \
              >0.55 em {}; one-word {}; fused {}; twice {}; single note lines {}; overfull {}; \
              widows/orphans {}; \
-             hyphenated {}/{} ({:.1}%), run {}",
+             hyphenated {}/{} ({:.1}%), run {}; spread pages [{}]",
             self.bands.len(),
             self.worst_band(),
             self.band_quantile(0.95),
@@ -154,6 +165,11 @@ impl fmt::Display for Quality {
             self.lines,
             100.0 * self.hyphenated as f32 / self.lines.max(1) as f32,
             self.hyphen_run,
+            self.spread
+                .iter()
+                .map(|(p, gap)| format!("p{} +{gap:.1} pt", p + 1))
+                .collect::<Vec<_>>()
+                .join(", "),
         )
     }
 }
@@ -194,6 +210,14 @@ pub fn measure(laid: &Laid) -> Quality {
     let g = &laid.geometry;
     let mut q = Quality {
         overfull: laid.report.overfull_lines,
+        body_size: g.size,
+        spread: laid
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| page.spread > 0.0)
+            .map(|(p, page)| (p, page.spread))
+            .collect(),
         ..Quality::default()
     };
     let mut starts: BTreeMap<(usize, u32), usize> = BTreeMap::new();

@@ -254,6 +254,7 @@ impl Composer<'_> {
             folio: self.st.doc.is_some() || !self.st.first || self.count > 0,
             items,
             notes,
+            spread: stretch.iter().copied().fold(0.0, f32::max),
         }
     }
 }

@@ -95,4 +95,7 @@ pub struct Page {
     pub items: Vec<Item>,
     /// The notes on the page, in order.
     pub notes: Vec<NoteMark>,
+    /// The most space, in points, added between two paragraphs or table rows to fill
+    /// the page down to its notes (0 on a page that was not spread).
+    pub spread: f32,
 }
