@@ -122,6 +122,10 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             continue;
         }
         seen_body = true;
+        if bullet(line.text).is_some() {
+            i = read_list(src, &lines, i, doc);
+            continue;
+        }
         // a long line running straight into the next one is wrapped prose, not a heading
         let stands_alone = |n: &Line| n.blank_before || line.text.chars().count() < WRAP_MIN_CHARS;
         if line.section
@@ -262,6 +266,54 @@ fn without_tags(src: &Src, line: &Line, diagnostics: &mut Vec<Diagnostic>) -> St
         );
     }
     text
+}
+
+/// The text of a bulleted line ("* Kurlansky, Mark (2002)…", "• …", "- …"), as web
+/// pages' lists come out when saved as text; `None` for any other line.
+fn bullet(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(['*', '•', '◦', '▪', '-'])?;
+    let text = rest.strip_prefix([' ', '\t'])?.trim_start();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Reads the bulleted lines from `lines[i]` on as one list, an item per bullet (with
+/// the wrapped lines that run straight on from it); returns the index after the list.
+/// Blank lines between items do not end it: saved pages often space their items.
+fn read_list(src: &Src, lines: &[Line], mut i: usize, doc: &mut Document) -> usize {
+    let mut items = Vec::new();
+    while let Some(first) = lines.get(i)
+        && let Some(text) = bullet(first.text)
+    {
+        let start = first.offset + (first.text.len() - text.len());
+        let item = Line {
+            offset: start,
+            text,
+            blank_before: first.blank_before,
+            section: false,
+        };
+        let mut joined = without_tags(src, &item, &mut doc.diagnostics);
+        let mut end = first.offset + first.text.len();
+        i += 1;
+        while let Some(next) = lines.get(i) {
+            let prev = &lines[i - 1];
+            if next.blank_before
+                || bullet(next.text).is_some()
+                || prev.text.chars().count() < WRAP_MIN_CHARS
+            {
+                break;
+            }
+            joined.push(' ');
+            joined.push_str(&without_tags(src, next, &mut doc.diagnostics));
+            end = next.offset + next.text.len();
+            i += 1;
+        }
+        items.push(vec![Block::Paragraph {
+            content: vec![Inline::Text(smart(&joined))],
+            span: src.span(start, end - start),
+        }]);
+    }
+    doc.blocks.push(Block::List { start: None, items });
+    i
 }
 
 fn date(line: &str) -> Option<&str> {
@@ -433,6 +485,31 @@ mod tests {
             panic!()
         };
         assert_eq!(span.line, 3);
+    }
+
+    #[test]
+    fn bulleted_lines_are_a_list_of_their_own() {
+        let doc = read(
+            "a.txt",
+            "T\n\nBody text of the page, a sentence.\n\nSources\n\n  * Kurlansky, Mark (2002). Salt: A World History. New York:\n    Walker and Company.\n\n  * Multhauf, Robert P. (1978). Neptune's Gift.\n• Weller, Olivier (2015).\nAfter the list.\n"
+                .as_bytes(),
+        );
+        let Some(Block::List { start: None, items }) = doc.blocks.get(2) else {
+            panic!("{:?}", texts(&doc.blocks));
+        };
+        let items: Vec<String> = items.iter().map(|item| texts(item).join("|")).collect();
+        assert_eq!(
+            items,
+            [
+                "P:Kurlansky, Mark (2002). Salt: A World History. New York: Walker and Company.",
+                "P:Multhauf, Robert P. (1978). Neptune’s Gift.",
+                "P:Weller, Olivier (2015).",
+            ]
+        );
+        assert_eq!(texts(&doc.blocks[3..]), ["P:After the list."]);
+        // A dash glued to a word is no bullet.
+        let doc = read("a.txt", b"T\n\n-5 degrees at night.\n");
+        assert_eq!(texts(&doc.blocks), ["P:-5 degrees at night."]);
     }
 
     #[test]

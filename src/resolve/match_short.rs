@@ -136,6 +136,7 @@ impl Works {
             .names
             .iter()
             .chain(&short.title)
+            .chain(&short.year)
             .flat_map(|s| s.split(' '))
             .filter(|w| !w.is_empty())
             .collect();
@@ -171,6 +172,7 @@ impl Work {
     fn fits(&self, short: &Short) -> bool {
         let names = short.names.iter().all(|name| self.holds(name));
         names
+            && short.year.as_deref().is_none_or(|year| self.holds(year))
             && short
                 .title
                 .as_deref()

@@ -28,13 +28,11 @@ pub(super) struct Listed {
     pub italics: Vec<Range<usize>>,
 }
 
-/// The entries of the bibliographies written as text, in reading order; none when no
-/// footnote could cite them.
+/// The entries of the bibliographies written as text, in reading order. Footnotes and
+/// numbered works-cited entries alike may cite them: a wiki's "Kurlansky 2002, p. 38."
+/// under "References" means the book listed under "Sources".
 pub(super) fn read_bibliography(doc: &Document) -> Vec<Listed> {
     let mut out = Vec::new();
-    if !doc.notes.iter().any(|n| n.label.is_some()) {
-        return out;
-    }
     let mut under = false;
     for block in &doc.blocks {
         match block {

@@ -17,6 +17,9 @@ pub(super) struct Short {
     pub names: Vec<String>,
     /// The short title, folded; `None` for an author-only form.
     pub title: Option<String>,
+    /// The year of an author-date form ("Kurlansky 2002", "Smith et al. (2019a)"),
+    /// folded; the work must have it too.
+    pub year: Option<String>,
     /// Written with "op. cit.", "loc. cit." or "art. cit.".
     pub cited: bool,
     /// Its shape alone says "short form" (a locator, a cue, or names and a title with
@@ -260,7 +263,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
     };
     let segments: Vec<&str> = head.split(", ").collect();
     let name_count = name_segments(&segments);
-    let mut out = Vec::new();
+    let mut out: Vec<Short> = author_date(head).into_iter().collect();
     if name_count > 0 {
         let names = names_of(&segments[..name_count]);
         let rest = &segments[name_count..];
@@ -268,6 +271,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
         if !names.is_empty() {
             out.push(Short {
                 names,
+                year: None,
                 shaped: plain
                     && !crate::cite::din_names(head, has_locator)
                     && short_enough(rest)
@@ -282,12 +286,49 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
         out.push(Short {
             names: Vec::new(),
             title: title_key(head),
+            year: None,
             cited: false,
             shaped: plain && short_enough(&segments) && has_locator,
         });
     }
     out.retain(|s| s.title.is_some() || !s.names.is_empty());
     out
+}
+
+/// "Kurlansky 2002", "Cole and Hussain (2020a)", "Romero et al., 2019": an
+/// author-date short form (Chicago author-date, Harvard, a wiki's shortened
+/// footnotes), names then a year and nothing else. Its shape alone does not make it a
+/// short form: with no bibliography to point into, "Reuters 2019" is the citation.
+fn author_date(head: &str) -> Option<Short> {
+    let head = head.trim_end_matches(')');
+    let cut = head.rfind([' ', '('])?;
+    let year = &head[cut + 1..];
+    let digits = year.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    if !is_year(digits) || year.len() - digits.len() > 1 {
+        return None;
+    }
+    let before = head[..cut].trim_end_matches(['(', ',', ' ']);
+    let segments: Vec<&str> = before.split(", ").collect();
+    // Harvard lists names with commas up to an ampersand: "Hammel-Kiesow, Puhle &
+    // Wittenburg 2009"; no title can stand between them before a year.
+    let listed = || {
+        segments.len() > 1
+            && segments.iter().all(|s| {
+                let name = s.strip_prefix("and ").or_else(|| s.strip_prefix("& "));
+                is_names(name.unwrap_or(s))
+            })
+    };
+    if before.is_empty() || name_segments(&segments) != segments.len() && !listed() {
+        return None;
+    }
+    let names = names_of(&segments);
+    (!names.is_empty()).then(|| Short {
+        names,
+        title: None,
+        year: Some(fold(year)),
+        cited: false,
+        shaped: false,
+    })
 }
 
 /// "Cole, “Defectors,”" or "“Defectors”": a quoted title, with the names before it.
@@ -313,6 +354,7 @@ fn quoted_title(head: &str) -> Option<Option<Short>> {
     Some(Some(Short {
         names: names_of(&segments),
         title: title_key(&head[inner_start..close]),
+        year: None,
         cited: false,
         shaped: true,
     }))
@@ -508,6 +550,54 @@ mod tests {
         assert_eq!(r.shorts[0].names, ["varga"]);
         assert_eq!(r.locator.as_deref(), Some("p. 4"));
         assert_eq!(one("See Varga, loc. cit.").0, ["varga"]);
+    }
+
+    #[test]
+    fn author_date_forms() {
+        let dated = |text: &str| {
+            let r = read_short(text);
+            let s = r.shorts.first().cloned().unwrap_or_default();
+            (s.names, s.year, r.locator)
+        };
+        assert_eq!(
+            dated("Kurlansky 2002, p. 38."),
+            (
+                vec!["kurlansky".into()],
+                Some("2002".into()),
+                Some("p. 38".into())
+            )
+        );
+        assert_eq!(
+            dated("Cole and Hussain (2020a), 4."),
+            (
+                vec!["cole".into(), "hussain".into()],
+                Some("2020a".into()),
+                Some("4".into())
+            )
+        );
+        assert_eq!(
+            dated("Romero et al., 2019"),
+            (vec!["romero".into()], Some("2019".into()), None)
+        );
+        assert_eq!(
+            dated("World Health Organization 2019").0,
+            ["world health organization"]
+        );
+        assert_eq!(
+            dated("Hammel-Kiesow, Puhle & Wittenburg 2009, p. 77.").0,
+            ["hammel kiesow", "puhle", "wittenburg"]
+        );
+        // A date is no author-date form, nor a year after a title.
+        for text in [
+            "The Guardian, 12 March 2019",
+            "Salt roads of 1850, 4.",
+            "Varga, 2012abc",
+        ] {
+            assert!(
+                read_short(text).shorts.iter().all(|s| s.year.is_none()),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -384,6 +384,8 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
     }
     let reading = read_short(text);
     let shaped = reading.shorts.iter().any(|s| s.shaped);
+    // "Kurlansky 2002, p. 38." is a short form when it finds its work.
+    let dated = reading.shorts.first().is_some_and(|s| s.year.is_some());
     let found = match state.works.find(&reading.shorts) {
         // A full citation is a repeat only when its text is one (above): one that
         // merely holds an earlier citation ("Smith, J. (2001). Alpha." in "…Alpha
@@ -404,7 +406,7 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
     match found {
         Found::One(work) => Decision::Known {
             work,
-            kind: if shaped {
+            kind: if shaped || dated {
                 NoteKind::Short
             } else {
                 NoteKind::Full
