@@ -286,6 +286,10 @@ pub struct Note {
     pub kind: NoteKind,
     /// Id of the resolved [`Source`], or `None` when unresolved.
     pub source: Option<String>,
+    /// The further sources of a note that cites several works ("Weller 2015, p. 201;
+    /// Multhauf 1978, p. 40."), after [`Note::source`], in the note's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// A locator such as "45" or "p. 12" ("Ibid., 45").
     pub locator: Option<String>,
     /// The entry text as written (empty for empty and dangling notes).
@@ -450,6 +454,7 @@ impl Note {
             label: None,
             kind: NoteKind::Dangling,
             source: None,
+            also: Vec::new(),
             locator: None,
             text: String::new(),
             body: Note::placeholder_body(),

@@ -38,6 +38,7 @@ fn note(number: u32, kind: NoteKind, source: Option<&str>, text: &str) -> Note {
         label: None,
         kind,
         source: source.map(String::from),
+        also: Vec::new(),
         locator: None,
         text: text.to_string(),
         body: if text.is_empty() {

@@ -918,3 +918,41 @@ fn footnotes_keep_their_own_emphasis() {
         "Merat, A. (2018). Title. *The Guardian*. And The Intercept."
     );
 }
+
+#[test]
+fn a_note_citing_several_works_links_each() {
+    let doc = run(
+        &["Salt (1) (2) (3) (4)."],
+        &[
+            (
+                1,
+                "Kurlansky, Mark. Salt: A World History. New York: Walker, 2002.",
+            ),
+            (
+                2,
+                "Multhauf, Robert P. Neptune's Gift. Baltimore: Johns Hopkins, 1978.",
+            ),
+            (
+                3,
+                "Kurlansky, Salt, 38; see also Multhauf, Neptune's Gift, 20; Adshead, Salt and Civilization, 3.",
+            ),
+            (4, "Ibid., 40."),
+        ],
+    );
+    let note = |n: u32| doc.notes.iter().find(|x| x.number == n).unwrap();
+    let id = |n: u32| note(n).source.clone().unwrap();
+    assert_eq!(note(3).source, Some(id(1)));
+    assert_eq!(note(3).also, [id(2)]);
+    assert_eq!(note(3).locator.as_deref(), Some("38"));
+    let multhauf = doc.sources.iter().find(|s| s.id == id(2)).unwrap();
+    assert_eq!(multhauf.notes, [2, 3]);
+    // Adshead was never cited in full: named, not guessed; Ibid after two works is none.
+    assert_eq!(codes(&doc), ["W-SHORT-UNRESOLVED", "W-IBID-UNRESOLVED"]);
+    assert!(
+        doc.diagnostics[0]
+            .message
+            .contains("“Adshead, Salt and Civilization, 3”")
+    );
+    assert!(doc.diagnostics[1].message.contains("cites several works"));
+    assert_eq!(note(4).source, None);
+}

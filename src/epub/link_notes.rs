@@ -191,20 +191,23 @@ fn source_ids(r: &mut Renderer) -> BTreeMap<String, String> {
 }
 
 /// " → bibliography" for a full citation; " → Merat, A. (2018)" for Ibid and short
-/// forms, so a reader who lands on a bare "Ibid." learns which work it means.
+/// forms, so a reader who lands on a bare "Ibid." learns which work it means; one link
+/// per work for a note that cites several.
 fn source_link(r: &Renderer, note: &Note, ids: &BTreeMap<String, String>) -> String {
-    let Some(source_id) = note.source.as_deref() else {
-        return String::new();
-    };
-    let (Some(source), Some(anchor)) = (r.doc.source(source_id), ids.get(source_id)) else {
-        return String::new();
-    };
-    let mut out = format!(" <a class=\"source-link\" href=\"#{anchor}\">→\u{a0}");
-    match note.kind {
-        NoteKind::Ibid | NoteKind::Short => push_text(&mut out, &short_label(source), r.plan.rtl),
-        _ => out.push_str(r.labels.see_bibliography),
+    let mut out = String::new();
+    for source_id in note.source.iter().chain(&note.also) {
+        let (Some(source), Some(anchor)) = (r.doc.source(source_id), ids.get(source_id)) else {
+            continue;
+        };
+        let _ = write!(out, " <a class=\"source-link\" href=\"#{anchor}\">→\u{a0}");
+        match note.kind {
+            NoteKind::Ibid | NoteKind::Short => {
+                push_text(&mut out, &short_label(source), r.plan.rtl);
+            }
+            _ => out.push_str(r.labels.see_bibliography),
+        }
+        out.push_str("</a>");
     }
-    out.push_str("</a>");
     out
 }
 
@@ -294,7 +297,7 @@ fn bibliography(
             .doc
             .notes
             .iter()
-            .filter(|n| n.source.as_deref() == Some(source.id.as_str()))
+            .filter(|n| n.source.iter().chain(&n.also).any(|id| *id == source.id))
             .map(|n| n.number)
             .collect();
         citing.sort_unstable();

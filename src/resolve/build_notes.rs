@@ -148,6 +148,7 @@ fn entry_note(entry: &Entry) -> Note {
             NoteKind::Full
         },
         source: None,
+        also: Vec::new(),
         locator: None,
         text: if empty {
             String::new()
@@ -182,6 +183,7 @@ fn footnote_note(
         label: Some(label),
         kind: NoteKind::Footnote,
         source: None,
+        also: Vec::new(),
         locator: None,
         body,
         emphasis: None,

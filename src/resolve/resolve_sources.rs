@@ -35,6 +35,14 @@ enum Decision {
         kind: NoteKind,
         locator: Option<String>,
     },
+    /// Short forms of several earlier works in one note: the first is the note's
+    /// source, `also` its further sources; `unlinked` the parts that fit no single work.
+    Several {
+        work: usize,
+        locator: Option<String>,
+        also: Vec<usize>,
+        unlinked: Vec<String>,
+    },
     /// A short form several earlier works fit equally.
     Ambiguous {
         works: Vec<usize>,
@@ -57,6 +65,8 @@ struct State {
     by_folded: Map<String, usize>,
     /// The source of the note just above: `None` after an empty or unresolved one.
     previous: Option<usize>,
+    /// The note just above cites several works, so an "Ibid" after it means none.
+    previous_several: bool,
 }
 
 /// Sets kind, source and locator of every citing note and fills `doc.sources`.
@@ -78,6 +88,8 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
     let mut ahead = parse_ahead(doc, cited);
     // The work of each note (by index into doc.notes).
     let mut work_of: Vec<Option<usize>> = vec![None; doc.notes.len()];
+    // The further works of each note that cites several.
+    let mut also_of: Vec<Vec<usize>> = vec![Vec::new(); doc.notes.len()];
 
     for item in cited {
         let Some(note) = doc.notes.get_mut(item.note) else {
@@ -85,9 +97,11 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
         };
         if item.first {
             state.previous = None;
+            state.previous_several = false;
         }
         if note.kind == NoteKind::Empty {
             state.previous = None;
+            state.previous_several = false;
             continue;
         }
         let mut text = item.text.as_str();
@@ -110,13 +124,18 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             Decision::Ibid(locator) => {
                 note.locator = locator;
                 if state.previous.is_none() {
+                    let why = if state.previous_several {
+                        "cites several works"
+                    } else {
+                        "has no source"
+                    };
                     doc.diagnostics.push(
                         Diagnostic::warning(
                             "W-IBID-UNRESOLVED",
                             &file,
                             note.span,
                             format!(
-                                "note {} says Ibid but the note before it has no source",
+                                "note {} says Ibid but the note before it {why}",
                                 note.number
                             ),
                         )
@@ -132,6 +151,30 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             } => {
                 note.locator = locator;
                 (Some(kind), Some(work))
+            }
+            Decision::Several {
+                work,
+                locator,
+                also,
+                unlinked,
+            } => {
+                note.locator = locator;
+                for part in unlinked {
+                    doc.diagnostics.push(
+                        Diagnostic::warning(
+                            "W-SHORT-UNRESOLVED",
+                            &file,
+                            note.span,
+                            format!(
+                                "note {} cites several works, and “{part}” fits no single earlier source; that part is not linked",
+                                note.number
+                            ),
+                        )
+                        .with_hint("write a short form only one earlier source fits, or the full citation"),
+                    );
+                }
+                also_of[item.note] = also;
+                (Some(NoteKind::Short), Some(work))
             }
             Decision::Ambiguous { works, locator } => {
                 note.locator = locator;
@@ -225,10 +268,11 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             note.kind = kind;
         }
         work_of[item.note] = work;
-        state.previous = work;
+        state.previous_several = !also_of[item.note].is_empty();
+        state.previous = work.filter(|_| !state.previous_several);
     }
 
-    doc.sources = number_sources(doc, state.works.list, &work_of);
+    doc.sources = number_sources(doc, state.works.list, &work_of, &also_of);
 }
 
 /// The fewest texts worth parsing ahead on several threads: below this, starting
@@ -395,13 +439,9 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
         found => found,
     };
     if !matches!(found, Found::One(_))
-        && let Some((work, locator)) = first_of_several(state, text)
+        && let Some(several) = several(state, text)
     {
-        return Decision::Known {
-            work,
-            kind: NoteKind::Short,
-            locator,
-        };
+        return several;
     }
     match found {
         Found::One(work) => Decision::Known {
@@ -428,21 +468,64 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
     }
 }
 
-/// "Kurlansky, *Cod*, 12; Multhauf, *Neptune's Gift*, 20.": several short forms in one
-/// note. The note links to the first when it alone, a name, a short title and a locator,
-/// fits exactly one work; read whole, the note would start a work of its own named
-/// after both. A semicolon between names ("Flad, Rowan; Zhu, Jiping") has no locator
-/// before it, so a full citation is never cut so.
-fn first_of_several(state: &State, text: &str) -> Option<(usize, Option<String>)> {
-    let (first, _) = text.split_once("; ")?;
-    let reading = read_short(first);
-    let titled = reading.shorts.iter().any(|s| s.shaped && s.title.is_some());
-    if reading.locator.is_none() || reading.full || !titled {
-        return None;
+/// "Kurlansky, *Cod*, 12; Multhauf, *Neptune's Gift*, 20." or "Weller 2015, p. 201;
+/// Multhauf 1978, p. 40.": several short forms in one note, each linked to its work.
+/// It reads so when its first part alone fits exactly one work; read whole, the note
+/// would start a work of its own named after both. A semicolon between names ("Flad,
+/// Rowan; Zhu, Jiping") has no locator before it, so a full citation is never cut so.
+/// A later part that is shaped like a short form but fits no single work is named in
+/// a warning; one that reads as commentary ("; the dates differ") is text.
+fn several(state: &State, text: &str) -> Option<Decision> {
+    let mut parts = text.split("; ");
+    let (work, locator) = match one_of_several(state, parts.next()?) {
+        Part::Fits(work, locator) => (work, locator),
+        _ => return None,
+    };
+    let mut also = Vec::new();
+    let mut unlinked = Vec::new();
+    for part in parts {
+        let part = part.trim();
+        let part = part.strip_prefix("and ").unwrap_or(part);
+        // "…, 297; ibid., 301": the work just named again.
+        if parse_ibid(strip_lead_cue(part)).is_some() {
+            continue;
+        }
+        match one_of_several(state, part) {
+            Part::Fits(other, _) if other != work && !also.contains(&other) => also.push(other),
+            Part::Fits(..) | Part::Text => {}
+            Part::Unfit => unlinked.push(part.trim_end_matches('.').to_string()),
+        }
+    }
+    Some(Decision::Several {
+        work,
+        locator,
+        also,
+        unlinked,
+    })
+}
+
+/// What one part of a note citing several works is.
+enum Part {
+    /// A short form of exactly one earlier work, with its locator.
+    Fits(usize, Option<String>),
+    /// Shaped like a short form (names and a short title and a locator, or names and
+    /// a year) but fitting no single earlier work.
+    Unfit,
+    /// Anything else.
+    Text,
+}
+
+fn one_of_several(state: &State, part: &str) -> Part {
+    let reading = read_short(part);
+    let titled =
+        reading.locator.is_some() && reading.shorts.iter().any(|s| s.shaped && s.title.is_some());
+    let dated = reading.shorts.first().is_some_and(|s| s.year.is_some());
+    if reading.full || !(titled || dated) {
+        return Part::Text;
     }
     match state.works.find(&reading.shorts) {
-        Found::One(work) => Some((work, reading.locator)),
-        _ => None,
+        Found::One(work) => Part::Fits(work, reading.locator),
+        _ => Part::Unfit,
     }
 }
 
@@ -483,18 +566,29 @@ fn describe(work: &Work) -> String {
 
 /// Gives ids "s1", "s2", … by first citation in reading order, records each source's
 /// notes, and sorts the bibliography by author and year.
-fn number_sources(doc: &mut Document, works: Vec<Work>, work_of: &[Option<usize>]) -> Vec<Source> {
+fn number_sources(
+    doc: &mut Document,
+    works: Vec<Work>,
+    work_of: &[Option<usize>],
+    also_of: &[Vec<usize>],
+) -> Vec<Source> {
     let mut id_of: Vec<Option<usize>> = vec![None; works.len()];
     let mut order = Vec::with_capacity(works.len());
     let mut numbers: Vec<Vec<u32>> = vec![Vec::new(); works.len()];
-    for (note, work) in doc.notes.iter_mut().zip(work_of) {
+    for ((note, work), also) in doc.notes.iter_mut().zip(work_of).zip(also_of) {
         let Some(work) = *work else { continue };
-        let id = *id_of[work].get_or_insert_with(|| {
-            order.push(work);
-            order.len()
-        });
-        note.source = Some(format!("s{id}"));
-        numbers[work].push(note.number);
+        for (k, &work) in std::iter::once(&work).chain(also).enumerate() {
+            let id = *id_of[work].get_or_insert_with(|| {
+                order.push(work);
+                order.len()
+            });
+            if k == 0 {
+                note.source = Some(format!("s{id}"));
+            } else {
+                note.also.push(format!("s{id}"));
+            }
+            numbers[work].push(note.number);
+        }
     }
     let mut works: Vec<Option<Work>> = works.into_iter().map(Some).collect();
     let mut sources: Vec<Source> = order

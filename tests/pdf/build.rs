@@ -133,6 +133,7 @@ impl Builder {
             label: None,
             kind,
             source: None,
+            also: Vec::new(),
             locator: None,
             text: text.into(),
             body,
