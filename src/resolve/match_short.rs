@@ -17,6 +17,7 @@
 use super::parse_citation::{Citation, fold};
 use super::read_short::Short;
 use super::{Map, Set};
+use crate::model::WorkKind;
 
 /// Fitting sources counted before a short form is called ambiguous and the search
 /// stops: a warning names this many.
@@ -56,6 +57,9 @@ pub(super) struct Works {
     /// In the order they were first cited.
     pub list: Vec<Work>,
     index: Map<String, Vec<usize>>,
+    /// The works by their first family name, folded ("" for none), for
+    /// [`Works::same_work`].
+    by_surname: Map<String, Vec<usize>>,
     commentary_seen: Set<String>,
 }
 
@@ -99,6 +103,10 @@ impl Works {
                 }
             }
         }
+        if !commentary {
+            let surname = parsed.surnames.first().map(|s| fold(s)).unwrap_or_default();
+            self.by_surname.entry(surname).or_default().push(id);
+        }
         let title_words = parsed
             .title
             .as_deref()
@@ -128,6 +136,67 @@ impl Works {
             }
         }
         Found::Nothing
+    }
+
+    /// The one earlier work `parsed` cites again in another form: "Jared Diamond, *Guns,
+    /// Germs and Steel* (New York: Norton, 1997), 92." after "…*Guns, Germs, and Steel:
+    /// The Fates of Human Societies* (New York: W. W. Norton, 1997), 85.", an APA entry
+    /// repeated in title case, a bibliography's entry in note form. It has the same
+    /// first family name (or none), the same title or one that only adds or drops the
+    /// subtitle, and no other year (nor year letter: "2019a" and "2019b" are two works;
+    /// "1909b" says there is a 1909a), periodical or collection ("The" aside; none
+    /// against one is another), or (unless a book's, which are the
+    /// note's) pages: two articles of one dossier differ in their pages, two editions
+    /// in their year, two volumes of an encyclopaedia in the collection's name. Two such works are never guessed between.
+    pub fn same_work(&self, parsed: &Citation, text: &str) -> Option<usize> {
+        let title = parsed.title.as_deref()?;
+        let (whole, main) = (fold(title), fold(main_title(title)));
+        if whole.is_empty() {
+            return None;
+        }
+        let surname = parsed.surnames.first().map(|s| fold(s)).unwrap_or_default();
+        let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => {
+                let (a, b) = (fold(a), fold(b));
+                a.strip_prefix("the ").unwrap_or(&a) == b.strip_prefix("the ").unwrap_or(&b)
+            }
+            _ => true,
+        };
+        // A preprint and its journal version, a song and its album: one has a
+        // periodical or collection, the other none.
+        let same_container = |a: &Option<String>, b: &Option<String>| a.is_some() == b.is_some();
+        let letter = |text: &str, year: &Option<String>| {
+            year.as_deref().and_then(|year| year_letter(text, year))
+        };
+        let own_letter = letter(text, &parsed.year);
+        let mut fits = self.by_surname.get(&surname)?.iter().filter(|&&w| {
+            let other = &self.list[w].parsed;
+            let Some(other_title) = other.title.as_deref() else {
+                return false;
+            };
+            let other_whole = fold(other_title);
+            let titles = other_whole == whole
+                // Only the subtitle differs: then both must give the year, and agree.
+                || (other_whole == main || fold(main_title(other_title)) == whole)
+                    && parsed.year.is_some()
+                    && other.year.is_some();
+            // A book's pages are the page a note cites, not the work's.
+            let book = [other, parsed].iter().any(|c| {
+                matches!(
+                    c.details.kind,
+                    Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis)
+                )
+            });
+            let other_letter = letter(&self.list[w].citation, &other.year);
+            titles
+                && same(&other.year, &parsed.year)
+                && own_letter == other_letter
+                && same(&other.details.container, &parsed.details.container)
+                && same_container(&other.details.container, &parsed.details.container)
+                && (book || same(&other.details.pages, &parsed.details.pages))
+        });
+        let one = *fits.next()?;
+        fits.next().is_none().then_some(one)
     }
 
     /// Every work one reading fits, in order.
@@ -166,6 +235,27 @@ impl Works {
         }
         fits
     }
+}
+
+/// The letter after `year` in `text` that tells two works of one author and year apart
+/// ("2019a"), if it has one.
+fn year_letter(text: &str, year: &str) -> Option<char> {
+    text.match_indices(year).find_map(|(at, _)| {
+        let mut after = text[at + year.len()..].chars();
+        let letter = after.next().filter(char::is_ascii_lowercase)?;
+        (!after.next().is_some_and(char::is_alphanumeric)).then_some(letter)
+    })
+}
+
+/// A title without its subtitle: the part before the first colon, full stop, question
+/// or exclamation mark, or spaced dash.
+fn main_title(title: &str) -> &str {
+    let cut = [":", ". ", "? ", "! ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .unwrap_or(title.len());
+    &title[..cut]
 }
 
 impl Work {
@@ -242,6 +332,58 @@ mod tests {
             find(&w, "Varga, Salt Roads, 23."),
             Found::Several(vec![0, 1])
         );
+    }
+
+    #[test]
+    fn a_work_cited_again_in_another_form() {
+        let w = works(&[
+            "Jared Diamond, *Guns, Germs, and Steel: The Fates of Human Societies* (New York: W. W. Norton, 1997), 85.",
+            "Woodward, B., & Bernstein, C. (1972, June 19). GOP security aide among five arrested in bugging affair. The Washington Post, p. A1.",
+            "Diamond, Jared. *Collapse: How Societies Choose to Fail or Succeed*. New York: Viking, 2005.",
+        ]);
+        let same = |c: &str| w.same_work(&parse_citation(c), c);
+        assert_eq!(
+            same("Jared Diamond, *Guns, Germs and Steel* (New York: Norton, 1997), 92."),
+            Some(0)
+        );
+        assert_eq!(
+            same(
+                "Diamond, Jared. *Guns, Germs, and Steel: The Fates of Human Societies*. New York: W. W. Norton, 1997."
+            ),
+            Some(0)
+        );
+        assert_eq!(
+            same(
+                "Woodward, B., & Bernstein, C. (1972, June 19). GOP Security Aide Among Five Arrested in Bugging Affair. The Washington Post, p. A1."
+            ),
+            Some(1)
+        );
+        // Another year is another edition; another author another work.
+        assert_eq!(
+            same(
+                "Diamond, Jared. *Collapse: How Societies Choose to Fail or Succeed*. New York: Penguin, 2011."
+            ),
+            None
+        );
+        assert_eq!(
+            same(
+                "Kurlansky, Mark. *Collapse: How Societies Choose to Fail or Succeed*. New York: Viking, 2005."
+            ),
+            None
+        );
+        // Same title and author, other pages: two articles of one dossier.
+        let w = works(&["Doe, J. (2001). Alpha. Journal of Things, 4, 10–20."]);
+        let other = "Doe, J. (2001). Alpha. Journal of Things, 4, 30–40.";
+        assert_eq!(w.same_work(&parse_citation(other), other), None);
+        // Letters after the year, or another collection, tell works apart.
+        let w = works(&[
+            "Epocrates (2019a) Epocrates medical references. App Store.",
+            "Friedrich, C. (1968). Constitutions. In International encyclopaedia (p. 319).",
+        ]);
+        let b = "Epocrates (2019b) Epocrates medical references. Google Play Store.";
+        assert_eq!(w.same_work(&parse_citation(b), b), None);
+        let iii = "Friedrich, C. (1968). Constitutions. In International encyclopaedia III.";
+        assert_eq!(w.same_work(&parse_citation(iii), iii), None);
     }
 
     #[test]

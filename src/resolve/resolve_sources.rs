@@ -84,7 +84,6 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
         let work = state.works.add(entry.text.clone(), parsed, 0, &folded);
         state.by_folded.insert(folded, work);
     }
-    let listed_works = state.works.list.len();
     let mut ahead = parse_ahead(doc, cited);
     // The work of each note (by index into doc.notes).
     let mut work_of: Vec<Option<usize>> = vec![None; doc.notes.len()];
@@ -252,8 +251,9 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                         (citation, parsed) = (inverted, again);
                     }
                 }
-                // The full note of a work the bibliography lists is that work.
-                let work = match listed_match(&state.works.list[..listed_works], &parsed) {
+                // The full note of a work the bibliography lists, or of a work cited
+                // before in another form, is that work.
+                let work = match state.works.same_work(&parsed, text) {
                     Some(work) => work,
                     None => state.works.add(citation, parsed, note.number, &folded),
                 };
@@ -527,21 +527,6 @@ fn one_of_several(state: &State, part: &str) -> Part {
         Found::One(work) => Part::Fits(work, reading.locator),
         _ => Part::Unfit,
     }
-}
-
-/// The one work of a bibliography written as text with the title and first family
-/// name of `parsed`, and no other year: a full note of a listed work, in note form.
-fn listed_match(listed: &[Work], parsed: &Citation) -> Option<usize> {
-    let title = fold(parsed.title.as_deref()?);
-    let surname = parsed.surnames.first().map(|s| fold(s));
-    let mut fits = listed.iter().enumerate().filter(|(_, work)| {
-        let other = &work.parsed;
-        other.title.as_deref().map(fold).as_ref() == Some(&title)
-            && other.surnames.first().map(|s| fold(s)) == surname
-            && (other.year.is_none() || parsed.year.is_none() || other.year == parsed.year)
-    });
-    let (one, _) = fits.next()?;
-    fits.next().is_none().then_some(one)
 }
 
 /// "note 1, “Varga, Ilona. The Salt Roads: Trade and Power…”" for a warning.
