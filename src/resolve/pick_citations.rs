@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
-use super::read_short::{may_hold, strip_lead_cue, without_trailing_clause};
+use super::read_short::{lower_in_place, may_hold, strip_lead_cue, without_trailing_clause};
 use crate::model::{Block, Document, Inline};
 
 /// Where a citation to resolve was written.
@@ -402,7 +402,7 @@ fn place_and_publisher(text: &str) -> bool {
 /// The citation after a cue inside commentary ("…; see Varga, *Salt Roads*, 23."):
 /// up to the closing parenthesis when the cue opened one, else to the end.
 fn inner_citation(text: &str) -> Option<&str> {
-    let lower = text.to_ascii_lowercase();
+    let lower = lower_in_place(text);
     let (at, cue) = INNER_CUES
         .iter()
         .filter_map(|cue| {

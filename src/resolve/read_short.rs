@@ -43,7 +43,11 @@ pub(super) struct Reading {
 /// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23").
 const LEAD_CUES: &[&str] = &["see also ", "see ", "cf. ", "compare "];
 
-/// "the work cited" abbreviations, lowercase, longest spellings first.
+/// "the work cited" abbreviations, lowercase, longest spellings first: Latin, Spanish
+/// and Portuguese "ob. cit.", German "a.a.O." (am angegebenen Ort), Turkish "a.g.e."
+/// (adı geçen eser) and "a.g.m." (adı geçen makale), Russian "указ. соч." (указанное
+/// сочинение). Italian writes "cit." alone after the name or title ("Croce, *Storia
+/// d'Italia*, cit., p. 100"), see [`ITALIAN_CIT`].
 const CITED_CUES: &[&str] = &[
     "op. cit.",
     "op.cit.",
@@ -55,7 +59,19 @@ const CITED_CUES: &[&str] = &[
     "art. cit.",
     "art.cit.",
     "art cit",
+    "ob. cit.",
+    "ob.cit.",
+    "a. a. o.",
+    "a.a.o.",
+    "a.g.e.",
+    "a.g.m.",
+    "указ. соч.",
+    "указ.соч.",
+    ITALIAN_CIT,
 ];
+
+/// Italian "cit.": a cue only after a comma, as the whole word.
+const ITALIAN_CIT: &str = ", cit.";
 
 /// Locator labels Chicago, MLA and legal notes write before a number.
 const LOCATOR_LABELS: &[&str] = &[
@@ -110,6 +126,37 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// How a note points back at an earlier note by its number: Bluebook "*supra* note 5",
+/// German "(wie Anm. 4)" (wie Anmerkung), lowercase.
+const SUPRA: &[&str] = &["supra note ", "supra notes ", "supra n. ", "wie anm. "];
+
+/// The most words before "supra" (the authors or a short title): more is prose
+/// mentioning a note ("As the discussion supra note 3 shows…").
+const MAX_SUPRA_LEAD_WORDS: usize = 8;
+
+/// "Henkin, *supra* note 1, at 49." → (1, "49"); "Weber (wie Anm. 1), S. 94." → (1,
+/// "S. 94"): the earlier note a short form names by number, and its locator. The
+/// writer has said which note: the work is that note's, whatever else fits.
+pub(super) fn supra_note(text: &str) -> Option<(u32, Option<String>)> {
+    if !may_hold(text, &["supra", "anm."]) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let (at, cue) = SUPRA.iter().find_map(|cue| Some((lower.find(cue)?, cue)))?;
+    let before = &text[..at];
+    if before.contains(';') || before.split_whitespace().count() > MAX_SUPRA_LEAD_WORDS {
+        return None;
+    }
+    let after = &text[at + cue.len()..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let number = after.get(..digits)?.parse().ok()?;
+    let locator = after[digits..]
+        .trim_start_matches([')', ',', ' '])
+        .trim_end_matches(['.', ' ']);
+    let locator = locator.strip_prefix("at ").unwrap_or(locator).trim();
+    Some((number, (!locator.is_empty()).then(|| locator.to_string())))
 }
 
 /// Reads `text` as a short form. A text with a URL never is one.
@@ -168,20 +215,36 @@ pub(super) fn may_hold(text: &str, needles: &[&str]) -> bool {
 
 /// The text before and after an "op. cit."-like cue, if there is one.
 fn split_cited(text: &str) -> Option<(&str, &str)> {
-    if !may_hold(text, &["cit"]) {
+    if !may_hold(text, &["cit", "a.a.", "a. a.", "a.g."]) && !text.contains(['у', 'У']) {
         return None;
     }
-    let lower = text.to_ascii_lowercase();
+    let lower = lower_in_place(text);
     CITED_CUES.iter().find_map(|cue| {
         let at = lower.find(cue)?;
-        let starts_word = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let starts_word =
+            at == 0 || !lower[..at].ends_with(char::is_alphanumeric) || cue.starts_with(',');
         let end = at + cue.len();
-        let ends_word = !lower
-            .as_bytes()
-            .get(end)
-            .is_some_and(u8::is_ascii_alphanumeric);
+        let ends_word = !lower[end..].starts_with(char::is_alphanumeric);
+        let at = if cue.starts_with(',') { at + 1 } else { at };
         (starts_word && ends_word).then(|| (&text[..at], &text[end..]))
     })
+}
+
+/// `text` in lowercase with every byte where it was, so that what is found in it can
+/// be cut from `text`: the full lowercase when no letter changes length (Cyrillic,
+/// accents), else ASCII only ("İ" lowercases to two characters).
+pub(super) fn lower_in_place(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.len() == text.len()
+        && lower
+            .char_indices()
+            .zip(text.char_indices())
+            .all(|((a, _), (b, _))| a == b)
+    {
+        lower
+    } else {
+        text.to_ascii_lowercase()
+    }
 }
 
 /// The text before a final locator, and the locator: the parser's pages ("23", "p.
@@ -550,6 +613,51 @@ mod tests {
         assert_eq!(r.shorts[0].names, ["varga"]);
         assert_eq!(r.locator.as_deref(), Some("p. 4"));
         assert_eq!(one("See Varga, loc. cit.").0, ["varga"]);
+    }
+
+    #[test]
+    fn supra_names_a_note() {
+        assert_eq!(
+            supra_note("Henkin, supra note 1, at 49."),
+            Some((1, Some("49".into())))
+        );
+        assert_eq!(
+            supra_note("Weber (wie Anm. 1), S. 94."),
+            Some((1, Some("S. 94".into())))
+        );
+        assert_eq!(supra_note("Hathaway, supra note 5."), Some((5, None)));
+        assert_eq!(
+            supra_note("See U.N. Charter; Hathaway, supra note 5."),
+            None
+        );
+        assert_eq!(supra_note("Supranational law, note 5."), None);
+    }
+
+    #[test]
+    fn op_cit_in_other_languages() {
+        for (text, name, locator) in [
+            ("Nipperdey, a.a.O., S. 33.", "nipperdey", "S. 33"),
+            ("Lewis, a.g.e., s. 240.", "lewis", "s. 240"),
+            ("Mardin, a.g.m., s. 170.", "mardin", "s. 170"),
+            ("Ключевский, указ. соч., с. 70.", "ключевский", "с. 70"),
+            ("Лотман Ю. М. Указ. соч. С. 30.", "лотман ю м", "С. 30"),
+            ("HOLANDA, ob. cit., p. 140.", "holanda", "p. 140"),
+            ("Ginzburg, cit., p. 4.", "ginzburg", "p. 4"),
+        ] {
+            let r = read_short(text);
+            assert!(r.shorts[0].cited, "{text}: {r:?}");
+            assert_eq!(r.shorts[0].names, [name], "{text}");
+            assert_eq!(r.locator.as_deref(), Some(locator), "{text}");
+        }
+        let r = read_short("Ginzburg, *Il formaggio e i vermi*, cit., p. 44.");
+        assert!(r.shorts[0].cited);
+        assert_eq!(r.shorts[0].title.as_deref(), Some("il formaggio e i vermi"));
+        assert!(
+            !read_short("Citrine, Walter. Cities. 1940.")
+                .shorts
+                .iter()
+                .any(|s| s.cited)
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
 use super::read_bibliography::Listed;
-use super::read_short::{has_year, read_short, strip_lead_cue, without_locator};
+use super::read_short::{has_year, read_short, strip_lead_cue, supra_note, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source};
@@ -57,6 +57,8 @@ struct State {
     by_folded: Map<String, usize>,
     /// The source of the note just above: `None` after an empty or unresolved one.
     previous: Option<usize>,
+    /// The source of each note so far, by number, for "*supra* note 5".
+    by_note: Map<u32, usize>,
 }
 
 /// Sets kind, source and locator of every citing note and fills `doc.sources`.
@@ -226,6 +228,9 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
         }
         work_of[item.note] = work;
         state.previous = work;
+        if let Some(work) = work {
+            state.by_note.insert(note.number, work);
+        }
     }
 
     doc.sources = number_sources(doc, state.works.list, &work_of);
@@ -380,6 +385,17 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
             work,
             kind: NoteKind::Full,
             locator,
+        };
+    }
+    // "Henkin, *supra* note 1, at 49.", "(wie Anm. 4)": the work of that note.
+    if let Some((number, locator)) = supra_note(text) {
+        return match state.by_note.get(&number) {
+            Some(&work) => Decision::Known {
+                work,
+                kind: NoteKind::Short,
+                locator,
+            },
+            None => Decision::Missing(locator),
         };
     }
     let reading = read_short(text);
