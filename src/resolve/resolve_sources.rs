@@ -19,7 +19,7 @@ use super::invert_note::bibliography_form;
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
-use super::read_bibliography::Listed;
+use super::read_bibliography::{Listed, with_authors_of};
 use super::read_short::{has_year, read_short, strip_lead_cue, supra_note, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
@@ -182,9 +182,21 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                     Some((_, _, italics)) if inside => italics,
                     _ => &item.italics,
                 };
-                let mut parsed = ahead
-                    .remove(&(text, italics))
-                    .unwrap_or_else(|| parse_with_italics(text, italics));
+                // "Idem. *Sobrados*…", "Ders., …": the authors of the work above.
+                let same = state.previous.and_then(|w| {
+                    with_authors_of(&state.works.list[w].parsed.authors, text, italics)
+                });
+                let mut parsed = match &same {
+                    Some(same) => parse_with_italics(&same.text, &same.italics),
+                    None => ahead
+                        .remove(&(text, italics))
+                        .unwrap_or_else(|| parse_with_italics(text, italics)),
+                };
+                let (text, italics) = same.as_ref().map_or((text, italics), |same| {
+                    (same.text.as_str(), same.italics.as_slice())
+                });
+                // Short forms find it by the names written out.
+                let folded = if same.is_some() { fold(text) } else { folded };
                 // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
                 // The page is the note's, so the bibliography prints the work without it.
                 let mut citation = text.to_string();
