@@ -40,8 +40,42 @@ pub(super) struct Reading {
     pub full: bool,
 }
 
-/// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23").
-const LEAD_CUES: &[&str] = &["see also ", "see ", "cf. ", "compare "];
+/// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
+/// lowercase, longest first where one starts another: English, French "voir", Spanish
+/// "véase", Portuguese "ver", Italian "cfr.", German "vgl." and "siehe", Turkish "bkz."
+/// (bakınız), Russian "см." (смотри). Inside commentary they bring in a citation too
+/// ("…; see Varga, *Salt Roads*, 23."), see `pick_citations`.
+pub(super) const LEAD_CUES: &[&str] = &[
+    "see also ",
+    "see ",
+    "cf. ",
+    "compare ",
+    "voir aussi ",
+    "voir ",
+    "véase también ",
+    "véase ",
+    "ver também ",
+    "ver ",
+    "cfr. ",
+    "vedi ",
+    "vgl. auch ",
+    "vgl. ",
+    "siehe auch ",
+    "siehe ",
+    "bkz. ",
+    "см. также ",
+    "см. ",
+];
+
+/// Words that may open a note before its cue names the topic ("On France see …",
+/// "Zur Debatte vgl. …"): a preposition and at most [`MAX_TOPIC_WORDS`] words more.
+const TOPIC_OPENERS: &[&str] = &[
+    "on", "for", "about", "sur", "pour", "sobre", "para", "su", "per", "zu", "zur", "zum", "über",
+    "о", "об", "по", "для",
+];
+
+/// The most words a topic before a cue runs to, the preposition included.
+const MAX_TOPIC_WORDS: usize = 4;
 
 /// "the work cited" abbreviations, lowercase, longest spellings first: Latin, Spanish
 /// and Portuguese "ob. cit.", German "a.a.O." (am angegebenen Ort), Turkish "a.g.e."
@@ -115,14 +149,38 @@ pub(super) fn without_trailing_clause(text: &str) -> &str {
     cut.map_or(text, |at| &text[..at])
 }
 
-/// `text` without a leading "See"/"Cf." cue.
+/// `text` without a leading cue ("See", "Vgl.", "См."; see [`LEAD_CUES`]), and
+/// without a short topic before it ("On France see …").
 pub(super) fn strip_lead_cue(text: &str) -> &str {
     let trimmed = text.trim();
-    for cue in LEAD_CUES {
-        if let Some(head) = trimmed.get(..cue.len())
-            && head.eq_ignore_ascii_case(cue)
-        {
-            return trimmed[cue.len()..].trim_start();
+    if !trimmed.contains(' ') {
+        return trimmed;
+    }
+    let lower = lower_in_place(trimmed);
+    let cue_at = |at: usize| {
+        LEAD_CUES
+            .iter()
+            .find(|cue| lower[at..].starts_with(*cue))
+            .map(|cue| trimmed[at + cue.len()..].trim_start())
+    };
+    if let Some(rest) = cue_at(0) {
+        return rest;
+    }
+    let opens_topic = lower
+        .split(' ')
+        .next()
+        .is_some_and(|word| TOPIC_OPENERS.contains(&word));
+    if opens_topic {
+        // "On France see …": a cue after a few plain words (no comma, no digit).
+        for (words, (at, _)) in lower.match_indices(' ').enumerate() {
+            if words >= MAX_TOPIC_WORDS
+                || lower[..at].contains(|c: char| c == ',' || c.is_ascii_digit())
+            {
+                break;
+            }
+            if let Some(rest) = cue_at(at + 1) {
+                return rest;
+            }
         }
     }
     trimmed
@@ -631,6 +689,32 @@ mod tests {
             None
         );
         assert_eq!(supra_note("Supranational law, note 5."), None);
+    }
+
+    #[test]
+    fn cues_in_other_languages() {
+        for (text, rest) in [
+            (
+                "Vgl. Hans-Ulrich Wehler, Bd. 1",
+                "Hans-Ulrich Wehler, Bd. 1",
+            ),
+            ("Siehe Weber, S. 4.", "Weber, S. 4."),
+            ("Voir Braudel, p. 4.", "Braudel, p. 4."),
+            ("Véase Ortega, p. 4.", "Ortega, p. 4."),
+            ("Cfr. Ginzburg, p. 4.", "Ginzburg, p. 4."),
+            ("Bkz. Mardin, s. 4.", "Mardin, s. 4."),
+            ("См. Лотман, с. 4.", "Лотман, с. 4."),
+            ("On France see Sewell, 4.", "Sewell, 4."),
+            ("For the ports see also Hart, 12.", "Hart, 12."),
+            ("Seeley, John. Expansion.", "Seeley, John. Expansion."),
+            (
+                "On Liberty. London, 1859. See p. 4.",
+                "On Liberty. London, 1859. See p. 4.",
+            ),
+            ("Verne, Jules. Voyage.", "Verne, Jules. Voyage."),
+        ] {
+            assert_eq!(strip_lead_cue(text), rest, "{text}");
+        }
     }
 
     #[test]
