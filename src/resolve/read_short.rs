@@ -110,8 +110,13 @@ const ITALIAN_CIT: &str = ", cit.";
 /// Locator labels Chicago, MLA and legal notes write before a number.
 const LOCATOR_LABELS: &[&str] = &[
     "pp.", "p.", "art.", "arts.", "§§", "§", "chap.", "ch.", "n.", "nn.", "fig.", "col.", "fol.",
-    "fols.", "no.", "para.", "paras.", "sec.", "pt.", "bk.", "vol.", "l.", "ll.", "s.", "S.",
+    "fols.", "no.", "para.", "paras.", "sec.", "pt.", "bk.", "vol.", "l.", "ll.", "s.", "S.", "С.",
+    "с.",
 ];
+
+/// What German writes between a work's pages and the page cited ("S. 17–206, hier S.
+/// 37"): the locator follows it.
+const HERE: &str = "hier ";
 
 /// Lowercase words a family name may hold ("de la Macorra", "van Gogh").
 const PARTICLES: &[&str] = &[
@@ -314,10 +319,25 @@ fn locator_of(text: &str) -> (&str, Option<String>) {
         return (body, locator);
     }
     let trimmed = text.trim().trim_end_matches('.');
-    let Some(comma) = trimmed.rfind(',') else {
-        return (text, None);
-    };
-    let tail = trimmed[comma + 1..].trim();
+    // GOST and ABNT end a full note with the page after a period: "М.: Мысль, 1987.
+    // С. 50.", "São Paulo, 1936. p. 101."
+    let after_period = LOCATOR_LABELS
+        .iter()
+        .find_map(|label| trimmed.rfind(&format!(". {label} ")));
+    [after_period, trimmed.rfind(',')]
+        .into_iter()
+        .flatten()
+        .find_map(|cut| {
+            let tail = trimmed[cut + 1..].trim();
+            let tail = tail.strip_prefix(HERE).unwrap_or(tail);
+            is_locator(tail).then(|| (&trimmed[..cut], Some(tail.to_string())))
+        })
+        .unwrap_or((text, None))
+}
+
+/// Whether `tail` is a locator: a number or range, after a label or not ("23", "p.
+/// 12", "art. 12", "§ 4", "12n3"); a bare year is not.
+fn is_locator(tail: &str) -> bool {
     let number = LOCATOR_LABELS
         .iter()
         .find_map(|label| tail.strip_prefix(label))
@@ -333,12 +353,7 @@ fn locator_of(text: &str) -> (&str, Option<String>) {
             && (rest.is_empty() || matches!(rest, "f" | "ff" | "r" | "v") || note_suffix(rest))
             && (labelled || !is_year(&part[..digits]))
     };
-    let is_locator = !number.is_empty() && number.split(['-', '–', ',']).all(numeric);
-    if is_locator {
-        (&trimmed[..comma], Some(tail.to_string()))
-    } else {
-        (text, None)
-    }
+    !number.is_empty() && number.split(['-', '–', ',']).all(numeric)
 }
 
 /// "n3" or "nn. 3–4" after a page number.
@@ -822,5 +837,33 @@ mod tests {
         }
         assert_eq!(locator_of("Press, 2014.").1, None);
         assert_eq!(locator_of("Hart, 12n3").1.as_deref(), Some("12n3"));
+        for (text, head, locator) in [
+            (
+                "Ключевский В. О. Курс. М.: Мысль, 1987. С. 50.",
+                "Ключевский В. О. Курс. М.: Мысль, 1987",
+                "С. 50",
+            ),
+            (
+                "HOLANDA, S. Raízes. Rio: Olympio, 1936. p. 101.",
+                "HOLANDA, S. Raízes. Rio: Olympio, 1936",
+                "p. 101",
+            ),
+            (
+                "Berkes, Çağdaşlaşma, İstanbul, 1978, s. 12.",
+                "Berkes, Çağdaşlaşma, İstanbul, 1978",
+                "s. 12",
+            ),
+            (
+                "Weber, Ethik, in: Aufsätze, S. 17–206, hier S. 37.",
+                "Weber, Ethik, in: Aufsätze, S. 17–206",
+                "S. 37",
+            ),
+        ] {
+            assert_eq!(
+                locator_of(text),
+                (head, Some(locator.to_string())),
+                "{text}"
+            );
+        }
     }
 }

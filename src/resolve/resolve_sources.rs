@@ -365,12 +365,17 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
             .rsplit(|c: char| !c.is_ascii_digit())
             .next()
             .is_some_and(|y| y.len() == 4);
-    // The parser may have read it as the work's pages, or as nothing.
+    // The parser may have read it as the work's pages ("S. 11" as "11"), or as nothing.
+    let number = |s: &str| {
+        fold(s)
+            .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ')
+            .to_string()
+    };
     let same = parsed
         .details
         .pages
         .as_deref()
-        .is_none_or(|p| fold(p) == fold(&locator));
+        .is_none_or(|p| number(p) == number(&locator));
     (after_facts && same).then_some(locator)
 }
 
