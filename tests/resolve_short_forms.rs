@@ -312,3 +312,61 @@ fn a_footnotes_italics_mark_its_title() {
         Some("Annual Report")
     );
 }
+
+/// Issue 8: Ibid, op. cit., Idem and *supra* in the languages folio reads, and the
+/// page of a non-English full note. "Idem." before a new title is the author above,
+/// so a later "FREYRE, op. cit." fits two works and is never guessed.
+#[test]
+fn non_english_ibid_op_cit_idem_and_supra() {
+    let doc = works_cited(&[
+        "FREYRE, Gilberto. Casa-grande & senzala. Rio de Janeiro: Maia & Schmidt, 1933. p. 45.",
+        "Ibidem, p. 50.",
+        "Idem. Sobrados e mucambos. São Paulo: Companhia Editora Nacional, 1936. p. 12.",
+        "FREYRE, op. cit., p. 12.",
+        "Ключевский В. О. Курс русской истории. М.: Мысль, 1987. С. 50.",
+        "Ключевский В. О. Указ. соч. С. 60.",
+        "Там же.",
+    ]);
+    use NoteKind::{Ibid, Short};
+    let got = resolved(&doc);
+    assert_eq!(got[1], (Ibid, s("s1"), s("p. 50")));
+    assert_eq!(got[3], (Short, None, s("p. 12")));
+    assert_eq!(got[5], (Short, s("s3"), s("С. 60")));
+    assert_eq!(got[6], (Ibid, s("s3"), None));
+    let sobrados = doc.sources.iter().find(|s| s.id == "s2").expect("s2");
+    assert!(
+        sobrados.citation.starts_with("FREYRE, Gilberto"),
+        "{}",
+        sobrados.citation
+    );
+    assert_eq!(warnings(&doc), [("W-SHORT-UNRESOLVED", 9)]);
+
+    let doc = footnotes(&[
+        "Thomas Nipperdey, Deutsche Geschichte 1800–1866, München 1983, S. 11.",
+        "Vgl. Hans-Ulrich Wehler, Deutsche Gesellschaftsgeschichte, Bd. 1, München 1987, S. 35.",
+        "Nipperdey, a.a.O., S. 33.",
+        "Carlo Ginzburg, *Il formaggio e i vermi*, Torino, Einaudi, 1976, p. 12.",
+        "Ivi, p. 15.",
+        "Ginzburg, *Il formaggio e i vermi*, cit., p. 44.",
+        "Nipperdey (wie Anm. 1), S. 94.",
+        "Louis Henkin, *How Nations Behave* (New York: Praeger, 1979), 47.",
+        "Wehler, supra note 2, at 40.",
+    ]);
+    let got = resolved(&doc);
+    assert_eq!(got[0].2.as_deref(), Some("S. 11"));
+    assert_eq!(doc.sources.len(), 4, "{:?}", doc.sources);
+    let wehler = got[1].1.clone();
+    assert!(
+        doc.sources
+            .iter()
+            .any(|s| Some(&s.id) == wehler.as_ref() && s.authors == ["Hans-Ulrich Wehler"]),
+        "{:?}",
+        doc.sources
+    );
+    assert_eq!(got[2], (Short, got[0].1.clone(), s("S. 33")));
+    assert_eq!(got[4], (Ibid, got[3].1.clone(), s("p. 15")));
+    assert_eq!(got[5], (Short, got[3].1.clone(), s("p. 44")));
+    assert_eq!(got[6], (Short, got[0].1.clone(), s("S. 94")));
+    assert_eq!(got[8], (Short, wehler, s("40")));
+    assert_eq!(warnings(&doc), []);
+}

@@ -12,7 +12,10 @@ use std::collections::HashSet;
 
 use crate::model::{Entry, Span};
 
-/// Heading texts (lowercase, without qualifiers or a final colon) that open a list.
+/// Heading texts (lowercase, without qualifiers or a final colon) that open a list, in
+/// English and in the languages whose notes folio reads (French, Spanish, Portuguese,
+/// Italian, German, Turkish, Russian), as Wikipedia and the style guides of each name
+/// them. "Further reading" is a bibliography written as text: its works may be cited.
 const HEADINGS: &[&str] = &[
     "works cited",
     "work cited",
@@ -27,6 +30,37 @@ const HEADINGS: &[&str] = &[
     "references and notes",
     "sources cited",
     "literature cited",
+    "further reading",
+    // French
+    "notes et références",
+    "références",
+    "bibliographie",
+    // Spanish and Portuguese
+    "notas",
+    "referencias",
+    "referências",
+    "bibliografía",
+    "bibliografia",
+    "notas y referencias",
+    "notas e referências",
+    // Italian
+    "note",
+    // German
+    "anmerkungen",
+    "literatur",
+    "literaturverzeichnis",
+    "einzelnachweise",
+    "quellen",
+    // Turkish
+    "kaynakça",
+    "kaynaklar",
+    "dipnotlar",
+    "notlar",
+    // Russian
+    "примечания",
+    "литература",
+    "список литературы",
+    "источники",
 ];
 
 /// Headings that open a list only in a scraped page, where a wiki mirror may put the
@@ -316,6 +350,17 @@ mod tests {
             "Endnotes",
             "References [APA]",
             "Sources - MLA",
+            "Notas",
+            "Referências",
+            "Bibliografía",
+            "Références",
+            "Einzelnachweise",
+            "Literaturverzeichnis",
+            "Kaynakça",
+            "Dipnotlar",
+            "Примечания",
+            "Список литературы",
+            "Further Reading",
         ] {
             assert!(is_heading(h), "{h}");
         }
@@ -323,6 +368,8 @@ mod tests {
             "Ideology and Objectives",
             "Sources of funding",
             "My notes on this",
+            "Notas de viagem",
+            "Literaturkritik",
             "",
         ] {
             assert!(!is_heading(h), "{h}");

@@ -9,22 +9,29 @@
 use super::Src;
 use crate::model::{Block, Document, Inline, Span};
 
-/// Edit-link labels MediaWiki prints beside a section heading, in several languages.
+/// Edit-link labels MediaWiki prints beside a section heading, in several languages;
+/// where a wiki offers both editors it prints both links in one bracket
+/// ("[править | править код]").
 const EDIT_LINKS: &[&str] = &[
     "[edit]",
     "[edit source]",
     "[change]",
     "[change source]",
+    "[modifier | modifier le code]",
     "[modifier]",
     "[modifier le code]",
     "[bearbeiten]",
     "[Bearbeiten | Quelltext bearbeiten]",
     "[editar]",
     "[editar código-fonte]",
+    "[modifica | modifica wikitesto]",
     "[modifica]",
     "[edytuj]",
+    "[править | править код]",
     "[править]",
+    "[düzenle | kaynağı değiştir]",
     "[düzenle]",
+    "[editar | editar código-fonte]",
 ];
 
 /// Maintenance tags (lowercase, the part before any "–"), from MediaWiki's
@@ -275,6 +282,23 @@ mod tests {
         assert_eq!(strip_edit_link("[edit] History"), Some("History"));
         assert_eq!(strip_edit_link("See also[edit source]"), Some("See also"));
         assert_eq!(strip_edit_link("[edit]"), None);
+        for (line, heading) in [
+            ("Примечания[править | править код]", "Примечания"),
+            ("Литература[править]", "Литература"),
+            (
+                "Einzelnachweise[Bearbeiten | Quelltext bearbeiten]",
+                "Einzelnachweise",
+            ),
+            (
+                "Notes et références[modifier | modifier le code]",
+                "Notes et références",
+            ),
+            ("Referencias[editar]", "Referencias"),
+            ("Note[modifica | modifica wikitesto]", "Note"),
+            ("Kaynakça[düzenle | kaynağı değiştir]", "Kaynakça"),
+        ] {
+            assert_eq!(strip_edit_link(line), Some(heading), "{line}");
+        }
         assert_eq!(strip_edit_link("History"), None);
     }
 }

@@ -25,26 +25,35 @@ pub(super) struct Citation {
     pub emphasis: Option<Range<usize>>,
 }
 
-/// How an Ibid note opens, lowercase, longest first where one starts another.
+/// How an Ibid note opens, lowercase, longest first where one starts another: Latin
+/// and the same word in the languages folio reads (Spanish "Íd.", Italian "Ivi",
+/// German "ebd.", Russian "Там же", Turkish "aynı eser" and "a.y.", aynı yer).
 const IBID: &[&str] = &[
     "ibidem",
     "ibídem",
     "ibid",
     "íbid",
     "id.",
+    "íd.",
+    "ivi",
     "ebenda",
     "ebd.",
     "там же",
     "aynı eser",
     "aynı yerde",
+    "aynı yer",
+    "a.y.",
 ];
+
+/// The most words an Ibid's locator runs to ("Ibid., vol. 2, p. 4", "Id. at 12"); after
+/// "Id." or "Ivi" a longer run with a year is a new citation ("Id. Sobrados e mucambos.
+/// São Paulo, 1936."), the same author's other work.
+const MAX_IBID_LOCATOR_WORDS: usize = 5;
 
 /// The locator of an Ibid/Id. note (`Some(None)` for a bare "Ibid."), or `None` when
 /// the text is not an Ibid.
 pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
     let text = text.trim();
-    // Latin, and the same word in the languages folio reads: German "ebd.", Spanish
-    // "ibídem", Russian "Там же", Turkish "aynı eser".
     let rest = IBID
         .iter()
         .find_map(|prefix| {
@@ -59,21 +68,34 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
             c == '.' || c == ',' || c == ':' || c == ';' || c.is_whitespace()
         })
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    // Bluebook: "Id. at 12".
+    let locator = locator.strip_prefix("at ").unwrap_or(locator);
+    let words = locator.split_whitespace().count();
+    let dated = locator
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && w.starts_with(['1', '2']));
+    if words > MAX_IBID_LOCATOR_WORDS && dated {
+        return None;
+    }
     Some((!locator.is_empty()).then(|| locator.to_string()))
 }
 
-/// "Idem" / Spanish "Ídem" (the same): the note above's work only when nothing but a
-/// page follows ("Ídem.", "Idem, p. 4"); with a title after it ("Idem, *Cod*, 60") it
-/// names only the same author, a short form of another work.
+/// The words for "the same author" (Latin "Idem", Spanish "Ídem", German "Ders."
+/// and "Dies."): the note above's work only when nothing but a page follows
+/// ("Ídem.", "Idem, p. 4", "Ders., S. 20"); with a title after it ("Idem, *Cod*,
+/// 60") it names only the same author, a short form of another work.
+pub(super) const IDEM: &[&str] = &["ídem", "idem", "eadem", "ders.", "dies."];
+
+/// "Idem" and its kin (see [`IDEM`]) followed by a page or nothing: the text after it.
 fn idem(text: &str) -> Option<&str> {
-    let (head, rest) = ["ídem", "idem"].iter().find_map(|word| {
+    let (head, rest) = IDEM.iter().find_map(|word| {
         let head = text.get(..word.len())?;
         (head.to_lowercase() == *word).then(|| (head, &text[word.len()..]))
     })?;
     let after = rest.trim_start_matches(['.', ',', ':', ';', ' ']);
     let page = after.is_empty()
         || after.starts_with(|c: char| c.is_ascii_digit())
-        || ["p.", "pp.", "pág.", "págs.", "s."]
+        || ["p.", "pp.", "pág.", "págs.", "s.", "S."]
             .iter()
             .any(|label| after.starts_with(label));
     (page && !head.is_empty() && !rest.starts_with(char::is_alphanumeric)).then_some(rest)
@@ -327,6 +349,18 @@ mod tests {
         assert_eq!(parse_ibid("Ibídem, p. 4"), Some(Some("p. 4".into())));
         assert_eq!(parse_ibid("Aynı eser, s. 7."), Some(Some("s. 7".into())));
         assert_eq!(parse_ibid("Ebdon, K. (2001). T."), None);
+        assert_eq!(parse_ibid("Ivi, p. 15."), Some(Some("p. 15".into())));
+        assert_eq!(parse_ibid("Ivic, J. (2001). T."), None);
+        assert_eq!(parse_ibid("Íd., p. 9."), Some(Some("p. 9".into())));
+        assert_eq!(parse_ibid("a.y."), Some(None));
+        assert_eq!(parse_ibid("A.y., s. 4."), Some(Some("s. 4".into())));
+        assert_eq!(parse_ibid("Id. at 12."), Some(Some("12".into())));
+        assert_eq!(parse_ibid("Ders., S. 20."), Some(Some("S. 20".into())));
+        assert_eq!(parse_ibid("Ders., Vergangene Zukunft, 1979."), None);
+        assert_eq!(
+            parse_ibid("Id. Sobrados e mucambos. São Paulo: Nacional, 1936. p. 12."),
+            None
+        );
     }
 
     #[test]

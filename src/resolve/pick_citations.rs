@@ -17,7 +17,9 @@ use std::ops::Range;
 
 use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
-use super::read_short::{may_hold, strip_lead_cue, without_trailing_clause};
+use super::read_short::{
+    LEAD_CUES, lower_in_place, may_hold, strip_lead_cue, without_trailing_clause,
+};
 use crate::model::{Block, Document, Inline};
 
 /// Where a citation to resolve was written.
@@ -98,12 +100,9 @@ const PROSE_STARTS: &[&str] = &[
     "for",
 ];
 
-/// Cues in commentary after which a citation follows (English, French, Spanish,
-/// German).
+/// Cues in commentary after which a citation follows, beside the [`LEAD_CUES`] that
+/// may open a note.
 const INNER_CUES: &[&str] = &[
-    "see also ",
-    "see ",
-    "cf. ",
     "quoted in ",
     "cited in ",
     "comes from ",
@@ -114,9 +113,6 @@ const INNER_CUES: &[&str] = &[
     "printed in ",
     "reprinted in ",
     "discussed in ",
-    "voir ",
-    "véase ",
-    "vgl. ",
 ];
 
 /// Marks that only references carry (with a date, they make a citation).
@@ -160,10 +156,11 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         .enumerate()
         .map(|(i, &note)| Cited {
             note,
+            // "[5] Vgl. Wehler, …": the cue is no part of the work's citation.
             text: doc
                 .notes
                 .get(note)
-                .map(|n| n.text.clone())
+                .map(|n| strip_lead_cue(&n.text).to_string())
                 .unwrap_or_default(),
             place: Place::Entry,
             first: i == 0,
@@ -402,9 +399,10 @@ fn place_and_publisher(text: &str) -> bool {
 /// The citation after a cue inside commentary ("…; see Varga, *Salt Roads*, 23."):
 /// up to the closing parenthesis when the cue opened one, else to the end.
 fn inner_citation(text: &str) -> Option<&str> {
-    let lower = text.to_ascii_lowercase();
-    let (at, cue) = INNER_CUES
+    let lower = lower_in_place(text);
+    let (at, cue) = LEAD_CUES
         .iter()
+        .chain(INNER_CUES)
         .filter_map(|cue| {
             lower.match_indices(cue).find(|(i, _)| {
                 *i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',')

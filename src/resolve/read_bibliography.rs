@@ -9,8 +9,10 @@
 //! paragraph or list item under a works-cited heading that reads as a full reference
 //! is read here, for the footnotes to be matched against; it stays in the text. An
 //! entry that opens with a dash run ("———. *Cod*…", CMOS 14.67) has the authors of the
-//! entry above: they are written out, so that "Kurlansky, *Cod*, 60." finds it and the
-//! sorted bibliography names them.
+//! entry above, and so has one opening with "Idem." or "Ders." and a new title: they
+//! are written out, so that "Kurlansky, *Cod*, 60." finds it and the sorted
+//! bibliography names them. Numbered lists and footnotes use the same rule
+//! ([`with_authors_of`]) for a new work after the note above.
 
 use std::ops::Range;
 
@@ -56,34 +58,69 @@ pub(super) fn read_bibliography(doc: &Document) -> Vec<Listed> {
 /// Adds the paragraph `content` if it reads as a full reference.
 fn take(content: &[Inline], markers: &[crate::model::Marker], out: &mut Vec<Listed>) {
     let (text, italics) = written_with_italics(content, markers);
-    let listed = match (same_authors(&text), out.last()) {
-        (Some(rest), Some(above)) => with_authors_of(above, &text, rest, &italics),
-        _ => Listed { text, italics },
+    let above = match out.last() {
+        Some(above) if same_authors(&text).is_some() => parse_citation(&above.text).authors,
+        _ => Vec::new(),
     };
+    let listed = with_authors_of(&above, &text, &italics).unwrap_or(Listed { text, italics });
     if reads_as_reference(&listed.text, !listed.italics.is_empty()) {
         out.push(listed);
     }
 }
 
-/// The text after a run of dashes standing for the authors above ("———. *Cod*…",
-/// "---, ed."), if `text` opens with one.
+/// Words that stand for the authors of the citation above when a new work follows:
+/// Latin "Idem"/"Eadem"/"Id.", Spanish "Ídem"/"Íd.", German "Ders."/"Dies." (derselbe,
+/// dieselbe), lowercase and without their period.
+const SAME_AUTHOR_WORDS: &[&str] = &["idem", "ídem", "eadem", "id", "íd", "ders", "dies"];
+
+/// The text after a run of dashes ("———. *Cod*…", "---, ed.") or a word for "the
+/// same" ("Idem. *Sobrados*…", "Ders., Vergangene Zukunft…") standing for the authors
+/// above, if `text` opens with one. An Ibid ("Idem, p. 4") never reaches here: the
+/// caller has read it as one.
 fn same_authors(text: &str) -> Option<&str> {
     let rest = text.trim_start_matches(['—', '–', '-', '_']);
     let dashes = text[..text.len() - rest.len()].chars().count();
     // A single hyphen or en dash is a stray mark; a single em dash is the rule.
     let run = dashes >= 2 || text.starts_with('—');
-    (run && rest.starts_with(['.', ','])).then_some(rest)
+    if run && rest.starts_with(['.', ',']) {
+        return Some(rest);
+    }
+    let (word, rest) = SAME_AUTHOR_WORDS.iter().find_map(|word| {
+        let head = text.get(..word.len())?;
+        (head.to_lowercase() == *word).then(|| (*word, &text[word.len()..]))
+    })?;
+    // "Id." and "Ders." are abbreviations and carry their full stop; "Id, A. (2001)."
+    // is an author named Id, initials after the name.
+    let abbreviated = matches!(word, "id" | "íd" | "ders" | "dies");
+    let next = rest.trim_start_matches(['.', ',', ' ']);
+    let initial = next.chars().next().is_some_and(char::is_uppercase)
+        && next[next.chars().next().map_or(0, char::len_utf8)..].starts_with('.');
+    if abbreviated && !rest.starts_with('.') || initial {
+        return None;
+    }
+    let word = rest;
+    // "Ders., Title" keeps its comma, "Idem. Title" its period.
+    let rest = word.strip_prefix(".,").map_or(word, |_| &word[1..]);
+    // A title follows, capitalised.
+    let title = rest
+        .trim_start_matches(['.', ',', ' ', '*', '_'])
+        .starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"'));
+    (rest.starts_with(['.', ',']) && title).then_some(rest)
 }
 
-/// `text`, whose dash run ends where `rest` starts, with the authors of the entry
-/// `above` in place of the run, its italics moved with their words.
-fn with_authors_of(above: &Listed, text: &str, rest: &str, italics: &[Range<usize>]) -> Listed {
-    let authors = parse_citation(&above.text).authors.join("; ");
+/// `text` with the `authors` of the citation above written out in place of a run of
+/// dashes or a word standing for them (see [`same_authors`]), its italics moved with
+/// their words; `None` when `text` has none or no authors are known. One rule for a
+/// bibliography written as text, a numbered list and footnotes.
+pub(super) fn with_authors_of(
+    authors: &[String],
+    text: &str,
+    italics: &[Range<usize>],
+) -> Option<Listed> {
+    let rest = same_authors(text)?;
+    let authors = authors.join("; ");
     if authors.is_empty() {
-        return Listed {
-            text: text.to_string(),
-            italics: italics.to_vec(),
-        };
+        return None;
     }
     let cut = text.len() - rest.len();
     let names = authors.trim_end_matches('.');
@@ -92,10 +129,10 @@ fn with_authors_of(above: &Listed, text: &str, rest: &str, italics: &[Range<usiz
         .filter(|r| r.start >= cut)
         .map(|r| r.start - cut + names.len()..r.end - cut + names.len())
         .collect();
-    Listed {
+    Some(Listed {
         text: format!("{names}{rest}"),
         italics,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -103,19 +140,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_dash_run_stands_for_the_authors_above() {
+    fn a_dash_run_or_idem_stands_for_the_authors_above() {
         assert_eq!(same_authors("———. *Cod*."), Some(". *Cod*."));
         assert_eq!(same_authors("---, ed. *Cod*."), Some(", ed. *Cod*."));
         assert_eq!(same_authors("—. Cod."), Some(". Cod."));
         assert_eq!(same_authors("- Cod."), None);
         assert_eq!(same_authors("Kurlansky, Mark. Cod."), None);
-        let above = Listed {
-            text: "Kurlansky, Mark. Salt: A World History. New York: Walker, 2002.".into(),
-            italics: vec![Range { start: 17, end: 38 }],
-        };
+        assert_eq!(same_authors("Idem. Sobrados."), Some(". Sobrados."));
+        assert_eq!(
+            same_authors("Ders., Vergangene Zukunft."),
+            Some(", Vergangene Zukunft.")
+        );
+        assert_eq!(same_authors("Id. *Cod*."), Some(". *Cod*."));
+        assert_eq!(same_authors("Idemann, Karl. Cod."), None);
+        assert_eq!(same_authors("Dies irae. Hymn."), None);
+        // A family name Id, with initials; an abbreviation without its full stop.
+        assert_eq!(same_authors("Id, A. (2001). Title 211. Publisher."), None);
+        assert_eq!(same_authors("Ders, Vergangene Zukunft."), None);
+        let above =
+            parse_citation("Kurlansky, Mark. Salt: A World History. New York: Walker, 2002.")
+                .authors;
         let text = "———. Cod: A Biography. New York: Walker, 1997.";
-        let rest = same_authors(text).unwrap();
-        let listed = with_authors_of(&above, text, rest, &[Range { start: 11, end: 27 }]);
+        let listed = with_authors_of(&above, text, &[Range { start: 11, end: 27 }]).unwrap();
         assert_eq!(
             listed.text,
             "Kurlansky, Mark. Cod: A Biography. New York: Walker, 1997."

@@ -40,10 +40,48 @@ pub(super) struct Reading {
     pub full: bool,
 }
 
-/// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23").
-const LEAD_CUES: &[&str] = &["see also ", "see ", "cf. ", "compare "];
+/// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
+/// lowercase, longest first where one starts another: English, French "voir", Spanish
+/// "véase", Portuguese "ver", Italian "cfr.", German "vgl." and "siehe", Turkish "bkz."
+/// (bakınız), Russian "см." (смотри). Inside commentary they bring in a citation too
+/// ("…; see Varga, *Salt Roads*, 23."), see `pick_citations`.
+pub(super) const LEAD_CUES: &[&str] = &[
+    "see also ",
+    "see ",
+    "cf. ",
+    "compare ",
+    "voir aussi ",
+    "voir ",
+    "véase también ",
+    "véase ",
+    "ver também ",
+    "ver ",
+    "cfr. ",
+    "vedi ",
+    "vgl. auch ",
+    "vgl. ",
+    "siehe auch ",
+    "siehe ",
+    "bkz. ",
+    "см. также ",
+    "см. ",
+];
 
-/// "the work cited" abbreviations, lowercase, longest spellings first.
+/// Words that may open a note before its cue names the topic ("On France see …",
+/// "Zur Debatte vgl. …"): a preposition and at most [`MAX_TOPIC_WORDS`] words more.
+const TOPIC_OPENERS: &[&str] = &[
+    "on", "for", "about", "sur", "pour", "sobre", "para", "su", "per", "zu", "zur", "zum", "über",
+    "о", "об", "по", "для",
+];
+
+/// The most words a topic before a cue runs to, the preposition included.
+const MAX_TOPIC_WORDS: usize = 4;
+
+/// "the work cited" abbreviations, lowercase, longest spellings first: Latin, Spanish
+/// and Portuguese "ob. cit.", German "a.a.O." (am angegebenen Ort), Turkish "a.g.e."
+/// (adı geçen eser) and "a.g.m." (adı geçen makale), Russian "указ. соч." (указанное
+/// сочинение). Italian writes "cit." alone after the name or title ("Croce, *Storia
+/// d'Italia*, cit., p. 100"), see [`ITALIAN_CIT`].
 const CITED_CUES: &[&str] = &[
     "op. cit.",
     "op.cit.",
@@ -55,13 +93,30 @@ const CITED_CUES: &[&str] = &[
     "art. cit.",
     "art.cit.",
     "art cit",
+    "ob. cit.",
+    "ob.cit.",
+    "a. a. o.",
+    "a.a.o.",
+    "a.g.e.",
+    "a.g.m.",
+    "указ. соч.",
+    "указ.соч.",
+    ITALIAN_CIT,
 ];
+
+/// Italian "cit.": a cue only after a comma, as the whole word.
+const ITALIAN_CIT: &str = ", cit.";
 
 /// Locator labels Chicago, MLA and legal notes write before a number.
 const LOCATOR_LABELS: &[&str] = &[
     "pp.", "p.", "art.", "arts.", "§§", "§", "chap.", "ch.", "n.", "nn.", "fig.", "col.", "fol.",
-    "fols.", "no.", "para.", "paras.", "sec.", "pt.", "bk.", "vol.", "l.", "ll.", "s.", "S.",
+    "fols.", "no.", "para.", "paras.", "sec.", "pt.", "bk.", "vol.", "l.", "ll.", "s.", "S.", "С.",
+    "с.",
 ];
+
+/// What German writes between a work's pages and the page cited ("S. 17–206, hier S.
+/// 37"): the locator follows it.
+const HERE: &str = "hier ";
 
 /// Lowercase words a family name may hold ("de la Macorra", "van Gogh").
 const PARTICLES: &[&str] = &[
@@ -99,17 +154,72 @@ pub(super) fn without_trailing_clause(text: &str) -> &str {
     cut.map_or(text, |at| &text[..at])
 }
 
-/// `text` without a leading "See"/"Cf." cue.
+/// `text` without a leading cue ("See", "Vgl.", "См."; see [`LEAD_CUES`]), and
+/// without a short topic before it ("On France see …").
 pub(super) fn strip_lead_cue(text: &str) -> &str {
     let trimmed = text.trim();
-    for cue in LEAD_CUES {
-        if let Some(head) = trimmed.get(..cue.len())
-            && head.eq_ignore_ascii_case(cue)
-        {
-            return trimmed[cue.len()..].trim_start();
+    if !trimmed.contains(' ') {
+        return trimmed;
+    }
+    let lower = lower_in_place(trimmed);
+    let cue_at = |at: usize| {
+        LEAD_CUES
+            .iter()
+            .find(|cue| lower[at..].starts_with(*cue))
+            .map(|cue| trimmed[at + cue.len()..].trim_start())
+    };
+    if let Some(rest) = cue_at(0) {
+        return rest;
+    }
+    let opens_topic = lower
+        .split(' ')
+        .next()
+        .is_some_and(|word| TOPIC_OPENERS.contains(&word));
+    if opens_topic {
+        // "On France see …": a cue after a few plain words (no comma, no digit).
+        for (words, (at, _)) in lower.match_indices(' ').enumerate() {
+            if words >= MAX_TOPIC_WORDS
+                || lower[..at].contains(|c: char| c == ',' || c.is_ascii_digit())
+            {
+                break;
+            }
+            if let Some(rest) = cue_at(at + 1) {
+                return rest;
+            }
         }
     }
     trimmed
+}
+
+/// How a note points back at an earlier note by its number: Bluebook "*supra* note 5",
+/// German "(wie Anm. 4)" (wie Anmerkung), lowercase.
+const SUPRA: &[&str] = &["supra note ", "supra notes ", "supra n. ", "wie anm. "];
+
+/// The most words before "supra" (the authors or a short title): more is prose
+/// mentioning a note ("As the discussion supra note 3 shows…").
+const MAX_SUPRA_LEAD_WORDS: usize = 8;
+
+/// "Henkin, *supra* note 1, at 49." → (1, "49"); "Weber (wie Anm. 1), S. 94." → (1,
+/// "S. 94"): the earlier note a short form names by number, and its locator. The
+/// writer has said which note: the work is that note's, whatever else fits.
+pub(super) fn supra_note(text: &str) -> Option<(u32, Option<String>)> {
+    if !may_hold(text, &["supra", "anm."]) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let (at, cue) = SUPRA.iter().find_map(|cue| Some((lower.find(cue)?, cue)))?;
+    let before = &text[..at];
+    if before.contains(';') || before.split_whitespace().count() > MAX_SUPRA_LEAD_WORDS {
+        return None;
+    }
+    let after = &text[at + cue.len()..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let number = after.get(..digits)?.parse().ok()?;
+    let locator = after[digits..]
+        .trim_start_matches([')', ',', ' '])
+        .trim_end_matches(['.', ' ']);
+    let locator = locator.strip_prefix("at ").unwrap_or(locator).trim();
+    Some((number, (!locator.is_empty()).then(|| locator.to_string())))
 }
 
 /// Reads `text` as a short form. A text with a URL never is one.
@@ -168,20 +278,36 @@ pub(super) fn may_hold(text: &str, needles: &[&str]) -> bool {
 
 /// The text before and after an "op. cit."-like cue, if there is one.
 fn split_cited(text: &str) -> Option<(&str, &str)> {
-    if !may_hold(text, &["cit"]) {
+    if !may_hold(text, &["cit", "a.a.", "a. a.", "a.g."]) && !text.contains(['у', 'У']) {
         return None;
     }
-    let lower = text.to_ascii_lowercase();
+    let lower = lower_in_place(text);
     CITED_CUES.iter().find_map(|cue| {
         let at = lower.find(cue)?;
-        let starts_word = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let starts_word =
+            at == 0 || !lower[..at].ends_with(char::is_alphanumeric) || cue.starts_with(',');
         let end = at + cue.len();
-        let ends_word = !lower
-            .as_bytes()
-            .get(end)
-            .is_some_and(u8::is_ascii_alphanumeric);
+        let ends_word = !lower[end..].starts_with(char::is_alphanumeric);
+        let at = if cue.starts_with(',') { at + 1 } else { at };
         (starts_word && ends_word).then(|| (&text[..at], &text[end..]))
     })
+}
+
+/// `text` in lowercase with every byte where it was, so that what is found in it can
+/// be cut from `text`: the full lowercase when no letter changes length (Cyrillic,
+/// accents), else ASCII only ("İ" lowercases to two characters).
+pub(super) fn lower_in_place(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.len() == text.len()
+        && lower
+            .char_indices()
+            .zip(text.char_indices())
+            .all(|((a, _), (b, _))| a == b)
+    {
+        lower
+    } else {
+        text.to_ascii_lowercase()
+    }
 }
 
 /// The text before a final locator, and the locator: the parser's pages ("23", "p.
@@ -193,10 +319,25 @@ fn locator_of(text: &str) -> (&str, Option<String>) {
         return (body, locator);
     }
     let trimmed = text.trim().trim_end_matches('.');
-    let Some(comma) = trimmed.rfind(',') else {
-        return (text, None);
-    };
-    let tail = trimmed[comma + 1..].trim();
+    // GOST and ABNT end a full note with the page after a period: "М.: Мысль, 1987.
+    // С. 50.", "São Paulo, 1936. p. 101."
+    let after_period = LOCATOR_LABELS
+        .iter()
+        .find_map(|label| trimmed.rfind(&format!(". {label} ")));
+    [after_period, trimmed.rfind(',')]
+        .into_iter()
+        .flatten()
+        .find_map(|cut| {
+            let tail = trimmed[cut + 1..].trim();
+            let tail = tail.strip_prefix(HERE).unwrap_or(tail);
+            is_locator(tail).then(|| (&trimmed[..cut], Some(tail.to_string())))
+        })
+        .unwrap_or((text, None))
+}
+
+/// Whether `tail` is a locator: a number or range, after a label or not ("23", "p.
+/// 12", "art. 12", "§ 4", "12n3"); a bare year is not.
+fn is_locator(tail: &str) -> bool {
     let number = LOCATOR_LABELS
         .iter()
         .find_map(|label| tail.strip_prefix(label))
@@ -212,12 +353,7 @@ fn locator_of(text: &str) -> (&str, Option<String>) {
             && (rest.is_empty() || matches!(rest, "f" | "ff" | "r" | "v") || note_suffix(rest))
             && (labelled || !is_year(&part[..digits]))
     };
-    let is_locator = !number.is_empty() && number.split(['-', '–', ',']).all(numeric);
-    if is_locator {
-        (&trimmed[..comma], Some(tail.to_string()))
-    } else {
-        (text, None)
-    }
+    !number.is_empty() && number.split(['-', '–', ',']).all(numeric)
 }
 
 /// "n3" or "nn. 3–4" after a page number.
@@ -553,6 +689,77 @@ mod tests {
     }
 
     #[test]
+    fn supra_names_a_note() {
+        assert_eq!(
+            supra_note("Henkin, supra note 1, at 49."),
+            Some((1, Some("49".into())))
+        );
+        assert_eq!(
+            supra_note("Weber (wie Anm. 1), S. 94."),
+            Some((1, Some("S. 94".into())))
+        );
+        assert_eq!(supra_note("Hathaway, supra note 5."), Some((5, None)));
+        assert_eq!(
+            supra_note("See U.N. Charter; Hathaway, supra note 5."),
+            None
+        );
+        assert_eq!(supra_note("Supranational law, note 5."), None);
+    }
+
+    #[test]
+    fn cues_in_other_languages() {
+        for (text, rest) in [
+            (
+                "Vgl. Hans-Ulrich Wehler, Bd. 1",
+                "Hans-Ulrich Wehler, Bd. 1",
+            ),
+            ("Siehe Weber, S. 4.", "Weber, S. 4."),
+            ("Voir Braudel, p. 4.", "Braudel, p. 4."),
+            ("Véase Ortega, p. 4.", "Ortega, p. 4."),
+            ("Cfr. Ginzburg, p. 4.", "Ginzburg, p. 4."),
+            ("Bkz. Mardin, s. 4.", "Mardin, s. 4."),
+            ("См. Лотман, с. 4.", "Лотман, с. 4."),
+            ("On France see Sewell, 4.", "Sewell, 4."),
+            ("For the ports see also Hart, 12.", "Hart, 12."),
+            ("Seeley, John. Expansion.", "Seeley, John. Expansion."),
+            (
+                "On Liberty. London, 1859. See p. 4.",
+                "On Liberty. London, 1859. See p. 4.",
+            ),
+            ("Verne, Jules. Voyage.", "Verne, Jules. Voyage."),
+        ] {
+            assert_eq!(strip_lead_cue(text), rest, "{text}");
+        }
+    }
+
+    #[test]
+    fn op_cit_in_other_languages() {
+        for (text, name, locator) in [
+            ("Nipperdey, a.a.O., S. 33.", "nipperdey", "S. 33"),
+            ("Lewis, a.g.e., s. 240.", "lewis", "s. 240"),
+            ("Mardin, a.g.m., s. 170.", "mardin", "s. 170"),
+            ("Ключевский, указ. соч., с. 70.", "ключевский", "с. 70"),
+            ("Лотман Ю. М. Указ. соч. С. 30.", "лотман ю м", "С. 30"),
+            ("HOLANDA, ob. cit., p. 140.", "holanda", "p. 140"),
+            ("Ginzburg, cit., p. 4.", "ginzburg", "p. 4"),
+        ] {
+            let r = read_short(text);
+            assert!(r.shorts[0].cited, "{text}: {r:?}");
+            assert_eq!(r.shorts[0].names, [name], "{text}");
+            assert_eq!(r.locator.as_deref(), Some(locator), "{text}");
+        }
+        let r = read_short("Ginzburg, *Il formaggio e i vermi*, cit., p. 44.");
+        assert!(r.shorts[0].cited);
+        assert_eq!(r.shorts[0].title.as_deref(), Some("il formaggio e i vermi"));
+        assert!(
+            !read_short("Citrine, Walter. Cities. 1940.")
+                .shorts
+                .iter()
+                .any(|s| s.cited)
+        );
+    }
+
+    #[test]
     fn author_date_forms() {
         let dated = |text: &str| {
             let r = read_short(text);
@@ -630,5 +837,33 @@ mod tests {
         }
         assert_eq!(locator_of("Press, 2014.").1, None);
         assert_eq!(locator_of("Hart, 12n3").1.as_deref(), Some("12n3"));
+        for (text, head, locator) in [
+            (
+                "Ключевский В. О. Курс. М.: Мысль, 1987. С. 50.",
+                "Ключевский В. О. Курс. М.: Мысль, 1987",
+                "С. 50",
+            ),
+            (
+                "HOLANDA, S. Raízes. Rio: Olympio, 1936. p. 101.",
+                "HOLANDA, S. Raízes. Rio: Olympio, 1936",
+                "p. 101",
+            ),
+            (
+                "Berkes, Çağdaşlaşma, İstanbul, 1978, s. 12.",
+                "Berkes, Çağdaşlaşma, İstanbul, 1978",
+                "s. 12",
+            ),
+            (
+                "Weber, Ethik, in: Aufsätze, S. 17–206, hier S. 37.",
+                "Weber, Ethik, in: Aufsätze, S. 17–206",
+                "S. 37",
+            ),
+        ] {
+            assert_eq!(
+                locator_of(text),
+                (head, Some(locator.to_string())),
+                "{text}"
+            );
+        }
     }
 }

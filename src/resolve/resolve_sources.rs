@@ -19,8 +19,8 @@ use super::invert_note::bibliography_form;
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
-use super::read_bibliography::Listed;
-use super::read_short::{has_year, read_short, strip_lead_cue, without_locator};
+use super::read_bibliography::{Listed, with_authors_of};
+use super::read_short::{has_year, read_short, strip_lead_cue, supra_note, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source};
@@ -67,6 +67,8 @@ struct State {
     previous: Option<usize>,
     /// The note just above cites several works, so an "Ibid" after it means none.
     previous_several: bool,
+    /// The source of each note so far, by number, for "*supra* note 5".
+    by_note: Map<u32, usize>,
 }
 
 /// Sets kind, source and locator of every citing note and fills `doc.sources`.
@@ -222,9 +224,21 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                     Some((_, _, italics)) if inside => italics,
                     _ => &item.italics,
                 };
-                let mut parsed = ahead
-                    .remove(&(text, italics))
-                    .unwrap_or_else(|| parse_with_italics(text, italics));
+                // "Idem. *Sobrados*…", "Ders., …": the authors of the work above.
+                let same = state.previous.and_then(|w| {
+                    with_authors_of(&state.works.list[w].parsed.authors, text, italics)
+                });
+                let mut parsed = match &same {
+                    Some(same) => parse_with_italics(&same.text, &same.italics),
+                    None => ahead
+                        .remove(&(text, italics))
+                        .unwrap_or_else(|| parse_with_italics(text, italics)),
+                };
+                let (text, italics) = same.as_ref().map_or((text, italics), |same| {
+                    (same.text.as_str(), same.italics.as_slice())
+                });
+                // Short forms find it by the names written out.
+                let folded = if same.is_some() { fold(text) } else { folded };
                 // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
                 // The page is the note's, so the bibliography prints the work without it.
                 let mut citation = text.to_string();
@@ -270,6 +284,9 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
         work_of[item.note] = work;
         state.previous_several = !also_of[item.note].is_empty();
         state.previous = work.filter(|_| !state.previous_several);
+        if let Some(work) = work {
+            state.by_note.insert(note.number, work);
+        }
     }
 
     doc.sources = number_sources(doc, state.works.list, &work_of, &also_of);
@@ -392,12 +409,17 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
             .rsplit(|c: char| !c.is_ascii_digit())
             .next()
             .is_some_and(|y| y.len() == 4);
-    // The parser may have read it as the work's pages, or as nothing.
+    // The parser may have read it as the work's pages ("S. 11" as "11"), or as nothing.
+    let number = |s: &str| {
+        fold(s)
+            .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ')
+            .to_string()
+    };
     let same = parsed
         .details
         .pages
         .as_deref()
-        .is_none_or(|p| fold(p) == fold(&locator));
+        .is_none_or(|p| number(p) == number(&locator));
     (after_facts && same).then_some(locator)
 }
 
@@ -424,6 +446,17 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
             work,
             kind: NoteKind::Full,
             locator,
+        };
+    }
+    // "Henkin, *supra* note 1, at 49.", "(wie Anm. 4)": the work of that note.
+    if let Some((number, locator)) = supra_note(text) {
+        return match state.by_note.get(&number) {
+            Some(&work) => Decision::Known {
+                work,
+                kind: NoteKind::Short,
+                locator,
+            },
+            None => Decision::Missing(locator),
         };
     }
     let reading = read_short(text);

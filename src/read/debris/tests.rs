@@ -15,8 +15,20 @@ fn separated_menus_and_breadcrumbs() {
         "Home › News › Council votes to close the harbour bridge for a year",
         "Shqip · Català · Deutsch · Español · Suomi · Français",
         "Facebook | Twitter | Email | Print",
+        "Início | Sobre | Artigos | Contato",
+        "Accueil | Articles | À propos",
+        "Startseite | Artikel | Impressum",
+        "Главная | Статьи | Контакты",
     ] {
         assert_eq!(kinds(line), [Some(Kind::Menu)], "{line}");
+    }
+    for line in [
+        "Compartilhe: Facebook Twitter WhatsApp",
+        "Partager : Facebook Twitter",
+        "Поделиться: ВКонтакте Telegram",
+        "Todos os direitos reservados.",
+    ] {
+        assert_eq!(kinds(line), [Some(Kind::Boilerplate)], "{line}");
     }
     for line in [
         "Tom Jones | The Guardian",
