@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
-use super::read_short::{may_hold, strip_lead_cue, without_trailing_clause};
+use super::read_short::{find_first, holds_any, may_hold, strip_lead_cue, without_trailing_clause};
 use crate::model::{Block, Document, Inline};
 
 /// Where a citation to resolve was written.
@@ -307,7 +307,7 @@ pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
     if opens_as_prose(text) && !italic {
         return false;
     }
-    let marked = REFERENCE_MARKS.iter().any(|m| text.contains(m)) || place_and_publisher(text);
+    let marked = holds_any(text, REFERENCE_MARKS) || place_and_publisher(text);
     if !dated && !url {
         // Undated: names first and a title or the marks of a reference.
         return names_first(text) && (italic || quoted || marked);
@@ -403,14 +403,9 @@ fn place_and_publisher(text: &str) -> bool {
 /// up to the closing parenthesis when the cue opened one, else to the end.
 fn inner_citation(text: &str) -> Option<&str> {
     let lower = text.to_ascii_lowercase();
-    let (at, cue) = INNER_CUES
-        .iter()
-        .filter_map(|cue| {
-            lower.match_indices(cue).find(|(i, _)| {
-                *i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',')
-            })
-        })
-        .min_by_key(|(i, _)| *i)?;
+    let (at, cue) = find_first(&lower, INNER_CUES, |i| {
+        i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',')
+    })?;
     let start = at + cue.len();
     let paren = text[..at].trim_end().ends_with('(');
     let end = if paren {
