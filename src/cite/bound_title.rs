@@ -359,11 +359,18 @@ pub(super) fn clean(text: &str, range: Range<usize>) -> Range<usize> {
     let (mut start, mut end) = (range.start, range.end);
     loop {
         let s = &text[start..end];
-        let t = s.trim_start_matches(|c: char| c.is_whitespace() || OPEN.contains(&c));
-        let t = t.trim_end_matches(|c: char| {
+        let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || OPEN.contains(&c));
+        let t = trimmed.trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '…') || CLOSE.contains(&c)
         });
-        let new_start = start + s.find(t).unwrap_or(0);
+        // Where `t` starts in `s` (only the start was trimmed before it); an empty
+        // one counts from the start, as a search for it would.
+        let skipped = if t.is_empty() {
+            0
+        } else {
+            s.len() - trimmed.len()
+        };
+        let new_start = start + skipped;
         let new_end = new_start + t.len();
         if new_start == start && new_end == end {
             break;

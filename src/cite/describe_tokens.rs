@@ -8,8 +8,10 @@
 //! stands (position, sentence count, inside quotes, brackets or emphasis) and the same
 //! few facts about its neighbours.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Month names and abbreviations (English, French, Spanish, German, Italian,
 /// Portuguese, Turkish, Russian), lowercase, without the final period.
@@ -476,7 +478,7 @@ fn class(word: &str, core: &str, token: &str) -> &'static str {
     if core.contains('(') && core.starts_with(|c: char| c.is_ascii_digit()) {
         return "volissue";
     }
-    if MONTHS.contains(&word) {
+    if listed(word).is_some_and(|l| l.month) {
         return "month";
     }
     if is_initial(token) {
@@ -488,10 +490,8 @@ fn class(word: &str, core: &str, token: &str) -> &'static str {
     if word == "et" && token == "et" {
         return "et";
     }
-    for (name, words) in CLASSES {
-        if words.contains(&word) {
-            return name;
-        }
+    if let Some(name) = listed(word).and_then(|l| l.class) {
+        return name;
     }
     if !core.is_empty()
         && core
@@ -504,6 +504,34 @@ fn class(word: &str, core: &str, token: &str) -> &'static str {
         return "hasdigit";
     }
     "word"
+}
+
+/// What the word lists say of a word: a month, and the first of [`CLASSES`] that
+/// lists it.
+#[derive(Default)]
+struct Listed {
+    month: bool,
+    class: Option<&'static str>,
+}
+
+/// The lists' entry for `word`, from one table made of [`MONTHS`] and [`CLASSES`]: a
+/// word new to the labeller was compared with each of their 450 words.
+fn listed(word: &str) -> Option<&'static Listed> {
+    static TABLE: OnceLock<HashMap<&str, Listed>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table: HashMap<&str, Listed> = HashMap::new();
+            for month in MONTHS {
+                table.entry(*month).or_default().month = true;
+            }
+            for (name, words) in CLASSES {
+                for word in *words {
+                    table.entry(*word).or_default().class.get_or_insert(*name);
+                }
+            }
+            table
+        })
+        .get(word)
 }
 
 /// "J.", "J.-P.", "Ch.": a capital, at most one lowercase letter, a period.

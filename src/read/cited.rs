@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::lowercase;
 use crate::model::{Entry, Span};
 
 /// Heading texts (lowercase, without qualifiers or a final colon) that open a list, in
@@ -80,6 +81,11 @@ const MAX_GROUP_LEN: usize = 48;
 /// Whether a heading (or a line standing for one) opens a works-cited list:
 /// "Works Cited", "Works Cited (Chicago-style)", "REFERENCES:", "Notes".
 pub(crate) fn is_heading(text: &str) -> bool {
+    // What is left below is the start of the text's lowercase: most lines are
+    // turned down before the whole line is lowercased.
+    if !lowercase::starts_with_any(text.trim(), HEADINGS) {
+        return false;
+    }
     let mut t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
     // drop one qualifier: "(Chicago-style)", "[APA]", "- MLA"
     for (open, close) in [(" (", ")"), (" [", "]")] {
@@ -101,8 +107,7 @@ pub(crate) fn is_heading(text: &str) -> bool {
 /// Whether a line of a scraped page opens a list: any [`is_heading`], or a heading
 /// only wiki pages use that way ("See also").
 pub(super) fn is_page_heading(text: &str) -> bool {
-    is_heading(text)
-        || PAGE_HEADINGS.contains(&text.trim().trim_end_matches(':').to_lowercase().as_str())
+    is_heading(text) || lowercase::is_one_of(text.trim().trim_end_matches(':'), PAGE_HEADINGS)
 }
 
 /// How an entry's number is written: in brackets ("(4)", "[4]") or bare ("4.", "4)").
@@ -167,7 +172,12 @@ pub(super) fn cited_numbers(text: &str) -> HashSet<u32> {
     for line in text.lines() {
         let body = line.trim_start();
         let skip = line.len() - body.len();
-        for (at, _) in line.match_indices(['(', '[']).filter(|&(at, _)| at != skip) {
+        // Bytes, not characters, are searched: a bracket is one byte wherever it is.
+        let opening = line
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'(' || b == b'[');
+        for (at, _) in opening.filter(|&(at, _)| at != skip) {
             let Some(inner) = line.get(at + 1..) else {
                 continue;
             };

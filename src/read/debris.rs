@@ -18,6 +18,8 @@
 //! The word lists and limits were tuned on `tests/data/debris/tune/` and are measured
 //! on `tests/data/debris/held-out/` (see the tests at the end of this file).
 
+use super::lowercase;
+
 /// Why a line is debris.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -445,23 +447,22 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if line.len() > BOILERPLATE_MAX_CHARS * 4 {
         return false;
     }
-    let lower = line.to_lowercase();
     let chars = line.chars().count();
-    BOILERPLATE_LINES.contains(&lower.as_str())
-        || is_wiki_tagline(line, &lower)
+    lowercase::is_one_of(line, BOILERPLATE_LINES)
+        || is_wiki_tagline(line)
         || is_lead_on_link(line)
         || (chars <= BOILERPLATE_MAX_CHARS
-            && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)))
-        || (chars <= BANNER_MAX_CHARS && BANNER_PREFIXES.iter().any(|p| lower.starts_with(p)))
+            && lowercase::starts_with_any(line, BOILERPLATE_PREFIXES))
+        || (chars <= BANNER_MAX_CHARS && lowercase::starts_with_any(line, BANNER_PREFIXES))
 }
 
 /// "From Wikipedia, the free encyclopedia", "From Wikivoyage", "From OpenStreetMap Wiki":
 /// the line under a wiki page's title.
-fn is_wiki_tagline(line: &str, lower: &str) -> bool {
-    lower.starts_with("from ")
-        && lower.contains("wik")
+fn is_wiki_tagline(line: &str) -> bool {
+    lowercase::starts_with(line, "from ")
         && line.split_whitespace().count() <= TAGLINE_MAX_WORDS
         && !line.ends_with(['!', '?', ';', ':'])
+        && line.to_lowercase().contains("wik")
 }
 
 /// "Learn more about Global Voices »", "Donate now »": a short line ending in an arrow
@@ -495,6 +496,10 @@ fn is_separated_menu(line: &str) -> bool {
     if line.chars().count() > BOILERPLATE_MAX_CHARS * 4 {
         return false;
     }
+    // Neither a separator nor a column gap: one part, no menu.
+    if !line.contains(SEPARATORS) && !line.contains(COLUMN_GAP) {
+        return false;
+    }
     let parts: Vec<&str> = if line.contains(SEPARATORS) {
         line.split(SEPARATORS).collect()
     } else {
@@ -523,22 +528,24 @@ fn is_separated_menu(line: &str) -> bool {
 
 /// "A - B - C - … - Z", "0-9 - a - b - …": a letter index of a long list.
 fn is_index_line(line: &str) -> bool {
-    let parts: Vec<&str> = line.split_whitespace().filter(|p| *p != "-").collect();
-    parts.len() >= MIN_INDEX_PARTS && parts.iter().all(|p| p.chars().count() <= 3)
+    let mut parts = line.split_whitespace().filter(|p| *p != "-");
+    // Stops at the first long part: most lines are prose.
+    parts.clone().all(|p| p.chars().nth(3).is_none()) && parts.nth(MIN_INDEX_PARTS - 1).is_some()
 }
 
 /// A long line of words without sentence punctuation: the link list of a language menu
 /// or a form ("Afrikaans Alemannisch aragonés …", "Alaska California Nevada …").
 fn is_link_list(line: &str) -> bool {
     let words = line.split_whitespace().count();
+    if words < MIN_LINK_LIST_WORDS || line.contains(['.', '!', '?', ';', ':', '"', '“']) {
+        return false;
+    }
     // link texts are names: capitalised or in another script
     let names = line
         .split_whitespace()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_ascii()))
         .count();
-    words >= MIN_LINK_LIST_WORDS
-        && names * LINK_LIST_NAME_SHARE >= words
-        && !line.contains(['.', '!', '?', ';', ':', '"', '“'])
+    names * LINK_LIST_NAME_SHARE >= words
         && line.matches(',').count() <= words / LINK_LIST_WORDS_PER_COMMA
 }
 
@@ -546,8 +553,7 @@ fn is_link_list(line: &str) -> bool {
 fn mark_contents(lines: &[&str], kinds: &mut [Option<Kind>]) {
     let mut i = 0;
     while i < lines.len() {
-        let lower = lines[i].to_lowercase();
-        if lower != "contents" && lower != "table of contents" {
+        if !lowercase::is_one_of(lines[i], &["contents", "table of contents"]) {
             i += 1;
             continue;
         }

@@ -66,6 +66,9 @@ pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>
         ));
     }
     // CRLF (Windows) and a lone CR (old Mac files) end a line as LF does.
+    if !text.contains('\r') {
+        return Ok(text.to_string());
+    }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
@@ -74,6 +77,12 @@ pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>
 /// glyph for them. The warning, if any were dropped, is placed at the first.
 pub(super) fn drop_controls(name: &str, text: String) -> (String, Option<Diagnostic>) {
     let is_stray = |c: char| c.is_control() && c != '\t' && c != '\n';
+    // Control characters are U+0000–U+001F and U+007F–U+009F, the last written C2 80
+    // to C2 9F: a text without those bytes has none, and is not decoded to find out.
+    let may_hold = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n')) || matches!(b, 0x7F | 0xC2);
+    if !text.as_bytes().iter().any(may_hold) {
+        return (text, None);
+    }
     let Some(first) = text.find(is_stray) else {
         return (text, None);
     };
@@ -102,7 +111,10 @@ pub(super) fn drop_controls(name: &str, text: String) -> (String, Option<Diagnos
 /// them; left in, a search for "first" misses "ﬁrst" in both editions, and the PDF's
 /// own shaping makes the ligature again where the font has one.
 pub(super) fn fold_ligatures(text: String) -> (String, Vec<Widening>) {
-    if !text.contains(|c: char| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+    // They are written EF AC 80 to EF AC 86: most texts have no EF byte at all.
+    if !text.as_bytes().contains(&0xEF)
+        || !text.contains(|c: char| ('\u{FB00}'..='\u{FB06}').contains(&c))
+    {
         return (text, Vec::new());
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -20,6 +20,7 @@ pub(crate) use cited::is_heading as is_works_cited_heading;
 mod debris;
 mod decode;
 mod front;
+mod lowercase;
 mod markdown;
 mod smart;
 mod text;

@@ -4,6 +4,7 @@
 use super::Src;
 use super::cited::{self, Collector};
 use super::debris::{self, Kind};
+use super::lowercase;
 use super::smart::smart;
 use super::wiki;
 use crate::diag::Diagnostic;
@@ -317,9 +318,8 @@ fn read_list(src: &Src, lines: &[Line], mut i: usize, doc: &mut Document) -> usi
 }
 
 fn date(line: &str) -> Option<&str> {
-    let lower = line.to_lowercase();
     DATE_LABELS.iter().find_map(|label| {
-        if !lower.starts_with(label) || !line.is_char_boundary(label.len()) {
+        if !lowercase::starts_with(line, label) || !line.is_char_boundary(label.len()) {
             return None;
         }
         let value = line[label.len()..].trim();
@@ -331,9 +331,8 @@ fn caption(line: &str) -> Option<&str> {
     if line.chars().count() > 200 {
         return None;
     }
-    let lower = line.to_lowercase();
     CAPTION_STARTS.iter().find_map(|&(start, drop_label)| {
-        if !lower.starts_with(start) || !line.is_char_boundary(start.len()) {
+        if !lowercase::starts_with(line, start) || !line.is_char_boundary(start.len()) {
             return None;
         }
         let caption = if drop_label {
@@ -348,8 +347,8 @@ fn caption(line: &str) -> Option<&str> {
 /// Short, few words, no sentence punctuation at the end.
 fn heading_like(line: &str) -> bool {
     let end = strip_trailing_markers(line).trim_end_matches(['"', '\'', '”', '’', '»']);
-    line.chars().count() <= HEADING_MAX_CHARS
-        && line.split_whitespace().count() <= HEADING_MAX_WORDS
+    line.chars().nth(HEADING_MAX_CHARS).is_none()
+        && line.split_whitespace().nth(HEADING_MAX_WORDS).is_none()
         && !end.ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
 

@@ -167,8 +167,14 @@ impl Cursor {
         for c in text.chars() {
             if self.aligned {
                 // Most text is written as it reads: step over it without a search (one
-                // character compared, not a byte comparison per character).
-                if input.get(self.pos..).and_then(|s| s.chars().next()) == Some(c) {
+                // character compared, not a byte comparison per character; an ASCII one
+                // as a byte, which stands at a character boundary wherever it is).
+                let same = if c.is_ascii() {
+                    input.as_bytes().get(self.pos) == Some(&(c as u8))
+                } else {
+                    input.get(self.pos..).and_then(|s| s.chars().next()) == Some(c)
+                };
+                if same {
                     self.pos += c.len_utf8();
                     if c == '\n' {
                         self.line = self.line.saturating_add(1);
@@ -482,11 +488,15 @@ impl Finder {
         let mut scanned = 0;
         let mut i = 0;
         while i < bytes.len() {
+            // Only an opening bracket outside a URL may start a marker.
+            let Some(to) = bytes[i..].iter().position(|&b| b == b'(' || b == b'[') else {
+                break;
+            };
+            i += to;
             while url_at < urls.len() && urls[url_at].end <= i {
                 url_at += 1;
             }
-            let in_url = urls.get(url_at).is_some_and(|r| r.contains(&i));
-            if in_url || (bytes[i] != b'(' && bytes[i] != b'[') {
+            if urls.get(url_at).is_some_and(|r| r.contains(&i)) {
                 i += 1;
                 continue;
             }

@@ -158,7 +158,10 @@ pub(super) fn parse_citation(text: &str) -> Citation {
 pub(super) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            // Most letters are ASCII: lowercased without the Unicode tables.
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
@@ -177,14 +180,22 @@ fn is_year(word: &str) -> bool {
 /// Byte ranges of URLs written in `text` (http, https, www., doi:), in order. Trailing
 /// sentence punctuation and an unbalanced closing parenthesis are not part of a URL.
 pub(crate) fn url_ranges(text: &str) -> Vec<Range<usize>> {
-    let lower = text.as_bytes().to_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut found = 0;
-    while found < lower.len() {
-        let starts_url = ["https://", "http://", "www.", "doi:"]
-            .iter()
-            .any(|p| lower[found..].starts_with(p.as_bytes()));
-        let at_word_start = found == 0 || !lower[found - 1].is_ascii_alphanumeric();
+    while found < bytes.len() {
+        // Most bytes start no URL: only those that may are compared (the reader runs
+        // this on every paragraph).
+        if !matches!(bytes[found].to_ascii_lowercase(), b'h' | b'w' | b'd') {
+            found += 1;
+            continue;
+        }
+        let starts_url = ["https://", "http://", "www.", "doi:"].iter().any(|p| {
+            bytes[found..]
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        });
+        let at_word_start = found == 0 || !bytes[found - 1].is_ascii_alphanumeric();
         if !starts_url || !at_word_start || !text.is_char_boundary(found) {
             found += 1;
             continue;

@@ -18,7 +18,8 @@ use std::ops::Range;
 use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
 use super::read_short::{
-    LEAD_CUES, lower_in_place, may_hold, strip_lead_cue, without_trailing_clause,
+    LEAD_CUES, find_first, holds_any, lower_in_place, may_hold, strip_lead_cue,
+    without_trailing_clause,
 };
 use crate::model::{Block, Document, Inline};
 
@@ -304,7 +305,7 @@ pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
     if opens_as_prose(text) && !italic {
         return false;
     }
-    let marked = REFERENCE_MARKS.iter().any(|m| text.contains(m)) || place_and_publisher(text);
+    let marked = holds_any(text, REFERENCE_MARKS) || place_and_publisher(text);
     if !dated && !url {
         // Undated: names first and a title or the marks of a reference.
         return names_first(text) && (italic || quoted || marked);
@@ -400,14 +401,10 @@ fn place_and_publisher(text: &str) -> bool {
 /// up to the closing parenthesis when the cue opened one, else to the end.
 fn inner_citation(text: &str) -> Option<&str> {
     let lower = lower_in_place(text);
-    let (at, cue) = LEAD_CUES
+    let accept = |i: usize| i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',');
+    let (at, cue) = [LEAD_CUES, INNER_CUES]
         .iter()
-        .chain(INNER_CUES)
-        .filter_map(|cue| {
-            lower.match_indices(cue).find(|(i, _)| {
-                *i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',')
-            })
-        })
+        .filter_map(|cues| find_first(&lower, cues, accept))
         .min_by_key(|(i, _)| *i)?;
     let start = at + cue.len();
     let paren = text[..at].trim_end().ends_with('(');

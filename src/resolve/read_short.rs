@@ -143,15 +143,10 @@ const TRAILING_CLAUSES: &[&str] = &[
 
 /// `text` without a clause of commentary after its locator, see [`TRAILING_CLAUSES`].
 pub(super) fn without_trailing_clause(text: &str) -> &str {
-    let cut = TRAILING_CLAUSES
-        .iter()
-        .filter_map(|clause| {
-            text.match_indices(clause)
-                .map(|(at, _)| at)
-                .find(|&at| text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')'))
-        })
-        .min();
-    cut.map_or(text, |at| &text[..at])
+    let cut = find_first(text, TRAILING_CLAUSES, |at| {
+        text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')')
+    });
+    cut.map_or(text, |(at, _)| &text[..at])
 }
 
 /// `text` without a leading cue ("See", "Vgl.", "См."; see [`LEAD_CUES`]), and
@@ -269,11 +264,56 @@ pub(super) fn without_locator(text: &str) -> (&str, Option<String>) {
 /// Whether `text` holds any of `needles` (lowercase ASCII), ignoring ASCII case: a
 /// cheap test before the work of finding them properly.
 pub(super) fn may_hold(text: &str, needles: &[&str]) -> bool {
+    let bytes = text.as_bytes();
     needles.iter().any(|needle| {
-        text.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        let needle = needle.as_bytes();
+        // Compared from each byte that matches the needle's first (the common case
+        // is no match at all).
+        let first = needle[0];
+        bytes.windows(needle.len()).any(|w| {
+            w[0].to_ascii_lowercase() == first && w[1..].eq_ignore_ascii_case(&needle[1..])
+        })
     })
+}
+
+/// The first place in `text` where one of `needles` (at most 64, none empty) starts
+/// and `accept(place)` holds, with the first of `needles` that starts there: the
+/// earliest of each needle's first accepted match, for needles that cannot overlap
+/// themselves (all of ours). One pass compares only the needles that start with the
+/// byte at hand; a search per needle builds a searcher each time, which cost more than
+/// the search on these short texts (a third of choosing which notes cite, on 5,000
+/// footnotes).
+pub(super) fn find_first<'n>(
+    text: &str,
+    needles: &[&'n str],
+    accept: impl Fn(usize) -> bool,
+) -> Option<(usize, &'n str)> {
+    assert!(needles.len() <= 64, "at most 64 needles");
+    // The needles each byte starts, one bit each, in list order.
+    let mut starting = [0u64; 256];
+    for (k, needle) in needles.iter().enumerate() {
+        starting[usize::from(needle.as_bytes()[0])] |= 1 << k;
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find_map(|at| {
+        let mut bits = starting[usize::from(bytes[at])];
+        while bits != 0 {
+            let needle = needles[bits.trailing_zeros() as usize];
+            bits &= bits - 1;
+            // Byte by byte: a call to compare a few bytes costs more than comparing.
+            let rest = &bytes[at..];
+            let n = needle.as_bytes();
+            if rest.len() >= n.len() && n.iter().zip(rest).all(|(a, b)| a == b) {
+                return accept(at).then_some((at, needle));
+            }
+        }
+        None
+    })
+}
+
+/// Whether `text` holds any of `needles` (none empty); see [`find_first`].
+pub(super) fn holds_any(text: &str, needles: &[&str]) -> bool {
+    find_first(text, needles, |_| true).is_some()
 }
 
 /// The text before and after an "op. cit."-like cue, if there is one.
