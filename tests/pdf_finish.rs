@@ -383,6 +383,7 @@ fn urls_break_by_chicagos_rule_and_hashtags_at_case_changes_without_hyphens() {
             lang: "en".into(),
             hyphenate: true,
             leading: 12.0,
+            looseness: 0,
         };
         let p = folio::pdf::set_paragraph(&fonts, std::slice::from_ref(&piece), &spec);
         let texts: Vec<String> = p.lines.iter().map(text_of).collect();

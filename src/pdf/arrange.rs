@@ -481,6 +481,7 @@ pub(crate) mod tests {
                 lang: "en".into(),
                 hyphenate: true,
                 leading: 12.0,
+                looseness: 0,
             },
             indent: 0.0,
             label: None,

@@ -37,15 +37,19 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
     let mut plain = candidates(&shaped, pieces, spec, false);
     // TeX's first pass: without hyphenation, at a strict tolerance; a paragraph that
     // sets well this way keeps all its words whole.
-    if spec.hyphenate && spec.align == Align::Justify {
-        let words: Vec<Candidate> = plain
-            .iter()
-            .filter(|c| c.kind != BreakKind::Hyphen)
-            .copied()
-            .collect();
-        if let Some(breaks) = break_lines(fonts, &shaped, &words, &[], spec, PRETOLERANCE) {
-            return finish(fonts, &shaped, &[], pieces, spec, &breaks);
-        }
+    let words: Vec<Candidate> = plain
+        .iter()
+        .filter(|c| c.kind != BreakKind::Hyphen)
+        .copied()
+        .collect();
+    let pretolerance = spec.hyphenate && spec.align == Align::Justify;
+    let first = pretolerance
+        .then(|| break_lines(fonts, &shaped, &words, &[], spec, (PRETOLERANCE, None)))
+        .flatten();
+    if let Some(breaks) = &first
+        && spec.looseness == 0
+    {
+        return finish(fonts, &shaped, &[], pieces, spec, breaks);
     }
     let inside: Vec<usize> = plain
         .iter()
@@ -57,18 +61,20 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
         shaped.boundary[c.end] || cuts.binary_search_by_key(&c.end, |k| k.at).is_ok()
     };
     plain.retain(cuttable);
-    let mut breaks = Vec::new();
+    let mut breaks = first.unwrap_or_default();
     for pass in PASSES {
+        if !breaks.is_empty() {
+            break;
+        }
         let found = if pass.last {
             let mut all = candidates(&shaped, pieces, spec, true);
             all.retain(cuttable);
-            break_lines(fonts, &shaped, &all, &cuts, spec, pass)
+            break_lines(fonts, &shaped, &all, &cuts, spec, (pass, None))
         } else {
-            break_lines(fonts, &shaped, &plain, &cuts, spec, pass)
+            break_lines(fonts, &shaped, &plain, &cuts, spec, (pass, None))
         };
         if let Some(found) = found {
             breaks = found;
-            break;
         }
     }
     if breaks.is_empty() {
@@ -81,6 +87,30 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             head: None,
             tail: None,
         });
+    }
+    // TeX's \looseness: the same passes, no looser than TeX's tolerances and never a
+    // space over the loosest allowed, asked for one line more or fewer; the setting
+    // stays as it was when there is none.
+    let want = breaks.len().checked_add_signed(isize::from(spec.looseness));
+    if spec.looseness != 0
+        && spec.align == Align::Justify
+        && let Some(want) = want.filter(|&n| n > 0)
+    {
+        let tries = [
+            (
+                pretolerance.then_some(words.as_slice()),
+                &[][..],
+                PRETOLERANCE,
+            ),
+            (Some(plain.as_slice()), cuts.as_slice(), PASSES[0]),
+            (Some(plain.as_slice()), cuts.as_slice(), PASSES[1]),
+        ];
+        let loose = tries.iter().find_map(|&(cands, cuts, pass)| {
+            break_lines(fonts, &shaped, cands?, cuts, spec, (pass, Some(want)))
+        });
+        if let Some(loose) = loose {
+            breaks = loose;
+        }
     }
     finish(fonts, &shaped, &cuts, pieces, spec, &breaks)
 }

@@ -106,6 +106,10 @@ pub struct ParaSpec {
     pub hyphenate: bool,
     /// Baseline-to-baseline distance.
     pub leading: f32,
+    /// Lines to set more (positive) or fewer than the best setting has, when a
+    /// setting within the usual tolerances has that many (TeX's `\looseness`): page
+    /// building asks for it to keep a note whole on its page.
+    pub looseness: i8,
 }
 
 /// Glyphs of one face and size, placed on a line.
