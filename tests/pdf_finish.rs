@@ -168,6 +168,7 @@ const MET: &[&str] = &[
     "one-word justified lines",
     "fused marks",
     "notes printed twice",
+    "note split one line a side",
     "overfull lines",
     "widows or orphans",
     "over 10% hyphenated",

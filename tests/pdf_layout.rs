@@ -649,12 +649,13 @@ fn widest_space(line: &Line) -> f32 {
 fn looseness_sets_a_paragraph_one_line_longer_or_shorter_when_it_can() {
     // TeX's \looseness: the same words in one line more or fewer, every line still
     // within the loosest space allowed, the last line a quarter of the measure at
-    // least (not a hyphenated word's last syllable alone); a paragraph that cannot be
+    // least (not a hyphenated word's last syllable alone), no more than one line in
+    // ten hyphenated (or as many as the best setting); a paragraph that cannot be
     // set so keeps its best setting.
     let fonts = FontSet::bundled();
     let text = sample();
     let (mut shorter, mut longer, mut kept) = (0, 0, 0);
-    for width in (240..=320).step_by(4) {
+    for width in (200..=400).step_by(2) {
         let base = spec("en", width as f32);
         let best = set_paragraph(&fonts, &[piece(&text)], &base);
         for looseness in [-1i8, 1] {
@@ -712,10 +713,10 @@ fn looseness_sets_a_paragraph_one_line_longer_or_shorter_when_it_can() {
             );
         }
     }
-    // Measured: 21 of 21 measures a line longer, 3 a line shorter (spaces shrink by a
-    // third at most, so a line is hard to lose).
+    // Measured over 101 measures: 57 a line longer, 12 a line shorter (spaces shrink
+    // by a third at most, so a line is hard to lose).
     assert!(
-        shorter >= 2 && longer >= 15,
+        shorter >= 8 && longer >= 40,
         "shorter {shorter}, longer {longer}, kept {kept}"
     );
 }

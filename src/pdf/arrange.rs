@@ -162,6 +162,13 @@ pub struct Arranged {
     pub back: BTreeMap<(usize, u32), Vec<Line>>,
     /// Overfull lines, lines, missing glyphs (pages and notes off page come later).
     pub report: LayoutReport,
+    /// The flow paragraph ([`Collected::flow`] index) each paragraph's first element
+    /// (its block) was set from.
+    pub paras: BTreeMap<usize, usize>,
+    /// Pages, as (profile, page of the profile from 0), to end one group of elements
+    /// earlier than they could: what [`super::loosen`] found keeps a later page's
+    /// note whole; compose spreads the page.
+    pub early: std::collections::BTreeSet<(Option<usize>, usize)>,
 }
 
 /// Sets the collected flow and notes.
@@ -171,8 +178,15 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
         set,
         out: Arranged::default(),
     };
-    for item in &c.flow {
+    for (i, item) in c.flow.iter().enumerate() {
+        let start = a.out.elems.len();
         a.flow(item);
+        let first = a.out.elems[start..]
+            .iter()
+            .position(|e| matches!(e.kind, ElemKind::Line(_)));
+        if let (Flow::Para(_), Some(first)) = (item, first) {
+            a.out.paras.insert(start + first, i);
+        }
     }
     keep_last_entries(&mut a.out.elems);
     for (key, paras) in &c.notes {

@@ -34,7 +34,29 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             missing: shaped.missing,
         };
     }
-    let mut plain = candidates(&shaped, pieces, spec, false);
+    let (breaks, cuts, _) = break_paragraph(fonts, &shaped, pieces, spec);
+    finish(fonts, &shaped, &cuts, pieces, spec, &breaks)
+}
+
+/// Whether the paragraph can be set with the lines `spec.looseness` asks for, one
+/// more or fewer than its best setting (breaking it without setting its lines).
+pub(crate) fn meets_looseness(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> bool {
+    let shaped = shape(fonts, pieces);
+    if shaped.text.trim().is_empty() {
+        return spec.looseness == 0;
+    }
+    break_paragraph(fonts, &shaped, pieces, spec).2
+}
+
+/// Chooses a shaped paragraph's breaks, with the cuts its lines start or end in and
+/// whether they are as many as `spec.looseness` asks.
+fn break_paragraph(
+    fonts: &FontSet,
+    shaped: &Shaped,
+    pieces: &[Piece],
+    spec: &ParaSpec,
+) -> (Vec<Break>, Vec<Cut>, bool) {
+    let mut plain = candidates(shaped, pieces, spec, false);
     // TeX's first pass: without hyphenation, at a strict tolerance; a paragraph that
     // sets well this way keeps all its words whole.
     let words: Vec<Candidate> = plain
@@ -44,19 +66,19 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
         .collect();
     let pretolerance = spec.hyphenate && spec.align == Align::Justify;
     let first = pretolerance
-        .then(|| break_lines(fonts, &shaped, &words, &[], spec, (PRETOLERANCE, None)))
+        .then(|| break_lines(fonts, shaped, &words, &[], spec, (PRETOLERANCE, None)))
         .flatten();
-    if let Some(breaks) = &first
-        && spec.looseness == 0
+    if spec.looseness == 0
+        && let Some(breaks) = first
     {
-        return finish(fonts, &shaped, &[], pieces, spec, breaks);
+        return (breaks, Vec::new(), true);
     }
     let inside: Vec<usize> = plain
         .iter()
         .map(|c| c.end)
         .filter(|&b| !shaped.boundary[b])
         .collect();
-    let cuts = cuts(fonts, &shaped, &inside);
+    let cuts = cuts(fonts, shaped, &inside);
     let cuttable = |c: &Candidate| {
         shaped.boundary[c.end] || cuts.binary_search_by_key(&c.end, |k| k.at).is_ok()
     };
@@ -67,11 +89,11 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             break;
         }
         let found = if pass.last {
-            let mut all = candidates(&shaped, pieces, spec, true);
+            let mut all = candidates(shaped, pieces, spec, true);
             all.retain(cuttable);
-            break_lines(fonts, &shaped, &all, &cuts, spec, (pass, None))
+            break_lines(fonts, shaped, &all, &cuts, spec, (pass, None))
         } else {
-            break_lines(fonts, &shaped, &plain, &cuts, spec, (pass, None))
+            break_lines(fonts, shaped, &plain, &cuts, spec, (pass, None))
         };
         if let Some(found) = found {
             breaks = found;
@@ -89,30 +111,33 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
         });
     }
     // TeX's \looseness: the same passes, no looser than TeX's tolerances and never a
-    // space over the loosest allowed, asked for one line more or fewer; the setting
-    // stays as it was when there is none.
+    // space over the loosest allowed, asked for one line more or fewer; words kept
+    // whole if they can be, and at most one line in ten hyphenated (or as many as
+    // the best setting has) if not. The setting stays as it was when there is none.
     let want = breaks.len().checked_add_signed(isize::from(spec.looseness));
     if spec.looseness != 0
         && spec.align == Align::Justify
         && let Some(want) = want.filter(|&n| n > 0)
     {
+        let whole = pretolerance.then_some(words.as_slice());
         let tries = [
-            (
-                pretolerance.then_some(words.as_slice()),
-                &[][..],
-                PRETOLERANCE,
-            ),
+            (whole, &[][..], PRETOLERANCE),
+            (whole, &[][..], PASSES[0]),
+            (whole, &[][..], PASSES[1]),
             (Some(plain.as_slice()), cuts.as_slice(), PASSES[0]),
             (Some(plain.as_slice()), cuts.as_slice(), PASSES[1]),
         ];
+        let hyphens = |b: &[Break]| b.iter().filter(|b| b.kind == BreakKind::Hyphen).count();
+        let most = hyphens(&breaks).max(want / 10);
         let loose = tries.iter().find_map(|&(cands, cuts, pass)| {
-            break_lines(fonts, &shaped, cands?, cuts, spec, (pass, Some(want)))
+            break_lines(fonts, shaped, cands?, cuts, spec, (pass, Some(want)))
+                .filter(|b| hyphens(b) <= most)
         });
         if let Some(loose) = loose {
-            breaks = loose;
+            return (loose, cuts, true);
         }
     }
-    finish(fonts, &shaped, &cuts, pieces, spec, &breaks)
+    (breaks, cuts, spec.looseness == 0)
 }
 
 /// Sets the chosen lines.
