@@ -13,8 +13,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Geometry;
-use super::arrange::{Arranged, ElemKind, baseline_in};
-use super::types::{ItemKind, LayoutReport, Line, NoteKey, Page, Tag};
+use super::types::{
+    Arranged, ElemKind, ItemKind, LayoutReport, Line, NoteKey, Page, Tag, baseline_in,
+};
 
 /// Which body of a note a page prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

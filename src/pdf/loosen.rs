@@ -172,7 +172,7 @@ enum Change {
 }
 
 /// What the search found: the looseness of flow paragraphs, and the pages to end
-/// early ([`super::arrange::Arranged::early`]).
+/// early ([`super::types::Arranged::early`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Plan {
     /// Looseness by flow paragraph.

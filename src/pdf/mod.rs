@@ -349,7 +349,7 @@ impl Tally {
 /// The last layout of a book: its set vertical list, where its pages put things,
 /// and what layout found.
 struct Last {
-    arranged: arrange::Arranged,
+    arranged: types::Arranged,
     places: write::Places,
     report: LayoutReport,
 }

@@ -9,9 +9,11 @@ use std::ops::Range;
 
 mod flow;
 mod page;
+mod vlist;
 
 pub use flow::{Collected, Container, Flow, Nest, OutlineEntry, Para, Role};
 pub use page::{Item, ItemKind, NoteKey, NoteMark, Page};
+pub use vlist::{Arranged, Elem, ElemKind, Placed, baseline_in};
 
 /// The paragraph engine as page building sees it: pieces and a spec in, lines and the
 /// characters no font has out.

@@ -3,8 +3,9 @@
 //! spread between its rows).
 
 use super::{Composer, Text};
-use crate::pdf::arrange::{ElemKind, baseline_in};
-use crate::pdf::types::{Container, Item, ItemKind, Line, Nest, NoteMark, Page, Role};
+use crate::pdf::types::{
+    Container, ElemKind, Item, ItemKind, Line, Nest, NoteMark, Page, Role, baseline_in,
+};
 
 impl Composer<'_> {
     /// Extra space after each body element of the page. A page broken inside a

@@ -2,8 +2,8 @@
 use super::*;
 use crate::pdf::Margins;
 use crate::pdf::arrange::tests::line;
-use crate::pdf::arrange::{Elem, Placed};
 use crate::pdf::types::{Container, Nest, Role};
+use crate::pdf::types::{Elem, Placed};
 
 /// A page with room for exactly 20 lines of 10 pt.
 fn geometry() -> Geometry {
