@@ -20,7 +20,9 @@
 //! one run of arrange and compose tries a change in every profile at once, and the
 //! search costs nothing in a book with no such split.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::types::{Align, Collected, Flow, ItemKind, Page, ParaSpec, Piece, Role};
 
@@ -159,6 +161,9 @@ fn loosenable(c: &Collected, f: usize) -> bool {
 /// Whether a paragraph can be set with the lines its spec's looseness asks for.
 pub(super) type Meets<'a> = dyn Fn(&[Piece], &ParaSpec) -> bool + 'a;
 
+/// A paragraph asked about, and the answer.
+type Known = (Vec<Piece>, ParaSpec, bool);
+
 /// A page of a profile: (profile, its page from 0).
 pub(super) type PageOf = (Option<usize>, usize);
 
@@ -283,6 +288,27 @@ pub(super) fn loosen(
     run: &mut dyn FnMut(&Collected, &BTreeSet<PageOf>) -> Vec<Seen>,
     meets: &Meets,
 ) -> (Plan, bool) {
+    // A paragraph asked about again (from the next page's search, or the same text
+    // in another profile) is answered from what setting it found.
+    let known: RefCell<HashMap<u64, Vec<Known>>> = RefCell::default();
+    let meets = |pieces: &[Piece], spec: &ParaSpec| {
+        let mut h = DefaultHasher::new();
+        pieces.iter().for_each(|p| p.text.hash(&mut h));
+        (spec.width.to_bits(), spec.looseness).hash(&mut h);
+        let key = h.finish();
+        let hit = known.borrow().get(&key).and_then(|bucket| {
+            bucket
+                .iter()
+                .find(|e| e.0 == pieces && e.1 == *spec)
+                .map(|e| e.2)
+        });
+        hit.unwrap_or_else(|| {
+            let found = meets(pieces, spec);
+            let entry = (pieces.to_vec(), spec.clone(), found);
+            known.borrow_mut().entry(key).or_default().push(entry);
+            found
+        })
+    };
     let mut now = by_doc(seen);
     let mut hunts: BTreeMap<Option<usize>, Hunt> = BTreeMap::new();
     let mut plan = Plan::default();
@@ -295,7 +321,7 @@ pub(super) fn loosen(
             if first.single == 0 {
                 continue;
             }
-            if let Some(change) = hunt.next(c, pages, meets) {
+            if let Some(change) = hunt.next(c, pages, &meets) {
                 trials.push((*doc, change));
             }
         }

@@ -119,19 +119,29 @@ fn break_paragraph(
         && spec.align == Align::Justify
         && let Some(want) = want.filter(|&n| n > 0)
     {
-        let whole = pretolerance.then_some(words.as_slice());
-        let tries = [
-            (whole, &[][..], PRETOLERANCE),
-            (whole, &[][..], PASSES[0]),
-            (whole, &[][..], PASSES[1]),
-            (Some(plain.as_slice()), cuts.as_slice(), PASSES[0]),
-            (Some(plain.as_slice()), cuts.as_slice(), PASSES[1]),
-        ];
+        let whole: Vec<Candidate> = plain
+            .iter()
+            .filter(|c| c.kind != BreakKind::Hyphen)
+            .copied()
+            .collect();
+        let whole = pretolerance.then_some(whole.as_slice());
         let hyphens = |b: &[Break]| b.iter().filter(|b| b.kind == BreakKind::Hyphen).count();
         let most = hyphens(&breaks).max(want / 10);
-        let loose = tries.iter().find_map(|&(cands, cuts, pass)| {
-            break_lines(fonts, shaped, cands?, cuts, spec, (pass, Some(want)))
-                .filter(|b| hyphens(b) <= most)
+        // The widest try first: every other's candidates and tolerance are within
+        // its own, so when it finds nothing (most often) none would.
+        let widest = break_lines(fonts, shaped, &plain, &cuts, spec, (PASSES[1], Some(want)));
+        let loose = widest.and_then(|widest| {
+            let tries = [
+                (whole, PRETOLERANCE),
+                (whole, PASSES[0]),
+                (whole, PASSES[1]),
+                (Some(plain.as_slice()), PASSES[0]),
+            ];
+            let narrower = tries.iter().find_map(|&(cands, pass)| {
+                break_lines(fonts, shaped, cands?, &cuts, spec, (pass, Some(want)))
+                    .filter(|b| hyphens(b) <= most)
+            });
+            narrower.or(Some(widest).filter(|b| hyphens(b) <= most))
         });
         if let Some(loose) = loose {
             return (loose, cuts, true);
