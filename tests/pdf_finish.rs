@@ -168,6 +168,7 @@ const MET: &[&str] = &[
     "one-word justified lines",
     "fused marks",
     "notes printed twice",
+    "note split one line a side",
     "overfull lines",
     "widows or orphans",
     "over 10% hyphenated",
@@ -383,6 +384,7 @@ fn urls_break_by_chicagos_rule_and_hashtags_at_case_changes_without_hyphens() {
             lang: "en".into(),
             hyphenate: true,
             leading: 12.0,
+            looseness: 0,
         };
         let p = folio::pdf::set_paragraph(&fonts, std::slice::from_ref(&piece), &spec);
         let texts: Vec<String> = p.lines.iter().map(text_of).collect();

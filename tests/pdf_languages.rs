@@ -34,6 +34,7 @@ fn set(text: &str, lang: &str, width: f32, size: f32, indent: f32) -> Vec<Line> 
         lang: lang.into(),
         hyphenate: true,
         leading: size * 1.2,
+        looseness: 0,
     };
     set_paragraph(&FontSet::bundled(), &[piece], &spec).lines
 }

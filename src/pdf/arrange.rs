@@ -5,33 +5,9 @@
 
 mod table;
 
-use std::collections::BTreeMap;
-
 use super::Geometry;
-use super::types::{
-    Align, Collected, Flow, LayoutReport, Line, Nest, OutlineEntry, Para, ParaSpec, Role, SetFn,
-};
-
-/// A line with where it goes across the text block.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Placed {
-    /// The line.
-    pub line: Line,
-    /// Its left edge from the text block's left edge.
-    pub x: f32,
-    /// Lines drawn on the same baseline (list labels, contents page numbers), with their x.
-    pub extras: Vec<(f32, Line)>,
-    /// What it is.
-    pub role: Role,
-    /// An outline entry that points here.
-    pub outline: Option<OutlineEntry>,
-    /// The paragraph it belongs to (lines of one paragraph share a structure tag).
-    pub block: usize,
-    /// A contents entry: the profile whose first page the whole line links to.
-    pub goto: Option<usize>,
-    /// The quotes and lists it is in.
-    pub nest: Nest,
-}
+use super::types::{Align, Collected, Flow, Line, Para, ParaSpec, Role, SetFn};
+use super::types::{Arranged, Elem, ElemKind, Placed};
 
 /// What a contents entry draws on its last line besides the title.
 struct TocTail {
@@ -41,90 +17,6 @@ struct TocTail {
     dot: Line,
     /// The profile listed.
     doc: usize,
-}
-
-/// What an element draws.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ElemKind {
-    /// One line of text.
-    Line(Placed),
-    /// A horizontal rule: left edge and width, drawn at mid-height.
-    Rule {
-        /// Left edge from the text block's left edge.
-        x: f32,
-        /// Length.
-        width: f32,
-    },
-    /// A table row: cells as (x, baseline from the row's top, line, the containers
-    /// around it down to its cell), and rules
-    /// (x0, x1, y from the row's top).
-    Row {
-        /// The cell lines.
-        cells: Vec<(f32, f32, Line, Nest)>,
-        /// Rules drawn with the row.
-        rules: Vec<(f32, f32, f32)>,
-        /// For a body row of a table with a header: the header row's element, which a
-        /// page the table continues on repeats above it.
-        head: Option<usize>,
-    },
-    /// An image: its key in the options' images, left edge and width (its height is
-    /// the element's).
-    Image {
-        /// The path as written in the model.
-        src: String,
-        /// Its alternative text.
-        alt: String,
-        /// Left edge from the text block's left edge.
-        x: f32,
-        /// Width drawn.
-        width: f32,
-        /// The quotes and lists it is in.
-        nest: Nest,
-    },
-    /// Empty space, dropped at the top of a page.
-    Space,
-    /// Start a new page for a profile (or front matter when `doc` is `None`).
-    Start {
-        /// Profile index.
-        doc: Option<usize>,
-        /// Running head for its following pages.
-        head: Option<String>,
-    },
-}
-
-/// One element of the vertical list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Elem {
-    /// What it draws.
-    pub kind: ElemKind,
-    /// The height it takes.
-    pub height: f32,
-    /// Whether a page may break after it.
-    pub break_after: bool,
-    /// Whether a page may break after it to fill a page that would otherwise end
-    /// with a hole: after a hyphenated line (a word split across pages is the
-    /// lesser fault).
-    pub soft_break: bool,
-}
-
-impl Elem {
-    /// The note numbers this element cites, in order, each once.
-    pub fn note_refs(&self) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
-        let mut push = |line: &Line| {
-            for n in line.note_refs() {
-                if !out.contains(&n) {
-                    out.push(n);
-                }
-            }
-        };
-        match &self.kind {
-            ElemKind::Line(p) => push(&p.line),
-            ElemKind::Row { cells, .. } => cells.iter().for_each(|(_, _, l, _)| push(l)),
-            _ => {}
-        }
-        out
-    }
 }
 
 /// Moves a line `dx` to the right, with its tagged stretches.
@@ -142,28 +34,6 @@ fn shift(line: &mut Line, dx: f32) {
     line.width += dx;
 }
 
-/// Where a line's baseline sits below the top of its box: glyphs centred in the leading.
-pub fn baseline_in(line: &Line) -> f32 {
-    ((line.leading + line.ascent - line.descent) / 2.0).clamp(0.0, line.leading.max(0.0))
-}
-
-/// The set flow, the set notes, and what setting them found.
-#[derive(Debug, Clone, Default)]
-pub struct Arranged {
-    /// The vertical list.
-    pub elems: Vec<Elem>,
-    /// The lines of every note, keyed by (profile, note number).
-    pub notes: BTreeMap<(usize, u32), Vec<Line>>,
-    /// The source each resolved note cites ([`Collected::sources`]).
-    pub sources: BTreeMap<(usize, u32), String>,
-    /// The lines of each "Ibid." note's full-citation body ([`Collected::full`]).
-    pub full: BTreeMap<(usize, u32), Vec<Line>>,
-    /// The lines of each back-reference ([`Collected::back`]).
-    pub back: BTreeMap<(usize, u32), Vec<Line>>,
-    /// Overfull lines, lines, missing glyphs (pages and notes off page come later).
-    pub report: LayoutReport,
-}
-
 /// Sets the collected flow and notes.
 pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
     let mut a = Arrange {
@@ -171,8 +41,15 @@ pub fn arrange(c: &Collected, g: &Geometry, set: &SetFn) -> Arranged {
         set,
         out: Arranged::default(),
     };
-    for item in &c.flow {
+    for (i, item) in c.flow.iter().enumerate() {
+        let start = a.out.elems.len();
         a.flow(item);
+        let first = a.out.elems[start..]
+            .iter()
+            .position(|e| matches!(e.kind, ElemKind::Line(_)));
+        if let (Flow::Para(_), Some(first)) = (item, first) {
+            a.out.paras.insert(start + first, i);
+        }
     }
     keep_last_entries(&mut a.out.elems);
     for (key, paras) in &c.notes {
@@ -438,7 +315,7 @@ impl Arrange<'_> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::pdf::types::{Face, Piece, Tag, TagBox, TextStyle};
+    use crate::pdf::types::{Face, Nest, Piece, Tag, TagBox, TextStyle};
 
     /// A synthetic line: `leading` tall, citing `notes`.
     pub(crate) fn line(leading: f32, notes: &[u32]) -> Line {
@@ -481,6 +358,7 @@ pub(crate) mod tests {
                 lang: "en".into(),
                 hyphenate: true,
                 leading: 12.0,
+                looseness: 0,
             },
             indent: 0.0,
             label: None,

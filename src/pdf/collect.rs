@@ -127,6 +127,7 @@ impl Collector<'_> {
             lang: lang.to_string(),
             hyphenate: true,
             leading: (size * 1.2 * 4.0).round() / 4.0,
+            looseness: 0,
         }
     }
 

@@ -13,8 +13,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Geometry;
-use super::arrange::{Arranged, ElemKind, baseline_in};
-use super::types::{ItemKind, LayoutReport, Line, NoteKey, Page, Tag};
+use super::types::{
+    Arranged, ElemKind, ItemKind, LayoutReport, Line, NoteKey, Page, Tag, baseline_in,
+};
 
 /// Which body of a note a page prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +81,8 @@ struct Composer<'a> {
     /// Whether an element that does not fit may turn the page's last note over to
     /// the next page (only rather than leave a hole).
     turn: bool,
+    /// The first page of the current profile.
+    doc_start: usize,
 }
 
 const EPS: f32 = 0.01;
@@ -106,15 +109,20 @@ pub fn compose_into(a: &Arranged, g: &Geometry, sink: &mut dyn FnMut(Page)) {
         printed: BTreeSet::new(),
         side: 2,
         turn: false,
+        doc_start: 0,
     };
     let elems = &a.elems;
     let mut i = 0;
+    // On a page to end early: the last group placed whole, and the page before it.
+    let mut undo: Option<(usize, State)> = None;
     while i < elems.len() {
         if let ElemKind::Start { doc, head } = &elems[i].kind {
             c.flush(false);
             c.st.doc = *doc;
             c.st.head = head.clone();
             c.st.first = true;
+            c.doc_start = c.count;
+            undo = None;
             i += 1;
             continue;
         }
@@ -125,24 +133,37 @@ pub fn compose_into(a: &Arranged, g: &Geometry, sink: &mut dyn FnMut(Page)) {
         {
             k += 1;
         }
+        let early = a.early.contains(&(c.st.doc, c.count - c.doc_start));
+        let before = early.then(|| c.st.clone());
+        if c.try_group(i, k) {
+            undo = before.map(|st| (i, st));
+            i = k + 1;
+            continue;
+        }
+        if let Some((j, st)) = undo.take().filter(|u| !u.1.body.is_empty()) {
+            // End the page before its last group (which comes again on the next).
+            c.st = st;
+            c.st.spread = c.holed();
+            c.new_page();
+            i = j;
+            continue;
+        }
+        if let Some(end) = c.fill_hole(i, k) {
+            i = end + 1;
+            continue;
+        }
+        if !c.st.body.is_empty() {
+            c.st.spread = c.holed();
+            c.new_page();
+        }
         if !c.try_group(i, k) {
-            if let Some(end) = c.fill_hole(i, k) {
-                i = end + 1;
-                continue;
-            }
-            if !c.st.body.is_empty() {
-                c.st.spread = c.holed();
-                c.new_page();
-            }
-            if !c.try_group(i, k) {
-                // Taller than a page: break inside it wherever needed.
-                for e in i..=k {
-                    if !c.place(e, false) {
-                        if !c.st.body.is_empty() {
-                            c.new_page();
-                        }
-                        c.place(e, true);
+            // Taller than a page: break inside it wherever needed.
+            for e in i..=k {
+                if !c.place(e, false) {
+                    if !c.st.body.is_empty() {
+                        c.new_page();
                     }
+                    c.place(e, true);
                 }
             }
         }

@@ -369,6 +369,7 @@ pub(crate) mod tests {
             lang: lang.into(),
             hyphenate: true,
             leading: 12.0,
+            looseness: 0,
         }
     }
 

@@ -44,6 +44,10 @@ const SPACE_STRETCH: f32 = 1.0;
 const SPACE_SHRINK: f32 = 1.0 / 3.0;
 /// Lines in a row allowed to end with a hyphen, added or written.
 const MAX_HYPHENS: u8 = 2;
+/// The shortest last line of a paragraph set a line longer or shorter than its best
+/// (TeX's `\looseness`), as a fraction of the measure: at a line more, the best way
+/// is often to carry a hyphenated word's last syllable alone onto the new line.
+const SHORTEST_LAST: f32 = 0.25;
 
 /// One pass's settings.
 #[derive(Debug, Clone, Copy)]
@@ -292,14 +296,16 @@ fn fitness(ratio: f32) -> u8 {
     }
 }
 
-/// Runs one pass; `None` when it finds no way to set the paragraph.
+/// Runs one pass; `None` when it finds no way to set the paragraph (in exactly
+/// `lines` lines, when given: TeX's `\looseness`, for which the best path to each
+/// line count is kept apart, as TeX does when `\looseness` is not zero).
 pub(crate) fn break_lines(
     fonts: &FontSet,
     shaped: &Shaped,
     cands: &[Candidate],
     cuts: &[Cut],
     spec: &ParaSpec,
-    pass: Pass,
+    (pass, lines): (Pass, Option<usize>),
 ) -> Option<Vec<Break>> {
     let cut_at = |b: usize| -> Option<usize> {
         if shaped.boundary[b] {
@@ -323,6 +329,10 @@ pub(crate) fn break_lines(
     }];
     let mut active: Vec<usize> = vec![0];
     let mut next_active = Vec::new();
+    // Best new node per line count (one class unless `lines` is given), then per
+    // (fitness, hyphens in a row).
+    type Classes = [[Option<Node>; 3]; 4];
+    let mut best: Vec<(usize, Classes)> = Vec::new();
     let final_index = cands.len().checked_sub(1)?;
     for (ci, c) in cands.iter().enumerate() {
         let forced = c.kind == BreakKind::Forced;
@@ -334,8 +344,7 @@ pub(crate) fn break_lines(
             Some(k) => (k.cluster.end, k.tail_width()),
             None => (c.next, 0.0),
         };
-        // Best new node per (fitness, hyphens in a row).
-        let mut best: [[Option<Node>; 3]; 4] = Default::default();
+        best.clear();
         let mut rescue: Option<(f32, usize)> = None;
         next_active.clear();
         for &ai in &active {
@@ -409,14 +418,33 @@ pub(crate) fn break_lines(
                 hyphens,
                 flagged: is_flagged,
             };
-            let slot = &mut best[usize::from(fc)][usize::from(hyphens)];
+            // Wanting `lines` lines, a path that has them before the end is dead; and
+            // the paragraph ends as a good one does, not with a hyphen's tail alone.
+            if let Some(n) = lines {
+                let short =
+                    || a.lead + shaped.width(a.from, to) < available(spec, a.line) * SHORTEST_LAST;
+                if (node.line >= n && ci != final_index)
+                    || (ci == final_index && (a.flagged || short()))
+                {
+                    continue;
+                }
+            }
+            let class = if lines.is_some() { node.line } else { 0 };
+            let at = match best.iter().position(|b| b.0 == class) {
+                Some(at) => at,
+                None => {
+                    best.push((class, Classes::default()));
+                    best.len() - 1
+                }
+            };
+            let slot = &mut best[at].1[usize::from(fc)][usize::from(hyphens)];
             if slot.is_none_or(|s| node.demerits < s.demerits) {
                 *slot = Some(node);
             }
         }
-        for node in best.into_iter().flatten().flatten() {
+        for node in best.iter().flat_map(|b| b.1.iter().flatten().flatten()) {
             next_active.push(nodes.len());
-            nodes.push(node);
+            nodes.push(*node);
         }
         if next_active.is_empty() {
             let (_, ai) = rescue.filter(|_| pass.last)?;
@@ -442,6 +470,7 @@ pub(crate) fn break_lines(
         .iter()
         .copied()
         .filter(|&i| nodes[i].cand == Some(final_index))
+        .filter(|&i| lines.is_none_or(|n| nodes[i].line == n))
         .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
     let mut breaks = Vec::new();
     let mut at = end;

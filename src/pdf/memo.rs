@@ -152,6 +152,7 @@ fn key(pieces: &[Piece], spec: &ParaSpec) -> u64 {
     spec.first_indent.to_bits().hash(&mut h);
     spec.left_indent.to_bits().hash(&mut h);
     spec.lang.hash(&mut h);
+    spec.looseness.hash(&mut h);
     h.finish()
 }
 
@@ -181,6 +182,7 @@ mod tests {
             lang: "en".into(),
             hyphenate: true,
             leading: 13.0,
+            looseness: 0,
         }
     }
 

@@ -23,6 +23,7 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod image;
 pub mod linebreak;
+mod loosen;
 pub mod memo;
 mod replay;
 pub mod set;
@@ -35,7 +36,7 @@ pub use fonts::FontSet;
 pub use memo::{Memo, MemoStats};
 pub use set::{Paragraph, natural_width, set_paragraph};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::Book;
 use replay::Engine;
@@ -303,6 +304,8 @@ struct Tally {
     notes_off_page: usize,
     /// What the writer needs before it sees the pages.
     places: write::Places,
+    /// What the search for paragraphs to re-break reads of each page.
+    seen: Vec<loosen::Seen>,
 }
 
 impl Tally {
@@ -316,7 +319,9 @@ impl Tally {
         }
     }
 
-    fn add(&mut self, page: &types::Page) {
+    /// Adds a page; `paras` maps a paragraph's first element to its flow index.
+    fn add(&mut self, page: &types::Page, paras: &BTreeMap<usize, usize>) {
+        self.seen.push(loosen::Seen::new(page, paras));
         let one = std::slice::from_ref(page);
         let docs = self.found.toc.len();
         for (first, here) in self
@@ -344,7 +349,7 @@ impl Tally {
 /// The last layout of a book: its set vertical list, where its pages put things,
 /// and what layout found.
 struct Last {
-    arranged: arrange::Arranged,
+    arranged: types::Arranged,
     places: write::Places,
     report: LayoutReport,
 }
@@ -371,19 +376,49 @@ fn lay_out(
     let docs = book.documents.len();
     let mut collected = collect::collect(book, opts, geometry, &collect::Found::default());
     engine.prefetch(&collected, geometry);
+    let run = |collected: &types::Collected, early: &BTreeSet<loosen::PageOf>| {
+        engine.start_run(false);
+        let mut arranged = arrange::arrange(collected, geometry, set);
+        arranged.early.clone_from(early);
+        let mut tally = Tally::new(docs);
+        compose::compose_into(&arranged, geometry, &mut |page| {
+            tally.add(&page, &arranged.paras);
+        });
+        tally
+    };
+    let mut plan = loosen::Plan::default();
     let mut tally = Tally::new(docs);
     for pass in 0..2 {
-        engine.start_run(false);
-        let arranged = arrange::arrange(&collected, geometry, set);
-        tally = Tally::new(docs);
-        compose::compose_into(&arranged, geometry, &mut |page| tally.add(&page));
+        loosen::apply(&mut collected, &plan.loose);
+        tally = run(&collected, &plan.early);
+        if pass == 0 && tally.seen.iter().any(loosen::Seen::single) {
+            let mut last = None;
+            let seen = std::mem::take(&mut tally.seen);
+            let clean;
+            let meets = |pieces: &[types::Piece], spec: &types::ParaSpec| {
+                set::meets_looseness(engine.fonts(), pieces, spec)
+            };
+            let mut again = |c: &types::Collected, early: &BTreeSet<loosen::PageOf>| {
+                let mut t = run(c, early);
+                let seen = std::mem::take(&mut t.seen);
+                last = Some(t);
+                seen
+            };
+            (plan, clean) = loosen::loosen(&mut collected, seen, &mut again, &meets);
+            tally = match last {
+                Some(t) if clean => t,
+                _ if plan == loosen::Plan::default() => tally,
+                _ => run(&collected, &plan.early),
+            };
+        }
         if pass == 1 || !(docs > 1 || tally.backs) {
             break;
         }
         collected = collect::collect(book, opts, geometry, &tally.found);
     }
     engine.start_run(true);
-    let arranged = arrange::arrange(&collected, geometry, set);
+    let mut arranged = arrange::arrange(&collected, geometry, set);
+    arranged.early = plan.early;
     engine.end_layout();
     let mut report = arranged.report.clone();
     report.pages = tally.pages;

@@ -123,6 +123,11 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// The fonts it sets with.
+    pub(super) fn fonts(&self) -> &'a FontSet {
+        self.fonts
+    }
+
     /// Sets every paragraph `c` asks for ahead, on all cores.
     pub(super) fn prefetch(&self, c: &Collected, g: &Geometry) {
         let (records, glyphs) = prefetch((self.fonts, self.memo), c, g, self.hold);
@@ -289,6 +294,8 @@ mod tests {
             items,
             notes: Vec::new(),
             spread: 0.0,
+            band: 0.0,
+            single_note_lines: 0,
         }
     }
 

@@ -34,41 +34,69 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             missing: shaped.missing,
         };
     }
-    let mut plain = candidates(&shaped, pieces, spec, false);
+    let (breaks, cuts, _) = break_paragraph(fonts, &shaped, pieces, spec);
+    finish(fonts, &shaped, &cuts, pieces, spec, &breaks)
+}
+
+/// Whether the paragraph can be set with the lines `spec.looseness` asks for, one
+/// more or fewer than its best setting (breaking it without setting its lines).
+pub(crate) fn meets_looseness(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> bool {
+    let shaped = shape(fonts, pieces);
+    if shaped.text.trim().is_empty() {
+        return spec.looseness == 0;
+    }
+    break_paragraph(fonts, &shaped, pieces, spec).2
+}
+
+/// Chooses a shaped paragraph's breaks, with the cuts its lines start or end in and
+/// whether they are as many as `spec.looseness` asks.
+fn break_paragraph(
+    fonts: &FontSet,
+    shaped: &Shaped,
+    pieces: &[Piece],
+    spec: &ParaSpec,
+) -> (Vec<Break>, Vec<Cut>, bool) {
+    let mut plain = candidates(shaped, pieces, spec, false);
     // TeX's first pass: without hyphenation, at a strict tolerance; a paragraph that
     // sets well this way keeps all its words whole.
-    if spec.hyphenate && spec.align == Align::Justify {
-        let words: Vec<Candidate> = plain
-            .iter()
-            .filter(|c| c.kind != BreakKind::Hyphen)
-            .copied()
-            .collect();
-        if let Some(breaks) = break_lines(fonts, &shaped, &words, &[], spec, PRETOLERANCE) {
-            return finish(fonts, &shaped, &[], pieces, spec, &breaks);
-        }
+    let words: Vec<Candidate> = plain
+        .iter()
+        .filter(|c| c.kind != BreakKind::Hyphen)
+        .copied()
+        .collect();
+    let pretolerance = spec.hyphenate && spec.align == Align::Justify;
+    let first = pretolerance
+        .then(|| break_lines(fonts, shaped, &words, &[], spec, (PRETOLERANCE, None)))
+        .flatten();
+    if spec.looseness == 0
+        && let Some(breaks) = first
+    {
+        return (breaks, Vec::new(), true);
     }
     let inside: Vec<usize> = plain
         .iter()
         .map(|c| c.end)
         .filter(|&b| !shaped.boundary[b])
         .collect();
-    let cuts = cuts(fonts, &shaped, &inside);
+    let cuts = cuts(fonts, shaped, &inside);
     let cuttable = |c: &Candidate| {
         shaped.boundary[c.end] || cuts.binary_search_by_key(&c.end, |k| k.at).is_ok()
     };
     plain.retain(cuttable);
-    let mut breaks = Vec::new();
+    let mut breaks = first.unwrap_or_default();
     for pass in PASSES {
+        if !breaks.is_empty() {
+            break;
+        }
         let found = if pass.last {
-            let mut all = candidates(&shaped, pieces, spec, true);
+            let mut all = candidates(shaped, pieces, spec, true);
             all.retain(cuttable);
-            break_lines(fonts, &shaped, &all, &cuts, spec, pass)
+            break_lines(fonts, shaped, &all, &cuts, spec, (pass, None))
         } else {
-            break_lines(fonts, &shaped, &plain, &cuts, spec, pass)
+            break_lines(fonts, shaped, &plain, &cuts, spec, (pass, None))
         };
         if let Some(found) = found {
             breaks = found;
-            break;
         }
     }
     if breaks.is_empty() {
@@ -82,7 +110,44 @@ pub fn set_paragraph(fonts: &FontSet, pieces: &[Piece], spec: &ParaSpec) -> Para
             tail: None,
         });
     }
-    finish(fonts, &shaped, &cuts, pieces, spec, &breaks)
+    // TeX's \looseness: the same passes, no looser than TeX's tolerances and never a
+    // space over the loosest allowed, asked for one line more or fewer; words kept
+    // whole if they can be, and at most one line in ten hyphenated (or as many as
+    // the best setting has) if not. The setting stays as it was when there is none.
+    let want = breaks.len().checked_add_signed(isize::from(spec.looseness));
+    if spec.looseness != 0
+        && spec.align == Align::Justify
+        && let Some(want) = want.filter(|&n| n > 0)
+    {
+        let whole: Vec<Candidate> = plain
+            .iter()
+            .filter(|c| c.kind != BreakKind::Hyphen)
+            .copied()
+            .collect();
+        let whole = pretolerance.then_some(whole.as_slice());
+        let hyphens = |b: &[Break]| b.iter().filter(|b| b.kind == BreakKind::Hyphen).count();
+        let most = hyphens(&breaks).max(want / 10);
+        // The widest try first: every other's candidates and tolerance are within
+        // its own, so when it finds nothing (most often) none would.
+        let widest = break_lines(fonts, shaped, &plain, &cuts, spec, (PASSES[1], Some(want)));
+        let loose = widest.and_then(|widest| {
+            let tries = [
+                (whole, PRETOLERANCE),
+                (whole, PASSES[0]),
+                (whole, PASSES[1]),
+                (Some(plain.as_slice()), PASSES[0]),
+            ];
+            let narrower = tries.iter().find_map(|&(cands, pass)| {
+                break_lines(fonts, shaped, cands?, &cuts, spec, (pass, Some(want)))
+                    .filter(|b| hyphens(b) <= most)
+            });
+            narrower.or(Some(widest).filter(|b| hyphens(b) <= most))
+        });
+        if let Some(loose) = loose {
+            return (loose, cuts, true);
+        }
+    }
+    (breaks, cuts, spec.looseness == 0)
 }
 
 /// Sets the chosen lines.

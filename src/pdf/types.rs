@@ -9,9 +9,11 @@ use std::ops::Range;
 
 mod flow;
 mod page;
+mod vlist;
 
 pub use flow::{Collected, Container, Flow, Nest, OutlineEntry, Para, Role};
 pub use page::{Item, ItemKind, NoteKey, NoteMark, Page};
+pub use vlist::{Arranged, Elem, ElemKind, Placed, baseline_in};
 
 /// The paragraph engine as page building sees it: pieces and a spec in, lines and the
 /// characters no font has out.
@@ -106,6 +108,10 @@ pub struct ParaSpec {
     pub hyphenate: bool,
     /// Baseline-to-baseline distance.
     pub leading: f32,
+    /// Lines to set more (positive) or fewer than the best setting has, when a
+    /// setting within the usual tolerances has that many (TeX's `\looseness`): page
+    /// building asks for it to keep a note whole on its page.
+    pub looseness: i8,
 }
 
 /// Glyphs of one face and size, placed on a line.

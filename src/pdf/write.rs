@@ -188,6 +188,7 @@ impl<'a> Writer<'a> {
                 lang: String::new(),
                 hyphenate: false,
                 leading: size * 1.2,
+                looseness: 0,
             };
             set(&pieces, &spec).0.into_iter().next()
         };

@@ -11,8 +11,8 @@
 //! longest words.
 //! A table never runs past the measure.
 
-use super::{Arrange, ElemKind, baseline_in};
-use crate::pdf::types::{Align, Container, Line, Nest, Para, ParaSpec};
+use super::Arrange;
+use crate::pdf::types::{Align, Container, ElemKind, Line, Nest, Para, ParaSpec, baseline_in};
 
 /// The smallest type a table is shrunk to (a footnote's size at 9 pt body is 7.5).
 pub const FLOOR: f32 = 7.0;

@@ -3,8 +3,9 @@
 //! spread between its rows).
 
 use super::{Composer, Text};
-use crate::pdf::arrange::{ElemKind, baseline_in};
-use crate::pdf::types::{Container, Item, ItemKind, Line, Nest, NoteMark, Page, Role};
+use crate::pdf::types::{
+    Container, ElemKind, Item, ItemKind, Line, Nest, NoteMark, Page, Role, baseline_in,
+};
 
 impl Composer<'_> {
     /// Extra space after each body element of the page. A page broken inside a
@@ -64,8 +65,10 @@ impl Composer<'_> {
         self.g.size * 0.5
     }
 
-    /// Indices into the page's body after which one paragraph ends and another
-    /// starts.
+    /// Indices into the page's body after which one paragraph (or heading) ends
+    /// and another starts, with or without space between them: TeX stretches the
+    /// glue between paragraphs and around headings alike. A heading stays closer to
+    /// its text than to the text above, as every gap gets the same.
     fn paragraph_gaps(&self) -> Vec<usize> {
         let block = |e: usize| match self.a.elems.get(e).map(|el| &el.kind) {
             Some(ElemKind::Line(p)) => Some(p.block),
@@ -74,8 +77,11 @@ impl Composer<'_> {
         let body = &self.st.body;
         (0..body.len().saturating_sub(1))
             .filter(|&b| {
-                let (a, n) = (block(body[b].0), block(body[b + 1].0));
-                a.is_some() && n.is_some() && a != n
+                let next = body[b + 1..]
+                    .iter()
+                    .find(|(e, _)| !matches!(self.a.elems[*e].kind, ElemKind::Space));
+                let n = next.and_then(|(e, _)| block(*e));
+                block(body[b].0).is_some_and(|a| n.is_some_and(|n| n != a))
             })
             .collect()
     }
@@ -255,6 +261,16 @@ impl Composer<'_> {
             items,
             notes,
             spread: stretch.iter().copied().fold(0.0, f32::max),
+            band: self.room() - stretch.iter().sum::<f32>(),
+            single_note_lines: self
+                .st
+                .notes
+                .iter()
+                .filter(|p| {
+                    let n = self.note_lines(p.key, p.full).len();
+                    p.to < n && (p.to - p.from == 1 || n - p.to == 1)
+                })
+                .count(),
         }
     }
 }

@@ -2,8 +2,8 @@
 use super::*;
 use crate::pdf::Margins;
 use crate::pdf::arrange::tests::line;
-use crate::pdf::arrange::{Elem, Placed};
 use crate::pdf::types::{Container, Nest, Role};
+use crate::pdf::types::{Elem, Placed};
 
 /// A page with room for exactly 20 lines of 10 pt.
 fn geometry() -> Geometry {
@@ -298,4 +298,34 @@ fn a_page_that_cannot_be_filled_spreads_its_paragraphs_rather_than_split_a_note_
         last > g.page_h - g.margins.bottom - 12.0,
         "last baseline {last}"
     );
+}
+
+#[test]
+fn a_page_told_to_end_early_ends_one_group_sooner() {
+    // Three paragraphs of 8 lines on a 20-line page: the third breaks after its
+    // fourth line. Ended early (what the search for single-line note splits may
+    // ask), the page gives its last group, the fourth line, to the next page.
+    let mut a = body(&[], &[]);
+    let blocks: Vec<usize> = (0..3)
+        .map(|_| {
+            let b = a.elems.len();
+            paragraph(&mut a, 8, 10.0, None);
+            b
+        })
+        .collect();
+    let pages = compose(&a, &geometry());
+    assert_eq!(
+        lines_per_block(&pages[0]),
+        [(blocks[0], 8), (blocks[1], 8), (blocks[2], 4)]
+    );
+    a.early.insert((Some(0), 0));
+    let pages = compose(&a, &geometry());
+    assert_eq!(
+        lines_per_block(&pages[0]),
+        [(blocks[0], 8), (blocks[1], 8), (blocks[2], 3)]
+    );
+    assert_eq!(lines_per_block(&pages[1]), [(blocks[2], 5)]);
+    // Another profile's first page is not this one's.
+    a.early = [(Some(1), 0)].into();
+    assert_eq!(compose(&a, &geometry())[0].items.len(), 20);
 }

@@ -98,4 +98,10 @@ pub struct Page {
     /// The most space, in points, added between two paragraphs or table rows to fill
     /// the page down to its notes (0 on a page that was not spread).
     pub spread: f32,
+    /// The room left empty above the notes (or the text block's foot) once the page
+    /// is spread, in points.
+    pub band: f32,
+    /// Notes split from this page to the next with a single line on one side: what
+    /// page building would rather re-break a paragraph to avoid (see `pdf::loosen`).
+    pub single_note_lines: usize,
 }
