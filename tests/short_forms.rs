@@ -11,7 +11,8 @@
 //! style drawn per work and document), then as Chicago writes later notes — family name
 //! and a short title of up to four words of the main title (leading article dropped at
 //! random, italic or quoted), author only, title only, "op. cit.", "Ibid."/"Id." with
-//! or without a page, a repeated or near-identical full citation — so the right source
+//! or without a page, a repeated or near-identical full citation, Harvard's names and
+//! year ("Varga 2012, 23."), two short forms in one note (both must be linked) — so the right source
 //! of every note is known by construction. Some pairs of works are given one family
 //! name, and some of those one short title: a note that two earlier works fit equally
 //! must stay unresolved. Two profiles: a plain-text works-cited list (italics as plain
@@ -39,6 +40,7 @@ struct Rendered {
     style: String,
     work: String,
     split: String,
+    year: Option<String>,
 }
 
 /// One labelled work: its rendered strings (one per style) and labels.
@@ -52,6 +54,8 @@ struct Reference {
     several: bool,
     title: String,
     kind: String,
+    /// The year of publication, as the author-date styles print it.
+    year: Option<String>,
 }
 
 impl Reference {
@@ -221,6 +225,7 @@ fn load(split: &str) -> Vec<Reference> {
                 several,
                 title: first.title.clone(),
                 kind: first.kind.clone(),
+                year: first.year.clone().filter(|y| y.len() == 4),
                 texts: strings.iter().map(|s| s.text.clone()).collect(),
             }
         })
@@ -313,6 +318,8 @@ enum Form {
     AuthorOnly,
     OpCit,
     TitleOnly,
+    AuthorDate,
+    Several,
     Trap,
     Embedded,
     Commentary,
@@ -332,6 +339,8 @@ struct Generated {
     name: String,
     text: String,
     notes: Vec<(Form, Expect)>,
+    /// For a note citing two works, the second (the first is its `Expect`).
+    also: HashMap<usize, usize>,
 }
 
 const COMMENTARY: &[&str] = &[
@@ -423,6 +432,30 @@ fn generate(refs: &[Reference], seed: u64, markdown: bool) -> Generated {
         previous = matches!(expect, Expect::Work(_)).then_some(w);
         notes.push((form, expect, text));
     }
+    // A note citing two works: a short form, then one of another work cited before.
+    let mut also = HashMap::new();
+    let mut first_cited: Vec<usize> = Vec::new();
+    for (k, note) in notes.iter_mut().enumerate() {
+        let Expect::Work(w) = note.1 else { continue };
+        if note.0 == Form::Full {
+            first_cited.push(w);
+        }
+        if !matches!(note.0, Form::ShortTitle | Form::AuthorDate) || !rng.chance(10) {
+            continue;
+        }
+        let others: Vec<usize> = first_cited.iter().copied().filter(|&o| o != w).collect();
+        if others.is_empty() {
+            continue;
+        }
+        let o = others[rng.below(others.len())];
+        let (form, expect, second) = later(&works, &first_cited, o, markdown, &mut rng);
+        if !matches!(form, Form::ShortTitle | Form::AuthorDate) || expect != Expect::Work(o) {
+            continue;
+        }
+        note.0 = Form::Several;
+        note.2 = format!("{}; {second}", note.2.trim_end_matches('.'));
+        also.insert(k, o);
+    }
     // Commentary that cites: the citation inside decides the source.
     if markdown {
         for note in &mut notes {
@@ -477,6 +510,7 @@ fn generate(refs: &[Reference], seed: u64, markdown: bool) -> Generated {
         name,
         text,
         notes: notes.into_iter().map(|(f, e, _)| (f, e)).collect(),
+        also,
     }
 }
 
@@ -525,6 +559,20 @@ fn later(
         } else {
             family.clone()
         };
+        // Harvard's and Chicago author-date's short form: names and year.
+        if let Some(year) = &work.reference.year
+            && rng.chance(10)
+        {
+            let clash = same_author
+                .iter()
+                .any(|&o| works[o].reference.year.as_ref() == Some(year));
+            let (form, expect) = if clash {
+                (Form::Trap, Expect::Unresolved)
+            } else {
+                (Form::AuthorDate, Expect::Work(w))
+            };
+            return (form, expect, format!("{names} {year}, {page}."));
+        }
         if roll < 4 && !same_author.is_empty() {
             return (Form::Trap, Expect::Unresolved, format!("{names}, {page}."));
         }
@@ -618,6 +666,20 @@ fn score(doc: &Document, generated: &Generated, tally: &mut Tally) {
                 .push(format!("{} note {number}: lost", generated.name));
             continue;
         };
+        // The second work of a note citing two must be linked too, to its own source.
+        let second = generated
+            .also
+            .get(&k)
+            .map(|o| match (note.also.first(), source_of.get(o)) {
+                (Some(s), Some(first)) if s == first => 0,
+                (Some(s), _) if owner.get(s).is_some_and(|&x| x != *o) => 2,
+                (Some(s), None) => {
+                    owner.insert(s.clone(), *o);
+                    source_of.insert(*o, s.clone());
+                    0
+                }
+                _ => 1,
+            });
         let outcome = match (expect, note.source.as_deref()) {
             (Expect::Plain, None) => {
                 tally.plain_kept += 1;
@@ -642,6 +704,7 @@ fn score(doc: &Document, generated: &Generated, tally: &mut Tally) {
                 }
             }
         };
+        let outcome = outcome.max(second.unwrap_or(0));
         match outcome {
             0 => tally.right += 1,
             1 => {

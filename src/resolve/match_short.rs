@@ -205,7 +205,6 @@ impl Works {
             .names
             .iter()
             .chain(&short.title)
-            .chain(&short.year)
             .flat_map(|s| s.split(' '))
             .filter(|w| !w.is_empty())
             .collect();
@@ -262,11 +261,28 @@ impl Work {
     fn fits(&self, short: &Short) -> bool {
         let names = short.names.iter().all(|name| self.holds(name));
         names
-            && short.year.as_deref().is_none_or(|year| self.holds(year))
+            && short
+                .year
+                .as_deref()
+                .is_none_or(|year| self.holds_year(year))
             && short
                 .title
                 .as_deref()
                 .is_none_or(|title| self.holds(title) || self.title_has_in_order(title))
+    }
+
+    /// Whether the citation holds `year` ("2002", "2002a"); a year written without a
+    /// letter fits "2002a" and "2002b" too, so that "Smith 2002" after both is
+    /// ambiguous, not resolved to a third work that happens to lack the letter.
+    fn holds_year(&self, year: &str) -> bool {
+        self.holds(year)
+            || year.len() == 4
+                && self.text.match_indices(year).any(|(i, _)| {
+                    let after = &self.text.as_bytes()[i + year.len()..];
+                    self.text.as_bytes()[i - 1] == b' '
+                        && after.first().is_some_and(u8::is_ascii_lowercase)
+                        && after.get(1) == Some(&b' ')
+                })
     }
 
     /// Whether the folded words `words` stand consecutively in the citation.

@@ -486,10 +486,11 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
             },
             locator: reading.locator,
         },
-        // Every word of it in two earlier sources, and no sentence or year of its own:
+        // An author-date form two works fit ("Smith 2002" after 2002a and 2002b), or
+        // every word of it in two earlier sources, and no sentence or year of its own:
         // a short form too long to look like one ("Gliboff, Evolution, revolution, and
         // reform, 109."), not a new work.
-        Found::Several(works) if shaped || !(reading.full || has_year(text)) => {
+        Found::Several(works) if shaped || dated || !(reading.full || has_year(text)) => {
             Decision::Ambiguous {
                 works,
                 locator: reading.locator,
