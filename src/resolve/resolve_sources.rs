@@ -23,7 +23,7 @@ use super::read_bibliography::{Listed, with_authors_of};
 use super::read_short::{has_year, read_short, strip_lead_cue, supra_note, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
-use crate::model::{Document, NoteKind, Source};
+use crate::model::{Document, NoteKind, Source, Span};
 
 /// What one citation turned out to be.
 enum Decision {
@@ -161,18 +161,15 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             } => {
                 note.locator = locator;
                 for part in unlinked {
-                    doc.diagnostics.push(
-                        Diagnostic::warning(
-                            "W-SHORT-UNRESOLVED",
-                            &file,
-                            note.span,
-                            format!(
+                    doc.diagnostics.push(short_unresolved(
+                        &file,
+                        note.span,
+                        format!(
                                 "note {} cites several works, and “{part}” fits no single earlier source; that part is not linked",
                                 note.number
                             ),
-                        )
-                        .with_hint("write a short form only one earlier source fits, or the full citation"),
-                    );
+                        "write a short form only one earlier source fits, or the full citation",
+                    ));
                 }
                 also_of[item.note] = also;
                 (Some(NoteKind::Short), Some(work))
@@ -185,12 +182,10 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                     .map(|&w| describe(&state.works.list[w]))
                     .collect();
                 let more = works.len() > MAX_NAMED;
-                doc.diagnostics.push(
-                    Diagnostic::warning(
-                        "W-SHORT-UNRESOLVED",
-                        &file,
-                        note.span,
-                        format!(
+                doc.diagnostics.push(short_unresolved(
+                    &file,
+                    note.span,
+                    format!(
                             "note {} is a short citation that fits {}{} earlier sources equally ({}{}); it is left unresolved",
                             note.number,
                             if more { "more than " } else { "" },
@@ -198,25 +193,21 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                             list.join("; "),
                             if more { "; …" } else { "" },
                         ),
-                    )
-                    .with_hint("write a longer short title, or the full citation, so only one source fits"),
-                );
+                    "write a longer short title, or the full citation, so only one source fits",
+                ));
                 (Some(NoteKind::Short), None)
             }
             Decision::Missing(locator) => {
                 note.locator = locator;
-                doc.diagnostics.push(
-                    Diagnostic::warning(
-                        "W-SHORT-UNRESOLVED",
-                        &file,
-                        note.span,
-                        format!(
+                doc.diagnostics.push(short_unresolved(
+                    &file,
+                    note.span,
+                    format!(
                             "note {} is a short citation with no earlier full citation of the same authors and title",
                             note.number
                         ),
-                    )
-                    .with_hint("give the full citation the first time this work is cited"),
-                );
+                    "give the full citation the first time this work is cited",
+                ));
                 (Some(NoteKind::Short), None)
             }
             Decision::New(folded) => {
@@ -290,6 +281,11 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
     }
 
     doc.sources = number_sources(doc, state.works.list, &work_of, &also_of);
+}
+
+/// A `W-SHORT-UNRESOLVED` warning at a note: a short form left without a source.
+fn short_unresolved(file: &str, span: Span, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::warning("W-SHORT-UNRESOLVED", file, span, message).with_hint(hint)
 }
 
 /// The fewest texts worth parsing ahead on several threads: below this, starting
