@@ -144,10 +144,13 @@ impl Works {
     /// repeated in title case, a bibliography's entry in note form. It has the same
     /// first family name (or none), the same title or one that only adds or drops the
     /// subtitle, and no other year (nor year letter: "2019a" and "2019b" are two works;
-    /// "1909b" says there is a 1909a), periodical or collection ("The" aside; none
-    /// against one is another), or (unless a book's, which are the
-    /// note's) pages: two articles of one dossier differ in their pages, two editions
-    /// in their year, two volumes of an encyclopaedia in the collection's name. Two such works are never guessed between.
+    /// "1909b" says there is a 1909a), periodical or collection ("The" aside; one
+    /// citation naming none is the same only when its text names the other's: the
+    /// parser missed it), volume of a book ("vol. D" and "vol. E"), or (unless a
+    /// book's, which are the note's) pages ([`same_pages`]): two articles of one
+    /// dossier differ in their pages, two editions in their year, two volumes of an
+    /// encyclopaedia in the collection's name. Two such works are never guessed
+    /// between.
     pub fn same_work(&self, parsed: &Citation, text: &str) -> Option<usize> {
         let title = parsed.title.as_deref()?;
         let (whole, main) = (fold(title), fold(main_title(title)));
@@ -156,15 +159,32 @@ impl Works {
         }
         let surname = parsed.surnames.first().map(|s| fold(s)).unwrap_or_default();
         let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
-            (Some(a), Some(b)) => {
-                let (a, b) = (fold(a), fold(b));
-                a.strip_prefix("the ").unwrap_or(&a) == b.strip_prefix("the ").unwrap_or(&b)
-            }
+            (Some(a), Some(b)) => same_name(a, b),
             _ => true,
         };
+        let own_text = format!(" {} ", fold(text));
         // A preprint and its journal version, a song and its album: one has a
-        // periodical or collection, the other none.
-        let same_container = |a: &Option<String>, b: &Option<String>| a.is_some() == b.is_some();
+        // periodical or collection the other's citation does not name after the title
+        // (before it stand the authors: Beyoncé's album *Beyoncé*).
+        let names_after_title = |padded: &str, title: &str, container: &str| {
+            let after = padded
+                .find(title)
+                .map_or(padded, |at| &padded[at + title.len()..]);
+            holds_words(after, &fold(container))
+        };
+        let same_container = |other: &Work, other_title: &str| match (
+            &other.parsed.details.container,
+            &parsed.details.container,
+        ) {
+            (Some(a), Some(b)) => {
+                same_name(a, b)
+                    || names_after_title(&own_text, &whole, a)
+                        && names_after_title(&other.text, other_title, b)
+            }
+            (Some(a), None) => names_after_title(&own_text, &whole, a),
+            (None, Some(b)) => names_after_title(&other.text, other_title, b),
+            (None, None) => true,
+        };
         let letter = |text: &str, year: &Option<String>| {
             year.as_deref().and_then(|year| year_letter(text, year))
         };
@@ -188,12 +208,24 @@ impl Works {
                 )
             });
             let other_letter = letter(&self.list[w].citation, &other.year);
+            // Two volumes of one multi-volume book share author, title and year.
+            let article = [other, parsed]
+                .iter()
+                .any(|c| c.details.kind == Some(WorkKind::Article));
+            let pages = match (&other.details.pages, &parsed.details.pages) {
+                (Some(a), Some(b)) => same_pages(a, b),
+                _ => true,
+            };
             titles
                 && same(&other.year, &parsed.year)
                 && own_letter == other_letter
-                && same(&other.details.container, &parsed.details.container)
-                && same_container(&other.details.container, &parsed.details.container)
-                && (book || same(&other.details.pages, &parsed.details.pages))
+                && same_container(&self.list[w], &other_whole)
+                && (article
+                    || same(
+                        &volume_of(other, &self.list[w].text),
+                        &volume_of(parsed, &own_text),
+                    ))
+                && (book || pages)
         });
         let one = *fits.next()?;
         fits.next().is_none().then_some(one)
@@ -224,6 +256,9 @@ impl Works {
         let mut fits = Vec::new();
         let mut sources = 0;
         for &w in candidates {
+            if self.list[w].commentary && !self.list[w].names_as_written(short) {
+                continue;
+            }
             if self.list[w].fits(short) {
                 fits.push(w);
                 sources += usize::from(!self.list[w].commentary);
@@ -244,6 +279,83 @@ fn year_letter(text: &str, year: &str) -> Option<char> {
         let letter = after.next().filter(char::is_ascii_lowercase)?;
         (!after.next().is_some_and(char::is_alphanumeric)).then_some(letter)
     })
+}
+
+/// Whether two citations' pages can be one work's: "155–61" and "155–161" (the end
+/// abbreviated), "55‑62" and "55–62" (any dash), a range and one page inside it (a
+/// note gives the page it cites, or only the first). Pages that are not numbers
+/// ("xii", "c1–c1") are compared as written.
+fn same_pages(a: &str, b: &str) -> bool {
+    match (page_span(a), page_span(b)) {
+        (Some((a0, Some(a1))), Some((b0, Some(b1)))) => a0 == b0 && a1 == b1,
+        (Some((a0, Some(a1))), Some((b0, None))) => (a0..=a1).contains(&b0),
+        (Some((a0, None)), Some((b0, Some(b1)))) => (b0..=b1).contains(&a0),
+        (Some((a0, None)), Some((b0, None))) => a0 == b0,
+        _ => fold(a) == fold(b),
+    }
+}
+
+/// The first page of `pages` and, for a range, its last, written out in full ("155–61"
+/// ends at 161); `None` when it does not open with a number after its label ("pp. ",
+/// "S. ", "H ").
+fn page_span(pages: &str) -> Option<(u64, Option<u64>)> {
+    const MAX_DIGITS: usize = 9;
+    let start = pages.find(|c: char| c.is_ascii_digit())?;
+    if pages[..start].chars().any(char::is_numeric) {
+        return None;
+    }
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let rest = &pages[start..];
+    let first = &rest[..digits(rest).min(MAX_DIGITS)];
+    let after = rest[first.len()..].trim_start();
+    let Some(tail) = after.strip_prefix(['-', '–', '—', '‑', '‐']) else {
+        return Some((first.parse().ok()?, None));
+    };
+    let tail = tail.trim_start();
+    let last = &tail[..digits(tail).min(MAX_DIGITS)];
+    if last.is_empty() {
+        return Some((first.parse().ok()?, None));
+    }
+    // Chicago's "155–61": the end keeps only the digits that change.
+    let last = if last.len() < first.len() {
+        format!("{}{last}", &first[..first.len() - last.len()])
+    } else {
+        last.to_string()
+    };
+    Some((first.parse().ok()?, Some(last.parse().ok()?)))
+}
+
+/// Whether the folded words `words` stand consecutively in `padded`, a folded text
+/// between spaces.
+fn holds_words(padded: &str, words: &str) -> bool {
+    padded.match_indices(words).any(|(i, _)| {
+        // The text is padded with spaces, so a match never starts at 0.
+        i > 0
+            && padded.as_bytes()[i - 1] == b' '
+            && padded.as_bytes().get(i + words.len()) == Some(&b' ')
+    })
+}
+
+/// The volume of a book a citation names, from the parser or, where it read none
+/// ("vol. E"), from the words after "vol.", "volume", "Bd." or "tome" in its folded
+/// text between spaces.
+fn volume_of(citation: &Citation, padded: &str) -> Option<String> {
+    if citation.details.volume.is_some() {
+        return citation.details.volume.clone();
+    }
+    [" vol ", " volume ", " bd ", " tome "]
+        .iter()
+        .find_map(|label| {
+            let at = padded.find(label)? + label.len();
+            let word = padded[at..].split(' ').next()?;
+            (!word.is_empty()).then(|| word.to_string())
+        })
+}
+
+/// Whether two names of a periodical or collection are one, "The" aside.
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    a.strip_prefix("the ").unwrap_or(&a) == b.strip_prefix("the ").unwrap_or(&b)
 }
 
 /// A title without its subtitle: the part before the first colon, full stop, question
@@ -285,14 +397,36 @@ impl Work {
                 })
     }
 
+    /// Whether commentary writes the names of `short` (the last word of each; without
+    /// names, its title's first word) capitalised somewhere, as prose writes a name or title: "Letter,
+    /// 160." does not mean a commentary saying "the letter itself is undated".
+    fn names_as_written(&self, short: &Short) -> bool {
+        // A name's particles are lowercase in prose ("de la Macorra"): its last word.
+        let wanted: Vec<&str> = if short.names.is_empty() {
+            short
+                .title
+                .iter()
+                .filter_map(|t| t.split(' ').next())
+                .collect()
+        } else {
+            short
+                .names
+                .iter()
+                .filter_map(|n| n.rsplit(' ').next())
+                .collect()
+        };
+        wanted.iter().all(|want| {
+            self.citation
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| {
+                    word.chars().next().is_some_and(char::is_uppercase) && fold(word) == *want
+                })
+        })
+    }
+
     /// Whether the folded words `words` stand consecutively in the citation.
     fn holds(&self, words: &str) -> bool {
-        self.text.match_indices(words).any(|(i, _)| {
-            // The text is padded with spaces, so a match never starts at 0.
-            i > 0
-                && self.text.as_bytes()[i - 1] == b' '
-                && self.text.as_bytes().get(i + words.len()) == Some(&b' ')
-        })
+        holds_words(&self.text, words)
     }
 
     /// Whether the words of `title` are words of the parsed title, in order, skipping
@@ -400,6 +534,82 @@ mod tests {
         assert_eq!(w.same_work(&parse_citation(b), b), None);
         let iii = "Friedrich, C. (1968). Constitutions. In International encyclopaedia III.";
         assert_eq!(w.same_work(&parse_citation(iii), iii), None);
+    }
+
+    #[test]
+    fn one_work_in_two_styles_is_one_source() {
+        let w = works(&[
+            "Chaves-Morillo, V., et al. “Sensorineural Anosmia: Relationship Between Subtype, Recognition Time, and Age.” *Clínica y Salud*, vol. 28, no. 3, 2018, pp. 155–61.",
+            "Olby, Robert C.: Mendel no Mendelian? In: History of Science Bd. 17 (1979).",
+            "Esser, O. (2012) ‘Forcing with the anti-foundation axiom’, *Mathematical Logic Quarterly*, 58(1-2), pp. 55–62.",
+        ]);
+        let same = |c: &str| w.same_work(&parse_citation(c), c);
+        // The end of a page range written in full, another dash, one page inside.
+        assert_eq!(
+            same(
+                "Chaves-Morillo, V., Gómez Calero, C., & Peñacoba-Puente, C. (2018). Sensorineural anosmia: Relationship between subtype, recognition time, and age. *Clínica y Salud*, 28(3), 155–161."
+            ),
+            Some(0)
+        );
+        assert_eq!(
+            same(
+                "ESSER, Olivier, 2012. Forcing with the anti-foundation axiom. *Mathematical Logic Quarterly*. février 2012. Vol. 58, n° 1-2, pp. 55‑62."
+            ),
+            Some(2)
+        );
+        // The journal the other reading missed is named in its text.
+        assert_eq!(
+            same("Olby, Robert C. “Mendel No Mendelian?” *History of Science* 17 (1979): 53–72."),
+            Some(1)
+        );
+        // Pages outside the range, or another journal not named, are other works.
+        let other = "Esser, O. (2012) ‘Forcing with the anti-foundation axiom’, *Mathematical Logic Quarterly*, 58(1-2), pp. 63–70.";
+        assert_eq!(same(other), None);
+        let elsewhere = "Olby, Robert C. “Mendel No Mendelian?” *Isis* 17 (1979): 53–72.";
+        assert_eq!(same(elsewhere), None);
+    }
+
+    #[test]
+    fn two_volumes_of_one_book_are_two_works() {
+        let w = works(&[
+            "D. E. Knuth, *Computers & typesetting*, vol. D. Reading, Mass.: Addison-Wesley, 1986.",
+        ]);
+        let e =
+            "Knuth, D. E. *Computers & typesetting*. vol. E. Reading, Mass.: Addison-Wesley, 1986.";
+        assert_eq!(w.same_work(&parse_citation(e), e), None);
+        let d = "Knuth, Donald E. *Computers & Typesetting*. Vol. D. Reading, Mass.: Addison-Wesley, 1986.";
+        assert_eq!(w.same_work(&parse_citation(d), d), Some(0));
+    }
+
+    #[test]
+    fn pages_agree_when_one_range_holds_the_other() {
+        assert!(same_pages("155–61", "155–161"));
+        assert!(same_pages("pp. 201–3", "201–203"));
+        assert!(same_pages("33–42", "33"));
+        assert!(same_pages("H 8353–8486", "8353–8486"));
+        assert!(same_pages("c1–c1", "c1–c1"));
+        assert!(!same_pages("155–61", "155–162"));
+        assert!(!same_pages("201–203", "250"));
+        assert!(!same_pages("xii", "xiv"));
+        assert_eq!(page_span("97–7"), Some((97, Some(97))));
+        assert_eq!(page_span("1–c1"), Some((1, None)));
+    }
+
+    #[test]
+    fn commentary_does_not_hold_a_bare_title() {
+        let mut w =
+            works(&["Schlesinger A Jr. Letter. The New York Review of Books. 2004. p. 84."]);
+        w.add_commentary(
+            "The date is uncertain; the letter itself is undated.".into(),
+            2,
+        );
+        assert_eq!(find(&w, "Letter, 160."), Found::One(0));
+        // A form naming its author still meets commentary that names the same.
+        w.add_commentary("Schlesinger's letter answered Wills's review.".into(), 3);
+        assert!(matches!(
+            find(&w, "Schlesinger, Letter, 160."),
+            Found::Several(_)
+        ));
     }
 
     #[test]
