@@ -367,9 +367,18 @@ impl Finder {
         if depth > MAX_DEPTH {
             return;
         }
+        // A bibliography written as paragraphs under "Bibliography" or "Sources" lists
+        // works, it does not cite them: its "(1)" is an issue number ("*Tellus* 9 (1):
+        // 18–27"), never a marker.
+        let mut listing = false;
         for block in blocks {
+            if listing && matches!(block, Block::Paragraph { .. } | Block::List { .. }) {
+                continue;
+            }
             match block {
                 Block::Heading { content, span, .. } => {
+                    listing =
+                        depth == 0 && crate::read::is_works_cited_heading(&Inline::plain(content));
                     self.cursor.enter(&self.input, *span, false);
                     self.cursor.heading = true;
                     self.inlines(content, depth + 1);
@@ -802,5 +811,16 @@ mod tests {
         assert_eq!(content.capacity(), content.len());
         assert_eq!(doc.markers.len(), 2);
         assert_eq!(doc.markers.capacity(), doc.markers.len());
+    }
+
+    #[test]
+    fn a_bibliography_written_as_paragraphs_holds_no_markers() {
+        let text = "# Carbon\n\nThe oceans absorb it slowly.[^1]\n\n[^1]: Revelle and Suess 1957, 19.\n\n\
+            ## Bibliography\n\nRevelle, Roger, and Hans E. Suess. 1957. \"Carbon Dioxide Exchange.\" \
+            *Tellus* 9 (1): 18–27.\n\n## After\n\nA later claim (1).\n";
+        let doc = crate::resolve::resolve(crate::read::read("p.md", text.as_bytes()));
+        let lines: Vec<u32> = doc.markers.iter().map(|m| m.span.line).collect();
+        // The footnote's marker and, past the bibliography, a marker read again.
+        assert_eq!(lines, [3, 13], "{:?}", doc.markers);
     }
 }
