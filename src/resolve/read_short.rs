@@ -156,7 +156,8 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
     if !trimmed.contains(' ') {
         return trimmed;
     }
-    let lower = lower_in_place(trimmed);
+    // A cue stands in the first few words: only they are lowercased.
+    let lower = lower_in_place(lead_words(trimmed));
     let cue_at = |at: usize| {
         LEAD_CUES
             .iter()
@@ -184,6 +185,21 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// The start of `text` that [`strip_lead_cue`] reads: the topic's words and the
+/// longest cue after them.
+fn lead_words(text: &str) -> &str {
+    let longest_cue = LEAD_CUES.iter().map(|cue| cue.len()).max().unwrap_or(0);
+    let words_end = text
+        .match_indices(' ')
+        .nth(MAX_TOPIC_WORDS)
+        .map_or(text.len(), |(at, _)| at + 1);
+    let mut end = (words_end + longest_cue).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[..end]
 }
 
 /// How a note points back at an earlier note by its number: Bluebook "*supra* note 5",
@@ -361,9 +377,7 @@ fn locator_of(text: &str) -> (&str, Option<String>) {
     let trimmed = text.trim().trim_end_matches('.');
     // GOST and ABNT end a full note with the page after a period: "М.: Мысль, 1987.
     // С. 50.", "São Paulo, 1936. p. 101."
-    let after_period = LOCATOR_LABELS
-        .iter()
-        .find_map(|label| trimmed.rfind(&format!(". {label} ")));
+    let after_period = label_after_period(trimmed);
     [after_period, trimmed.rfind(',')]
         .into_iter()
         .flatten()
@@ -373,6 +387,20 @@ fn locator_of(text: &str) -> (&str, Option<String>) {
             is_locator(tail).then(|| (&trimmed[..cut], Some(tail.to_string())))
         })
         .unwrap_or((text, None))
+}
+
+/// Where the last ". LABEL " of the first of [`LOCATOR_LABELS`] that `text` holds
+/// stands ("…, 1987. С. 50" → the period before "С."). One pass over the periods of
+/// the text rather than a search per label: notes are read this way thousands of times.
+fn label_after_period(text: &str) -> Option<usize> {
+    let periods: Vec<usize> = text.match_indices(". ").map(|(at, _)| at).collect();
+    LOCATOR_LABELS.iter().find_map(|label| {
+        periods.iter().rev().copied().find(|&at| {
+            text[at + 2..]
+                .strip_prefix(label)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    })
 }
 
 /// Whether `tail` is a locator: a number or range, after a label or not ("23", "p.
@@ -662,6 +690,27 @@ fn has_sentence_break(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One pass over the periods finds what a search for each label in turn finds.
+    #[test]
+    fn a_label_after_a_period_is_found_as_a_search_per_label_finds_it() {
+        for text in [
+            "М.: Мысль, 1987. С. 50",
+            "São Paulo, 1936. p. 101",
+            "A. B. Title. p. 4. pp. 5",
+            "No label here. 12",
+            "Press. s. 4. p. 7",
+            "Ends with a label. p.",
+        ] {
+            let per_label = LOCATOR_LABELS
+                .iter()
+                .find_map(|label| text.rfind(&format!(". {label} ")));
+            assert_eq!(label_after_period(text), per_label, "{text}");
+        }
+        assert_eq!(lead_words("On France see Varga"), "On France see Varga");
+        let long = "word ".repeat(40);
+        assert!(lead_words(&long).len() < long.len());
+    }
 
     fn one(text: &str) -> (Vec<String>, Option<String>, Option<String>) {
         let r = read_short(text);
