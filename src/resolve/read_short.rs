@@ -206,7 +206,7 @@ const AND_WORDS: &[&str] = &[
 ];
 
 /// The name after a leading "and" ("and Tóth", "& Tóth", "en Van der Woude").
-fn after_and(segment: &str) -> Option<&str> {
+pub(super) fn after_and(segment: &str) -> Option<&str> {
     let (word, rest) = segment.split_once(' ')?;
     AND_WORDS.contains(&word).then_some(rest)
 }
@@ -327,6 +327,15 @@ pub(super) fn read_short(text: &str) -> Reading {
             .to_string();
         let head = before.trim_end_matches([',', ' ', '*', '_']);
         let mut shorts = head_readings(head, false);
+        // "…mi limito a rinviare alla sintesi di Drake, *Galileo at Work* cit.": the
+        // cue closes a short form that prose leads up to.
+        if !shorts.iter().any(|s| !s.names.is_empty())
+            && let Some(tail) = prose_tail(head)
+        {
+            let mut tail_shorts = head_readings(tail, false);
+            tail_shorts.append(&mut shorts);
+            shorts = tail_shorts;
+        }
         for short in &mut shorts {
             short.cited = true;
             short.shaped = true;
@@ -454,6 +463,36 @@ fn split_cited(text: &str) -> Option<(&str, &str)> {
             (at > 0 && closes).then(|| (&text[..at], &text[at + cue.len()..]))
         })
     })
+}
+
+/// The names and title that end a sentence of prose ("…alla sintesi di Drake, *Galileo
+/// at Work*" → "Drake, *Galileo at Work*"): the capitalised words closing the first
+/// part of the last clause, after a lowercase word.
+fn prose_tail(head: &str) -> Option<&str> {
+    let clause = head.rsplit("; ").next().unwrap_or(head);
+    let first = clause.split(", ").next().unwrap_or(clause);
+    let mut start = None;
+    for (at, word) in first
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .map(|i| (i, &first[i..]))
+    {
+        let word = word.split(' ').next().unwrap_or("");
+        let capital = word.starts_with(char::is_uppercase);
+        if capital && start.is_none() {
+            let before = first[..at].trim_end();
+            let prose = before
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().all(char::is_lowercase) && !w.is_empty());
+            start = prose.then_some(at);
+        } else if !capital {
+            start = None;
+        }
+    }
+    let start = start?;
+    let offset = first.as_ptr() as usize - head.as_ptr() as usize + start;
+    Some(&head[offset..])
 }
 
 /// `text` in lowercase with every byte where it was, so that what is found in it can
@@ -880,6 +919,12 @@ mod tests {
     }
 
     #[test]
+    fn cue_lists_fit_the_one_pass_search() {
+        // find_first takes at most 64 needles
+        assert!(LEAD_CUES.len() <= 64 && TRAILING_CLAUSES.len() <= 64);
+    }
+
+    #[test]
     fn supra_names_a_note() {
         assert_eq!(
             supra_note("Henkin, supra note 1, at 49."),
@@ -971,6 +1016,15 @@ mod tests {
             assert_eq!(r.shorts[0].names, [name], "{text}");
             assert_eq!(r.locator.as_deref(), Some(locator), "{text}");
         }
+        let r = read_short(
+            "Su questo punto; mi limito a rinviare alla sintesi di Drake, *Galileo at Work* \
+             cit., pp. 158-163.",
+        );
+        assert_eq!(r.shorts[0].names, ["drake"]);
+        assert_eq!(r.shorts[0].title.as_deref(), Some("galileo at work"));
+        assert_eq!(prose_tail("*Le Opere"), None);
+        assert_eq!(prose_tail("la sintesi di Drake"), Some("Drake"));
+        assert_eq!(prose_tail("Drake and the others"), None);
         let r = read_short("Galilei, *Sidereus nuncius* cit., cc. 17r-28r.");
         assert_eq!(r.shorts[0].title.as_deref(), Some("sidereus nuncius"));
         // capitalised, a Dutch or Hungarian cue is a person's initials
