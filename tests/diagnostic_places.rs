@@ -35,6 +35,7 @@ const CASES: &[(&str, &str)] = &[
     ("W-SHORT-UNRESOLVED", "notes.txt"),
     ("I-NOT-A-CITATION", "notes.txt"),
     ("I-NUMBER-GAP", "notes.txt"),
+    ("W-NOTES-UNHEADED", "unheaded.txt"),
     // a table opening the body: its cells have no span of their own
     ("W-DANGLING-MARKER", "table.md"),
 ];
@@ -69,7 +70,7 @@ fn page() -> String {
 }
 
 fn write_inputs(dir: &Path) {
-    let files: [(&str, Vec<u8>); 8] = [
+    let files: [(&str, Vec<u8>); 9] = [
         ("binary.txt", b"PK\x03\x04\x00\x00".to_vec()),
         ("latin1.txt", b"Title\n\nA caf\xE9 here\n".to_vec()),
         (
@@ -83,6 +84,13 @@ fn write_inputs(dir: &Path) {
         ),
         ("page.md", page().into_bytes()),
         ("notes.txt", NOTES.as_bytes().to_vec()),
+        (
+            "unheaded.txt",
+            b"Kopernik\n\nBorn in Torun (1), raised by an uncle (2).\n\nUnknown Heading\n\n\
+              (1) Biskup, M. (1973). Regesta. Ossolineum.\n\
+              (2) Wasiutynski, J. (1938). Kopernik. Przeworski.\n"
+                .to_vec(),
+        ),
         (
             "table.md",
             b"# Kilns\n\n| kiln | built |\n|---|---|\n| Ostra (1) | 1901 (2) |\n\n\

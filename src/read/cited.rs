@@ -14,9 +14,10 @@ use super::lowercase;
 use crate::model::{Entry, Span};
 
 /// Heading texts (lowercase, without qualifiers or a final colon) that open a list, in
-/// English and in the languages whose notes folio reads (French, Spanish, Portuguese,
-/// Italian, German, Turkish, Russian), as Wikipedia and the style guides of each name
-/// them. "Further reading" is a bibliography written as text: its works may be cited.
+/// English and in the languages whose notes folio reads, as Wikipedia and the style
+/// guides of each name them. "Further reading" is a bibliography written as text: its
+/// works may be cited. A word that is only ever a heading when it stands alone on its
+/// line ("Note", "Noter", "Literatura") is safe here: the whole line must be one.
 const HEADINGS: &[&str] = &[
     "works cited",
     "work cited",
@@ -32,7 +33,7 @@ const HEADINGS: &[&str] = &[
     "sources cited",
     "literature cited",
     "further reading",
-    // French
+    // French (and Catalan "notes", "bibliografia")
     "notes et références",
     "références",
     "bibliographie",
@@ -44,24 +45,90 @@ const HEADINGS: &[&str] = &[
     "bibliografia",
     "notas y referencias",
     "notas e referências",
+    "fuentes",
+    "fontes",
     // Italian
     "note",
+    "fonti",
+    "riferimenti",
+    "note e riferimenti",
+    // Catalan
+    "referències",
+    "notes i referències",
     // German
     "anmerkungen",
+    "fußnoten",
     "literatur",
     "literaturverzeichnis",
     "einzelnachweise",
     "quellen",
+    // Dutch and Flemish
+    "noten",
+    "voetnoten",
+    "eindnoten",
+    "bronnen",
+    "bronvermelding",
+    "literatuur",
+    "literatuurlijst",
+    "referenties",
+    "noten en bronnen",
+    // Polish
+    "przypisy",
+    "uwagi",
+    "bibliografia i przypisy",
+    "źródła",
+    // Czech and Slovak ("literatura" also Polish, Croatian, Serbian, Slovene)
+    "poznámky",
+    "literatura",
+    "literatúra",
+    "reference",
+    "referencie",
+    "zdroje",
+    "poznámky pod čarou",
+    // Swedish, Danish and Norwegian
+    "noter",
+    "fotnoter",
+    "fodnoter",
+    "källor",
+    "kilder",
+    "litteratur",
+    "litteraturliste",
+    "litteraturförteckning",
+    "källförteckning",
+    "referenser",
+    "referencer",
+    "referanser",
+    // Hungarian
+    "jegyzetek",
+    "irodalom",
+    "források",
+    "hivatkozások",
+    "felhasznált irodalom",
+    // Romanian ("note" as in Italian)
+    "bibliografie",
+    "referințe",
+    "surse",
+    "note și referințe",
+    // Finnish
+    "lähteet",
+    "viitteet",
+    // Croatian, Serbian, Slovene
+    "bilješke",
+    "izvori",
+    "opombe",
     // Turkish
     "kaynakça",
     "kaynaklar",
     "dipnotlar",
     "notlar",
-    // Russian
+    // Russian and Ukrainian
     "примечания",
     "литература",
     "список литературы",
     "источники",
+    "примітки",
+    "джерела",
+    "література",
 ];
 
 /// Headings that open a list only in a scraped page, where a wiki mirror may put the
@@ -196,6 +263,46 @@ pub(super) fn cited_numbers(text: &str) -> HashSet<u32> {
         }
     }
     out
+}
+
+/// A numbered list no heading opened: the place of its line "(1) …" and the last
+/// number of the run "(1)", "(2)", … that follows it, when brackets elsewhere in `text`
+/// cite (1) and (2). Both readers read a list only under a heading they know; this is
+/// what one in a language they do not ("Przypisy") leaves behind, so that resolution
+/// can say why the markers found no notes.
+pub(crate) fn unheaded_list(text: &str) -> Option<(Span, u32)> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        lines.push((offset, line));
+        offset += line.len() + 1;
+    }
+    let number_of = |line: &str| entry_form(line).and_then(|(number, _, _)| number);
+    let mut cited = None;
+    for (index, &(offset, line)) in lines.iter().enumerate() {
+        if number_of(line) != Some(1) {
+            continue;
+        }
+        let last = lines[index + 1..]
+            .iter()
+            .filter_map(|&(_, l)| number_of(l))
+            .try_fold(1, |last, n| if n == last + 1 { Ok(n) } else { Err(last) })
+            .unwrap_or_else(|last| last);
+        if last < 2 {
+            continue;
+        }
+        let cited = cited.get_or_insert_with(|| cited_numbers(text));
+        if cited.contains(&1) && cited.contains(&2) {
+            let span = Span {
+                line: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                column: 1,
+                offset,
+                len: line.len(),
+            };
+            return Some((span, last));
+        }
+    }
+    None
 }
 
 /// The signs a wiki prints before an entry as the link back to where it is cited
@@ -371,6 +478,24 @@ mod tests {
             "Примечания",
             "Список литературы",
             "Further Reading",
+            "Przypisy",
+            "Literatuur",
+            "Noten",
+            "Bronnen",
+            "Voetnoten",
+            "Poznámky",
+            "Literatura",
+            "Noter",
+            "Källor",
+            "Litteratur",
+            "Kilder",
+            "Jegyzetek",
+            "Irodalom",
+            "Note",
+            "Bibliografie",
+            "Referències",
+            "Lähteet",
+            "Примітки",
         ] {
             assert!(is_heading(h), "{h}");
         }
@@ -380,10 +505,26 @@ mod tests {
             "My notes on this",
             "Notas de viagem",
             "Literaturkritik",
+            "Noten bij de tekst van de wet",
+            "Przypisy autora do rozdziału drugiego i trzeciego",
+            "Källorna berättar",
             "",
         ] {
             assert!(!is_heading(h), "{h}");
         }
+    }
+
+    #[test]
+    fn a_list_without_a_heading_is_found_when_the_text_cites_it() {
+        let text = "Born in Toruń (1), raised by an uncle (2).\n\nPrzypisy\n\n\
+                    (1) Biskup, Regesta, s. 27.\n(2) Wasiutyński, Kopernik.\n\
+                    (3) Tamże, s. 70.\n(5) A gap ends the run.\n";
+        let (span, last) = unheaded_list(text).expect("list");
+        assert_eq!((span.line, span.column, last), (5, 1, 3));
+        assert!(text[span.offset..].starts_with("(1) Biskup"));
+        // steps of a procedure are no notes list unless brackets cite them
+        assert_eq!(unheaded_list("Steps:\n1. Open it.\n2. Close it.\n"), None);
+        assert_eq!(unheaded_list("Cited (1).\n(1) Only one entry.\n"), None);
     }
 
     #[test]

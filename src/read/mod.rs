@@ -17,6 +17,9 @@ mod cited;
 /// Whether a heading's text opens a works-cited list ("Works Cited", "Bibliography:",
 /// "References (APA)"): resolution reads a bibliography written as text under one.
 pub(crate) use cited::is_heading as is_works_cited_heading;
+/// A numbered list no known heading opened, which the text's brackets cite: the place
+/// of its first line and its last number (see [`cited::unheaded_list`]).
+pub(crate) use cited::unheaded_list;
 mod debris;
 mod decode;
 mod front;

@@ -1,5 +1,6 @@
 //! Stage 4: report what a reader of the finished book would notice — empty entries,
-//! markers without an entry, entries nobody cites, and gaps in the numbering.
+//! markers without an entry, entries nobody cites, gaps in the numbering, and a notes
+//! list no heading opened (its markers stay text, so nothing else would say so).
 
 use super::build_notes::Built;
 use crate::diag::Diagnostic;
@@ -72,6 +73,25 @@ pub(super) fn check(doc: &mut Document, built: &Built) {
                 format!("works-cited numbering skips {missing}"),
             ));
         }
+    }
+    if doc.notes.is_empty()
+        && let Some((span, last)) = crate::read::unheaded_list(&doc.input)
+    {
+        found.push(
+            Diagnostic::warning(
+                "W-NOTES-UNHEADED",
+                &file,
+                span,
+                format!(
+                    "lines (1) to ({last}) read as a notes list, but no heading folio \
+                     knows opens it: the text's markers stay plain text"
+                ),
+            )
+            .with_hint(
+                "put a heading such as \"Notes\" or \"Works Cited\" on its own line \
+                 above the list",
+            ),
+        );
     }
     doc.diagnostics.append(&mut found);
 }

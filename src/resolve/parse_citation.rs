@@ -26,19 +26,32 @@ pub(super) struct Citation {
 }
 
 /// How an Ibid note opens, lowercase, longest first where one starts another: Latin
-/// and the same word in the languages folio reads (Spanish "Íd.", Italian "Ivi",
-/// German "ebd.", Russian "Там же", Turkish "aynı eser" and "a.y.", aynı yer).
+/// and the same word in the languages folio reads (Spanish "Íd." and "Ibíd.", Italian
+/// "Ivi", German "ebd.", Polish "tamże", Czech "tamtéž", Slovak "tamže", Danish
+/// "smst." (sammesteds), Norwegian "sst." (samme sted), Hungarian "uo." (ugyanott),
+/// Croatian and Serbian "isto", Russian "Там же", Ukrainian "Там само", Turkish "aynı
+/// eser" and "a.y.", aynı yer).
 const IBID: &[&str] = &[
     "ibidem",
     "ibídem",
     "ibid",
+    "ibíd",
     "íbid",
     "id.",
     "íd.",
     "ivi",
     "ebenda",
     "ebd.",
+    "tamże",
+    "tamtéž",
+    "tamže",
+    "smst.",
+    "sst.",
+    "ugyanott",
+    "uo.",
+    "isto",
     "там же",
+    "там само",
     "aynı eser",
     "aynı yerde",
     "aynı yer",
@@ -81,10 +94,13 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
 }
 
 /// The words for "the same author" (Latin "Idem", Spanish "Ídem", German "Ders."
-/// and "Dies."): the note above's work only when nothing but a page follows
-/// ("Ídem.", "Idem, p. 4", "Ders., S. 20"); with a title after it ("Idem, *Cod*,
-/// 60") it names only the same author, a short form of another work.
-pub(super) const IDEM: &[&str] = &["ídem", "idem", "eadem", "ders.", "dies."];
+/// and "Dies.", Polish "Tenże" and "Taż", Czech "Týž" and "Táž"): the note above's
+/// work only when nothing but a page follows ("Ídem.", "Idem, p. 4", "Ders., S. 20");
+/// with a title after it ("Idem, *Cod*, 60") it names only the same author, a short
+/// form of another work.
+pub(super) const IDEM: &[&str] = &[
+    "ídem", "idem", "eadem", "ders.", "dies.", "tenże", "taż", "týž", "táž",
+];
 
 /// "Idem" and its kin (see [`IDEM`]) followed by a page or nothing: the text after it.
 fn idem(text: &str) -> Option<&str> {
@@ -361,6 +377,20 @@ mod tests {
         assert_eq!(parse_ibid("Aynı eser, s. 7."), Some(Some("s. 7".into())));
         assert_eq!(parse_ibid("Ebdon, K. (2001). T."), None);
         assert_eq!(parse_ibid("Ivi, p. 15."), Some(Some("p. 15".into())));
+        assert_eq!(parse_ibid("Ibíd., 165."), Some(Some("165".into())));
+        assert_eq!(
+            parse_ibid("Tamże, s. 70–120."),
+            Some(Some("s. 70–120".into()))
+        );
+        assert_eq!(parse_ibid("Tamtéž, s. 4."), Some(Some("s. 4".into())));
+        assert_eq!(parse_ibid("Tamže, s. 4."), Some(Some("s. 4".into())));
+        assert_eq!(parse_ibid("Uo., 12. o."), Some(Some("12. o".into())));
+        assert_eq!(parse_ibid("Smst., s. 9."), Some(Some("s. 9".into())));
+        assert_eq!(parse_ibid("Там само. С. 8."), Some(Some("С. 8".into())));
+        assert_eq!(parse_ibid("Isto, str. 5."), Some(Some("str. 5".into())));
+        assert_eq!(parse_ibid("Tenże, s. 12."), Some(Some("s. 12".into())));
+        assert_eq!(parse_ibid("Istorija Srbije, 1990."), None);
+        assert_eq!(parse_ibid("Uomini e topi, 1990."), None);
         assert_eq!(parse_ibid("Ivic, J. (2001). T."), None);
         assert_eq!(parse_ibid("Íd., p. 9."), Some(Some("p. 9".into())));
         assert_eq!(parse_ibid("a.y."), Some(None));

@@ -102,7 +102,9 @@ const PROSE_STARTS: &[&str] = &[
 ];
 
 /// Cues in commentary after which a citation follows, beside the [`LEAD_CUES`] that
-/// may open a note.
+/// may open a note: English, then "quoted in" in the languages folio reads (Spanish
+/// "citado en", French "cité dans", Italian "citato in", Portuguese "citado em",
+/// German "zitiert nach", Dutch "geciteerd in", Polish "cyt. za", Russian "цит. по").
 const INNER_CUES: &[&str] = &[
     "quoted in ",
     "cited in ",
@@ -114,6 +116,28 @@ const INNER_CUES: &[&str] = &[
     "printed in ",
     "reprinted in ",
     "discussed in ",
+    "citado en ",
+    "citada en ",
+    "citados en ",
+    "cité dans ",
+    "citée dans ",
+    "cité par ",
+    "citato in ",
+    "citata in ",
+    "citado em ",
+    "citada em ",
+    "zitiert in ",
+    "zitiert nach ",
+    "geciteerd in ",
+    "aangehaald in ",
+    "cyt. za ",
+    "cytowane w ",
+    "citováno podle ",
+    "citerad i ",
+    "citeret i ",
+    "sitert i ",
+    "idézi ",
+    "цит. по ",
 ];
 
 /// Marks that only references carry (with a date, they make a citation).
@@ -155,19 +179,31 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         .entry_notes
         .iter()
         .enumerate()
-        .map(|(i, &note)| Cited {
-            note,
+        .map(|(i, &note)| {
             // "[5] Vgl. Wehler, …": the cue is no part of the work's citation.
-            text: doc
+            let text = doc
                 .notes
                 .get(note)
-                .map(|n| strip_lead_cue(&n.text).to_string())
-                .unwrap_or_default(),
-            place: Place::Entry,
-            first: i == 0,
-            reference: true,
-            embedded: None,
-            italics: Vec::new(),
+                .map(|n| strip_lead_cue(&n.text))
+                .unwrap_or_default();
+            // "(12) To zastrzeżenie formułuje sam Gingerich, zob. Gingerich, …": an
+            // entry of remarks may cite inside too, read when the whole fits nothing.
+            let embedded = inner_citation(text).map(|inner| {
+                (
+                    inner.to_string(),
+                    reads_as_reference(inner, false),
+                    Vec::new(),
+                )
+            });
+            Cited {
+                note,
+                text: text.to_string(),
+                place: Place::Entry,
+                first: i == 0,
+                reference: true,
+                embedded,
+                italics: Vec::new(),
+            }
         })
         .collect();
     let mut first = true;
@@ -416,7 +452,7 @@ fn inner_citation(text: &str) -> Option<&str> {
     let inner = without_trailing_clause(text[start..end].trim());
     // A citation opens with a name, a title or "Ibid": "see here" is no citation.
     let opens = inner.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"'))
-        || inner.to_ascii_lowercase().starts_with("ibid");
+        || parse_ibid(inner).is_some();
     opens.then_some(inner)
 }
 

@@ -42,9 +42,15 @@ pub(super) struct Reading {
 
 /// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
 /// lowercase, longest first where one starts another: English, French "voir", Spanish
-/// "véase", Portuguese "ver", Italian "cfr.", German "vgl." and "siehe", Turkish "bkz."
-/// (bakınız), Russian "см." (смотри). Inside commentary they bring in a citation too
-/// ("…; see Varga, *Salt Roads*, 23."), see `pick_citations`.
+/// "véase", Portuguese "ver", Italian "cfr.", German "vgl." and "siehe", Dutch "zie"
+/// (with the adverbs it takes: "zie daarvoor"), Polish "zob." (zobacz) and "por."
+/// (porównaj), Czech "viz" and "srov." (srovnej), Slovak "pozri" and "porov.",
+/// Danish and Norwegian "jf." (jævnfør), Swedish "jfr" (jämför), Hungarian "lásd" and
+/// "vö." (vesd össze), Romanian "vezi", Catalan "vegeu", Turkish "bkz." (bakınız),
+/// Russian "см." (смотри), Ukrainian "див." (дивись). A colon may follow one ("См.:
+/// Лотман"). Inside commentary they bring in a citation too ("…; see Varga, *Salt
+/// Roads*, 23."), see `pick_citations`; the cues that are common words elsewhere open a
+/// note only, see [`OPENING_CUES`].
 pub(super) const LEAD_CUES: &[&str] = &[
     "see also ",
     "see ",
@@ -59,29 +65,70 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "cfr. ",
     "vedi ",
     "vgl. auch ",
+    "vgl. dazu ",
+    "vgl. hierzu ",
     "vgl. ",
     "siehe auch ",
+    "siehe dazu ",
     "siehe ",
+    "zie ook ",
+    "zie daarvoor ",
+    "zie daarover ",
+    "zie hierover ",
+    "zie hiervoor ",
+    "zie bijvoorbeeld ",
+    "zie ",
+    "zob. też ",
+    "zob. także ",
+    "zob. ",
+    "por. ",
+    "viz též ",
+    "viz také ",
+    "viz ",
+    "srov. ",
+    "pozri tiež ",
+    "pozri ",
+    "porov. ",
+    "jf. ",
+    "jfr. ",
+    "jfr ",
+    "lásd még ",
+    "lásd ",
+    "vö. ",
+    "vezi și ",
+    "vezi ",
+    "vegeu també ",
+    "vegeu ",
     "bkz. ",
     "см. также ",
     "см. ",
+    "див. також ",
+    "див. ",
 ];
+
+/// Cues that open a note but are common words inside one: Swedish, Danish and
+/// Norwegian "se" (see) is Spanish, Italian, Portuguese and French "se" too. One is
+/// a cue only before a capital (a name, a title).
+const OPENING_CUES: &[&str] = &["se även ", "se också ", "se også ", "se "];
 
 /// Words that may open a note before its cue names the topic ("On France see …",
 /// "Zur Debatte vgl. …"): a preposition and at most [`MAX_TOPIC_WORDS`] words more.
 const TOPIC_OPENERS: &[&str] = &[
     "on", "for", "about", "sur", "pour", "sobre", "para", "su", "per", "zu", "zur", "zum", "über",
-    "о", "об", "по", "для",
+    "over", "om", "o", "despre", "о", "об", "по", "для", "про",
 ];
 
 /// The most words a topic before a cue runs to, the preposition included.
 const MAX_TOPIC_WORDS: usize = 4;
 
 /// "the work cited" abbreviations, lowercase, longest spellings first: Latin, Spanish
-/// and Portuguese "ob. cit.", German "a.a.O." (am angegebenen Ort), Turkish "a.g.e."
-/// (adı geçen eser) and "a.g.m." (adı geçen makale), Russian "указ. соч." (указанное
-/// сочинение). Italian writes "cit." alone after the name or title ("Croce, *Storia
-/// d'Italia*, cit., p. 100"), see [`ITALIAN_CIT`].
+/// and Portuguese "ob. cit.", German "a.a.O." (am angegebenen Ort), Polish "dz. cyt."
+/// (dzieło cytowane), Czech "cit. d." (citované dílo) and Slovak "cit. dielo", Romanian
+/// "lucr. cit." (lucrarea citată), Turkish "a.g.e." (adı geçen eser) and "a.g.m." (adı
+/// geçen makale), Russian "указ. соч." (указанное сочинение) and "цит. соч.". Italian
+/// writes "cit." alone after the name or title ("Croce, *Storia d'Italia*, cit., p.
+/// 100"; "Galilei, *Sidereus nuncius* cit., c. 4"), see [`ITALIAN_CIT`]; the cues that
+/// are initials when capitalised are [`CITED_CUES_LOWER`].
 const CITED_CUES: &[&str] = &[
     "op. cit.",
     "op.cit.",
@@ -99,19 +146,43 @@ const CITED_CUES: &[&str] = &[
     "a.a.o.",
     "a.g.e.",
     "a.g.m.",
+    "dz. cyt.",
+    "dz.cyt.",
+    "cyt. dz.",
+    "cit. d.",
+    "cit. dílo",
+    "cit. dielo",
+    "lucr. cit.",
     "указ. соч.",
     "указ.соч.",
+    "цит. соч.",
     ITALIAN_CIT,
 ];
 
-/// Italian "cit.": a cue only after a comma, as the whole word.
+/// Italian "cit.": a cue after a comma, or after a title ("*Sidereus nuncius* cit.,
+/// c. 4") when a comma or the end follows it, as the whole word.
 const ITALIAN_CIT: &str = ", cit.";
 
-/// Locator labels Chicago, MLA and legal notes write before a number.
+/// "the work cited" abbreviations written in lowercase only, compared as written:
+/// capitalised, they are a person's initials ("A.W. Smith"). Dutch "a.w." (aangehaald
+/// werk) and "t.a.p." (ter aangehaalde plaatse), Swedish and Danish "a.a." (anfört
+/// arbete, anførte arbejde), Hungarian "i. m." (idézett mű).
+const CITED_CUES_LOWER: &[&str] = &[
+    "t.a.p.", "t. a. p.", "a.w.", "a. w.", "a.a.", "i. m.", "i.m.",
+];
+
+/// Locator labels Chicago, MLA and legal notes write before a number, and their kin in
+/// other languages: "pág." (Spanish), "pag." (Italian, Dutch), "blz." (Dutch
+/// bladzijde), "s." and "str." (Polish, Czech, German "S.", Russian "С."), "old."
+/// (Hungarian oldal), and the leaves of a manuscript or an early book: "k." (Polish
+/// karta), "c." and "cc." (Italian carta, carte), "f." and "ff." (folio). A plural is
+/// listed before its singular ("arts." before "art."): the first that opens the
+/// locator is taken.
 const LOCATOR_LABELS: &[&str] = &[
-    "pp.", "p.", "art.", "arts.", "§§", "§", "chap.", "ch.", "n.", "nn.", "fig.", "col.", "fol.",
-    "fols.", "no.", "para.", "paras.", "sec.", "pt.", "bk.", "vol.", "l.", "ll.", "s.", "S.", "С.",
-    "с.",
+    "pp.", "p.", "arts.", "art.", "§§", "§", "chap.", "ch.", "nn.", "n.", "fig.", "col.", "fols.",
+    "fol.", "no.", "paras.", "para.", "sec.", "pt.", "bk.", "vol.", "ll.", "l.", "s.", "S.", "С.",
+    "с.", "págs.", "pág.", "pagg.", "pag.", "blz.", "str.", "old.", "kk.", "k.", "cc.", "c.",
+    "ff.", "f.",
 ];
 
 /// What German writes between a work's pages and the page cited ("S. 17–206, hier S.
@@ -123,6 +194,22 @@ const PARTICLES: &[&str] = &[
     "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "ter", "ten",
     "y", "bin", "ibn", "al", "el", "dos", "das", "do", "zu", "af",
 ];
+
+/// The word for "and" between authors' names: English, French and Latin "et", German
+/// "und", Dutch "en", Spanish "y" and "e", Italian and Portuguese "e", Polish, Catalan
+/// and Croatian "i", Czech and Slovak "a", Swedish "och", Danish and Norwegian "og",
+/// Hungarian "és", Romanian "și", Finnish "ja", Turkish "ve", Russian "и", Ukrainian
+/// "і" and "та".
+const AND_WORDS: &[&str] = &[
+    "and", "&", "et", "und", "en", "y", "e", "i", "a", "och", "og", "és", "și", "ja", "ve", "и",
+    "і", "та",
+];
+
+/// The name after a leading "and" ("and Tóth", "& Tóth", "en Van der Woude").
+pub(super) fn after_and(segment: &str) -> Option<&str> {
+    let (word, rest) = segment.split_once(' ')?;
+    AND_WORDS.contains(&word).then_some(rest)
+}
 
 /// Small words between the capitalised words of an organisation's name.
 const CORPORATE: &[&str] = &["of", "for", "the", "on", "in"];
@@ -158,13 +245,23 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
     }
     // A cue stands in the first few words: only they are lowercased.
     let lower = lower_in_place(lead_words(trimmed));
-    let cue_at = |at: usize| {
-        LEAD_CUES
-            .iter()
-            .find(|cue| lower[at..].starts_with(*cue))
-            .map(|cue| trimmed[at + cue.len()..].trim_start())
+    let cue_at = |at: usize, cues: &[&str]| {
+        cues.iter().find_map(|cue| {
+            let word = cue.trim_end();
+            let after = lower[at..].strip_prefix(word)?;
+            // "See Varga", "См.: Лотман"
+            let after = after.strip_prefix(':').unwrap_or(after);
+            after
+                .starts_with(' ')
+                .then(|| trimmed[lower.len() - after.len()..].trim_start())
+        })
     };
-    if let Some(rest) = cue_at(0) {
+    // "Se Heckscher, s. 4" but not Spanish "Se trata de…": a name or title must follow.
+    let names_follow = |rest: &&str| {
+        rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '“' | '"' | '«'))
+    };
+    let opening = || cue_at(0, OPENING_CUES).filter(names_follow);
+    if let Some(rest) = cue_at(0, LEAD_CUES).or_else(opening) {
         return rest;
     }
     let opens_topic = lower
@@ -179,7 +276,7 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
             {
                 break;
             }
-            if let Some(rest) = cue_at(at + 1) {
+            if let Some(rest) = cue_at(at + 1, LEAD_CUES) {
                 return rest;
             }
         }
@@ -190,7 +287,13 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
 /// The start of `text` that [`strip_lead_cue`] reads: the topic's words and the
 /// longest cue after them.
 fn lead_words(text: &str) -> &str {
-    let longest_cue = LEAD_CUES.iter().map(|cue| cue.len()).max().unwrap_or(0);
+    // A cue may end in a colon ("См.:").
+    let longest_cue = LEAD_CUES
+        .iter()
+        .chain(OPENING_CUES)
+        .map(|cue| cue.len() + 1)
+        .max()
+        .unwrap_or(0);
     let words_end = text
         .match_indices(' ')
         .nth(MAX_TOPIC_WORDS)
@@ -240,11 +343,21 @@ pub(super) fn read_short(text: &str) -> Reading {
         return Reading::default();
     }
     if let Some((before, after)) = split_cited(text) {
+        // "F. Furet, *op. cit.*, p. 113.": the emphasis is the cue's
         let locator = after
-            .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+            .trim_matches(|c: char| matches!(c, ',' | '.' | '*' | '_') || c.is_whitespace())
             .to_string();
-        let head = before.trim_end_matches([',', ' ']);
+        let head = before.trim_end_matches([',', ' ', '*', '_']);
         let mut shorts = head_readings(head, false);
+        // "…mi limito a rinviare alla sintesi di Drake, *Galileo at Work* cit.": the
+        // cue closes a short form that prose leads up to.
+        if !shorts.iter().any(|s| !s.names.is_empty())
+            && let Some(tail) = prose_tail(head)
+        {
+            let mut tail_shorts = head_readings(tail, false);
+            tail_shorts.append(&mut shorts);
+            shorts = tail_shorts;
+        }
         for short in &mut shorts {
             short.cited = true;
             short.shaped = true;
@@ -334,19 +447,74 @@ pub(super) fn holds_any(text: &str, needles: &[&str]) -> bool {
 
 /// The text before and after an "op. cit."-like cue, if there is one.
 fn split_cited(text: &str) -> Option<(&str, &str)> {
-    if !may_hold(text, &["cit", "a.a.", "a. a.", "a.g."]) && !text.contains(['у', 'У']) {
+    let cyrillic = text.contains(['у', 'У', 'ц', 'Ц']);
+    let needles = [
+        "cit", "cyt", "a.a.", "a. a.", "a.g.", "a.w.", "a. w.", "t.a.p", "t. a. p", "i. m.", "i.m.",
+    ];
+    if !cyrillic && !may_hold(text, &needles) {
         return None;
     }
     let lower = lower_in_place(text);
-    CITED_CUES.iter().find_map(|cue| {
-        let at = lower.find(cue)?;
-        let starts_word =
-            at == 0 || !lower[..at].ends_with(char::is_alphanumeric) || cue.starts_with(',');
+    let whole_word = |within: &str, cue: &str| {
+        within.match_indices(cue).map(|(at, _)| at).find(|&at| {
+            let starts_word = at == 0 || !within[..at].ends_with(char::is_alphanumeric);
+            !within[at + cue.len()..].starts_with(char::is_alphanumeric)
+                && (starts_word || cue.starts_with(','))
+        })
+    };
+    let cut = |at: usize, cue: &str| {
         let end = at + cue.len();
-        let ends_word = !lower[end..].starts_with(char::is_alphanumeric);
         let at = if cue.starts_with(',') { at + 1 } else { at };
-        (starts_word && ends_word).then(|| (&text[..at], &text[end..]))
+        (&text[..at], &text[end..])
+    };
+    let found = CITED_CUES
+        .iter()
+        .find_map(|cue| whole_word(&lower, cue).map(|at| cut(at, cue)))
+        .or_else(|| {
+            CITED_CUES_LOWER
+                .iter()
+                .find_map(|cue| whole_word(text, cue).map(|at| cut(at, cue)))
+        });
+    found.or_else(|| {
+        // "*Sidereus nuncius* cit., c. 4": "cit." closing a title, before a comma or
+        // the end ("cit. in" opens a quotation's source, another thing).
+        let cue = " cit.";
+        lower.match_indices(cue).find_map(|(at, _)| {
+            let after = lower[at + cue.len()..].trim_start_matches('*');
+            let closes = after.trim().is_empty() || after.starts_with(',');
+            (at > 0 && closes).then(|| (&text[..at], &text[at + cue.len()..]))
+        })
     })
+}
+
+/// The names and title that end a sentence of prose ("…alla sintesi di Drake, *Galileo
+/// at Work*" → "Drake, *Galileo at Work*"): the capitalised words closing the first
+/// part of the last clause, after a lowercase word.
+fn prose_tail(head: &str) -> Option<&str> {
+    let clause = head.rsplit("; ").next().unwrap_or(head);
+    let first = clause.split(", ").next().unwrap_or(clause);
+    let mut start = None;
+    for (at, word) in first
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .map(|i| (i, &first[i..]))
+    {
+        let word = word.split(' ').next().unwrap_or("");
+        let capital = word.starts_with(char::is_uppercase);
+        if capital && start.is_none() {
+            let before = first[..at].trim_end();
+            let prose = before
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().all(char::is_lowercase) && !w.is_empty());
+            start = prose.then_some(at);
+        } else if !capital {
+            start = None;
+        }
+    }
+    let start = start?;
+    let offset = first.as_ptr() as usize - head.as_ptr() as usize + start;
+    Some(&head[offset..])
 }
 
 /// `text` in lowercase with every byte where it was, so that what is found in it can
@@ -496,7 +664,32 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
         });
     }
     out.retain(|s| s.title.is_some() || !s.names.is_empty());
+    let read = out.len();
+    // "De Vries en Van der Woude 1995" after "Vries, Jan de, en Ad van der Woude.
+    // 1995.": a name's leading particles stand elsewhere when it is inverted, so the
+    // readings are tried without them too, last.
+    for i in 0..read {
+        let names: Vec<String> = out[i].names.iter().map(|n| without_particles(n)).collect();
+        if names != out[i].names {
+            out.push(Short {
+                names,
+                ..out[i].clone()
+            });
+        }
+    }
     out
+}
+
+/// A folded family name without its leading particles ("van der woude" → "woude");
+/// a name of particles only stays as it is.
+fn without_particles(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let skip = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| PARTICLES.contains(w))
+        .count();
+    words[skip..].join(" ")
 }
 
 /// "Kurlansky 2002", "Cole and Hussain (2020a)", "Romero et al., 2019": an
@@ -515,13 +708,8 @@ fn author_date(head: &str) -> Option<Short> {
     let segments: Vec<&str> = before.split(", ").collect();
     // Harvard lists names with commas up to an ampersand: "Hammel-Kiesow, Puhle &
     // Wittenburg 2009"; no title can stand between them before a year.
-    let listed = || {
-        segments.len() > 1
-            && segments.iter().all(|s| {
-                let name = s.strip_prefix("and ").or_else(|| s.strip_prefix("& "));
-                is_names(name.unwrap_or(s))
-            })
-    };
+    let listed =
+        || segments.len() > 1 && segments.iter().all(|s| is_names(after_and(s).unwrap_or(s)));
     if before.is_empty() || name_segments(&segments) != segments.len() && !listed() {
         return None;
     }
@@ -575,25 +763,19 @@ fn name_segments(segments: &[&str]) -> usize {
     }
     let mut count = 1;
     // A list of three: "Varga, Kiss, and Tóth" — only when an "and" part closes it.
-    if let Some(last_and) = segments
-        .iter()
-        .position(|s| s.starts_with("and ") || s.starts_with("& "))
+    if let Some(last_and) = segments.iter().position(|s| after_and(s).is_some())
         && segments
             .get(1..last_and)
             .unwrap_or_default()
             .iter()
             .all(|s| is_names(s))
-        && is_names(
-            segments[last_and]
-                .trim_start_matches("and ")
-                .trim_start_matches("& "),
-        )
+        && after_and(segments[last_and]).is_some_and(is_names)
     {
         count = last_and + 1;
     }
     while count < segments.len() {
         let s = segments[count];
-        let joined = s.strip_prefix("& ").or_else(|| s.strip_prefix("and "));
+        let joined = after_and(s);
         if is_initials(s) {
             count += 1;
         } else if let Some(name) = joined
@@ -625,7 +807,8 @@ fn is_names(text: &str) -> bool {
             capital(w)
                 || PARTICLES.contains(&w)
                 || CORPORATE.contains(&w)
-                || matches!(w, "and" | "&" | "et" | "al")
+                || AND_WORDS.contains(&w)
+                || w == "al"
         })
         && words
             .last()
@@ -646,22 +829,35 @@ fn is_initials(text: &str) -> bool {
         })
 }
 
-/// The folded family names of the name parts ("Cole and Hussain" → cole, hussain).
+/// The folded family names of the name parts ("Cole and Hussain" → cole, hussain;
+/// "De Vries en Van der Woude" → de vries, van der woude), without the initials
+/// written before or after a name ("F. Furet", "Лотман Ю. М." → furet, лотман).
 fn names_of(segments: &[&str]) -> Vec<String> {
     let mut names = Vec::new();
     for segment in segments {
         if is_initials(segment) {
             continue;
         }
-        let segment = segment
-            .trim_start_matches("and ")
-            .trim_start_matches("& ")
+        let segment = after_and(segment)
+            .unwrap_or(segment)
             .replace(" et al.", "")
             .replace(" et al", "");
-        for name in segment.split(" and ").flat_map(|n| n.split(" & ")) {
-            let name = fold(name);
-            if !name.is_empty() && name != "et al" {
-                names.push(name);
+        let mut words: Vec<&str> = Vec::new();
+        let words_of = segment.split_whitespace().map(Some).chain([None]);
+        for word in words_of {
+            match word {
+                Some(w) if !AND_WORDS.contains(&w) => {
+                    if !is_initials(w) {
+                        words.push(w);
+                    }
+                }
+                _ => {
+                    let name = fold(&words.join(" "));
+                    if !name.is_empty() && name != "et al" {
+                        names.push(name);
+                    }
+                    words.clear();
+                }
             }
         }
     }
@@ -778,6 +974,12 @@ mod tests {
     }
 
     #[test]
+    fn cue_lists_fit_the_one_pass_search() {
+        // find_first takes at most 64 needles
+        assert!(LEAD_CUES.len() <= 64 && TRAILING_CLAUSES.len() <= 64);
+    }
+
+    #[test]
     fn supra_names_a_note() {
         assert_eq!(
             supra_note("Henkin, supra note 1, at 49."),
@@ -809,6 +1011,21 @@ mod tests {
             ("Bkz. Mardin, s. 4.", "Mardin, s. 4."),
             ("См. Лотман, с. 4.", "Лотман, с. 4."),
             ("On France see Sewell, 4.", "Sewell, 4."),
+            ("Zie daarvoor Israel 1995, 796.", "Israel 1995, 796."),
+            ("Zob. Biskup, s. 4.", "Biskup, s. 4."),
+            ("Por. Kuhn, s. 4.", "Kuhn, s. 4."),
+            ("Viz Novák, s. 4.", "Novák, s. 4."),
+            ("Se även Heckscher, s. 4.", "Heckscher, s. 4."),
+            ("Jf. Bull, s. 4.", "Bull, s. 4."),
+            ("Lásd Szekfű, 4.", "Szekfű, 4."),
+            ("Vö. Szekfű, 4.", "Szekfű, 4."),
+            ("Vezi Iorga, p. 4.", "Iorga, p. 4."),
+            ("Vegeu Vilar, p. 4.", "Vilar, p. 4."),
+            ("Див. Грушевський, с. 4.", "Грушевський, с. 4."),
+            ("Об этом см.: Лотман, с. 4.", "Лотман, с. 4."),
+            ("See: Varga, 4.", "Varga, 4."),
+            ("Se trata de Ortega, p. 4.", "Se trata de Ortega, p. 4."),
+            ("Sewell, 4.", "Sewell, 4."),
             ("For the ports see also Hart, 12.", "Hart, 12."),
             ("Seeley, John. Expansion.", "Seeley, John. Expansion."),
             (
@@ -828,7 +1045,24 @@ mod tests {
             ("Lewis, a.g.e., s. 240.", "lewis", "s. 240"),
             ("Mardin, a.g.m., s. 170.", "mardin", "s. 170"),
             ("Ключевский, указ. соч., с. 70.", "ключевский", "с. 70"),
-            ("Лотман Ю. М. Указ. соч. С. 30.", "лотман ю м", "С. 30"),
+            ("Лотман Ю. М. Указ. соч. С. 30.", "лотман", "С. 30"),
+            (
+                "Об этом см.: Зайденшнур Э. Е. Указ. соч. С. 380.",
+                "зайденшнур",
+                "С. 380",
+            ),
+            ("F. Furet, *op. cit.*, p. 113.", "furet", "p. 113"),
+            ("Wasiutyński, dz. cyt., s. 300.", "wasiutyński", "s. 300"),
+            ("Novák, cit. d., s. 12.", "novák", "s. 12"),
+            ("Israel, a.w., blz. 12.", "israel", "blz. 12"),
+            ("Israel, t.a.p., 12.", "israel", "12"),
+            ("Szekfű, i. m., 40. old.", "szekfű", "40. old"),
+            ("Iorga, lucr. cit., p. 7.", "iorga", "p. 7"),
+            (
+                "Galilei, *Sidereus nuncius* cit., cc. 17r-28r.",
+                "galilei",
+                "cc. 17r-28r",
+            ),
             ("HOLANDA, ob. cit., p. 140.", "holanda", "p. 140"),
             ("Ginzburg, cit., p. 4.", "ginzburg", "p. 4"),
         ] {
@@ -837,6 +1071,31 @@ mod tests {
             assert_eq!(r.shorts[0].names, [name], "{text}");
             assert_eq!(r.locator.as_deref(), Some(locator), "{text}");
         }
+        let r = read_short(
+            "Su questo punto; mi limito a rinviare alla sintesi di Drake, *Galileo at Work* \
+             cit., pp. 158-163.",
+        );
+        assert_eq!(r.shorts[0].names, ["drake"]);
+        assert_eq!(r.shorts[0].title.as_deref(), Some("galileo at work"));
+        assert_eq!(prose_tail("*Le Opere"), None);
+        assert_eq!(prose_tail("la sintesi di Drake"), Some("Drake"));
+        assert_eq!(prose_tail("Drake and the others"), None);
+        let r = read_short("Galilei, *Sidereus nuncius* cit., cc. 17r-28r.");
+        assert_eq!(r.shorts[0].title.as_deref(), Some("sidereus nuncius"));
+        // capitalised, a Dutch or Hungarian cue is a person's initials
+        assert!(
+            !read_short("Smith, A.W., Harbours, 12.")
+                .shorts
+                .iter()
+                .any(|s| s.cited)
+        );
+        // "cit. in" names where a quotation was found, no work cited before
+        assert!(
+            !read_short("Rossi, lettera cit. in Bianchi, Storia, 4.")
+                .shorts
+                .iter()
+                .any(|s| s.cited)
+        );
         let r = read_short("Ginzburg, *Il formaggio e i vermi*, cit., p. 44.");
         assert!(r.shorts[0].cited);
         assert_eq!(r.shorts[0].title.as_deref(), Some("il formaggio e i vermi"));
@@ -883,6 +1142,30 @@ mod tests {
             dated("Hammel-Kiesow, Puhle & Wittenburg 2009, p. 77.").0,
             ["hammel kiesow", "puhle", "wittenburg"]
         );
+        // "and" in the languages folio reads
+        for (text, names) in [
+            (
+                "De Vries en Van der Woude 1995, 693–710.",
+                ["de vries", "van der woude"],
+            ),
+            ("Conze und Kocka 1985, S. 4.", ["conze", "kocka"]),
+            ("Furet et Richet 1965, p. 4.", ["furet", "richet"]),
+            ("Tuñón y Lara 1980, 4.", ["tuñón", "lara"]),
+            ("Romano e Tenenti 1967, p. 4.", ["romano", "tenenti"]),
+            ("Kula i Topolski 1960, s. 4.", ["kula", "topolski"]),
+            ("Heckscher och Hansen 1930, s. 4.", ["heckscher", "hansen"]),
+            ("Bull og Hansen 1930, s. 4.", ["bull", "hansen"]),
+            ("Novák a Svoboda 1999, s. 4.", ["novák", "svoboda"]),
+            ("Szekfű és Hóman 1935, 4.", ["szekfű", "hóman"]),
+            ("Гуревич и Лотман 1980, с. 4.", ["гуревич", "лотман"]),
+        ] {
+            assert_eq!(dated(text).0, names, "{text}");
+        }
+        // tried last, without the particles an inverted name puts after it
+        let r = read_short("De Vries en Van der Woude 1995, 693–710.");
+        let last = r.shorts.last().expect("readings");
+        assert_eq!(last.names, ["vries", "woude"]);
+        assert_eq!(last.year.as_deref(), Some("1995"));
         // A date is no author-date form, nor a year after a title.
         for text in [
             "The Guardian, 12 March 2019",

@@ -20,7 +20,9 @@ use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
 use super::read_bibliography::{Listed, with_authors_of};
-use super::read_short::{has_year, read_short, strip_lead_cue, supra_note, without_locator};
+use super::read_short::{
+    after_and, has_year, read_short, strip_lead_cue, supra_note, without_locator,
+};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source, Span};
@@ -422,7 +424,7 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
 /// What `text` is, read against the works before it.
 fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision {
     if let Some(locator) = parse_ibid(strip_lead_cue(text)) {
-        return Decision::Ibid(locator);
+        return ibid_and_more(state, text).unwrap_or(Decision::Ibid(locator));
     }
     // The same citation again, case, spacing and punctuation aside, or with a page
     // after it.
@@ -467,8 +469,12 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
         Found::One(_) if reading.full => Found::Nothing,
         found => found,
     };
-    if !matches!(found, Found::One(_))
+    // "Zob. Biskup, dz. cyt., s. 30; por. Wasiutyński, dz. cyt., s. 12.": read whole,
+    // the first work fits with the rest as its locator; the second must be linked too.
+    let one = matches!(found, Found::One(_));
+    if (!one || text.contains("; "))
         && let Some(several) = several(state, text)
+        && (!one || matches!(&several, Decision::Several { also, .. } if !also.is_empty()))
     {
         return several;
     }
@@ -511,11 +517,46 @@ fn several(state: &State, text: &str) -> Option<Decision> {
         Part::Fits(work, locator) => (work, locator),
         _ => return None,
     };
+    let (also, unlinked) = further_parts(state, work, parts);
+    Some(Decision::Several {
+        work,
+        locator,
+        also,
+        unlinked,
+    })
+}
+
+/// "Ivi, pp. 287-293; e *Le Opere* cit., vol. XIX, p. 402.": the work of the note
+/// above, then short forms of others, each linked (or named in a warning when it fits
+/// no single work); `None` when no later part is shaped like a short form (then the
+/// whole note is the Ibid, its locator running on).
+fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
+    let work = state.previous?;
+    let mut parts = text.split("; ");
+    let first = parts.next()?;
+    let locator = parse_ibid(strip_lead_cue(first))?;
+    let (also, unlinked) = further_parts(state, work, parts);
+    (!also.is_empty() || !unlinked.is_empty()).then_some(Decision::Several {
+        work,
+        locator,
+        also,
+        unlinked,
+    })
+}
+
+/// The works the parts after a note's first cite beside `work`, and the parts shaped
+/// like short forms that fit no single work.
+fn further_parts<'t>(
+    state: &State,
+    work: usize,
+    parts: impl Iterator<Item = &'t str>,
+) -> (Vec<usize>, Vec<String>) {
     let mut also = Vec::new();
     let mut unlinked = Vec::new();
     for part in parts {
         let part = part.trim();
-        let part = part.strip_prefix("and ").unwrap_or(part);
+        // "…; and Multhauf", Italian "…; e *Le Opere* cit."
+        let part = after_and(part).unwrap_or(part);
         // "…, 297; ibid., 301": the work just named again.
         if parse_ibid(strip_lead_cue(part)).is_some() {
             continue;
@@ -526,12 +567,7 @@ fn several(state: &State, text: &str) -> Option<Decision> {
             Part::Unfit => unlinked.push(part.trim_end_matches('.').to_string()),
         }
     }
-    Some(Decision::Several {
-        work,
-        locator,
-        also,
-        unlinked,
-    })
+    (also, unlinked)
 }
 
 /// What one part of a note citing several works is.
@@ -550,7 +586,9 @@ fn one_of_several(state: &State, part: &str) -> Part {
     let titled =
         reading.locator.is_some() && reading.shorts.iter().any(|s| s.shaped && s.title.is_some());
     let dated = reading.shorts.first().is_some_and(|s| s.year.is_some());
-    if reading.full || !(titled || dated) {
+    // "por. Kuhn, dz. cyt., s. 185.": "op. cit." says a work was cited before
+    let cited = reading.shorts.iter().any(|s| s.cited);
+    if reading.full || !(titled || dated || cited) {
         return Part::Text;
     }
     match state.works.find(&reading.shorts) {
