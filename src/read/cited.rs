@@ -446,6 +446,135 @@ pub(super) fn is_continuation(line: &str) -> bool {
         || t.starts_with(|c: char| c.is_lowercase())
 }
 
+/// Words that open the tail of an entry, not a new one, when a line starting with them
+/// follows a finished-looking line: the access date and medium of MLA ("Accessed 3 June
+/// 2022.", "Web.", "Print."), APA's "Retrieved from", a chapter's "In", a translator.
+const TAIL_OPENERS: &[&str] = &[
+    "accessed ",
+    "retrieved ",
+    "available ",
+    "archived ",
+    "originally ",
+    "reprinted ",
+    "translated ",
+    "edited ",
+    "in ",
+    "print.",
+    "web.",
+    "doi",
+    "url",
+];
+
+/// Abbreviations that end a line of an entry without ending the entry ("pp.", "ed.",
+/// "Vol."), lowercase, without their period.
+const ABBREVIATIONS: &[&str] = &[
+    "pp", "p", "ed", "eds", "vol", "vols", "no", "nos", "trans", "comp", "rev", "repr", "jr", "sr",
+    "st", "dr", "mr", "mrs", "ms", "prof", "univ", "dept", "al", "ch", "chap", "n.d",
+];
+
+/// Whether `line` starts a new entry of a works-cited list written without numbers
+/// (MLA, APA and Chicago bibliographies, one entry a line, their hanging indents lost
+/// in the copy) after the entry that reads `above` so far, rather than continuing it
+/// as a wrapped line does.
+///
+/// A new entry needs both ends to agree: the entry above reads as finished — a final
+/// period or a URL (not an initial or "pp."), and a date or a URL somewhere, since
+/// nearly every entry has one and a wrap often falls before it — and the line opens
+/// like an entry: a capital (a family name, an organisation, a title), a quoted or
+/// italic title, or a run of dashes for the same authors. "Knopf, 1990." after "…of
+/// Richard Nixon. Alfred A." and "Charles Darwin: Voyaging." after "Browne, J. (1995)."
+/// (APA's date is followed by the title) continue their entries, and so does
+/// "Accessed 3 June 2022." ([`TAIL_OPENERS`]). A line written as "Family, Given." is a
+/// new entry after any finished line, dated or not.
+pub(crate) fn starts_unnumbered_entry(above: &str, line: &str) -> bool {
+    let line = line.trim();
+    let above = above.trim_end();
+    if !ends_like_entry(above) || !opens_like_entry(line) {
+        return false;
+    }
+    dated(above) || opens_with_name(line)
+}
+
+/// A final period (inside closing quotes or not) after a word that is no initial or
+/// abbreviation, or a URL; not an APA date still waiting for its title ("(1995).").
+fn ends_like_entry(text: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    if is_url(last.trim_end_matches(['.', ')', ']', '>'])) {
+        return true;
+    }
+    let Some(body) = text
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+        .strip_suffix('.')
+    else {
+        return false;
+    };
+    // "(1995)." or "(2001, March 3)." closes an APA date: the title follows.
+    if text.ends_with(").")
+        && let Some(open) = body.rfind('(')
+        && (has_year(&body[open..]) || body[open..].starts_with("(n.d"))
+    {
+        return false;
+    }
+    let word = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or(body);
+    let initial = word.chars().count() <= 2
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '.');
+    let initial = initial || word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
+    !initial && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// A capital, a quoted or italic title, or a dash run; not the tail of an entry.
+fn opens_like_entry(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    let opens = first.is_uppercase()
+        || matches!(first, '“' | '"' | '‘' | '\'' | '«' | '*' | '_')
+        || line.starts_with("——")
+        || line.starts_with("---");
+    opens && !lowercase::starts_with_any(line, TAIL_OPENERS) && !is_url(line)
+}
+
+/// "Graham, Katharine.", "Kutler, Stanley I., editor.", "Desmond, A., & Moore, J.":
+/// a family name of one to three words, a comma, and a capitalised given name or
+/// initial.
+fn opens_with_name(line: &str) -> bool {
+    let Some((family, rest)) = line.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = family.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        })
+        && rest.starts_with(char::is_uppercase)
+        && rest.contains('.')
+}
+
+/// A year (1000–2099, "1972a" too), "n.d." or a URL anywhere in `text`.
+fn dated(text: &str) -> bool {
+    has_year(text) || text.contains("n.d.") || text.split_whitespace().any(is_url)
+}
+
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && matches!(run.as_bytes()[0], b'1' | b'2') && run < "2100")
+}
+
+fn is_url(word: &str) -> bool {
+    ["http://", "https://", "www.", "doi:", "DOI:"]
+        .iter()
+        .any(|p| word.starts_with(p))
+        || word.contains("doi.org/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -602,5 +731,73 @@ mod tests {
                 (12, "whatever")
             ]
         );
+    }
+
+    #[test]
+    fn unnumbered_entries_start_where_a_finished_entry_meets_an_entry_opening() {
+        let starts = starts_unnumbered_entry;
+        // MLA, Chicago and APA entries, one a line
+        let graham = "Graham, Katharine. Personal History. Alfred A. Knopf, 1997.";
+        assert!(starts(
+            "Bernstein, Carl, and Bob Woodward. All the President's Men. Simon and Schuster, 1974.",
+            graham
+        ));
+        assert!(starts(
+            graham,
+            "\"The Watergate Story.\" The Washington Post, 2022."
+        ));
+        assert!(starts(
+            "\"The Watergate Story.\" The Washington Post, www.washingtonpost.com/wp-srv/",
+            "Woodward, Bob. The Secret Man. Simon and Schuster, 2005."
+        ));
+        assert!(starts(
+            "Browne, J. (1995). Charles Darwin: Voyaging. Alfred A. Knopf.",
+            "Darwin Correspondence Project. (n.d.). Darwin's notebooks."
+        ));
+        assert!(starts(
+            "Mayr, E. (1991). One long argument. https://doi.org/10.1000/xyz",
+            "Secord, J. A. (2000). Victorian sensation."
+        ));
+        assert!(starts(graham, "———. Cod. Walker, 1997."));
+        assert!(starts(
+            graham,
+            "*Beowulf*. Translated by Seamus Heaney. 2000."
+        ));
+        // undated, but the next line is written "Family, Given."
+        assert!(starts(
+            "Papers of the Harbour Guild. City Archive, Lund.",
+            "Varga, Ilona. The Salt Roads. Tisza Press, 2012."
+        ));
+        // wrapped lines
+        assert!(!starts(
+            "Kutler, Stanley I. The Wars of Watergate: The Last Crisis of",
+            "Richard Nixon. Alfred A. Knopf, 1990."
+        ));
+        assert!(!starts(
+            "Kutler, Stanley I. The Wars of Watergate. Alfred A.",
+            "Knopf, 1990."
+        ));
+        assert!(!starts(
+            "Kutler, Stanley I. The Wars of Watergate: The Last Crisis of Richard Nixon.",
+            "Alfred A. Knopf, 1990."
+        ));
+        assert!(!starts(
+            "Browne, J. (1995).",
+            "Charles Darwin: Voyaging. Knopf."
+        ));
+        assert!(!starts(
+            "O'Connor, John D. \"Deep Throat.\" Vanity Fair, July 2005, pp.",
+            "86-89."
+        ));
+        assert!(!starts(
+            "\"The Watergate Story.\" The Washington Post, 2005.",
+            "Accessed 3 June 2022."
+        ));
+        assert!(!starts(graham, "https://example.org/graham"));
+        assert!(!starts(graham, "and more words."));
+        assert!(!starts(
+            "Vik, A. (1981). Title. Journal 4,",
+            "Oslo, Norway."
+        ));
     }
 }

@@ -14,6 +14,10 @@
 //!    right after a menu is short and link-like too, and must stay.
 //! 3. **Contents**: a "Contents" line followed by numbered section lines ("1 History",
 //!    "1.1 Early years"), a wiki's table of contents; the book makes its own.
+//! 4. **Section label**: a short line in capitals straight above the headline, before
+//!    the article's first sentence ("MEDIA HISTORY" over "How Two Reporters…"): the
+//!    site's section, printed as a kicker; taken for the title, it would hide the
+//!    headline.
 //!
 //! The word lists and limits were tuned on `tests/data/debris/tune/` and are measured
 //! on `tests/data/debris/held-out/` (see the tests at the end of this file).
@@ -29,6 +33,8 @@ pub(crate) enum Kind {
     Menu,
     /// A wiki's table of contents.
     Contents,
+    /// A section label in capitals above the headline.
+    Label,
 }
 
 impl Kind {
@@ -38,6 +44,7 @@ impl Kind {
             Kind::Boilerplate => "boilerplate",
             Kind::Menu => "navigation",
             Kind::Contents => "table of contents",
+            Kind::Label => "section label",
         }
     }
 }
@@ -205,6 +212,7 @@ const BANNER_PREFIXES: &[&str] = &[
     "sign up for our newsletter",
     "follow us on",
     "share this:",
+    "share:",
     // the same share bar in Portuguese, Spanish, French, German, Italian, Turkish, Russian
     "compartilhe:",
     "compartilhar:",
@@ -229,6 +237,81 @@ const BANNER_PREFIXES: &[&str] = &[
 
 /// A banner line is at most this long.
 const BANNER_MAX_CHARS: usize = 160;
+
+/// Labels of a line that links to other pages of the site ("Related: The reporters who
+/// broke Watergate, then and now", "Read more: …", "More from Media History"), debris
+/// up to [`RELATED_MAX_WORDS`] words.
+const RELATED_PREFIXES: &[&str] = &[
+    "related:",
+    "related articles:",
+    "related stories:",
+    "related content:",
+    "related reading:",
+    "related coverage:",
+    "read more:",
+    "read also:",
+    "also read:",
+    "read next:",
+    "recommended:",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "more from ",
+    "more stories from ",
+    "more on this story",
+    "more in ",
+];
+
+/// A related-links line holds one headline: at most this many words.
+const RELATED_MAX_WORDS: usize = 16;
+
+/// Whole lines (lowercase) that head a list of links to other stories, one headline a
+/// line ("Related articles", "Most read"); the headlines under them go too.
+const RELATED_HEADERS: &[&str] = &[
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "read next",
+    "more stories",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "popular posts",
+    "latest stories",
+    "latest news",
+    "latest posts",
+    "editor's picks",
+    "editor’s picks",
+];
+
+/// The most headlines taken under one such header.
+const RELATED_MAX_LINES: usize = 12;
+
+/// A line that is a search box's label or placeholder ("Search…", "Search this site",
+/// "Search for:") has at most this many words.
+const SEARCH_MAX_WORDS: usize = 4;
+
+/// Words of a counter under an article ("Comments (214)", "12 comments", "Show
+/// comments", "Responses: 3"); with a number, nothing else.
+const COUNTER_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "response",
+    "responses",
+    "reply",
+    "replies",
+    "share",
+    "shares",
+    "like",
+    "likes",
+    "view",
+    "show",
+    "read",
+    "all",
+];
 
 /// Starts of short lines (footers, wiki notices) that are debris whatever follows.
 const BOILERPLATE_PREFIXES: &[&str] = &[
@@ -439,6 +522,8 @@ pub(crate) fn classify(lines: &[&str]) -> Vec<Option<Kind>> {
         .collect();
     mark_contents(&trimmed, &mut kinds);
     mark_menu_runs(&trimmed, &mut kinds);
+    mark_related_lists(&trimmed, &mut kinds);
+    mark_labels(&trimmed, &mut kinds);
     kinds
 }
 
@@ -451,6 +536,9 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     lowercase::is_one_of(line, BOILERPLATE_LINES)
         || is_wiki_tagline(line)
         || is_lead_on_link(line)
+        || is_search_box(line)
+        || is_counter(line)
+        || is_related_link(line)
         || (chars <= BOILERPLATE_MAX_CHARS
             && lowercase::starts_with_any(line, BOILERPLATE_PREFIXES))
         || (chars <= BANNER_MAX_CHARS && lowercase::starts_with_any(line, BANNER_PREFIXES))
@@ -471,6 +559,139 @@ fn is_lead_on_link(line: &str) -> bool {
     line.ends_with(['»', '→'])
         && line.split_whitespace().count() <= LEAD_ON_MAX_WORDS
         && !line.contains(['.', '!', '?'])
+}
+
+/// "Search…", "Search...", "Search this site", "Search for:": the label or placeholder
+/// of a search box. ("Search" alone is in [`BOILERPLATE_LINES`].)
+fn is_search_box(line: &str) -> bool {
+    if !lowercase::starts_with(line, "search") {
+        return false;
+    }
+    let rest = line["search".len()..].trim();
+    let words = line.split_whitespace().count();
+    let site = [
+        "this site",
+        "the site",
+        "our site",
+        "the website",
+        "this website",
+    ]
+    .iter()
+    .any(|w| lowercase::starts_with(rest, w));
+    words <= SEARCH_MAX_WORDS && (rest.ends_with(['…', ':']) || rest.ends_with("...") || site)
+}
+
+/// "Comments (214)", "214 Comments", "Responses: 3", "Show comments (12)": a counter
+/// or a button under the article, a number and the words of [`COUNTER_WORDS`].
+fn is_counter(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ':'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit() || b == b','))
+        .count();
+    let counted = words
+        .iter()
+        .any(|w| w.starts_with("comment") || w.starts_with("repl") || w.starts_with("respons"));
+    // a number, or a button's verb: "Responses" alone may be a heading
+    let button = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "view" | "show" | "read"));
+    numbers <= 1
+        && (numbers == 1 || button)
+        && counted
+        && words.len() <= SEARCH_MAX_WORDS
+        && words.iter().all(|w| {
+            COUNTER_WORDS.contains(&w.as_str())
+                || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        })
+}
+
+/// "Related: The reporters who broke Watergate, then and now", "More from Media
+/// History": a short line leading to other pages (see [`RELATED_PREFIXES`]).
+fn is_related_link(line: &str) -> bool {
+    lowercase::starts_with_any(line, RELATED_PREFIXES)
+        && line.split_whitespace().count() <= RELATED_MAX_WORDS
+        && !line.ends_with(['.', ';', ','])
+}
+
+/// The headlines under a [`RELATED_HEADERS`] line or a "More from …" line, up to the
+/// first blank line: short lines with no sentence end. A headline of eight words is
+/// too long for a menu link, so the menu rule leaves it.
+fn mark_related_lists(lines: &[&str], kinds: &mut [Option<Kind>]) {
+    for i in 0..lines.len() {
+        let header = lowercase::is_one_of(lines[i], RELATED_HEADERS)
+            || lowercase::starts_with(lines[i], "more from ") && is_related_link(lines[i]);
+        if !header {
+            continue;
+        }
+        for j in (i + 1..lines.len()).take(RELATED_MAX_LINES) {
+            let line = lines[j];
+            let headline = !line.is_empty()
+                && line.split_whitespace().count() <= RELATED_MAX_WORDS
+                && !line.ends_with(['.', ';', ',', ':']);
+            if kinds[j].is_some() || !headline {
+                break;
+            }
+            kinds[j] = Some(Kind::Menu);
+            kinds[i].get_or_insert(Kind::Menu);
+        }
+    }
+}
+
+/// "MEDIA HISTORY", "OPINION", "SCIENCE & TECH": a short line with no lowercase
+/// letter, as a section label over a headline is set.
+fn is_label(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && line.chars().count() <= LABEL_MAX_CHARS
+        && line.split_whitespace().count() <= LABEL_MAX_WORDS
+        && !line.chars().any(char::is_lowercase)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.ends_with(['.', '!', '?', ';', ',', ':'])
+}
+
+/// Whether `line` reads as a headline under a section label: mixed case (not another
+/// label), and neither a byline nor a date.
+fn is_headline(line: &str) -> bool {
+    line.starts_with(char::is_uppercase)
+        && line.chars().any(char::is_lowercase)
+        && line.chars().count() <= HEADLINE_MAX_CHARS
+        && !lowercase::starts_with(line, "by ")
+        && !line.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A section label is at most this many characters …
+const LABEL_MAX_CHARS: usize = 40;
+/// … and words.
+const LABEL_MAX_WORDS: usize = 4;
+/// A headline under a label is at most this long.
+const HEADLINE_MAX_CHARS: usize = 200;
+/// A line of at least this many words ending a sentence is the article's prose: no
+/// section label follows it.
+const PROSE_MIN_WORDS: usize = 10;
+
+/// Section labels: a [`is_label`] line with an [`is_headline`] line straight under it
+/// (no blank line between), before the first line of prose.
+fn mark_labels(lines: &[&str], kinds: &mut [Option<Kind>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let line = lines[i];
+        let prose = line.split_whitespace().count() >= PROSE_MIN_WORDS
+            && line.ends_with(['.', '!', '?', '"', '”']);
+        if prose && kinds[i].is_none() {
+            return;
+        }
+        if kinds[i].is_none()
+            && kinds[i + 1].is_none()
+            && is_label(line)
+            && is_headline(lines[i + 1])
+        {
+            kinds[i] = Some(Kind::Label);
+        }
+    }
 }
 
 fn is_menu_word(line: &str) -> bool {

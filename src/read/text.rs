@@ -66,6 +66,8 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
     let mut cited = Collector::new(src.text);
     let mut lists = Vec::new();
     let mut in_cited = false;
+    // Under a works-cited heading whose list has no numbers: each entry is a paragraph.
+    let mut in_bibliography = false;
     let mut seen_body = false;
     let mut i = 0;
     while i < lines.len() {
@@ -133,6 +135,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             || heading_like(line.text)
                 && next.is_some_and(|n| !heading_like(n.text) && stands_alone(n))
         {
+            in_bibliography = cited::is_heading(line.text);
             doc.blocks.push(Block::Heading {
                 level: 2,
                 id: None,
@@ -150,6 +153,7 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
             if next.blank_before
                 || prev.text.chars().count() < WRAP_MIN_CHARS
                 || cited::is_heading(next.text)
+                || in_bibliography && cited::starts_unnumbered_entry(&text, next.text)
             {
                 break;
             }
@@ -684,5 +688,44 @@ mod tests {
             texts(&doc.blocks),
             ["P:Intro paragraph.", "H:Notes", "P:These are my thoughts."]
         );
+    }
+
+    #[test]
+    fn an_unnumbered_works_cited_list_keeps_one_entry_a_line() {
+        let doc = read(
+            "a.txt",
+            "T\n\nA claim.\n\nWorks Cited\n\n\
+             Graham, Katharine. Personal History. Alfred A. Knopf, 1997.\n\
+             Kutler, Stanley I. The Wars of Watergate: The Last Crisis of\n\
+             Richard Nixon. Alfred A. Knopf, 1990.\n\
+             \"The Watergate Story.\" The Washington Post, www.washingtonpost.com/watergate/.\n\
+             Accessed 3 June 2022.\n\
+             Woodward, Bob. The Secret Man. Simon and Schuster, 2005.\n\n\
+             A closing paragraph of the page, long enough to be prose.\n\
+             It runs on to a second line.\n"
+                .as_bytes(),
+        );
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:A claim.",
+                "H:Works Cited",
+                "P:Graham, Katharine. Personal History. Alfred A. Knopf, 1997.",
+                "P:Kutler, Stanley I. The Wars of Watergate: The Last Crisis of Richard Nixon. \
+                 Alfred A. Knopf, 1990.",
+                "P:“The Watergate Story.” The Washington Post, www.washingtonpost.com/watergate/. \
+                 Accessed 3 June 2022.",
+                "P:Woodward, Bob. The Secret Man. Simon and Schuster, 2005.",
+                "P:A closing paragraph of the page, long enough to be prose. \
+                 It runs on to a second line.",
+            ]
+        );
+        // outside a works-cited list, lines that look like entries are wrapped prose
+        let doc = read(
+            "a.txt",
+            b"T\n\nThe list was printed by Alfred A. Knopf in the year 1997.\n\
+              Graham, Katharine. Personal History.\n",
+        );
+        assert_eq!(doc.blocks.len(), 1);
     }
 }

@@ -554,6 +554,7 @@ fn locator_of(text: &str) -> (&str, Option<String>) {
             let tail = tail.strip_prefix(HERE).unwrap_or(tail);
             is_locator(tail).then(|| (&trimmed[..cut], Some(tail.to_string())))
         })
+        .or_else(|| page_after_words(trimmed))
         .unwrap_or((text, None))
 }
 
@@ -569,6 +570,54 @@ fn label_after_period(text: &str) -> Option<usize> {
                 .is_some_and(|rest| rest.starts_with(' '))
         })
     })
+}
+
+/// Words that name a part of a text rather than a work: before a number they are
+/// the locator's own label or prose ("Chapter 5", "see Table 2"), never an MLA note.
+const PART_WORDS: &[&str] = &[
+    "chapter", "chap", "ch", "figure", "fig", "table", "section", "sec", "part", "volume", "vol",
+    "book", "appendix", "page", "note", "line", "verse", "article", "art", "item", "number", "no",
+    "act", "scene", "psalm", "plate", "map", "column", "box", "folder", "series", "exhibit",
+    "episode", "season", "year", "day", "week", "phase", "stage",
+];
+
+/// Small words a title in headline case keeps lowercase.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "nor", "but", "at", "by", "with",
+    "from", "into", "upon", "as", "&", "et", "al.",
+];
+
+/// MLA's short note puts the page straight after the author or the title, with no
+/// comma: "Graham 465-70", "All the President's Men 71-73", "Kutler, The Wars of
+/// Watergate 617-22". Read so only when the words before the page are a name or a
+/// title in headline case (capitals but for small words, none a part's label such
+/// as "Chapter"): "was about 4000" is a sentence, "U.S. 683" a law report.
+fn page_after_words(trimmed: &str) -> Option<(&str, Option<String>)> {
+    let cut = trimmed.rfind(' ')?;
+    let tail = &trimmed[cut + 1..];
+    if !tail.starts_with(|c: char| c.is_ascii_digit()) || !is_locator(tail) {
+        return None;
+    }
+    let head = trimmed[..cut].trim_end();
+    let last = head.rsplit(", ").next()?;
+    let words: Vec<&str> = last
+        .split_whitespace()
+        .map(|w| w.trim_matches(['“', '”', '"', '*', '_']))
+        .collect();
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    let headline = words.first().is_some_and(|w| capital(w))
+        && words.len() <= MAX_TITLE_WORDS
+        && words
+            .iter()
+            .all(|w| capital(w) || TITLE_SMALL_WORDS.contains(w))
+        && words
+            .last()
+            .is_some_and(|w| !PART_WORDS.contains(&w.to_lowercase().as_str()));
+    headline.then(|| (head, Some(tail.to_string())))
 }
 
 /// Whether `tail` is a locator: a number or range, after a label or not ("23", "p.
@@ -995,6 +1044,53 @@ mod tests {
             None
         );
         assert_eq!(supra_note("Supranational law, note 5."), None);
+    }
+
+    #[test]
+    fn mla_puts_the_page_after_the_name_or_title() {
+        for (text, names, title, locator) in [
+            ("Graham 465-70.", vec!["graham"], None, "465-70"),
+            (
+                "All the President's Men 71-73.",
+                vec![],
+                Some("all the president s men"),
+                "71-73",
+            ),
+            (
+                "Kutler, The Wars of Watergate 617-22.",
+                vec!["kutler"],
+                Some("the wars of watergate"),
+                "617-22",
+            ),
+            (
+                "Woodward and Bernstein 14-17.",
+                vec!["woodward", "bernstein"],
+                None,
+                "14-17",
+            ),
+        ] {
+            let r = read_short(text);
+            assert_eq!(r.locator.as_deref(), Some(locator), "{text}");
+            assert!(!r.full, "{text}");
+            let fits = r.shorts.iter().any(|s| {
+                s.shaped && s.names == names && s.title.as_deref() == title.or(s.title.as_deref())
+            });
+            assert!(fits, "{text}: {r:?}");
+        }
+        // A year, a sentence, a law report or a part of a text is no such page.
+        for text in [
+            "Graham 1997.",
+            "The population was about 4000.",
+            "United States v. Nixon, 418 U.S. 683",
+            "See Chapter 5.",
+            "Smith, John. The Book. Oxford University Press 45",
+        ] {
+            let r = read_short(text);
+            assert!(
+                r.locator.is_none() || !r.shorts.iter().any(|s| s.shaped),
+                "{text}: {r:?}"
+            );
+        }
     }
 
     #[test]

@@ -171,3 +171,66 @@ fn held_out_pages() {
     );
     assert!(recall >= 0.55, "held-out recall {recall:.3}");
 }
+
+#[test]
+fn search_boxes_counters_and_related_links() {
+    for line in [
+        "Search...",
+        "Search…",
+        "Search this site",
+        "Search for:",
+        "Comments (214)",
+        "214 Comments",
+        "Responses: 3",
+        "View all comments",
+        "Related: The reporters who broke Watergate, then and now",
+        "Read more: How the cable was laid",
+        "More from Media History",
+        "You may also like",
+        "Share: Facebook Twitter LinkedIn Email",
+    ] {
+        assert_eq!(kinds(line), [Some(Kind::Boilerplate)], "{line}");
+    }
+    for line in [
+        "Search parties found the boat three days later.",
+        "Responses",
+        "Comments on the draft were sent to the council in 1911.",
+        "More from the archive shows that the guild met weekly.",
+        "Related: the two cases were heard together, as the court explained at length in its opinion of 1803.",
+    ] {
+        assert_eq!(kinds(line), [None], "{line}");
+    }
+}
+
+#[test]
+fn a_label_in_capitals_over_the_headline() {
+    let got = kinds(
+        "MEDIA HISTORY\nHow Two Metro Reporters Brought Down a President\nBy Laura Whitcombe\n\n\
+         The burglars were arrested inside the committee's offices before dawn.\n\
+         SECOND SECTION\nA heading in the body",
+    );
+    assert_eq!(got[0], Some(Kind::Label));
+    assert!(got[1..].iter().all(Option::is_none), "{got:?}");
+    // a title in capitals over its byline or a date stays
+    assert_eq!(kinds("THE HARBOUR GUILD\nBy Ruth Calloway"), [None, None]);
+    assert_eq!(
+        kinds("THE HARBOUR GUILD\n\nA subtitle line"),
+        [None, None, None]
+    );
+}
+
+#[test]
+fn headlines_under_a_related_stories_header() {
+    let got = kinds(
+        "Related articles\nThe Voyage of the Beagle in 10 Objects\nWallace in the Malay Archipelago\n\n\
+         A closing line of the article.",
+    );
+    assert_eq!(
+        got[..3],
+        [Some(Kind::Boilerplate), Some(Kind::Menu), Some(Kind::Menu)]
+    );
+    assert!(got[3..].iter().all(Option::is_none), "{got:?}");
+    // a sentence ends the list
+    let got = kinds("Most read\nThe ship sailed from Falmouth on the morning tide.\n");
+    assert_eq!(got[1], None);
+}
