@@ -39,6 +39,8 @@ mod match_short;
 mod parse_citation;
 mod pick_citations;
 mod read_bibliography;
+mod read_cues;
+mod read_locator;
 mod read_short;
 mod resolve_sources;
 mod tie_spaces;

@@ -8,7 +8,9 @@
 //! and Hussain, “Defectors,” 4"), initials after the name ("Merat, A., Title"). A
 //! note that may be read more than one way yields every reading; the matcher decides.
 
-use super::parse_citation::{fold, split_locator, url_ranges};
+use super::parse_citation::{fold, url_ranges};
+use super::read_cues::{strip_lead_cue, without_trailing_clause};
+use super::read_locator::{has_year, is_year, locator_of};
 
 /// One way of reading a note as a short form.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -39,87 +41,6 @@ pub(super) struct Reading {
     /// whatever it fits.
     pub full: bool,
 }
-
-/// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
-/// lowercase, longest first where one starts another: English, French "voir", Spanish
-/// "véase", Portuguese "ver", Italian "cfr.", German "vgl." and "siehe", Dutch "zie"
-/// (with the adverbs it takes: "zie daarvoor"), Polish "zob." (zobacz) and "por."
-/// (porównaj), Czech "viz" and "srov." (srovnej), Slovak "pozri" and "porov.",
-/// Danish and Norwegian "jf." (jævnfør), Swedish "jfr" (jämför), Hungarian "lásd" and
-/// "vö." (vesd össze), Romanian "vezi", Catalan "vegeu", Turkish "bkz." (bakınız),
-/// Russian "см." (смотри), Ukrainian "див." (дивись). A colon may follow one ("См.:
-/// Лотман"). Inside commentary they bring in a citation too ("…; see Varga, *Salt
-/// Roads*, 23."), see `pick_citations`; the cues that are common words elsewhere open a
-/// note only, see [`OPENING_CUES`].
-pub(super) const LEAD_CUES: &[&str] = &[
-    "see also ",
-    "see ",
-    "cf. ",
-    "compare ",
-    "voir aussi ",
-    "voir ",
-    "véase también ",
-    "véase ",
-    "ver também ",
-    "ver ",
-    "cfr. ",
-    "vedi ",
-    "vgl. auch ",
-    "vgl. dazu ",
-    "vgl. hierzu ",
-    "vgl. ",
-    "siehe auch ",
-    "siehe dazu ",
-    "siehe ",
-    "zie ook ",
-    "zie daarvoor ",
-    "zie daarover ",
-    "zie hierover ",
-    "zie hiervoor ",
-    "zie bijvoorbeeld ",
-    "zie ",
-    "zob. też ",
-    "zob. także ",
-    "zob. ",
-    "por. ",
-    "viz též ",
-    "viz také ",
-    "viz ",
-    "srov. ",
-    "pozri tiež ",
-    "pozri ",
-    "porov. ",
-    "jf. ",
-    "jfr. ",
-    "jfr ",
-    "lásd még ",
-    "lásd ",
-    "vö. ",
-    "vezi și ",
-    "vezi ",
-    "vegeu també ",
-    "vegeu ",
-    "bkz. ",
-    "см. также ",
-    "см. ",
-    "див. також ",
-    "див. ",
-];
-
-/// Cues that open a note but are common words inside one: Swedish, Danish and
-/// Norwegian "se" (see) is Spanish, Italian, Portuguese and French "se" too. One is
-/// a cue only before a capital (a name, a title).
-const OPENING_CUES: &[&str] = &["se även ", "se också ", "se også ", "se "];
-
-/// Words that may open a note before its cue names the topic ("On France see …",
-/// "Zur Debatte vgl. …"): a preposition and at most [`MAX_TOPIC_WORDS`] words more.
-const TOPIC_OPENERS: &[&str] = &[
-    "on", "for", "about", "sur", "pour", "sobre", "para", "su", "per", "zu", "zur", "zum", "über",
-    "over", "om", "o", "despre", "о", "об", "по", "для", "про",
-];
-
-/// The most words a topic before a cue runs to, the preposition included.
-const MAX_TOPIC_WORDS: usize = 4;
 
 /// "the work cited" abbreviations, lowercase, longest spellings first: Latin, Spanish
 /// and Portuguese "ob. cit.", German "a.a.O." (am angegebenen Ort), Polish "dz. cyt."
@@ -171,24 +92,6 @@ const CITED_CUES_LOWER: &[&str] = &[
     "t.a.p.", "t. a. p.", "a.w.", "a. w.", "a.a.", "i. m.", "i.m.",
 ];
 
-/// Locator labels Chicago, MLA and legal notes write before a number, and their kin in
-/// other languages: "pág." (Spanish), "pag." (Italian, Dutch), "blz." (Dutch
-/// bladzijde), "s." and "str." (Polish, Czech, German "S.", Russian "С."), "old."
-/// (Hungarian oldal), and the leaves of a manuscript or an early book: "k." (Polish
-/// karta), "c." and "cc." (Italian carta, carte), "f." and "ff." (folio). A plural is
-/// listed before its singular ("arts." before "art."): the first that opens the
-/// locator is taken.
-const LOCATOR_LABELS: &[&str] = &[
-    "pp.", "p.", "arts.", "art.", "§§", "§", "chap.", "ch.", "nn.", "n.", "fig.", "col.", "fols.",
-    "fol.", "no.", "paras.", "para.", "sec.", "pt.", "bk.", "vol.", "ll.", "l.", "s.", "S.", "С.",
-    "с.", "págs.", "pág.", "pagg.", "pag.", "blz.", "str.", "old.", "kk.", "k.", "cc.", "c.",
-    "ff.", "f.",
-];
-
-/// What German writes between a work's pages and the page cited ("S. 17–206, hier S.
-/// 37"): the locator follows it.
-const HERE: &str = "hier ";
-
 /// Lowercase words a family name may hold ("de la Macorra", "van Gogh").
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "ter", "ten",
@@ -213,128 +116,6 @@ pub(super) fn after_and(segment: &str) -> Option<&str> {
 
 /// Small words between the capitalised words of an organisation's name.
 const CORPORATE: &[&str] = &["of", "for", "the", "on", "in"];
-
-/// Clauses of commentary that may follow a citation's locator ("…, 138, who stresses
-/// the herring."; "Varga, *Salt Roads*, 23, though she gives no source."): after a
-/// page number, a citation's own words never open so.
-const TRAILING_CLAUSES: &[&str] = &[
-    ", who ",
-    ", whose ",
-    ", which ",
-    ", where ",
-    ", though ",
-    ", although ",
-    ", but ",
-    ", while ",
-];
-
-/// `text` without a clause of commentary after its locator, see [`TRAILING_CLAUSES`].
-pub(super) fn without_trailing_clause(text: &str) -> &str {
-    let cut = find_first(text, TRAILING_CLAUSES, |at| {
-        text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')')
-    });
-    cut.map_or(text, |(at, _)| &text[..at])
-}
-
-/// `text` without a leading cue ("See", "Vgl.", "См."; see [`LEAD_CUES`]), and
-/// without a short topic before it ("On France see …").
-pub(super) fn strip_lead_cue(text: &str) -> &str {
-    let trimmed = text.trim();
-    if !trimmed.contains(' ') {
-        return trimmed;
-    }
-    // A cue stands in the first few words: only they are lowercased.
-    let lower = lower_in_place(lead_words(trimmed));
-    let cue_at = |at: usize, cues: &[&str]| {
-        cues.iter().find_map(|cue| {
-            let word = cue.trim_end();
-            let after = lower[at..].strip_prefix(word)?;
-            // "See Varga", "См.: Лотман"
-            let after = after.strip_prefix(':').unwrap_or(after);
-            after
-                .starts_with(' ')
-                .then(|| trimmed[lower.len() - after.len()..].trim_start())
-        })
-    };
-    // "Se Heckscher, s. 4" but not Spanish "Se trata de…": a name or title must follow.
-    let names_follow = |rest: &&str| {
-        rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '“' | '"' | '«'))
-    };
-    let opening = || cue_at(0, OPENING_CUES).filter(names_follow);
-    if let Some(rest) = cue_at(0, LEAD_CUES).or_else(opening) {
-        return rest;
-    }
-    let opens_topic = lower
-        .split(' ')
-        .next()
-        .is_some_and(|word| TOPIC_OPENERS.contains(&word));
-    if opens_topic {
-        // "On France see …": a cue after a few plain words (no comma, no digit).
-        for (words, (at, _)) in lower.match_indices(' ').enumerate() {
-            if words >= MAX_TOPIC_WORDS
-                || lower[..at].contains(|c: char| c == ',' || c.is_ascii_digit())
-            {
-                break;
-            }
-            if let Some(rest) = cue_at(at + 1, LEAD_CUES) {
-                return rest;
-            }
-        }
-    }
-    trimmed
-}
-
-/// The start of `text` that [`strip_lead_cue`] reads: the topic's words and the
-/// longest cue after them.
-fn lead_words(text: &str) -> &str {
-    // A cue may end in a colon ("См.:").
-    let longest_cue = LEAD_CUES
-        .iter()
-        .chain(OPENING_CUES)
-        .map(|cue| cue.len() + 1)
-        .max()
-        .unwrap_or(0);
-    let words_end = text
-        .match_indices(' ')
-        .nth(MAX_TOPIC_WORDS)
-        .map_or(text.len(), |(at, _)| at + 1);
-    let mut end = (words_end + longest_cue).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    &text[..end]
-}
-
-/// How a note points back at an earlier note by its number: Bluebook "*supra* note 5",
-/// German "(wie Anm. 4)" (wie Anmerkung), lowercase.
-const SUPRA: &[&str] = &["supra note ", "supra notes ", "supra n. ", "wie anm. "];
-
-/// The most words before "supra" (the authors or a short title): more is prose
-/// mentioning a note ("As the discussion supra note 3 shows…").
-const MAX_SUPRA_LEAD_WORDS: usize = 8;
-
-/// "Henkin, *supra* note 1, at 49." → (1, "49"); "Weber (wie Anm. 1), S. 94." → (1,
-/// "S. 94"): the earlier note a short form names by number, and its locator. The
-/// writer has said which note: the work is that note's, whatever else fits.
-pub(super) fn supra_note(text: &str) -> Option<(u32, Option<String>)> {
-    if !may_hold(text, &["supra", "anm."]) {
-        return None;
-    }
-    let lower = text.to_ascii_lowercase();
-    let (at, cue) = SUPRA.iter().find_map(|cue| Some((lower.find(cue)?, cue)))?;
-    let before = &text[..at];
-    if before.contains(';') || before.split_whitespace().count() > MAX_SUPRA_LEAD_WORDS {
-        return None;
-    }
-    let after = &text[at + cue.len()..];
-    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    let number = after.get(..digits)?.parse().ok()?;
-    let locator = after[digits..]
-        .trim_start_matches([')', ',', ' '])
-        .trim_end_matches(['.', ' ']);
-    let locator = locator.strip_prefix("at ").unwrap_or(locator).trim();
-    Some((number, (!locator.is_empty()).then(|| locator.to_string())))
-}
 
 /// Reads `text` as a short form. A text with a URL never is one.
 pub(super) fn read_short(text: &str) -> Reading {
@@ -534,133 +315,10 @@ pub(super) fn lower_in_place(text: &str) -> String {
     }
 }
 
-/// The text before a final locator, and the locator: the parser's pages ("23", "p.
-/// 12", "pp. 12–14", "xiv") and the labels of legal and classical notes ("art. 12",
-/// "§ 4", "n. 5", "12n3").
-fn locator_of(text: &str) -> (&str, Option<String>) {
-    let (body, locator) = split_locator(text);
-    if locator.is_some() {
-        return (body, locator);
-    }
-    let trimmed = text.trim().trim_end_matches('.');
-    // GOST and ABNT end a full note with the page after a period: "М.: Мысль, 1987.
-    // С. 50.", "São Paulo, 1936. p. 101."
-    let after_period = label_after_period(trimmed);
-    [after_period, trimmed.rfind(',')]
-        .into_iter()
-        .flatten()
-        .find_map(|cut| {
-            let tail = trimmed[cut + 1..].trim();
-            let tail = tail.strip_prefix(HERE).unwrap_or(tail);
-            is_locator(tail).then(|| (&trimmed[..cut], Some(tail.to_string())))
-        })
-        .or_else(|| page_after_words(trimmed))
-        .unwrap_or((text, None))
-}
-
-/// Where the last ". LABEL " of the first of [`LOCATOR_LABELS`] that `text` holds
-/// stands ("…, 1987. С. 50" → the period before "С."). One pass over the periods of
-/// the text rather than a search per label: notes are read this way thousands of times.
-fn label_after_period(text: &str) -> Option<usize> {
-    let periods: Vec<usize> = text.match_indices(". ").map(|(at, _)| at).collect();
-    LOCATOR_LABELS.iter().find_map(|label| {
-        periods.iter().rev().copied().find(|&at| {
-            text[at + 2..]
-                .strip_prefix(label)
-                .is_some_and(|rest| rest.starts_with(' '))
-        })
-    })
-}
-
-/// Words that name a part of a text rather than a work: before a number they are
-/// the locator's own label or prose ("Chapter 5", "see Table 2"), never an MLA note.
-const PART_WORDS: &[&str] = &[
-    "chapter", "chap", "ch", "figure", "fig", "table", "section", "sec", "part", "volume", "vol",
-    "book", "appendix", "page", "note", "line", "verse", "article", "art", "item", "number", "no",
-    "act", "scene", "psalm", "plate", "map", "column", "box", "folder", "series", "exhibit",
-    "episode", "season", "year", "day", "week", "phase", "stage",
-];
-
-/// Small words a title in headline case keeps lowercase.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "nor", "but", "at", "by", "with",
-    "from", "into", "upon", "as", "&", "et", "al.",
-];
-
-/// MLA's short note puts the page straight after the author or the title, with no
-/// comma: "Graham 465-70", "All the President's Men 71-73", "Kutler, The Wars of
-/// Watergate 617-22". Read so only when the words before the page are a name or a
-/// title in headline case (capitals but for small words, none a part's label such
-/// as "Chapter"): "was about 4000" is a sentence, "U.S. 683" a law report.
-fn page_after_words(trimmed: &str) -> Option<(&str, Option<String>)> {
-    let cut = trimmed.rfind(' ')?;
-    let tail = &trimmed[cut + 1..];
-    if !tail.starts_with(|c: char| c.is_ascii_digit()) || !is_locator(tail) {
-        return None;
-    }
-    let head = trimmed[..cut].trim_end();
-    let last = head.rsplit(", ").next()?;
-    let words: Vec<&str> = last
-        .split_whitespace()
-        .map(|w| w.trim_matches(['“', '”', '"', '*', '_']))
-        .collect();
-    let capital = |w: &str| {
-        w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-    };
-    let headline = words.first().is_some_and(|w| capital(w))
-        && words.len() <= MAX_TITLE_WORDS
-        && words
-            .iter()
-            .all(|w| capital(w) || TITLE_SMALL_WORDS.contains(w))
-        && words
-            .last()
-            .is_some_and(|w| !PART_WORDS.contains(&w.to_lowercase().as_str()));
-    headline.then(|| (head, Some(tail.to_string())))
-}
-
-/// Whether `tail` is a locator: a number or range, after a label or not ("23", "p.
-/// 12", "art. 12", "§ 4", "12n3"); a bare year is not.
-fn is_locator(tail: &str) -> bool {
-    let number = LOCATOR_LABELS
-        .iter()
-        .find_map(|label| tail.strip_prefix(label))
-        .map_or(tail, str::trim_start);
-    let labelled = number.len() < tail.len();
-    let numeric = |part: &str| {
-        let part = part.trim();
-        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
-        // "12n3", "23f", "45ff", "3r", "12v": a page with a note, folio side or "following"
-        let rest = &part[digits..];
-        digits > 0
-            && digits <= 5
-            && (rest.is_empty() || matches!(rest, "f" | "ff" | "r" | "v") || note_suffix(rest))
-            && (labelled || !is_year(&part[..digits]))
-    };
-    !number.is_empty() && number.split(['-', '–', ',']).all(numeric)
-}
-
-/// "n3" or "nn. 3–4" after a page number.
-fn note_suffix(rest: &str) -> bool {
-    rest.strip_prefix('n')
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn is_year(digits: &str) -> bool {
-    digits.len() == 4 && matches!(digits.as_bytes()[0], b'1' | b'2')
-}
-
-/// Whether a year stands anywhere in `text`: short forms have none, full citations
-/// almost always one ("…, June 1992, 45").
-pub(super) fn has_year(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_digit()).any(is_year)
-}
-
 /// The most comma-separated parts and words a short title runs to; longer runs are
 /// the rest of a full citation.
 const MAX_TITLE_PARTS: usize = 2;
-const MAX_TITLE_WORDS: usize = 20;
+pub(super) const MAX_TITLE_WORDS: usize = 20;
 
 /// The readings of the part before the locator: names then a title, or a title alone.
 fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
@@ -934,28 +592,9 @@ fn has_sentence_break(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::read_cues::{LEAD_CUES, TRAILING_CLAUSES, supra_note};
+    use super::super::read_locator::*;
     use super::*;
-
-    /// One pass over the periods finds what a search for each label in turn finds.
-    #[test]
-    fn a_label_after_a_period_is_found_as_a_search_per_label_finds_it() {
-        for text in [
-            "М.: Мысль, 1987. С. 50",
-            "São Paulo, 1936. p. 101",
-            "A. B. Title. p. 4. pp. 5",
-            "No label here. 12",
-            "Press. s. 4. p. 7",
-            "Ends with a label. p.",
-        ] {
-            let per_label = LOCATOR_LABELS
-                .iter()
-                .find_map(|label| text.rfind(&format!(". {label} ")));
-            assert_eq!(label_after_period(text), per_label, "{text}");
-        }
-        assert_eq!(lead_words("On France see Varga"), "On France see Varga");
-        let long = "word ".repeat(40);
-        assert!(lead_words(&long).len() < long.len());
-    }
 
     fn one(text: &str) -> (Vec<String>, Option<String>, Option<String>) {
         let r = read_short(text);

@@ -20,9 +20,9 @@ use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
 use super::read_bibliography::{Listed, with_authors_of};
-use super::read_short::{
-    after_and, has_year, read_short, strip_lead_cue, supra_note, without_locator,
-};
+use super::read_cues::{strip_lead_cue, supra_note};
+use super::read_locator::has_year;
+use super::read_short::{after_and, read_short, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source, Span};

@@ -1,0 +1,221 @@
+//! What stands around a short form and is not part of it: a cue before it ("See",
+//! "Vgl.", "Zie", "См."), a topic before the cue ("On France see …"), a clause of
+//! commentary after its locator, and "*supra* note N", which names the note itself.
+
+use super::read_short::{find_first, lower_in_place, may_hold};
+
+/// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
+/// lowercase, longest first where one starts another: English, French "voir", Spanish
+/// "véase", Portuguese "ver", Italian "cfr.", German "vgl." and "siehe", Dutch "zie"
+/// (with the adverbs it takes: "zie daarvoor"), Polish "zob." (zobacz) and "por."
+/// (porównaj), Czech "viz" and "srov." (srovnej), Slovak "pozri" and "porov.",
+/// Danish and Norwegian "jf." (jævnfør), Swedish "jfr" (jämför), Hungarian "lásd" and
+/// "vö." (vesd össze), Romanian "vezi", Catalan "vegeu", Turkish "bkz." (bakınız),
+/// Russian "см." (смотри), Ukrainian "див." (дивись). A colon may follow one ("См.:
+/// Лотман"). Inside commentary they bring in a citation too ("…; see Varga, *Salt
+/// Roads*, 23."), see `pick_citations`; the cues that are common words elsewhere open a
+/// note only, see [`OPENING_CUES`].
+pub(super) const LEAD_CUES: &[&str] = &[
+    "see also ",
+    "see ",
+    "cf. ",
+    "compare ",
+    "voir aussi ",
+    "voir ",
+    "véase también ",
+    "véase ",
+    "ver também ",
+    "ver ",
+    "cfr. ",
+    "vedi ",
+    "vgl. auch ",
+    "vgl. dazu ",
+    "vgl. hierzu ",
+    "vgl. ",
+    "siehe auch ",
+    "siehe dazu ",
+    "siehe ",
+    "zie ook ",
+    "zie daarvoor ",
+    "zie daarover ",
+    "zie hierover ",
+    "zie hiervoor ",
+    "zie bijvoorbeeld ",
+    "zie ",
+    "zob. też ",
+    "zob. także ",
+    "zob. ",
+    "por. ",
+    "viz též ",
+    "viz také ",
+    "viz ",
+    "srov. ",
+    "pozri tiež ",
+    "pozri ",
+    "porov. ",
+    "jf. ",
+    "jfr. ",
+    "jfr ",
+    "lásd még ",
+    "lásd ",
+    "vö. ",
+    "vezi și ",
+    "vezi ",
+    "vegeu també ",
+    "vegeu ",
+    "bkz. ",
+    "см. также ",
+    "см. ",
+    "див. також ",
+    "див. ",
+];
+
+/// Cues that open a note but are common words inside one: Swedish, Danish and
+/// Norwegian "se" (see) is Spanish, Italian, Portuguese and French "se" too. One is
+/// a cue only before a capital (a name, a title).
+const OPENING_CUES: &[&str] = &["se även ", "se också ", "se også ", "se "];
+
+/// Words that may open a note before its cue names the topic ("On France see …",
+/// "Zur Debatte vgl. …"): a preposition and at most [`MAX_TOPIC_WORDS`] words more.
+const TOPIC_OPENERS: &[&str] = &[
+    "on", "for", "about", "sur", "pour", "sobre", "para", "su", "per", "zu", "zur", "zum", "über",
+    "over", "om", "o", "despre", "о", "об", "по", "для", "про",
+];
+
+/// The most words a topic before a cue runs to, the preposition included.
+const MAX_TOPIC_WORDS: usize = 4;
+
+/// Clauses of commentary that may follow a citation's locator ("…, 138, who stresses
+/// the herring."; "Varga, *Salt Roads*, 23, though she gives no source."): after a
+/// page number, a citation's own words never open so.
+pub(super) const TRAILING_CLAUSES: &[&str] = &[
+    ", who ",
+    ", whose ",
+    ", which ",
+    ", where ",
+    ", though ",
+    ", although ",
+    ", but ",
+    ", while ",
+];
+
+/// `text` without a clause of commentary after its locator, see [`TRAILING_CLAUSES`].
+pub(super) fn without_trailing_clause(text: &str) -> &str {
+    let cut = find_first(text, TRAILING_CLAUSES, |at| {
+        text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')')
+    });
+    cut.map_or(text, |(at, _)| &text[..at])
+}
+
+/// `text` without a leading cue ("See", "Vgl.", "См."; see [`LEAD_CUES`]), and
+/// without a short topic before it ("On France see …").
+pub(super) fn strip_lead_cue(text: &str) -> &str {
+    let trimmed = text.trim();
+    if !trimmed.contains(' ') {
+        return trimmed;
+    }
+    // A cue stands in the first few words: only they are lowercased.
+    let lower = lower_in_place(lead_words(trimmed));
+    let cue_at = |at: usize, cues: &[&str]| {
+        cues.iter().find_map(|cue| {
+            let word = cue.trim_end();
+            let after = lower[at..].strip_prefix(word)?;
+            // "See Varga", "См.: Лотман"
+            let after = after.strip_prefix(':').unwrap_or(after);
+            after
+                .starts_with(' ')
+                .then(|| trimmed[lower.len() - after.len()..].trim_start())
+        })
+    };
+    // "Se Heckscher, s. 4" but not Spanish "Se trata de…": a name or title must follow.
+    let names_follow = |rest: &&str| {
+        rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '“' | '"' | '«'))
+    };
+    let opening = || cue_at(0, OPENING_CUES).filter(names_follow);
+    if let Some(rest) = cue_at(0, LEAD_CUES).or_else(opening) {
+        return rest;
+    }
+    let opens_topic = lower
+        .split(' ')
+        .next()
+        .is_some_and(|word| TOPIC_OPENERS.contains(&word));
+    if opens_topic {
+        // "On France see …": a cue after a few plain words (no comma, no digit).
+        for (words, (at, _)) in lower.match_indices(' ').enumerate() {
+            if words >= MAX_TOPIC_WORDS
+                || lower[..at].contains(|c: char| c == ',' || c.is_ascii_digit())
+            {
+                break;
+            }
+            if let Some(rest) = cue_at(at + 1, LEAD_CUES) {
+                return rest;
+            }
+        }
+    }
+    trimmed
+}
+
+/// The start of `text` that [`strip_lead_cue`] reads: the topic's words and the
+/// longest cue after them.
+fn lead_words(text: &str) -> &str {
+    // A cue may end in a colon ("См.:").
+    let longest_cue = LEAD_CUES
+        .iter()
+        .chain(OPENING_CUES)
+        .map(|cue| cue.len() + 1)
+        .max()
+        .unwrap_or(0);
+    let words_end = text
+        .match_indices(' ')
+        .nth(MAX_TOPIC_WORDS)
+        .map_or(text.len(), |(at, _)| at + 1);
+    let mut end = (words_end + longest_cue).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[..end]
+}
+
+/// How a note points back at an earlier note by its number: Bluebook "*supra* note 5",
+/// German "(wie Anm. 4)" (wie Anmerkung), lowercase.
+const SUPRA: &[&str] = &["supra note ", "supra notes ", "supra n. ", "wie anm. "];
+
+/// The most words before "supra" (the authors or a short title): more is prose
+/// mentioning a note ("As the discussion supra note 3 shows…").
+const MAX_SUPRA_LEAD_WORDS: usize = 8;
+
+/// "Henkin, *supra* note 1, at 49." → (1, "49"); "Weber (wie Anm. 1), S. 94." → (1,
+/// "S. 94"): the earlier note a short form names by number, and its locator. The
+/// writer has said which note: the work is that note's, whatever else fits.
+pub(super) fn supra_note(text: &str) -> Option<(u32, Option<String>)> {
+    if !may_hold(text, &["supra", "anm."]) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let (at, cue) = SUPRA.iter().find_map(|cue| Some((lower.find(cue)?, cue)))?;
+    let before = &text[..at];
+    if before.contains(';') || before.split_whitespace().count() > MAX_SUPRA_LEAD_WORDS {
+        return None;
+    }
+    let after = &text[at + cue.len()..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let number = after.get(..digits)?.parse().ok()?;
+    let locator = after[digits..]
+        .trim_start_matches([')', ',', ' '])
+        .trim_end_matches(['.', ' ']);
+    let locator = locator.strip_prefix("at ").unwrap_or(locator).trim();
+    Some((number, (!locator.is_empty()).then(|| locator.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only the first words are lowercased to find a lead cue.
+    #[test]
+    fn a_lead_cue_is_looked_for_in_the_first_words() {
+        assert_eq!(lead_words("On France see Varga"), "On France see Varga");
+        let long = "word ".repeat(40);
+        assert!(lead_words(&long).len() < long.len());
+    }
+}

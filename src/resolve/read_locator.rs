@@ -1,0 +1,170 @@
+//! Reading where in a work a note points: the locator after a short form or at the
+//! end of a full note ("23", "p. 12", "art. 12", "С. 50", MLA's "Graham 465-70"), in
+//! the labels of the languages folio reads.
+
+use super::parse_citation::split_locator;
+use super::read_short::MAX_TITLE_WORDS;
+
+/// Locator labels Chicago, MLA and legal notes write before a number, and their kin in
+/// other languages: "pág." (Spanish), "pag." (Italian, Dutch), "blz." (Dutch
+/// bladzijde), "s." and "str." (Polish, Czech, German "S.", Russian "С."), "old."
+/// (Hungarian oldal), and the leaves of a manuscript or an early book: "k." (Polish
+/// karta), "c." and "cc." (Italian carta, carte), "f." and "ff." (folio). A plural is
+/// listed before its singular ("arts." before "art."): the first that opens the
+/// locator is taken.
+pub(super) const LOCATOR_LABELS: &[&str] = &[
+    "pp.", "p.", "arts.", "art.", "§§", "§", "chap.", "ch.", "nn.", "n.", "fig.", "col.", "fols.",
+    "fol.", "no.", "paras.", "para.", "sec.", "pt.", "bk.", "vol.", "ll.", "l.", "s.", "S.", "С.",
+    "с.", "págs.", "pág.", "pagg.", "pag.", "blz.", "str.", "old.", "kk.", "k.", "cc.", "c.",
+    "ff.", "f.",
+];
+
+/// What German writes between a work's pages and the page cited ("S. 17–206, hier S.
+/// 37"): the locator follows it.
+pub(super) const HERE: &str = "hier ";
+
+/// The text before a final locator, and the locator: the parser's pages ("23", "p.
+/// 12", "pp. 12–14", "xiv") and the labels of legal and classical notes ("art. 12",
+/// "§ 4", "n. 5", "12n3").
+pub(super) fn locator_of(text: &str) -> (&str, Option<String>) {
+    let (body, locator) = split_locator(text);
+    if locator.is_some() {
+        return (body, locator);
+    }
+    let trimmed = text.trim().trim_end_matches('.');
+    // GOST and ABNT end a full note with the page after a period: "М.: Мысль, 1987.
+    // С. 50.", "São Paulo, 1936. p. 101."
+    let after_period = label_after_period(trimmed);
+    [after_period, trimmed.rfind(',')]
+        .into_iter()
+        .flatten()
+        .find_map(|cut| {
+            let tail = trimmed[cut + 1..].trim();
+            let tail = tail.strip_prefix(HERE).unwrap_or(tail);
+            is_locator(tail).then(|| (&trimmed[..cut], Some(tail.to_string())))
+        })
+        .or_else(|| page_after_words(trimmed))
+        .unwrap_or((text, None))
+}
+
+/// Where the last ". LABEL " of the first of [`LOCATOR_LABELS`] that `text` holds
+/// stands ("…, 1987. С. 50" → the period before "С."). One pass over the periods of
+/// the text rather than a search per label: notes are read this way thousands of times.
+fn label_after_period(text: &str) -> Option<usize> {
+    let periods: Vec<usize> = text.match_indices(". ").map(|(at, _)| at).collect();
+    LOCATOR_LABELS.iter().find_map(|label| {
+        periods.iter().rev().copied().find(|&at| {
+            text[at + 2..]
+                .strip_prefix(label)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    })
+}
+
+/// Words that name a part of a text rather than a work: before a number they are
+/// the locator's own label or prose ("Chapter 5", "see Table 2"), never an MLA note.
+const PART_WORDS: &[&str] = &[
+    "chapter", "chap", "ch", "figure", "fig", "table", "section", "sec", "part", "volume", "vol",
+    "book", "appendix", "page", "note", "line", "verse", "article", "art", "item", "number", "no",
+    "act", "scene", "psalm", "plate", "map", "column", "box", "folder", "series", "exhibit",
+    "episode", "season", "year", "day", "week", "phase", "stage",
+];
+
+/// Small words a title in headline case keeps lowercase.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "nor", "but", "at", "by", "with",
+    "from", "into", "upon", "as", "&", "et", "al.",
+];
+
+/// MLA's short note puts the page straight after the author or the title, with no
+/// comma: "Graham 465-70", "All the President's Men 71-73", "Kutler, The Wars of
+/// Watergate 617-22". Read so only when the words before the page are a name or a
+/// title in headline case (capitals but for small words, none a part's label such
+/// as "Chapter"): "was about 4000" is a sentence, "U.S. 683" a law report.
+fn page_after_words(trimmed: &str) -> Option<(&str, Option<String>)> {
+    let cut = trimmed.rfind(' ')?;
+    let tail = &trimmed[cut + 1..];
+    if !tail.starts_with(|c: char| c.is_ascii_digit()) || !is_locator(tail) {
+        return None;
+    }
+    let head = trimmed[..cut].trim_end();
+    let last = head.rsplit(", ").next()?;
+    let words: Vec<&str> = last
+        .split_whitespace()
+        .map(|w| w.trim_matches(['“', '”', '"', '*', '_']))
+        .collect();
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    let headline = words.first().is_some_and(|w| capital(w))
+        && words.len() <= MAX_TITLE_WORDS
+        && words
+            .iter()
+            .all(|w| capital(w) || TITLE_SMALL_WORDS.contains(w))
+        && words
+            .last()
+            .is_some_and(|w| !PART_WORDS.contains(&w.to_lowercase().as_str()));
+    headline.then(|| (head, Some(tail.to_string())))
+}
+
+/// Whether `tail` is a locator: a number or range, after a label or not ("23", "p.
+/// 12", "art. 12", "§ 4", "12n3"); a bare year is not.
+pub(super) fn is_locator(tail: &str) -> bool {
+    let number = LOCATOR_LABELS
+        .iter()
+        .find_map(|label| tail.strip_prefix(label))
+        .map_or(tail, str::trim_start);
+    let labelled = number.len() < tail.len();
+    let numeric = |part: &str| {
+        let part = part.trim();
+        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+        // "12n3", "23f", "45ff", "3r", "12v": a page with a note, folio side or "following"
+        let rest = &part[digits..];
+        digits > 0
+            && digits <= 5
+            && (rest.is_empty() || matches!(rest, "f" | "ff" | "r" | "v") || note_suffix(rest))
+            && (labelled || !is_year(&part[..digits]))
+    };
+    !number.is_empty() && number.split(['-', '–', ',']).all(numeric)
+}
+
+/// "n3" or "nn. 3–4" after a page number.
+fn note_suffix(rest: &str) -> bool {
+    rest.strip_prefix('n')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+pub(super) fn is_year(digits: &str) -> bool {
+    digits.len() == 4 && matches!(digits.as_bytes()[0], b'1' | b'2')
+}
+
+/// Whether a year stands anywhere in `text`: short forms have none, full citations
+/// almost always one ("…, June 1992, 45").
+pub(super) fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(is_year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One pass over the periods finds what a search for each label in turn finds.
+    #[test]
+    fn a_label_after_a_period_is_found_as_a_search_per_label_finds_it() {
+        for text in [
+            "М.: Мысль, 1987. С. 50",
+            "São Paulo, 1936. p. 101",
+            "A. B. Title. p. 4. pp. 5",
+            "No label here. 12",
+            "Press. s. 4. p. 7",
+            "Ends with a label. p.",
+        ] {
+            let per_label = LOCATOR_LABELS
+                .iter()
+                .find_map(|label| text.rfind(&format!(". {label} ")));
+            assert_eq!(label_after_period(text), per_label, "{text}");
+        }
+    }
+}
