@@ -19,6 +19,10 @@ use super::read_short::Short;
 use super::{Map, Set};
 use crate::model::WorkKind;
 
+/// The most earlier works of one first family name [`Works::same_work`] compares a
+/// citation with.
+const MAX_SAME_WORK_CANDIDATES: usize = 256;
+
 /// Fitting sources counted before a short form is called ambiguous and the search
 /// stops: a warning names this many.
 pub(super) const MAX_NAMED: usize = 3;
@@ -189,7 +193,14 @@ impl Works {
             year.as_deref().and_then(|year| year_letter(text, year))
         };
         let own_letter = letter(text, &parsed.year);
-        let mut fits = self.by_surname.get(&surname)?.iter().filter(|&&w| {
+        let candidates = self.by_surname.get(&surname)?;
+        // One author with thousands of works would make every new citation compare with
+        // each: past this many, no near-identical match is taken (never a guess; an
+        // exact repeat has its own path), so resolving stays linear.
+        if candidates.len() > MAX_SAME_WORK_CANDIDATES {
+            return None;
+        }
+        let mut fits = candidates.iter().filter(|&&w| {
             let other = &self.list[w].parsed;
             let Some(other_title) = other.title.as_deref() else {
                 return false;
