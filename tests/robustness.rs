@@ -138,6 +138,33 @@ fn five_thousand_citations_with_five_thousand_entries() {
     assert_linear("citations", "c.md", &citations(1_250), &citations(5_000));
 }
 
+/// `n` works-cited entries, all volumes of one author's book: every new entry has
+/// thousands of earlier works by the same name to be told apart from.
+fn one_author(n: u32) -> Vec<u8> {
+    let mut text = String::from("Volumes\n\nThe set is cited here (1).\n\nWorks Cited\n\n");
+    for i in 1..=n {
+        text.push_str(&format!(
+            "({i}) - Varga, E. (2001). Bricks of Ostra, vol. {i}.\n"
+        ));
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn thousands_of_works_by_one_author_resolve_in_linear_time() {
+    let doc = run("v.txt", &one_author(5_000));
+    assert_eq!(doc.notes.len(), 5_000);
+    assert!(doc.notes.iter().all(|n| n.source.is_some()));
+    // volumes 1 and 2 stay two works
+    assert_ne!(doc.notes[0].source, doc.notes[1].source);
+    assert_linear(
+        "one author",
+        "v.txt",
+        &one_author(1_250),
+        &one_author(5_000),
+    );
+}
+
 fn footnotes(n: u32) -> Vec<u8> {
     let mut text = String::from("# Many Footnotes\n\n");
     for i in 0..n {
