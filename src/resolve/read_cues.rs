@@ -2,6 +2,9 @@
 //! "Vgl.", "Zie", "См."), a topic before the cue ("On France see …"), a clause of
 //! commentary after its locator, and "*supra* note N", which names the note itself.
 
+use std::sync::OnceLock;
+
+use super::Set;
 use super::read_short::{find_first, lower_in_place, may_hold};
 
 /// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
@@ -111,7 +114,7 @@ pub(super) fn without_trailing_clause(text: &str) -> &str {
 /// without a short topic before it ("On France see …").
 pub(super) fn strip_lead_cue(text: &str) -> &str {
     let trimmed = text.trim();
-    if !trimmed.contains(' ') {
+    if !trimmed.contains(' ') || !may_open_with_cue(trimmed) {
         return trimmed;
     }
     // A cue stands in the first few words: only they are lowercased.
@@ -153,6 +156,25 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// Whether `text`'s first word may begin a cue or a topic before one: most notes
+/// open with a name, and are told so without lowercasing their first words. The word
+/// is tried lowercased both ways [`lower_in_place`] may lowercase it.
+fn may_open_with_cue(text: &str) -> bool {
+    static FIRST_WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        let cues = LEAD_CUES.iter().chain(OPENING_CUES);
+        cues.filter_map(|cue| cue.split(' ').next())
+            .chain(TOPIC_OPENERS.iter().copied())
+            .collect()
+    });
+    let word = text.split(' ').next().unwrap_or(text);
+    let word = word.strip_suffix(':').unwrap_or(word);
+    // No cue's first word is longer than a dozen bytes.
+    word.len() <= 16
+        && (first_words.contains(word.to_lowercase().as_str())
+            || first_words.contains(word.to_ascii_lowercase().as_str()))
 }
 
 /// The start of `text` that [`strip_lead_cue`] reads: the topic's words and the

@@ -171,18 +171,30 @@ pub(super) fn without_locator(text: &str) -> (&str, Option<String>) {
     locator_of(strip_lead_cue(text))
 }
 
-/// Whether `text` holds any of `needles` (lowercase ASCII), ignoring ASCII case: a
-/// cheap test before the work of finding them properly.
+/// Whether `text` holds any of `needles` (lowercase ASCII, at most 64, none empty),
+/// ignoring ASCII case: a cheap test before the work of finding them properly. One
+/// pass compares only the needles that start with the byte at hand, as
+/// [`find_first`] does.
 pub(super) fn may_hold(text: &str, needles: &[&str]) -> bool {
+    assert!(needles.len() <= 64, "at most 64 needles");
+    let mut starting = [0u64; 256];
+    for (k, needle) in needles.iter().enumerate() {
+        let first = needle.as_bytes()[0];
+        starting[usize::from(first)] |= 1 << k;
+        starting[usize::from(first.to_ascii_uppercase())] |= 1 << k;
+    }
     let bytes = text.as_bytes();
-    needles.iter().any(|needle| {
-        let needle = needle.as_bytes();
-        // Compared from each byte that matches the needle's first (the common case
-        // is no match at all).
-        let first = needle[0];
-        bytes.windows(needle.len()).any(|w| {
-            w[0].to_ascii_lowercase() == first && w[1..].eq_ignore_ascii_case(&needle[1..])
-        })
+    (0..bytes.len()).any(|at| {
+        let mut bits = starting[usize::from(bytes[at])];
+        while bits != 0 {
+            let needle = needles[bits.trailing_zeros() as usize].as_bytes();
+            bits &= bits - 1;
+            let rest = &bytes[at..];
+            if rest.len() >= needle.len() && rest[..needle.len()].eq_ignore_ascii_case(needle) {
+                return true;
+            }
+        }
+        false
     })
 }
 
