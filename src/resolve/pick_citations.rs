@@ -42,9 +42,9 @@ pub(super) struct Cited {
     /// The first note of its list: an Ibid here has nothing above it.
     pub first: bool,
     /// The text reads as a full reference on its own: if it fits no earlier work, it
-    /// starts a source. Always true for works-cited entries.
+    /// starts a source. True for a works-cited entry unless it reads as a remark.
     pub reference: bool,
-    /// For a footnote that reads as commentary, the citation after a "see", "cf." or
+    /// For a footnote or entry that reads as commentary, the citation after a "see", "cf." or
     /// "quoted in" in it, with whether that reads as a full reference and the byte
     /// ranges of it the footnote sets in italics.
     pub embedded: Option<(String, bool, Vec<Range<usize>>)>,
@@ -186,19 +186,25 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
                 .unwrap_or_default();
             // "(12) To zastrzeżenie formułuje sam Gingerich, zob. Gingerich, …": an
             // entry of remarks may cite inside too, read when the whole fits nothing.
-            let embedded = inner_citation(text).map(|inner| {
+            let inner = inner_citation(text);
+            let embedded = inner.map(|inner| {
                 (
                     inner.to_string(),
                     reads_as_reference(inner, false),
                     Vec::new(),
                 )
             });
+            // An entry is a work unless it reads as a remark of the notes list ("10.
+            // Her birth year is another puzzle…; see Boyd 17."), as a footnote would.
+            let body = doc.notes.get(note).map_or(&[][..], |n| n.body.as_slice());
+            let remark = (prose_run(body) >= PROSE_RUN && !names_first(text))
+                || (inner.is_some() && opens_as_prose(text));
             Cited {
                 note,
                 text: text.to_string(),
                 place: Place::Entry,
                 first: i == 0,
-                reference: true,
+                reference: !remark || reads_as_reference(text, has_emphasis(body)),
                 embedded,
                 italics: Vec::new(),
             }

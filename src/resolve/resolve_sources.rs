@@ -108,13 +108,13 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             continue;
         }
         let mut text = item.text.as_str();
-        let mut decision = decide(&state, text, item.place, item.reference);
+        let mut decision = decide(&state, text, item.reference);
         let mut inside = false;
         // Commentary, or a sentence that only looked like a short form, may cite inside.
         if matches!(decision, Decision::Commentary | Decision::Missing(_))
             && let Some((inner, reference, _)) = &item.embedded
         {
-            let found = decide(&state, inner, Place::Footnote, *reference);
+            let found = decide(&state, inner, *reference);
             if !matches!(found, Decision::Commentary) {
                 (text, decision, inside) = (inner.as_str(), found, true);
             }
@@ -317,7 +317,8 @@ fn parse_ahead<'a>(
         {
             continue;
         }
-        let outer = (item.reference || item.place == Place::Entry)
+        let outer = item
+            .reference
             .then_some((item.text.as_str(), item.italics.as_slice()));
         let inner = match &item.embedded {
             Some((inner, true, italics)) => Some((inner.as_str(), italics.as_slice())),
@@ -422,7 +423,7 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
 }
 
 /// What `text` is, read against the works before it.
-fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision {
+fn decide(state: &State, text: &str, reference: bool) -> Decision {
     if let Some(locator) = parse_ibid(strip_lead_cue(text)) {
         return ibid_and_more(state, text).unwrap_or(Decision::Ibid(locator));
     }
@@ -499,7 +500,7 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
             }
         }
         _ if shaped => Decision::Missing(reading.locator),
-        _ if reference || place == Place::Entry => Decision::New(folded),
+        _ if reference => Decision::New(folded),
         _ => Decision::Commentary,
     }
 }
