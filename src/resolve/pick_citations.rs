@@ -197,8 +197,12 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
             // An entry is a work unless it reads as a remark of the notes list ("10.
             // Her birth year is another puzzle…; see Boyd 17."), as a footnote would.
             let body = doc.notes.get(note).map_or(&[][..], |n| n.body.as_slice());
-            let remark = (prose_run(body) >= PROSE_RUN && !names_first(text))
-                || (inner.is_some() && opens_as_prose(text));
+            // A dated entry is a work with a title in sentence case ("Hua L. Qingdai
+            // yilai sanxia diqu…. 1999;1:168–79."), unless prose opens it.
+            let prose = opens_as_prose(text);
+            let remark =
+                (prose_run(body) >= PROSE_RUN && !names_first(text) && (prose || !dated(text)))
+                    || (inner.is_some() && prose);
             Cited {
                 note,
                 text: text.to_string(),
@@ -336,10 +340,7 @@ fn has_emphasis(body: &[Block]) -> bool {
 /// Whether `text` reads as a full reference: dated (or with a URL) and shaped like one.
 pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
     let url = may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty();
-    // Any year will do here, not only the work's ("Report, 1891").
-    let dated = text
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|w| w.len() == 4 && matches!(w.as_bytes()[0], b'1' | b'2'));
+    let dated = dated(text);
     let quoted = text.contains('“') || text.matches('"').count() >= 2;
     // "He called it “a disaster” in 1990." quotes words, not a title.
     if opens_as_prose(text) && !italic {
@@ -351,6 +352,13 @@ pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
         return names_first(text) && (italic || quoted || marked);
     }
     names_first(text) || italic || quoted || url || marked
+}
+
+/// Whether `text` holds a year: any will do here, not only the work's ("Report,
+/// 1891").
+fn dated(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && matches!(w.as_bytes()[0], b'1' | b'2'))
 }
 
 /// "He called it…", "Both rebuildings…": a first word only prose opens with, followed
@@ -373,7 +381,7 @@ fn opens_as_prose(text: &str) -> bool {
 /// Whether the text opens with names: up to the first comma, parenthesis, colon or
 /// sentence end, or Vancouver's initials ("Springer O."), only capitalised words,
 /// initials, particles, "and" and "et al.".
-fn names_first(text: &str) -> bool {
+pub(super) fn names_first(text: &str) -> bool {
     let end = text
         .find([',', '(', ':', ';'])
         .unwrap_or(text.len())
@@ -387,7 +395,20 @@ fn names_first(text: &str) -> bool {
             w.starts_with(char::is_uppercase)
                 || matches!(
                     *w,
-                    "and" | "&" | "van" | "von" | "de" | "da" | "del" | "di" | "la" | "et" | "al."
+                    "and"
+                        | "&"
+                        | "van"
+                        | "von"
+                        | "de"
+                        | "da"
+                        | "del"
+                        | "di"
+                        | "la"
+                        | "et"
+                        | "al."
+                        // a case: "Johnson v. Zerbst"
+                        | "v."
+                        | "v"
                 )
         })
         && words

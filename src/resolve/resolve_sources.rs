@@ -18,14 +18,14 @@ use rayon::prelude::*;
 use super::invert_note::bibliography_form;
 use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
-use super::pick_citations::{Cited, Place};
+use super::pick_citations::{Cited, Place, names_first, reads_as_reference};
 use super::read_bibliography::{Listed, with_authors_of};
 use super::read_cues::{strip_lead_cue, supra_note};
 use super::read_locator::has_year;
 use super::read_short::{after_and, read_short, without_locator};
 use super::{Map, Set};
 use crate::diag::Diagnostic;
-use crate::model::{Document, NoteKind, Source, Span};
+use crate::model::{Document, Note, NoteKind, Source, Span};
 
 /// What one citation turned out to be.
 enum Decision {
@@ -44,6 +44,8 @@ enum Decision {
         locator: Option<String>,
         also: Vec<usize>,
         unlinked: Vec<String>,
+        /// Later parts that are full citations of their own (slices of the text).
+        fresh: Vec<Range<usize>>,
     },
     /// A short form several earlier works fit equally.
     Ambiguous {
@@ -158,20 +160,21 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             Decision::Several {
                 work,
                 locator,
-                also,
+                mut also,
                 unlinked,
+                fresh,
             } => {
                 note.locator = locator;
-                for part in unlinked {
-                    doc.diagnostics.push(short_unresolved(
-                        &file,
-                        note.span,
-                        format!(
-                                "note {} cites several works, and “{part}” fits no single earlier source; that part is not linked",
-                                note.number
-                            ),
-                        "write a short form only one earlier source fits, or the full citation",
-                    ));
+                warn_unlinked(&mut doc.diagnostics, &file, note, &unlinked);
+                let italics: &[Range<usize>] = match &item.embedded {
+                    Some((_, _, italics)) if inside => italics,
+                    _ => &item.italics,
+                };
+                let new = add_fresh(&mut state, (text, italics), &fresh, item.place, note.number);
+                for other in new {
+                    if other != work && !also.contains(&other) {
+                        also.push(other);
+                    }
                 }
                 also_of[item.note] = also;
                 (Some(NoteKind::Short), Some(work))
@@ -217,54 +220,50 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                     Some((_, _, italics)) if inside => italics,
                     _ => &item.italics,
                 };
-                // "Idem. *Sobrados*…", "Ders., …": the authors of the work above.
-                let same = state.previous.and_then(|w| {
-                    with_authors_of(&state.works.list[w].parsed.authors, text, italics)
-                });
-                let mut parsed = match &same {
-                    Some(same) => parse_with_italics(&same.text, &same.italics),
-                    None => ahead
-                        .remove(&(text, italics))
-                        .unwrap_or_else(|| parse_with_italics(text, italics)),
+                // "See Powell v. Alabama, 287 U.S. 45 (1932); Johnson v. Zerbst, 304
+                // U.S. 458 (1938).": the first full citation is the note's work, each
+                // later part one more.
+                let parts = cited_parts(text);
+                let (first, later) = match parts.split_first() {
+                    Some((first, later)) if !later.is_empty() => (first.clone(), later),
+                    _ => (0..text.len(), &[][..]),
                 };
-                let (text, italics) = same.as_ref().map_or((text, italics), |same| {
-                    (same.text.as_str(), same.italics.as_slice())
-                });
-                // Short forms find it by the names written out.
-                let folded = if same.is_some() { fold(text) } else { folded };
-                // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
-                // The page is the note's, so the bibliography prints the work without it.
-                let mut citation = text.to_string();
-                if let Some(locator) = pinpoint(text, &parsed, item.place) {
-                    parsed.details.pages = None;
-                    note.locator = Some(locator);
-                    // Only a cut at the end keeps the parse's byte ranges (a "See" cue
-                    // before it would shift them).
-                    let head = without_locator(text).0.trim_end_matches([',', ' ']);
-                    if text.starts_with(head) {
-                        citation = format!("{head}.");
+                // Split only where the first part is a full citation on its own.
+                let split = match later.is_empty() {
+                    true => None,
+                    false => match decide(&state, &text[first.clone()], true) {
+                        Decision::New(part) => Some(part),
+                        _ => None,
+                    },
+                };
+                let (first, later, folded) = match split {
+                    Some(part) => (first, later, part),
+                    None => (0..text.len(), &[][..], folded),
+                };
+                let whole = first.len() == text.len();
+                let parsed = whole.then(|| ahead.remove(&(text, italics))).flatten();
+                let new = New {
+                    text: &text[first.clone()],
+                    italics: &within(italics, &first),
+                    folded,
+                    place: item.place,
+                    number: note.number,
+                };
+                let (work, locator) = add_work(&mut state, parsed, new);
+                if locator.is_some() {
+                    note.locator = locator;
+                }
+                let parts = later.iter().map(|r| &text[r.clone()]);
+                let (mut also, unlinked, texts) = further_parts(&state, work, parts);
+                warn_unlinked(&mut doc.diagnostics, &file, note, &unlinked);
+                let fresh: Vec<Range<usize>> = texts.iter().map(|t| range_in(text, t)).collect();
+                let new = add_fresh(&mut state, (text, italics), &fresh, item.place, note.number);
+                for other in new {
+                    if other != work && !also.contains(&other) {
+                        also.push(other);
                     }
                 }
-                // A footnote's full citation goes into the bibliography in its form.
-                if item.place == Place::Footnote
-                    && let Some((inverted, moved)) = bibliography_form(&citation, italics, &parsed)
-                {
-                    let mut again = parse_with_italics(&inverted, &moved);
-                    again.details.pages.clone_from(&parsed.details.pages);
-                    if again.title == parsed.title
-                        && again.year == parsed.year
-                        && again.surnames == parsed.surnames
-                    {
-                        (citation, parsed) = (inverted, again);
-                    }
-                }
-                // The full note of a work the bibliography lists, or of a work cited
-                // before in another form, is that work.
-                let work = match state.works.same_work(&parsed, text) {
-                    Some(work) => work,
-                    None => state.works.add(citation, parsed, note.number, &folded),
-                };
-                state.by_folded.insert(folded, work);
+                also_of[item.note] = also;
                 (Some(NoteKind::Full), Some(work))
             }
         };
@@ -283,6 +282,187 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
     }
 
     doc.sources = number_sources(doc, state.works.list, &work_of, &also_of);
+}
+
+/// A full citation of a work not cited before, as the loop in [`resolve_sources`]
+/// found it.
+struct New<'t> {
+    /// The citation (one part of its note, when the note cites several works).
+    text: &'t str,
+    /// Its italic byte ranges.
+    italics: &'t [Range<usize>],
+    /// Its folded text.
+    folded: String,
+    /// Where it was written.
+    place: Place,
+    /// The number of its note.
+    number: u32,
+}
+
+/// Adds the work `new` cites, or finds it among the works cited before in another
+/// form; returns it with the page the citation points to, when that is the note's.
+/// `ahead` is its text's parse when [`parse_ahead`] made one.
+fn add_work(state: &mut State, ahead: Option<Citation>, new: New) -> (usize, Option<String>) {
+    let New {
+        text,
+        italics,
+        folded,
+        place,
+        number,
+    } = new;
+    // "Idem. *Sobrados*…", "Ders., …": the authors of the work above.
+    let same = state
+        .previous
+        .and_then(|w| with_authors_of(&state.works.list[w].parsed.authors, text, italics));
+    let mut parsed = match &same {
+        Some(same) => parse_with_italics(&same.text, &same.italics),
+        None => ahead.unwrap_or_else(|| parse_with_italics(text, italics)),
+    };
+    let (text, italics) = same.as_ref().map_or((text, italics), |same| {
+        (same.text.as_str(), same.italics.as_slice())
+    });
+    // Short forms find it by the names written out.
+    let folded = if same.is_some() { fold(text) } else { folded };
+    // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
+    // The page is the note's, so the bibliography prints the work without it.
+    let mut citation = text.to_string();
+    let locator = pinpoint(text, &parsed, place);
+    if locator.is_some() {
+        parsed.details.pages = None;
+        // Only a cut at the end keeps the parse's byte ranges (a "See" cue before it
+        // would shift them).
+        let head = without_locator(text).0.trim_end_matches([',', ' ']);
+        if text.starts_with(head) {
+            citation = format!("{head}.");
+        }
+    }
+    // A footnote's full citation goes into the bibliography in its form.
+    if place == Place::Footnote
+        && let Some((inverted, moved)) = bibliography_form(&citation, italics, &parsed)
+    {
+        let mut again = parse_with_italics(&inverted, &moved);
+        again.details.pages.clone_from(&parsed.details.pages);
+        if again.title == parsed.title
+            && again.year == parsed.year
+            && again.surnames == parsed.surnames
+        {
+            (citation, parsed) = (inverted, again);
+        }
+    }
+    // The full note of a work the bibliography lists, or of a work cited before in
+    // another form, is that work.
+    let work = match state.works.same_work(&parsed, text) {
+        Some(work) => work,
+        None => state.works.add(citation, parsed, number, &folded),
+    };
+    state.by_folded.insert(folded, work);
+    (work, locator)
+}
+
+/// The works of the later parts of a note citing several (`fresh`, ranges of the
+/// note's `text` with its `italics`) that are full citations of their own: each an
+/// earlier work repeated or a new one. A part that reads as no reference is a remark.
+fn add_fresh(
+    state: &mut State,
+    (text, italics): (&str, &[Range<usize>]),
+    fresh: &[Range<usize>],
+    place: Place,
+    number: u32,
+) -> Vec<usize> {
+    let mut works = Vec::new();
+    for range in fresh {
+        let part = &text[range.clone()];
+        let italics = within(italics, range);
+        if !reads_as_reference(part, !italics.is_empty()) {
+            continue;
+        }
+        let work = match decide(state, part, true) {
+            Decision::Known { work, .. } => work,
+            Decision::New(folded) => {
+                let new = New {
+                    text: part,
+                    italics: &italics,
+                    folded,
+                    place,
+                    number,
+                };
+                add_work(state, None, new).0
+            }
+            _ => continue,
+        };
+        works.push(work);
+    }
+    works
+}
+
+/// The parts of a note that may cite several works, as ranges of `text`: cut at each
+/// "; " that follows a page or a year (in parentheses or not) and comes before names
+/// or a title, a cue aside. A semicolon inside one citation ("Flad, Rowan; Zhu,
+/// Jiping", "New York: Knopf; 2002", "2019; 40(2)", "2017 Jan 30; Available from")
+/// has not both around it. One range when
+/// the note is not cut.
+fn cited_parts(text: &str) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut start, mut seen, mut depth) = (0, 0, 0i32);
+    for (at, _) in text.match_indices("; ") {
+        // Not inside brackets: "(London: Murray, 1859; Cambridge, MA: Harvard, 1964)"
+        for c in text[seen..at].bytes() {
+            depth += match c {
+                b'(' | b'[' => 1,
+                b')' | b']' => -1,
+                _ => 0,
+            };
+        }
+        seen = at;
+        if depth > 0 {
+            continue;
+        }
+        let before = text[start..at].trim_end_matches(['.', ' ']);
+        let after = strip_lead_cue(&text[at + 2..]);
+        // "…, 68–69", "… (1932)", not "(Hrsg.)"
+        let ends_cited = before
+            .strip_suffix(')')
+            .unwrap_or(before)
+            .ends_with(|c: char| c.is_ascii_digit());
+        // Names or a title, not "Available from: …"
+        let opens = after.starts_with(['*', '_', '“', '"', '«']) || names_first(after);
+        if ends_cited && opens {
+            parts.push(start..at);
+            start = text.len() - after.len();
+        }
+    }
+    parts.push(start..text.len());
+    parts
+}
+
+/// The byte range of `part`, a slice of `text`, in `text`.
+fn range_in(text: &str, part: &str) -> Range<usize> {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    start..start + part.len()
+}
+
+/// The `italics` that lie within `part`, counted from its start.
+fn within(italics: &[Range<usize>], part: &Range<usize>) -> Vec<Range<usize>> {
+    italics
+        .iter()
+        .filter(|r| r.start >= part.start && r.end <= part.end)
+        .map(|r| r.start - part.start..r.end - part.start)
+        .collect()
+}
+
+/// A warning for each part of a note citing several works that fits no single one.
+fn warn_unlinked(diagnostics: &mut Vec<Diagnostic>, file: &str, note: &Note, unlinked: &[String]) {
+    for part in unlinked {
+        diagnostics.push(short_unresolved(
+            file,
+            note.span,
+            format!(
+                "note {} cites several works, and “{part}” fits no single earlier source; that part is not linked",
+                note.number
+            ),
+            "write a short form only one earlier source fits, or the full citation",
+        ));
+    }
 }
 
 /// A `W-SHORT-UNRESOLVED` warning at a note: a short form left without a source.
@@ -475,7 +655,8 @@ fn decide(state: &State, text: &str, reference: bool) -> Decision {
     let one = matches!(found, Found::One(_));
     if (!one || text.contains("; "))
         && let Some(several) = several(state, text)
-        && (!one || matches!(&several, Decision::Several { also, .. } if !also.is_empty()))
+        && (!one
+            || matches!(&several, Decision::Several { also, fresh, .. } if !also.is_empty() || !fresh.is_empty()))
     {
         return several;
     }
@@ -518,12 +699,13 @@ fn several(state: &State, text: &str) -> Option<Decision> {
         Part::Fits(work, locator) => (work, locator),
         _ => return None,
     };
-    let (also, unlinked) = further_parts(state, work, parts);
+    let (also, unlinked, texts) = further_parts(state, work, parts);
     Some(Decision::Several {
         work,
         locator,
         also,
         unlinked,
+        fresh: texts.iter().map(|t| range_in(text, t)).collect(),
     })
 }
 
@@ -536,24 +718,27 @@ fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
     let mut parts = text.split("; ");
     let first = parts.next()?;
     let locator = parse_ibid(strip_lead_cue(first))?;
-    let (also, unlinked) = further_parts(state, work, parts);
-    (!also.is_empty() || !unlinked.is_empty()).then_some(Decision::Several {
+    let (also, unlinked, texts) = further_parts(state, work, parts);
+    (!also.is_empty() || !unlinked.is_empty() || !texts.is_empty()).then_some(Decision::Several {
         work,
         locator,
         also,
         unlinked,
+        fresh: texts.iter().map(|t| range_in(text, t)).collect(),
     })
 }
 
-/// The works the parts after a note's first cite beside `work`, and the parts shaped
-/// like short forms that fit no single work.
+/// The works the parts after a note's first cite beside `work`, the parts shaped like
+/// short forms that fit no single work, and the parts that are neither (a full
+/// citation of another work, or a remark).
 fn further_parts<'t>(
     state: &State,
     work: usize,
     parts: impl Iterator<Item = &'t str>,
-) -> (Vec<usize>, Vec<String>) {
+) -> (Vec<usize>, Vec<String>, Vec<&'t str>) {
     let mut also = Vec::new();
     let mut unlinked = Vec::new();
+    let mut texts = Vec::new();
     for part in parts {
         let part = part.trim();
         // "…; and Multhauf", Italian "…; e *Le Opere* cit."
@@ -564,11 +749,12 @@ fn further_parts<'t>(
         }
         match one_of_several(state, part) {
             Part::Fits(other, _) if other != work && !also.contains(&other) => also.push(other),
-            Part::Fits(..) | Part::Text => {}
+            Part::Fits(..) => {}
+            Part::Text => texts.push(strip_lead_cue(part)),
             Part::Unfit => unlinked.push(part.trim_end_matches('.').to_string()),
         }
     }
-    (also, unlinked)
+    (also, unlinked, texts)
 }
 
 /// What one part of a note citing several works is.
@@ -700,5 +886,37 @@ mod tests {
             fold("merat, a. (2018). title. the guardian")
         );
         assert_ne!(fold("Merat (2018)"), fold("Merat (2019)"));
+    }
+
+    /// The parts of `text` [`cited_parts`] cuts it into.
+    fn parts(text: &str) -> Vec<&str> {
+        cited_parts(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_note_is_cut_between_citations_only() {
+        assert_eq!(
+            parts("Powell v. Alabama, 287 U.S. 45 (1932); see Johnson v. Zerbst, 304 U.S. 458."),
+            [
+                "Powell v. Alabama, 287 U.S. 45 (1932)",
+                "Johnson v. Zerbst, 304 U.S. 458."
+            ]
+        );
+        assert_eq!(
+            parts("Rolt, *Brunel*, 51–60; R. Angus Buchanan, *Brunel* (London, 2002), 43."),
+            [
+                "Rolt, *Brunel*, 51–60",
+                "R. Angus Buchanan, *Brunel* (London, 2002), 43."
+            ]
+        );
+        for whole in [
+            "Flad, Rowan; Zhu, Jiping. Title. 2001.",
+            "Darwin, *Origin* (London: Murray, 1859; Cambridge, MA: Harvard, 1964), 7.",
+            "Nguyen VT. Title. The New York Times. 2017 Jan 30; Available from: www.nytimes.com",
+            "Averroes ; Bland, K. P. (Hrsg.) ; Bland, K. P. (Übers.): The epistle, 1982",
+            "Hua L. Title. Zhongguo shehui kexue. 1999; 1:168–79.",
+        ] {
+            assert_eq!(parts(whole), [whole], "{whole}");
+        }
     }
 }
