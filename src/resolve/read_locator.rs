@@ -41,7 +41,8 @@ pub(super) fn locator_of(text: &str) -> (&str, Option<String>) {
         .find_map(|cut| {
             let tail = trimmed[cut + 1..].trim();
             let tail = tail.strip_prefix(HERE).unwrap_or(tail);
-            is_locator(tail).then(|| (&trimmed[..cut], Some(tail.to_string())))
+            (is_locator(tail) || is_volume_and_pages(tail))
+                .then(|| (&trimmed[..cut], Some(tail.to_string())))
         })
         .or_else(|| page_after_words(trimmed))
         .unwrap_or((text, None))
@@ -130,6 +131,17 @@ pub(super) fn is_locator(tail: &str) -> bool {
     !number.is_empty() && number.split(['-', '–', ',']).all(numeric)
 }
 
+/// "1:202–4": a volume and its pages, as Chicago's author-date notes cite a work in
+/// several volumes ("Buckland 1836, 1:202–4"). Read after a comma only: "John 3:16"
+/// is a verse.
+fn is_volume_and_pages(tail: &str) -> bool {
+    tail.split_once(':').is_some_and(|(volume, pages)| {
+        (1..=3).contains(&volume.len())
+            && volume.bytes().all(|b| b.is_ascii_digit())
+            && is_locator(pages)
+    })
+}
+
 /// "n3" or "nn. 3–4" after a page number.
 fn note_suffix(rest: &str) -> bool {
     rest.strip_prefix('n')
@@ -149,6 +161,15 @@ pub(super) fn has_year(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_volume_and_its_pages_after_a_comma() {
+        assert_eq!(
+            locator_of("Buckland 1836, 1:202–4."),
+            ("Buckland 1836", Some("1:202–4".to_string()))
+        );
+        assert_eq!(locator_of("John 3:16."), ("John 3:16.", None));
+    }
 
     /// One pass over the periods finds what a search for each label in turn finds.
     #[test]
