@@ -2,7 +2,9 @@
 //! "Vgl.", "Zie", "См."), a topic before the cue ("On France see …"), a clause of
 //! commentary after its locator, and "*supra* note N", which names the note itself.
 
+use super::read_cjk::strip_cjk_cue;
 use super::read_short::{find_first, lower_in_place, may_hold};
+use crate::cite::is_cjk_char;
 
 /// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
 /// lowercase, longest first where one starts another: English, French "voir", Spanish
@@ -111,6 +113,10 @@ pub(super) fn without_trailing_clause(text: &str) -> &str {
 /// without a short topic before it ("On France see …").
 pub(super) fn strip_lead_cue(text: &str) -> &str {
     let trimmed = text.trim();
+    // "参见…", "转引自…", "…を参照": CJK cues, with no space after them.
+    if trimmed.starts_with(is_cjk_char) {
+        return strip_cjk_cue(trimmed);
+    }
     if !trimmed.contains(' ') {
         return trimmed;
     }

@@ -20,6 +20,7 @@ use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place};
 use super::read_bibliography::{Listed, with_authors_of};
+use super::read_cjk::{ends_with_facts, is_cjk};
 use super::read_cues::{strip_lead_cue, supra_note};
 use super::read_locator::has_year;
 use super::read_short::{after_and, read_short, without_locator};
@@ -108,6 +109,12 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             continue;
         }
         let mut text = item.text.as_str();
+        // "竹内好：《鲁迅》，…，第45页；王晓明，前引书，第100页。": a full CJK citation, then
+        // short forms of other works.
+        let mut further = Vec::new();
+        if let Some((first, rest)) = full_then_more(text) {
+            (text, further) = (first, rest);
+        }
         let mut decision = decide(&state, text, item.place, item.reference);
         let mut inside = false;
         // Commentary, or a sentence that only looked like a short form, may cite inside.
@@ -242,7 +249,8 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                     // before it would shift them).
                     let head = without_locator(text).0.trim_end_matches([',', ' ']);
                     if text.starts_with(head) {
-                        citation = format!("{head}.");
+                        let stop = if is_cjk(head) { "。" } else { "." };
+                        citation = format!("{head}{stop}");
                     }
                 }
                 // A footnote's full citation goes into the bibliography in its form.
@@ -268,6 +276,23 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                 (Some(NoteKind::Full), Some(work))
             }
         };
+        if let Some(work) = work
+            && !further.is_empty()
+        {
+            let (also, unlinked) = further_parts(&state, work, further.into_iter());
+            for part in unlinked {
+                doc.diagnostics.push(short_unresolved(
+                    &file,
+                    note.span,
+                    format!(
+                        "note {} cites several works, and “{part}” fits no single earlier source; that part is not linked",
+                        note.number
+                    ),
+                    "write a short form only one earlier source fits, or the full citation",
+                ));
+            }
+            also_of[item.note] = also;
+        }
         // A footnote that cites inside its commentary stays a footnote.
         if let Some(kind) = kind
             && !inside
@@ -391,11 +416,16 @@ fn parse_with_italics(text: &str, italics: &[Range<usize>]) -> Citation {
 /// publication facts of a book, report or thesis, which have no pages of their own.
 fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
     use crate::model::WorkKind;
+    // A CJK note's final page after the facts is the note's for a chapter too: "「論
+    // 文」『講座』第3巻、白日書院、1948年、8頁".
+    let cjk = is_cjk(text);
+    let chapter = cjk && parsed.details.kind == Some(WorkKind::Chapter);
     if place != Place::Footnote
-        || !matches!(
-            parsed.details.kind,
-            Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis) | None
-        )
+        || !chapter
+            && !matches!(
+                parsed.details.kind,
+                Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis) | None
+            )
     {
         return None;
     }
@@ -406,11 +436,14 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
         || head
             .rsplit(|c: char| !c.is_ascii_digit())
             .next()
-            .is_some_and(|y| y.len() == 4);
-    // The parser may have read it as the work's pages ("S. 11" as "11"), or as nothing.
+            .is_some_and(|y| y.len() == 4)
+        || cjk && ends_with_facts(head);
+    // The parser may have read it as the work's pages ("S. 11" as "11", "第3—8页" as
+    // "3—8"), or as nothing.
     let number = |s: &str| {
         fold(s)
             .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ')
+            .trim_end_matches(['页', '頁', '쪽', '면'])
             .to_string()
     };
     let same = parsed
@@ -430,10 +463,11 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
     // after it.
     let folded = fold(text);
     if let Some(&work) = state.by_folded.get(&folded) {
+        // The page a book's full note ends with is the note's, the second time too.
         return Decision::Known {
             work,
             kind: NoteKind::Full,
-            locator: None,
+            locator: pinpoint(text, &state.works.list[work].parsed, place),
         };
     }
     let (head, locator) = without_locator(text);
@@ -472,7 +506,7 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
     // "Zob. Biskup, dz. cyt., s. 30; por. Wasiutyński, dz. cyt., s. 12.": read whole,
     // the first work fits with the rest as its locator; the second must be linked too.
     let one = matches!(found, Found::One(_));
-    if (!one || text.contains("; "))
+    if (!one || text.contains("; ") || text.contains('；'))
         && let Some(several) = several(state, text)
         && (!one || matches!(&several, Decision::Several { also, .. } if !also.is_empty()))
     {
@@ -512,7 +546,7 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
 /// A later part that is shaped like a short form but fits no single work is named in
 /// a warning; one that reads as commentary ("; the dates differ") is text.
 fn several(state: &State, text: &str) -> Option<Decision> {
-    let mut parts = text.split("; ");
+    let mut parts = split_parts(text);
     let (work, locator) = match one_of_several(state, parts.next()?) {
         Part::Fits(work, locator) => (work, locator),
         _ => return None,
@@ -532,7 +566,7 @@ fn several(state: &State, text: &str) -> Option<Decision> {
 /// whole note is the Ibid, its locator running on).
 fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
     let work = state.previous?;
-    let mut parts = text.split("; ");
+    let mut parts = split_parts(text);
     let first = parts.next()?;
     let locator = parse_ibid(strip_lead_cue(first))?;
     let (also, unlinked) = further_parts(state, work, parts);
@@ -542,6 +576,20 @@ fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
         also,
         unlinked,
     })
+}
+
+/// The parts of a note citing several works: cut at "; ", or at a full-width "；" in
+/// Chinese, Japanese and Korean notes.
+fn split_parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split("; ").flat_map(|part| part.split('；'))
+}
+
+/// A CJK note that opens with a full citation and cites more works after "；": the
+/// full citation, and the further parts.
+fn full_then_more(text: &str) -> Option<(&str, Vec<&str>)> {
+    let (first, rest) = text.split_once('；')?;
+    (is_cjk(first) && crate::cite::reads_as_cjk_citation(first))
+        .then(|| (first, rest.split('；').collect()))
 }
 
 /// The works the parts after a note's first cite beside `work`, and the parts shaped
@@ -564,7 +612,7 @@ fn further_parts<'t>(
         match one_of_several(state, part) {
             Part::Fits(other, _) if other != work && !also.contains(&other) => also.push(other),
             Part::Fits(..) | Part::Text => {}
-            Part::Unfit => unlinked.push(part.trim_end_matches('.').to_string()),
+            Part::Unfit => unlinked.push(part.trim_end_matches(['.', '。']).to_string()),
         }
     }
     (also, unlinked)
