@@ -177,7 +177,6 @@ pub(super) fn read_cjk(text: &str) -> Read {
         if s.is_empty() {
             continue;
         }
-        let in_parens = text[..segment.start].ends_with(['（', '(']);
         // GB/T's "1988(6): 12-30": bare pages after the colon.
         let after_colon = text[..segment.start].trim_end().ends_with([':', '：']);
         let fact = match read_fact(s) {
@@ -221,12 +220,26 @@ pub(super) fn read_cjk(text: &str) -> Read {
                 details.place.get_or_insert(place);
                 details.publisher.get_or_insert(publisher);
             }
+            Fact::Edition {
+                place,
+                publisher,
+                year,
+            } => {
+                if let Some(place) = place {
+                    details.place.get_or_insert(place);
+                }
+                details.publisher.get_or_insert(publisher);
+                if reference.year.is_none() {
+                    details.date = Some(year.clone());
+                    reference.year = Some(year);
+                }
+            }
             Fact::Plain(word) => {
                 // A periodical's name before its year ("《文学评论》1988年第6期" is marked;
                 // GB/T lists write it plain), else the publisher, then its series.
                 if code == Some(Some(WorkKind::Article)) && details.container.is_none() {
                     details.container = Some(word);
-                } else if details.publisher.is_none() && !in_parens {
+                } else if details.publisher.is_none() {
                     details.publisher = Some(word);
                 }
             }
@@ -366,6 +379,12 @@ enum Fact {
     Editors(Vec<Name>),
     /// "上海：上海出版公司".
     PlacePublisher(String, String),
+    /// "北京：人民文学出版社2005年版": place (if given), publisher and year.
+    Edition {
+        place: Option<String>,
+        publisher: String,
+        year: String,
+    },
     /// A short clause of no other kind: a publisher, a series, a periodical.
     Plain(String),
     /// A clause of running prose.
@@ -386,6 +405,23 @@ const AUTHORED: &[&str] = &["等著", "著", "撰", "저", "지음"];
 fn read_fact(s: &str) -> Fact {
     if let Some(date) = read_date(s) {
         return date;
+    }
+    // "人民文学出版社2005年版", "北京：新潮社1923年版": the publisher, then the year of the
+    // edition.
+    if let Some((publisher, year)) = edition_year(s) {
+        return match read_fact(publisher) {
+            Fact::PlacePublisher(place, publisher) => Fact::Edition {
+                place: Some(place),
+                publisher,
+                year,
+            },
+            Fact::Plain(publisher) => Fact::Edition {
+                place: None,
+                publisher,
+                year,
+            },
+            _ => Fact::Prose,
+        };
     }
     if let Some(pages) = read_pages(s) {
         return Fact::Pages(pages);
@@ -429,6 +465,19 @@ fn read_fact(s: &str) -> Fact {
     } else {
         Fact::Prose
     }
+}
+
+/// "人民文学出版社2005年版" → ("人民文学出版社", "2005"): a publisher written with the
+/// year of its edition ("年版", "年出版", "年").
+fn edition_year(s: &str) -> Option<(&str, String)> {
+    let body = ["年版", "年出版", "年"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))?;
+    let digits = body.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let (publisher, year) = body.split_at(body.len() - digits);
+    let publisher = publisher.trim_end();
+    (digits == 4 && !publisher.is_empty() && !publisher.ends_with(|c: char| c.is_ascii_digit()))
+        .then(|| (publisher, year.to_string()))
 }
 
 /// Whether a clause reads as running prose: a small word of prose in it.
@@ -498,7 +547,7 @@ fn numbered(s: &str, before: &[&str], after: &[&str]) -> Option<String> {
 
 /// Page units after the number, and labels before it.
 const PAGE_UNITS: &[&str] = &["页", "頁", "쪽", "면"];
-const PAGE_LABELS: &[&str] = &["第", "pp.", "p.", "S.", "s."];
+const PAGE_LABELS: &[&str] = &["第", "頁", "页", "pp.", "p.", "S.", "s."];
 
 /// "第3—8页" → "3—8", "45頁", "40-42頁", "p. 45", "45쪽", "第45頁以下" (and after).
 pub(crate) fn read_pages(s: &str) -> Option<String> {
@@ -512,7 +561,8 @@ pub(crate) fn read_pages(s: &str) -> Option<String> {
         Some(n) => (n.trim_end(), true),
         None => (rest, false),
     };
-    // "第6卷" is no page; "第45" alone is not either, a page has its unit or "p.".
+    // "第6卷" is no page; "第45" alone is not either, a page has its unit or a label
+    // of its own ("p. 45", Taiwan's "頁45").
     let latin_label = labelled && !s.starts_with('第');
     if !(unit || latin_label) || number.is_empty() {
         return None;
@@ -527,25 +577,67 @@ pub(crate) fn read_pages(s: &str) -> Option<String> {
 }
 
 /// The names before the title: authors, or editors (names before "主编", "編"), and
-/// whether the list ends in "等" (and others). Empty when the text is no name list.
+/// whether the list ends in "等" (and others). A translator's clause among them ("竹内
+/// 好著，李心峰译") names no author; a nationality before a name ("[美]李欧梵",
+/// "〔日〕竹内好") is no part of it. Empty when the text is no name list.
 fn read_names(head: &str) -> (Vec<Name>, Vec<Name>, bool) {
-    let head = head.trim();
-    if head.is_empty() {
-        return (Vec::new(), Vec::new(), false);
+    let mut authors = Vec::new();
+    let mut editors = Vec::new();
+    let mut et_al = false;
+    let clauses: Vec<&str> = head
+        .split(['，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    for clause in &clauses {
+        if TRANSLATED.iter().any(|w| clause.ends_with(w)) && clauses.len() > 1 {
+            continue;
+        }
+        let (list, edited) = match EDITED.iter().find_map(|w| clause.strip_suffix(w)) {
+            Some(rest) => (rest, true),
+            None => (
+                AUTHORED
+                    .iter()
+                    .find_map(|w| clause.strip_suffix(w))
+                    .unwrap_or(clause),
+                false,
+            ),
+        };
+        let (list, more) = without_et_al(list.trim_end());
+        et_al |= more;
+        let names = split_names(list);
+        if names.is_empty() {
+            return (Vec::new(), Vec::new(), false);
+        }
+        if edited {
+            editors.extend(names);
+        } else {
+            authors.extend(names);
+        }
     }
-    if let Some(w) = EDITED.iter().find(|w| head.ends_with(*w)) {
-        let rest = head[..head.len() - w.len()].trim_end();
-        let (rest, et_al) = without_et_al(rest);
-        let names = split_names(rest);
-        return (Vec::new(), names, et_al);
+    (authors, editors, et_al)
+}
+
+/// A name without the nationality written before it in brackets: "[美]李欧梵",
+/// "（日）竹内好", "〔日〕竹内好" → the name.
+fn without_nationality(name: &str) -> &str {
+    const MAX_CHARS: usize = 3;
+    for (open, close) in [
+        ('[', ']'),
+        ('［', '］'),
+        ('（', '）'),
+        ('(', ')'),
+        ('〔', '〕'),
+        ('【', '】'),
+    ] {
+        if let Some(rest) = name.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && rest[..end].chars().count() <= MAX_CHARS
+        {
+            return rest[end + close.len_utf8()..].trim_start();
+        }
     }
-    let head = AUTHORED
-        .iter()
-        .find_map(|w| head.strip_suffix(w))
-        .unwrap_or(head)
-        .trim_end();
-    let (head, et_al) = without_et_al(head);
-    (split_names(head), Vec::new(), et_al)
+    name
 }
 
 /// A name list without its final "等" (and others) or "ほか"/"他".
@@ -565,7 +657,7 @@ fn without_et_al(head: &str) -> (&str, bool) {
 fn split_names(list: &str) -> Vec<Name> {
     let parts: Vec<&str> = list
         .split(['、', '，', ',', '；', ';'])
-        .map(str::trim)
+        .map(|p| without_nationality(p.trim()))
         .filter(|p| !p.is_empty())
         .collect();
     let is_name = |p: &&str| {
@@ -695,6 +787,23 @@ mod tests {
         assert!(!is_cjk(
             "Lu Xun 鲁迅, Nahan 呐喊 (Beijing: Xinchao she, 1923)."
         ));
+    }
+
+    #[test]
+    fn editions_nationalities_and_translators_before_the_title() {
+        let r = read("[美]李欧梵：《铁屋中的呐喊》，尹慧珉译，长沙：岳麓书社1999年版，第7页。");
+        assert_eq!(r.authors, ["李欧梵"]);
+        assert_eq!(r.details.publisher.as_deref(), Some("岳麓书社"));
+        assert_eq!(r.details.place.as_deref(), Some("长沙"));
+        assert_eq!(r.year.as_deref(), Some("1999"));
+        let r = read("〔日〕竹内好著，李心峰译：《鲁迅》，浙江文艺出版社1986年版。");
+        assert_eq!(r.authors, ["竹内好"]);
+        assert_eq!(r.details.publisher.as_deref(), Some("浙江文艺出版社"));
+        let r = read("竹内好『魯迅』（未来社、1961年）、45頁。");
+        assert_eq!(r.details.publisher.as_deref(), Some("未来社"));
+        assert_eq!(r.year.as_deref(), Some("1961"));
+        let r = read("周作人：《魯迅的故家》，上海：上海出版公司，1953年，頁3-8。");
+        assert_eq!(r.details.pages.as_deref(), Some("3-8"));
     }
 
     #[test]

@@ -201,7 +201,7 @@ pub(super) fn cjk_locator(text: &str) -> (&str, Option<String>) {
 /// Whether the facts of a CJK citation end before `head`'s end: a year ("1953年",
 /// "1961年）"), after which a page is the note's.
 pub(super) fn ends_with_facts(head: &str) -> bool {
-    head.trim_end_matches(['年', '月', '日', '）', ')', ' '])
+    head.trim_end_matches(['年', '月', '日', '版', '）', ')', ' '])
         .ends_with(|c: char| c.is_ascii_digit())
 }
 
@@ -231,13 +231,28 @@ pub(super) fn read_cjk_short(text: &str) -> Reading {
             let rest = part.strip_prefix(w)?;
             (rest.is_empty() || rest.starts_with(['《', '『', '〈', '「'])).then_some((rest, *kind))
         });
+        // "丸山前掲『日本の思想』", "丸山前掲書": the name runs into the word.
+        let name_then_cited = || {
+            CITED.iter().find_map(|(w, kind)| {
+                let name = part.strip_suffix(w)?;
+                (!name.is_empty() && is_name(name)).then_some((name, *kind))
+            })
+        };
         let part = match cited {
             Some((rest, kind)) => {
                 short.cited = true;
                 short.kind = kind;
                 rest
             }
-            None => part,
+            None => match name_then_cited() {
+                Some((name, kind)) if short.title.is_none() && !short.cited => {
+                    short.names.push(fold(name));
+                    short.cited = true;
+                    short.kind = kind;
+                    continue;
+                }
+                _ => part,
+            },
         };
         if part.is_empty() {
             continue;
@@ -450,6 +465,10 @@ mod tests {
         assert_eq!(r.shorts[0].names, ["丸山眞男"]);
         assert_eq!(r.shorts[0].title.as_deref(), Some("日本の思想"));
         assert!(r.shorts[0].shaped);
+        let r = read_cjk_short("丸山前掲『日本の思想』、30頁。");
+        assert_eq!(r.shorts[0].names, ["丸山"]);
+        assert_eq!(r.shorts[0].title.as_deref(), Some("日本の思想"));
+        assert!(r.shorts[0].cited);
         let r = read_cjk_short("竹内好、前掲論文、10頁。");
         assert_eq!(r.shorts[0].kind, Some(WorkKind::Article));
         let r = read_cjk_short("김윤식, 앞의 책, 50쪽.");
