@@ -16,12 +16,18 @@
 //! 5. `read_fields` turns runs of labels into fields: names split into family and
 //!    given, the date in ISO form, volume/issue/pages, URL and DOI, the kind of work,
 //!    and the part to print in italics.
+//!
+//! A citation in Chinese, Japanese or Korean skips stages 1–5: without spaces between
+//! its words it would be one token, and its punctuation marks every field. `read_cjk`
+//! reads them from it (author before the title, the title in book marks, the facts
+//! one a clause) into the same [`Reference`].
 
 mod bound_title;
 mod correct_labels;
 mod crf_layout;
 mod describe_tokens;
 mod label_tokens;
+mod read_cjk;
 mod read_date;
 mod read_fields;
 mod split_names;
@@ -30,12 +36,38 @@ mod types;
 
 pub use describe_tokens::describe_tokens;
 pub use label_tokens::label_tokens;
+pub use read_cjk::{is_cjk, is_cjk_char};
 pub(crate) use split_names::din_names;
 pub use split_tokens::split_tokens;
 pub use types::{Label, Reference};
 
+/// Pages as a CJK note writes them ("第3—8页", "40-42頁", "45쪽", "p. 45"): the number
+/// or range, or `None` when the clause is no pages.
+pub(crate) fn cjk_pages(clause: &str) -> Option<String> {
+    read_cjk::read_pages(clause)
+}
+
+/// Whether a CJK text reads as a full citation: names (or nothing) before a marked
+/// title, publication facts after it (a year, a publisher, a place or a periodical),
+/// and no clause of prose ("鲁迅在《呐喊》自序中回忆…" mentions a title in a sentence).
+pub(crate) fn reads_as_cjk_citation(text: &str) -> bool {
+    if !read_cjk::reads_cjk(text) {
+        return false;
+    }
+    let read = read_cjk::read_cjk(text);
+    let r = &read.reference;
+    let facts = r.year.is_some()
+        || r.details.publisher.is_some()
+        || r.details.place.is_some()
+        || r.details.container.is_some();
+    read.names_first && !read.prose_after && r.title.is_some() && facts
+}
+
 /// Parses one reference. Never fails: what is not recognised stays empty.
 pub fn parse(text: &str) -> Reference {
+    if read_cjk::reads_cjk(text) {
+        return read_cjk::read_cjk(text).reference;
+    }
     let mut tokens = split_tokens(text);
     tokens.drain(..backlinks(text, &tokens));
     if tokens.is_empty() {

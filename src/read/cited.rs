@@ -129,7 +129,63 @@ const HEADINGS: &[&str] = &[
     "примітки",
     "джерела",
     "література",
+    // Chinese (simplified and traditional): notes, footnotes, references, sources
+    "注释",
+    "註釋",
+    "注釋",
+    "注",
+    "註",
+    "脚注",
+    "腳註",
+    "参考文献",
+    "參考文獻",
+    "参考资料",
+    "參考資料",
+    "引用文献",
+    // Japanese ("注", "脚注", "参考文献" as in Chinese)
+    "注釈",
+    "註釈",
+    "出典",
+    // Korean
+    "주",
+    "각주",
+    "미주",
+    "참고문헌",
+    "참고 문헌",
+    "출처",
 ];
+
+/// Greek headings (notes, references, bibliography, sources, footnotes) as
+/// [`greek_key`] writes them: lowercase, unaccented, every sigma "σ". Capitals drop
+/// the accents ("ΣΗΜΕΙΩΣΕΙΣ"), and a final sigma lowercases to "ς" or "σ" by whether
+/// the word or the letter is lowercased, so neither can be compared as written.
+const GREEK_HEADINGS: &[&str] = &[
+    "σημειωσεισ",
+    "παραπομπεσ",
+    "βιβλιογραφια",
+    "πηγεσ",
+    "υποσημειωσεισ",
+    "σημειωσεισ και παραπομπεσ",
+];
+
+/// A Greek text lowercased, without accents, with "ς" written "σ" (see
+/// [`GREEK_HEADINGS`]).
+fn greek_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ά' => 'α',
+            'έ' => 'ε',
+            'ή' => 'η',
+            'ί' | 'ϊ' | 'ΐ' => 'ι',
+            'ό' => 'ο',
+            'ύ' | 'ϋ' | 'ΰ' => 'υ',
+            'ώ' => 'ω',
+            'ς' => 'σ',
+            c => c,
+        })
+        .collect()
+}
 
 /// Headings that open a list only in a scraped page, where a wiki mirror may put the
 /// references straight under "See also" (the list must follow at once, see the reader).
@@ -148,12 +204,24 @@ const MAX_GROUP_LEN: usize = 48;
 /// Whether a heading (or a line standing for one) opens a works-cited list:
 /// "Works Cited", "Works Cited (Chicago-style)", "REFERENCES:", "Notes".
 pub(crate) fn is_heading(text: &str) -> bool {
+    let greek = text
+        .trim_start()
+        .starts_with(|c: char| ('\u{370}'..='\u{3ff}').contains(&c));
+    if greek {
+        let key = greek_key(text.trim().trim_end_matches(':').trim_end());
+        return GREEK_HEADINGS.contains(&key.as_str());
+    }
     // What is left below is the start of the text's lowercase: most lines are
     // turned down before the whole line is lowercased.
     if !lowercase::starts_with_any(text.trim(), HEADINGS) {
         return false;
     }
-    let mut t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
+    // "注释：" ends in a full-width colon.
+    let mut t = text
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim_end()
+        .to_lowercase();
     // drop one qualifier: "(Chicago-style)", "[APA]", "- MLA"
     for (open, close) in [(" (", ")"), (" [", "]")] {
         if t.ends_with(close)
@@ -625,6 +693,26 @@ mod tests {
             "Referències",
             "Lähteet",
             "Примітки",
+            "注释",
+            "註釋",
+            "参考文献：",
+            "參考文獻",
+            "参考资料",
+            "注",
+            "脚注",
+            "出典",
+            "注釈",
+            "주",
+            "각주",
+            "참고문헌",
+            "참고 문헌",
+            "출처",
+            "Σημειώσεις",
+            "ΣΗΜΕΙΩΣΕΙΣ",
+            "Παραπομπές",
+            "Βιβλιογραφία",
+            "Πηγές",
+            "Υποσημειώσεις",
         ] {
             assert!(is_heading(h), "{h}");
         }
@@ -637,6 +725,9 @@ mod tests {
             "Noten bij de tekst van de wet",
             "Przypisy autora do rozdziału drugiego i trzeciego",
             "Källorna berättar",
+            "注意事项",
+            "주의",
+            "Σημειώσεις του συγγραφέα για το δεύτερο κεφάλαιο",
             "",
         ] {
             assert!(!is_heading(h), "{h}");

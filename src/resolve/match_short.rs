@@ -15,6 +15,7 @@
 //! form folio did not recognise) makes the short form ambiguous.
 
 use super::parse_citation::{Citation, fold};
+use super::read_cjk::{is_cjk, kind_fits, names_author};
 use super::read_short::Short;
 use super::{Map, Set};
 use crate::model::WorkKind;
@@ -110,6 +111,17 @@ impl Works {
         if !commentary {
             let surname = parsed.surnames.first().map(|s| fold(s)).unwrap_or_default();
             self.by_surname.entry(surname).or_default().push(id);
+            // A Japanese short form gives the family name that begins a CJK name
+            // ("竹内" of "竹内好"): each start of two characters or more finds it too.
+            for name in parsed.surnames.iter().filter(|s| is_cjk(s)) {
+                let ends = name.char_indices().map(|(i, _)| i).skip(2);
+                for end in ends.chain([name.len()]) {
+                    let works = self.index.entry(name[..end].to_string()).or_default();
+                    if works.last() != Some(&id) {
+                        works.push(id);
+                    }
+                }
+            }
         }
         let title_words = parsed
             .title
@@ -382,8 +394,14 @@ fn main_title(title: &str) -> &str {
 
 impl Work {
     fn fits(&self, short: &Short) -> bool {
-        let names = short.names.iter().all(|name| self.holds(name));
+        let names = short.names.iter().all(|name| self.holds_name(name));
+        // "前掲論文" (the article cited) fits no book.
+        let kind = match (short.kind, self.parsed.details.kind) {
+            (Some(wanted), Some(have)) => kind_fits(wanted, have),
+            _ => true,
+        };
         names
+            && kind
             && short
                 .year
                 .as_deref()
@@ -433,6 +451,17 @@ impl Work {
                     word.chars().next().is_some_and(char::is_uppercase) && fold(word) == *want
                 })
         })
+    }
+
+    /// Whether the work names the author `name` (folded): anywhere in its citation, so
+    /// that a name the parser missed is still found; a CJK name among the authors the
+    /// parser read, whole or as the family name that begins it (see [`names_author`]):
+    /// "鲁迅" stands in the citation of every book about him.
+    fn holds_name(&self, name: &str) -> bool {
+        if is_cjk(name) {
+            return self.parsed.surnames.iter().any(|s| names_author(name, s));
+        }
+        self.holds(name)
     }
 
     /// Whether the folded words `words` stand consecutively in the citation.

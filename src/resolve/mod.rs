@@ -19,6 +19,7 @@
 //! 4. [`resolve_sources`] reads each as Ibid, a repeat, a short form ([`read_short`],
 //!    matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
 //!    guessing between two fitting works, and builds the deduplicated bibliography.
+//!    Chinese, Japanese and Korean notes have their own words for these ([`read_cjk`]).
 //! 5. [`mark_titles`] finds the part of each full citation printed in italics (the
 //!    periodical of an article, the title of a book) and marks it in the note's body.
 //! 6. [`check`] reports empty entries, dangling markers, uncited entries and gaps.
@@ -39,6 +40,7 @@ mod match_short;
 mod parse_citation;
 mod pick_citations;
 mod read_bibliography;
+mod read_cjk;
 mod read_cues;
 mod read_locator;
 mod read_short;

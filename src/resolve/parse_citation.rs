@@ -67,6 +67,9 @@ const MAX_IBID_LOCATOR_WORDS: usize = 5;
 /// the text is not an Ibid.
 pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
     let text = text.trim();
+    if text.starts_with(crate::cite::is_cjk_char) {
+        return super::read_cjk::cjk_ibid(text);
+    }
     let rest = IBID
         .iter()
         .find_map(|prefix| {

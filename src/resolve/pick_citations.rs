@@ -11,12 +11,16 @@
 //! shape: no opening that only prose has ("He", "This", "Both"), and either a date or
 //! URL together with names first, a title in italics or quotes, or the marks of a
 //! reference ("pp.", "Press", "Place: Publisher"); or, undated, names first together
-//! with a title or those marks. Short forms and Ibid are recognised when resolved.
+//! with a title or those marks. A Chinese, Japanese or Korean footnote is a citation
+//! when names (or nothing) stand before a title in book marks and publication facts
+//! after it ("周作人：《鲁迅的故家》，上海：上海出版公司，1953年"); a sentence that mentions a
+//! title is commentary. Short forms and Ibid are recognised when resolved.
 
 use std::ops::Range;
 
 use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
+use super::read_cjk::{cjk_inner_citation, is_cjk};
 use super::read_cues::{LEAD_CUES, strip_lead_cue, without_trailing_clause};
 use super::read_short::{find_first, holds_any, lower_in_place, may_hold};
 use crate::model::{Block, Document, Inline};
@@ -339,6 +343,10 @@ fn has_emphasis(body: &[Block]) -> bool {
 
 /// Whether `text` reads as a full reference: dated (or with a URL) and shaped like one.
 pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
+    // Chinese, Japanese, Korean: names, a title in book marks, publication facts.
+    if is_cjk(text) {
+        return crate::cite::reads_as_cjk_citation(text);
+    }
     let url = may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty();
     let dated = dated(text);
     let quoted = text.contains('“') || text.matches('"').count() >= 2;
@@ -461,6 +469,9 @@ fn place_and_publisher(text: &str) -> bool {
 /// The citation after a cue inside commentary ("…; see Varga, *Salt Roads*, 23."):
 /// up to the closing parenthesis when the cue opened one, else to the end.
 fn inner_citation(text: &str) -> Option<&str> {
+    if is_cjk(text) {
+        return cjk_inner_citation(text);
+    }
     let lower = lower_in_place(text);
     let accept = |i: usize| i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',');
     let (at, cue) = [LEAD_CUES, INNER_CUES]

@@ -5,7 +5,9 @@
 use std::sync::OnceLock;
 
 use super::Set;
+use super::read_cjk::strip_cjk_cue;
 use super::read_short::{find_first, lower_in_place, may_hold};
+use crate::cite::is_cjk_char;
 
 /// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
 /// lowercase, longest first where one starts another: English, French "voir", Spanish
@@ -114,6 +116,10 @@ pub(super) fn without_trailing_clause(text: &str) -> &str {
 /// without a short topic before it ("On France see …").
 pub(super) fn strip_lead_cue(text: &str) -> &str {
     let trimmed = text.trim();
+    // "参见…", "转引自…", "…を参照": CJK cues, with no space after them.
+    if trimmed.starts_with(is_cjk_char) {
+        return strip_cjk_cue(trimmed);
+    }
     if !trimmed.contains(' ') || !may_open_with_cue(trimmed) {
         return trimmed;
     }

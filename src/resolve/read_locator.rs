@@ -3,6 +3,7 @@
 //! the labels of the languages folio reads.
 
 use super::parse_citation::split_locator;
+use super::read_cjk::{cjk_locator, is_cjk};
 use super::read_short::MAX_TITLE_WORDS;
 
 /// Locator labels Chicago, MLA and legal notes write before a number, and their kin in
@@ -27,6 +28,9 @@ pub(super) const HERE: &str = "hier ";
 /// 12", "pp. 12–14", "xiv") and the labels of legal and classical notes ("art. 12",
 /// "§ 4", "n. 5", "12n3").
 pub(super) fn locator_of(text: &str) -> (&str, Option<String>) {
+    if is_cjk(text) {
+        return cjk_locator(text);
+    }
     let (body, locator) = split_locator(text);
     if locator.is_some() {
         return (body, locator);

@@ -9,6 +9,7 @@
 //! note that may be read more than one way yields every reading; the matcher decides.
 
 use super::parse_citation::{fold, url_ranges};
+use super::read_cjk::{is_cjk, read_cjk_short};
 use super::read_cues::{strip_lead_cue, without_trailing_clause};
 use super::read_locator::{has_year, is_year, locator_of};
 
@@ -24,6 +25,9 @@ pub(super) struct Short {
     pub year: Option<String>,
     /// Written with "op. cit.", "loc. cit." or "art. cit.".
     pub cited: bool,
+    /// The kind of work an "op. cit." word names, where it names one (Chinese 前引书 a
+    /// book, Japanese 前掲論文 an article).
+    pub kind: Option<crate::model::WorkKind>,
     /// Its shape alone says "short form" (a locator, a cue, or names and a title with
     /// no sentence break): one that fits no earlier work is reported, not taken for a
     /// new source.
@@ -119,6 +123,9 @@ const CORPORATE: &[&str] = &["of", "for", "the", "on", "in"];
 
 /// Reads `text` as a short form. A text with a URL never is one.
 pub(super) fn read_short(text: &str) -> Reading {
+    if is_cjk(text) {
+        return read_cjk_short(text);
+    }
     let text = without_trailing_clause(strip_lead_cue(text));
     if may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty() {
         return Reading::default();
@@ -369,6 +376,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
                     && (has_locator || title.is_some()),
                 title,
                 cited: false,
+                kind: None,
             });
         }
     }
@@ -379,6 +387,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
             title: title_key(head),
             year: None,
             cited: false,
+            kind: None,
             shaped: plain && short_enough(&segments) && has_locator,
         });
     }
@@ -438,6 +447,7 @@ fn author_date(head: &str) -> Option<Short> {
         title: None,
         year: Some(fold(year)),
         cited: false,
+        kind: None,
         shaped: false,
     })
 }
@@ -467,6 +477,7 @@ fn quoted_title(head: &str) -> Option<Option<Short>> {
         title: title_key(&head[inner_start..close]),
         year: None,
         cited: false,
+        kind: None,
         shaped: true,
     }))
 }

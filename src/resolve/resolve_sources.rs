@@ -20,6 +20,7 @@ use super::match_short::{Found, MAX_NAMED, Work, Works};
 use super::parse_citation::{Citation, fold, parse_citation, parse_ibid};
 use super::pick_citations::{Cited, Place, names_first, reads_as_reference};
 use super::read_bibliography::{Listed, with_authors_of};
+use super::read_cjk::{ends_with_facts, is_cjk};
 use super::read_cues::{strip_lead_cue, supra_note};
 use super::read_locator::has_year;
 use super::read_short::{after_and, read_short, without_locator};
@@ -110,13 +111,19 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
             continue;
         }
         let mut text = item.text.as_str();
-        let mut decision = decide(&state, text, item.reference);
+        // "竹内好：《鲁迅》，…，第45页；王晓明，前引书，第100页。": a full CJK citation, then
+        // short forms of other works.
+        let mut further = Vec::new();
+        if let Some((first, rest)) = full_then_more(text) {
+            (text, further) = (first, rest);
+        }
+        let mut decision = decide(&state, text, item.place, item.reference);
         let mut inside = false;
         // Commentary, or a sentence that only looked like a short form, may cite inside.
         if matches!(decision, Decision::Commentary | Decision::Missing(_))
             && let Some((inner, reference, _)) = &item.embedded
         {
-            let found = decide(&state, inner, *reference);
+            let found = decide(&state, inner, Place::Footnote, *reference);
             if !matches!(found, Decision::Commentary) {
                 (text, decision, inside) = (inner.as_str(), found, true);
             }
@@ -231,7 +238,7 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                 // Split only where the first part is a full citation on its own.
                 let split = match later.is_empty() {
                     true => None,
-                    false => match decide(&state, &text[first.clone()], true) {
+                    false => match decide(&state, &text[first.clone()], item.place, true) {
                         Decision::New(part) => Some(part),
                         _ => None,
                     },
@@ -267,6 +274,13 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                 (Some(NoteKind::Full), Some(work))
             }
         };
+        if let Some(work) = work
+            && !further.is_empty()
+        {
+            let (also, unlinked, _) = further_parts(&state, work, further.into_iter());
+            warn_unlinked(&mut doc.diagnostics, &file, note, &unlinked);
+            also_of[item.note] = also;
+        }
         // A footnote that cites inside its commentary stays a footnote.
         if let Some(kind) = kind
             && !inside
@@ -333,7 +347,8 @@ fn add_work(state: &mut State, ahead: Option<Citation>, new: New) -> (usize, Opt
         // would shift them).
         let head = without_locator(text).0.trim_end_matches([',', ' ']);
         if text.starts_with(head) {
-            citation = format!("{head}.");
+            let stop = if is_cjk(head) { "。" } else { "." };
+            citation = format!("{head}{stop}");
         }
     }
     // A footnote's full citation goes into the bibliography in its form.
@@ -376,7 +391,7 @@ fn add_fresh(
         if !reads_as_reference(part, !italics.is_empty()) {
             continue;
         }
-        let work = match decide(state, part, true) {
+        let work = match decide(state, part, place, true) {
             Decision::Known { work, .. } => work,
             Decision::New(folded) => {
                 let new = New {
@@ -572,11 +587,16 @@ fn parse_with_italics(text: &str, italics: &[Range<usize>]) -> Citation {
 /// publication facts of a book, report or thesis, which have no pages of their own.
 fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
     use crate::model::WorkKind;
+    // A CJK note's final page after the facts is the note's for a chapter too: "「論
+    // 文」『講座』第3巻、白日書院、1948年、8頁".
+    let cjk = is_cjk(text);
+    let chapter = cjk && parsed.details.kind == Some(WorkKind::Chapter);
     if place != Place::Footnote
-        || !matches!(
-            parsed.details.kind,
-            Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis) | None
-        )
+        || !chapter
+            && !matches!(
+                parsed.details.kind,
+                Some(WorkKind::Book | WorkKind::Report | WorkKind::Thesis) | None
+            )
     {
         return None;
     }
@@ -587,11 +607,14 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
         || head
             .rsplit(|c: char| !c.is_ascii_digit())
             .next()
-            .is_some_and(|y| y.len() == 4);
-    // The parser may have read it as the work's pages ("S. 11" as "11"), or as nothing.
+            .is_some_and(|y| y.len() == 4)
+        || cjk && ends_with_facts(head);
+    // The parser may have read it as the work's pages ("S. 11" as "11", "第3—8页" as
+    // "3—8"), or as nothing.
     let number = |s: &str| {
         fold(s)
             .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ')
+            .trim_end_matches(['页', '頁', '쪽', '면'])
             .to_string()
     };
     let same = parsed
@@ -603,7 +626,7 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
 }
 
 /// What `text` is, read against the works before it.
-fn decide(state: &State, text: &str, reference: bool) -> Decision {
+fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision {
     if let Some(locator) = parse_ibid(strip_lead_cue(text)) {
         return ibid_and_more(state, text).unwrap_or(Decision::Ibid(locator));
     }
@@ -611,10 +634,11 @@ fn decide(state: &State, text: &str, reference: bool) -> Decision {
     // after it.
     let folded = fold(text);
     if let Some(&work) = state.by_folded.get(&folded) {
+        // The page a book's full note ends with is the note's, the second time too.
         return Decision::Known {
             work,
             kind: NoteKind::Full,
-            locator: None,
+            locator: pinpoint(text, &state.works.list[work].parsed, place),
         };
     }
     let (head, locator) = without_locator(text);
@@ -653,7 +677,7 @@ fn decide(state: &State, text: &str, reference: bool) -> Decision {
     // "Zob. Biskup, dz. cyt., s. 30; por. Wasiutyński, dz. cyt., s. 12.": read whole,
     // the first work fits with the rest as its locator; the second must be linked too.
     let one = matches!(found, Found::One(_));
-    if (!one || text.contains("; "))
+    if (!one || text.contains("; ") || text.contains('；'))
         && let Some(several) = several(state, text)
         && (!one
             || matches!(&several, Decision::Several { also, fresh, .. } if !also.is_empty() || !fresh.is_empty()))
@@ -694,7 +718,7 @@ fn decide(state: &State, text: &str, reference: bool) -> Decision {
 /// A later part that is shaped like a short form but fits no single work is named in
 /// a warning; one that reads as commentary ("; the dates differ") is text.
 fn several(state: &State, text: &str) -> Option<Decision> {
-    let mut parts = text.split("; ");
+    let mut parts = split_parts(text);
     let (work, locator) = match one_of_several(state, parts.next()?) {
         Part::Fits(work, locator) => (work, locator),
         _ => return None,
@@ -715,7 +739,7 @@ fn several(state: &State, text: &str) -> Option<Decision> {
 /// whole note is the Ibid, its locator running on).
 fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
     let work = state.previous?;
-    let mut parts = text.split("; ");
+    let mut parts = split_parts(text);
     let first = parts.next()?;
     let locator = parse_ibid(strip_lead_cue(first))?;
     let (also, unlinked, texts) = further_parts(state, work, parts);
@@ -726,6 +750,20 @@ fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
         unlinked,
         fresh: texts.iter().map(|t| range_in(text, t)).collect(),
     })
+}
+
+/// The parts of a note citing several works: cut at "; ", or at a full-width "；" in
+/// Chinese, Japanese and Korean notes.
+fn split_parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split("; ").flat_map(|part| part.split('；'))
+}
+
+/// A CJK note that opens with a full citation and cites more works after "；": the
+/// full citation, and the further parts.
+fn full_then_more(text: &str) -> Option<(&str, Vec<&str>)> {
+    let (first, rest) = text.split_once('；')?;
+    (is_cjk(first) && crate::cite::reads_as_cjk_citation(first))
+        .then(|| (first, rest.split('；').collect()))
 }
 
 /// The works the parts after a note's first cite beside `work`, the parts shaped like
@@ -751,7 +789,7 @@ fn further_parts<'t>(
             Part::Fits(other, _) if other != work && !also.contains(&other) => also.push(other),
             Part::Fits(..) => {}
             Part::Text => texts.push(strip_lead_cue(part)),
-            Part::Unfit => unlinked.push(part.trim_end_matches('.').to_string()),
+            Part::Unfit => unlinked.push(part.trim_end_matches(['.', '。']).to_string()),
         }
     }
     (also, unlinked, texts)
