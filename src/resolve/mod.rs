@@ -19,6 +19,8 @@
 //! 4. [`resolve_sources`] reads each as Ibid, a repeat, a short form ([`read_short`],
 //!    matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
 //!    guessing between two fitting works, and builds the deduplicated bibliography.
+//!    What a citation is, given the works before it, is decided in [`decide_citation`]
+//!    (a note citing several works included); [`resolve_sources`] acts on it.
 //!    Chinese, Japanese and Korean notes have their own words for these ([`read_cjk`]).
 //! 5. [`mark_titles`] finds the part of each full citation printed in italics (the
 //!    periodical of an article, the title of a book) and marks it in the note's body.
@@ -33,6 +35,7 @@
 
 mod build_notes;
 mod check;
+mod decide_citation;
 mod find_markers;
 mod invert_note;
 mod mark_titles;
@@ -45,6 +48,7 @@ mod read_cues;
 mod read_locator;
 mod read_short;
 mod resolve_sources;
+mod scan;
 mod tie_spaces;
 mod weigh_markers;
 

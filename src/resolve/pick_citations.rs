@@ -22,7 +22,7 @@ use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
 use super::read_cjk::{cjk_inner_citation, is_cjk};
 use super::read_cues::{LEAD_CUES, strip_lead_cue, without_trailing_clause};
-use super::read_short::{find_first, holds_any, lower_in_place, may_hold};
+use super::scan::{find_first, holds_any, lower_in_place, may_hold};
 use crate::model::{Block, Document, Inline};
 
 /// Where a citation to resolve was written.

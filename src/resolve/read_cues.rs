@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::Set;
 use super::read_cjk::strip_cjk_cue;
-use super::read_short::{find_first, lower_in_place, may_hold};
+use super::scan::{find_first, lower_in_place, may_hold};
 use crate::cite::is_cjk_char;
 
 /// Words that start a note pointing elsewhere ("See Varga, *Salt Roads*, 23"),
@@ -165,8 +165,7 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
 }
 
 /// Whether `text`'s first word may begin a cue or a topic before one: most notes
-/// open with a name, and are told so without lowercasing their first words. The word
-/// is tried lowercased both ways [`lower_in_place`] may lowercase it.
+/// open with a name, and are told so without lowercasing their first words.
 fn may_open_with_cue(text: &str) -> bool {
     static FIRST_WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
     let first_words = FIRST_WORDS.get_or_init(|| {
@@ -177,10 +176,9 @@ fn may_open_with_cue(text: &str) -> bool {
     });
     let word = text.split(' ').next().unwrap_or(text);
     let word = word.strip_suffix(':').unwrap_or(word);
-    // No cue's first word is longer than a dozen bytes.
-    word.len() <= 16
-        && (first_words.contains(word.to_lowercase().as_str())
-            || first_words.contains(word.to_ascii_lowercase().as_str()))
+    // No cue's first word is longer than 16 bytes. A cue strip_lead_cue finds in
+    // the lowercased lead words is found in the word lowercased alone.
+    word.len() <= 16 && first_words.contains(lower_in_place(word).as_str())
 }
 
 /// The start of `text` that [`strip_lead_cue`] reads: the topic's words and the

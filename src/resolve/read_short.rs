@@ -12,6 +12,7 @@ use super::parse_citation::{fold, url_ranges};
 use super::read_cjk::{is_cjk, read_cjk_short};
 use super::read_cues::{strip_lead_cue, without_trailing_clause};
 use super::read_locator::{has_year, is_year, locator_of};
+use super::scan::{lower_in_place, may_hold};
 
 /// One way of reading a note as a short form.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -178,73 +179,6 @@ pub(super) fn without_locator(text: &str) -> (&str, Option<String>) {
     locator_of(strip_lead_cue(text))
 }
 
-/// Whether `text` holds any of `needles` (lowercase ASCII, at most 64, none empty),
-/// ignoring ASCII case: a cheap test before the work of finding them properly. One
-/// pass compares only the needles that start with the byte at hand, as
-/// [`find_first`] does.
-pub(super) fn may_hold(text: &str, needles: &[&str]) -> bool {
-    assert!(needles.len() <= 64, "at most 64 needles");
-    let mut starting = [0u64; 256];
-    for (k, needle) in needles.iter().enumerate() {
-        let first = needle.as_bytes()[0];
-        starting[usize::from(first)] |= 1 << k;
-        starting[usize::from(first.to_ascii_uppercase())] |= 1 << k;
-    }
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|at| {
-        let mut bits = starting[usize::from(bytes[at])];
-        while bits != 0 {
-            let needle = needles[bits.trailing_zeros() as usize].as_bytes();
-            bits &= bits - 1;
-            let rest = &bytes[at..];
-            if rest.len() >= needle.len() && rest[..needle.len()].eq_ignore_ascii_case(needle) {
-                return true;
-            }
-        }
-        false
-    })
-}
-
-/// The first place in `text` where one of `needles` (at most 64, none empty) starts
-/// and `accept(place)` holds, with the first of `needles` that starts there: the
-/// earliest of each needle's first accepted match, for needles that cannot overlap
-/// themselves (all of ours). One pass compares only the needles that start with the
-/// byte at hand; a search per needle builds a searcher each time, which cost more than
-/// the search on these short texts (a third of choosing which notes cite, on 5,000
-/// footnotes).
-pub(super) fn find_first<'n>(
-    text: &str,
-    needles: &[&'n str],
-    accept: impl Fn(usize) -> bool,
-) -> Option<(usize, &'n str)> {
-    assert!(needles.len() <= 64, "at most 64 needles");
-    // The needles each byte starts, one bit each, in list order.
-    let mut starting = [0u64; 256];
-    for (k, needle) in needles.iter().enumerate() {
-        starting[usize::from(needle.as_bytes()[0])] |= 1 << k;
-    }
-    let bytes = text.as_bytes();
-    (0..bytes.len()).find_map(|at| {
-        let mut bits = starting[usize::from(bytes[at])];
-        while bits != 0 {
-            let needle = needles[bits.trailing_zeros() as usize];
-            bits &= bits - 1;
-            // Byte by byte: a call to compare a few bytes costs more than comparing.
-            let rest = &bytes[at..];
-            let n = needle.as_bytes();
-            if rest.len() >= n.len() && n.iter().zip(rest).all(|(a, b)| a == b) {
-                return accept(at).then_some((at, needle));
-            }
-        }
-        None
-    })
-}
-
-/// Whether `text` holds any of `needles` (none empty); see [`find_first`].
-pub(super) fn holds_any(text: &str, needles: &[&str]) -> bool {
-    find_first(text, needles, |_| true).is_some()
-}
-
 /// The text before and after an "op. cit."-like cue, if there is one.
 fn split_cited(text: &str) -> Option<(&str, &str)> {
     let cyrillic = text.contains(['у', 'У', 'ц', 'Ц']);
@@ -315,23 +249,6 @@ fn prose_tail(head: &str) -> Option<&str> {
     let start = start?;
     let offset = first.as_ptr() as usize - head.as_ptr() as usize + start;
     Some(&head[offset..])
-}
-
-/// `text` in lowercase with every byte where it was, so that what is found in it can
-/// be cut from `text`: the full lowercase when no letter changes length (Cyrillic,
-/// accents), else ASCII only ("İ" lowercases to two characters).
-pub(super) fn lower_in_place(text: &str) -> String {
-    let lower = text.to_lowercase();
-    if lower.len() == text.len()
-        && lower
-            .char_indices()
-            .zip(text.char_indices())
-            .all(|((a, _), (b, _))| a == b)
-    {
-        lower
-    } else {
-        text.to_ascii_lowercase()
-    }
 }
 
 /// The most comma-separated parts and words a short title runs to; longer runs are
