@@ -248,6 +248,7 @@ impl Works {
             .names
             .iter()
             .chain(&short.title)
+            .chain(&short.report)
             .flat_map(|s| s.split(' '))
             .filter(|w| !w.is_empty())
             .collect();
@@ -384,6 +385,10 @@ impl Work {
     fn fits(&self, short: &Short) -> bool {
         let names = short.names.iter().all(|name| self.holds(name));
         names
+            && short
+                .report
+                .as_deref()
+                .is_none_or(|report| self.holds(report))
             && short
                 .year
                 .as_deref()

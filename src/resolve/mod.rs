@@ -17,7 +17,7 @@
 //!    with a citation inside). [`read_bibliography`] reads a bibliography written as
 //!    text (no numbers) for short notes to be matched against.
 //! 4. [`resolve_sources`] reads each as Ibid, a repeat, a short form ([`read_short`],
-//!    matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
+//!    a case's in [`read_case_short`], matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
 //!    guessing between two fitting works, and builds the deduplicated bibliography.
 //! 5. [`mark_titles`] finds the part of each full citation printed in italics (the
 //!    periodical of an article, the title of a book) and marks it in the note's body.
@@ -39,6 +39,7 @@ mod match_short;
 mod parse_citation;
 mod pick_citations;
 mod read_bibliography;
+mod read_case_short;
 mod read_cues;
 mod read_locator;
 mod read_short;

@@ -329,6 +329,11 @@ fn has_emphasis(body: &[Block]) -> bool {
 
 /// Whether `text` reads as a full reference: dated (or with a URL) and shaped like one.
 pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
+    // "Donoghue v Stevenson [1932] AC 562 (HL).", "U.S. Const. amend. VI.": a case
+    // with its report, a constitution, a statute cite by their grammar alone.
+    if crate::cite::is_legal(text) {
+        return true;
+    }
     let url = may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty();
     // Any year will do here, not only the work's ("Report, 1891").
     let dated = text

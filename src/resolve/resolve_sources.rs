@@ -27,8 +27,8 @@ use super::{Map, Set};
 use crate::diag::Diagnostic;
 use crate::model::{Document, NoteKind, Source, Span};
 
-/// What one citation turned out to be.
-enum Decision {
+/// What one citation turned out to be; `'t` is the lifetime of its text.
+enum Decision<'t> {
     /// "Ibid." / "Id.": the source of the note above.
     Ibid(Option<String>),
     /// An earlier work: a repeat (full) or a short form of it.
@@ -54,8 +54,20 @@ enum Decision {
     Missing(Option<String>),
     /// A full citation of a work not cited before, with its folded text.
     New(String),
+    /// Several citations in one note, each of a case, constitution or statute new or
+    /// cited before ("See Powell v. Alabama, 287 U.S. 45 (1932); Johnson v. Zerbst,
+    /// 304 U.S. 458 (1938).").
+    Cites(Vec<Cite<'t>>),
     /// Not a citation at all (a footnote's commentary).
     Commentary,
+}
+
+/// One citation of a note that cites several works.
+enum Cite<'t> {
+    /// A short form of an earlier work, with its locator.
+    Known(usize, Option<String>),
+    /// A full citation, of a new work or of one cited before in another form.
+    New(&'t str),
 }
 
 /// The sources found so far, and what the next citation is read against.
@@ -217,55 +229,56 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
                     Some((_, _, italics)) if inside => italics,
                     _ => &item.italics,
                 };
-                // "Idem. *Sobrados*…", "Ders., …": the authors of the work above.
-                let same = state.previous.and_then(|w| {
-                    with_authors_of(&state.works.list[w].parsed.authors, text, italics)
-                });
-                let mut parsed = match &same {
-                    Some(same) => parse_with_italics(&same.text, &same.italics),
-                    None => ahead
-                        .remove(&(text, italics))
-                        .unwrap_or_else(|| parse_with_italics(text, italics)),
+                let parsed = ahead.remove(&(text, italics));
+                let full = Full {
+                    text,
+                    italics,
+                    place: item.place,
+                    note: note.number,
                 };
-                let (text, italics) = same.as_ref().map_or((text, italics), |same| {
-                    (same.text.as_str(), same.italics.as_slice())
-                });
-                // Short forms find it by the names written out.
-                let folded = if same.is_some() { fold(text) } else { folded };
-                // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
-                // The page is the note's, so the bibliography prints the work without it.
-                let mut citation = text.to_string();
-                if let Some(locator) = pinpoint(text, &parsed, item.place) {
-                    parsed.details.pages = None;
-                    note.locator = Some(locator);
-                    // Only a cut at the end keeps the parse's byte ranges (a "See" cue
-                    // before it would shift them).
-                    let head = without_locator(text).0.trim_end_matches([',', ' ']);
-                    if text.starts_with(head) {
-                        citation = format!("{head}.");
-                    }
+                let (work, locator) = add_full(&mut state, &full, parsed, folded);
+                if locator.is_some() {
+                    note.locator = locator;
                 }
-                // A footnote's full citation goes into the bibliography in its form.
-                if item.place == Place::Footnote
-                    && let Some((inverted, moved)) = bibliography_form(&citation, italics, &parsed)
-                {
-                    let mut again = parse_with_italics(&inverted, &moved);
-                    again.details.pages.clone_from(&parsed.details.pages);
-                    if again.title == parsed.title
-                        && again.year == parsed.year
-                        && again.surnames == parsed.surnames
-                    {
-                        (citation, parsed) = (inverted, again);
-                    }
-                }
-                // The full note of a work the bibliography lists, or of a work cited
-                // before in another form, is that work.
-                let work = match state.works.same_work(&parsed, text) {
-                    Some(work) => work,
-                    None => state.works.add(citation, parsed, note.number, &folded),
-                };
-                state.by_folded.insert(folded, work);
                 (Some(NoteKind::Full), Some(work))
+            }
+            Decision::Cites(parts) => {
+                // Each part is a work of its own, new or cited before; the first is
+                // the note's source and gives its locator.
+                let mut works: Vec<usize> = Vec::new();
+                let mut kinds = Vec::new();
+                for (i, part) in parts.into_iter().enumerate() {
+                    let (work, locator, kind) = match part {
+                        Cite::Known(work, locator) => (work, locator, NoteKind::Short),
+                        Cite::New(part) => {
+                            let at = part.as_ptr() as usize - text.as_ptr() as usize;
+                            let italics: Vec<Range<usize>> = item
+                                .italics
+                                .iter()
+                                .filter(|r| r.start >= at && r.end <= at + part.len())
+                                .map(|r| r.start - at..r.end - at)
+                                .collect();
+                            let full = Full {
+                                text: part,
+                                italics: &italics,
+                                place: item.place,
+                                note: note.number,
+                            };
+                            let (work, locator) = add_full(&mut state, &full, None, fold(part));
+                            (work, locator, NoteKind::Full)
+                        }
+                    };
+                    if i == 0 {
+                        note.locator = locator;
+                    }
+                    if !works.contains(&work) {
+                        works.push(work);
+                        kinds.push(kind);
+                    }
+                }
+                let work = works.remove(0);
+                also_of[item.note] = works;
+                (Some(kinds[0]), Some(work))
             }
         };
         // A footnote that cites inside its commentary stays a footnote.
@@ -283,6 +296,85 @@ pub(super) fn resolve_sources(doc: &mut Document, cited: &[Cited], listed: &[Lis
     }
 
     doc.sources = number_sources(doc, state.works.list, &work_of, &also_of);
+}
+
+/// A full citation to add: its text, the ranges of it in italics, where it was
+/// written, and the number of its note.
+struct Full<'t> {
+    text: &'t str,
+    italics: &'t [Range<usize>],
+    place: Place,
+    note: u32,
+}
+
+/// Adds a new full citation (`folded` its folded text, `parsed` its parse when made
+/// ahead), or finds the work it cites again in another form; returns the work and the
+/// locator the note points to, when the citation ends in one.
+fn add_full(
+    state: &mut State,
+    full: &Full,
+    parsed: Option<Citation>,
+    folded: String,
+) -> (usize, Option<String>) {
+    let Full {
+        text,
+        italics,
+        place,
+        note,
+    } = *full;
+    let mut locator = None;
+    // "Idem. *Sobrados*…", "Ders., …": the authors of the work above.
+    let same = state
+        .previous
+        .and_then(|w| with_authors_of(&state.works.list[w].parsed.authors, text, italics));
+    let mut parsed = match &same {
+        Some(same) => parse_with_italics(&same.text, &same.italics),
+        None => parsed.unwrap_or_else(|| parse_with_italics(text, italics)),
+    };
+    let (text, italics) = same.as_ref().map_or((text, italics), |same| {
+        (same.text.as_str(), same.italics.as_slice())
+    });
+    // Short forms find it by the names written out.
+    let folded = if same.is_some() { fold(text) } else { folded };
+    // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
+    // The page is the note's, so the bibliography prints the work without it.
+    let mut citation = text.to_string();
+    if let Some(pin) = parsed.pinpoint.clone().filter(|_| place == Place::Footnote) {
+        // "Gideon v. Wainwright, 372 U.S. 335, 344 (1963).": the page after the
+        // report's first is the note's.
+        locator = Some(text[pin.clone()].to_string());
+        citation = without_pinpoint(text, pin);
+    } else if let Some(page) = pinpoint(text, &parsed, place) {
+        parsed.details.pages = None;
+        locator = Some(page);
+        // Only a cut at the end keeps the parse's byte ranges (a "See" cue before it
+        // would shift them).
+        let head = without_locator(text).0.trim_end_matches([',', ' ']);
+        if text.starts_with(head) {
+            citation = format!("{head}.");
+        }
+    }
+    // A footnote's full citation goes into the bibliography in its form.
+    if place == Place::Footnote
+        && let Some((inverted, moved)) = bibliography_form(&citation, italics, &parsed)
+    {
+        let mut again = parse_with_italics(&inverted, &moved);
+        again.details.pages.clone_from(&parsed.details.pages);
+        if again.title == parsed.title
+            && again.year == parsed.year
+            && again.surnames == parsed.surnames
+        {
+            (citation, parsed) = (inverted, again);
+        }
+    }
+    // The full note of a work the bibliography lists, or of a work cited before in
+    // another form, is that work.
+    let work = match state.works.same_work(&parsed, text) {
+        Some(work) => work,
+        None => state.works.add(citation, parsed, note, &folded),
+    };
+    state.by_folded.insert(folded, work);
+    (work, locator)
 }
 
 /// A `W-SHORT-UNRESOLVED` warning at a note: a short form left without a source.
@@ -383,6 +475,10 @@ fn parse_with_italics(text: &str, italics: &[Range<usize>]) -> Citation {
         .map(|r| back[r.start]..back[r.end])
         .filter(|r| r.start < r.end)
         .or_else(|| italics.first().cloned());
+    parsed.pinpoint = parsed
+        .pinpoint
+        .map(|r| back[r.start]..back[r.end])
+        .filter(|r| r.start < r.end);
     parsed
 }
 
@@ -421,8 +517,20 @@ fn pinpoint(text: &str, parsed: &Citation, place: Place) -> Option<String> {
     (after_facts && same).then_some(locator)
 }
 
+/// A legal citation without the place it points to, for the bibliography: "Gideon v.
+/// Wainwright, 372 U.S. 335, 344 (1963)." → "Gideon v. Wainwright, 372 U.S. 335
+/// (1963).", "U.S. Const. amend. VI." → "U.S. Const.".
+fn without_pinpoint(text: &str, pin: Range<usize>) -> String {
+    let head = text[..pin.start].trim_end_matches([',', ' ']);
+    let tail = text[pin.end..].trim_start_matches(',');
+    if head.ends_with('.') && tail.trim() == "." || tail.trim().is_empty() {
+        return head.to_string();
+    }
+    format!("{head}{tail}")
+}
+
 /// What `text` is, read against the works before it.
-fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision {
+fn decide<'t>(state: &State, text: &'t str, place: Place, reference: bool) -> Decision<'t> {
     if let Some(locator) = parse_ibid(strip_lead_cue(text)) {
         return ibid_and_more(state, text).unwrap_or(Decision::Ibid(locator));
     }
@@ -456,6 +564,11 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
             },
             None => Decision::Missing(locator),
         };
+    }
+    if text.contains("; ")
+        && let Some(parts) = legal_parts(state, text)
+    {
+        return Decision::Cites(parts);
     }
     let reading = read_short(text);
     let shaped = reading.shorts.iter().any(|s| s.shaped);
@@ -511,7 +624,7 @@ fn decide(state: &State, text: &str, place: Place, reference: bool) -> Decision 
 /// Rowan; Zhu, Jiping") has no locator before it, so a full citation is never cut so.
 /// A later part that is shaped like a short form but fits no single work is named in
 /// a warning; one that reads as commentary ("; the dates differ") is text.
-fn several(state: &State, text: &str) -> Option<Decision> {
+fn several<'t>(state: &State, text: &str) -> Option<Decision<'t>> {
     let mut parts = text.split("; ");
     let (work, locator) = match one_of_several(state, parts.next()?) {
         Part::Fits(work, locator) => (work, locator),
@@ -526,11 +639,32 @@ fn several(state: &State, text: &str) -> Option<Decision> {
     })
 }
 
+/// "See Powell v. Alabama, 287 U.S. 45, 68–69 (1932); Johnson v. Zerbst, 304 U.S.
+/// 458, 462–63 (1938).": parts after semicolons, each a legal citation of its own
+/// ([`crate::cite::is_legal`]) or a short form of one earlier work, at least one of
+/// them full. Read whole, the note would be one work named after the first.
+fn legal_parts<'t>(state: &State, text: &'t str) -> Option<Vec<Cite<'t>>> {
+    let mut parts = Vec::new();
+    for part in text.split("; ") {
+        let part = part.trim();
+        let part = strip_lead_cue(after_and(part).unwrap_or(part));
+        if crate::cite::is_legal(part) {
+            parts.push(Cite::New(part));
+        } else if let Part::Fits(work, locator) = one_of_several(state, part) {
+            parts.push(Cite::Known(work, locator));
+        } else {
+            return None;
+        }
+    }
+    let new = parts.iter().any(|p| matches!(p, Cite::New(_)));
+    (new && parts.len() > 1).then_some(parts)
+}
+
 /// "Ivi, pp. 287-293; e *Le Opere* cit., vol. XIX, p. 402.": the work of the note
 /// above, then short forms of others, each linked (or named in a warning when it fits
 /// no single work); `None` when no later part is shaped like a short form (then the
 /// whole note is the Ibid, its locator running on).
-fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
+fn ibid_and_more<'t>(state: &State, text: &str) -> Option<Decision<'t>> {
     let work = state.previous?;
     let mut parts = text.split("; ");
     let first = parts.next()?;
@@ -583,8 +717,12 @@ enum Part {
 
 fn one_of_several(state: &State, part: &str) -> Part {
     let reading = read_short(part);
-    let titled =
-        reading.locator.is_some() && reading.shorts.iter().any(|s| s.shaped && s.title.is_some());
+    // A case's short form names its report ("372 U.S. at 344"), if not a party.
+    let titled = reading.locator.is_some()
+        && reading
+            .shorts
+            .iter()
+            .any(|s| s.shaped && (s.title.is_some() || s.report.is_some()));
     let dated = reading.shorts.first().is_some_and(|s| s.year.is_some());
     // "por. Kuhn, dz. cyt., s. 185.": "op. cit." says a work was cited before
     let cited = reading.shorts.iter().any(|s| s.cited);
@@ -668,6 +806,7 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
         url,
         details,
         emphasis,
+        ..
     } = work.parsed;
     let sort_key = match surnames.first() {
         Some(surname) => format!("{surname} {}", year.as_deref().unwrap_or("")),
