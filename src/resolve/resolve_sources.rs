@@ -344,6 +344,14 @@ fn add_full(
         // report's first is the note's.
         locator = Some(text[pin.clone()].to_string());
         citation = without_pinpoint(text, pin);
+    }
+    // "United States v. Nixon, 418 U.S. 683 (1974); …": the first of several legal
+    // citations has no stop of its own, but an entry of the bibliography ends in one.
+    if place == Place::Footnote
+        && parsed.details.kind == Some(crate::model::WorkKind::Legal)
+        && !citation.ends_with(['.', '?', '!'])
+    {
+        citation.push('.');
     } else if let Some(page) = pinpoint(text, &parsed, place) {
         parsed.details.pages = None;
         locator = Some(page);
