@@ -415,6 +415,10 @@ pub struct Details {
     /// The pages the work spans in its container ("45–67").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<String>,
+    /// The court that decided a case, as its citation abbreviates it ("HL", "9th
+    /// Cir.").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub court: Option<String>,
     /// DOI without resolver prefix ("10.1000/xyz123").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,

@@ -16,6 +16,8 @@
 //! 5. `read_fields` turns runs of labels into fields: names split into family and
 //!    given, the date in ISO form, volume/issue/pages, URL and DOI, the kind of work,
 //!    and the part to print in italics.
+//! 6. `read_legal` reads a case, constitution or statute by rule (the labeller has no
+//!    labels for a reporter, a court or a section) and takes its fields over.
 //!
 //! A citation in Chinese, Japanese or Korean skips stages 1–5: without spaces between
 //! its words it would be one token, and its punctuation marks every field. `read_cjk`
@@ -30,6 +32,7 @@ mod label_tokens;
 mod read_cjk;
 mod read_date;
 mod read_fields;
+mod read_legal;
 mod split_names;
 mod split_tokens;
 mod types;
@@ -37,6 +40,7 @@ mod types;
 pub use describe_tokens::describe_tokens;
 pub use label_tokens::label_tokens;
 pub use read_cjk::{is_cjk, is_cjk_char};
+pub(crate) use read_legal::{is_legal, read_report};
 pub(crate) use split_names::din_names;
 pub use split_tokens::split_tokens;
 pub use types::{Label, Reference};
@@ -75,7 +79,9 @@ pub fn parse(text: &str) -> Reference {
     }
     let labels = label_tokens::label_text(text, &tokens);
     let labels = correct_labels::correct_labels(text, &tokens, &labels);
-    read_fields::read_fields(text, &tokens, &labels)
+    let mut reference = read_fields::read_fields(text, &tokens, &labels);
+    read_legal::take_legal(text, &mut reference);
+    reference
 }
 
 /// How many tokens at the start are a wiki's back-links ("^", "^ a b", "↑"), which

@@ -189,6 +189,7 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         volume,
         issue,
         pages: first(Label::Pages).and_then(|r| pages(&text[r])),
+        court: None,
         doi: doi(text),
         kind: None,
     };
@@ -251,6 +252,7 @@ pub(super) fn read_fields(text: &str, tokens: &[Range<usize>], labels: &[Label])
         title_span,
         container_span,
         emphasis,
+        pinpoint: None,
     }
 }
 

@@ -126,4 +126,8 @@ pub struct Reference {
     /// Byte range to print in italics: the container of an article or chapter, the
     /// title of a book, report or thesis.
     pub emphasis: Option<Range<usize>>,
+    /// Byte range of the place in the work a legal citation points to ("344" in
+    /// "Gideon v. Wainwright, 372 U.S. 335, 344 (1963)", "amend. VI"): the note's, not
+    /// the work's.
+    pub pinpoint: Option<Range<usize>>,
 }

@@ -293,8 +293,12 @@ enum Part {
 /// What `part`, one part of a note citing several works, is.
 fn one_of_several(state: &State, part: &str) -> Part {
     let reading = read_short(part);
-    let titled =
-        reading.locator.is_some() && reading.shorts.iter().any(|s| s.shaped && s.title.is_some());
+    // A case's short form names its report ("372 U.S. at 344"), if not a party.
+    let titled = reading.locator.is_some()
+        && reading
+            .shorts
+            .iter()
+            .any(|s| s.shaped && (s.title.is_some() || s.report.is_some()));
     let dated = reading.shorts.first().is_some_and(|s| s.year.is_some());
     // "por. Kuhn, dz. cyt., s. 185.": "op. cit." says a work was cited before
     let cited = reading.shorts.iter().any(|s| s.cited);

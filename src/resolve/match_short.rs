@@ -260,6 +260,7 @@ impl Works {
             .names
             .iter()
             .chain(&short.title)
+            .chain(&short.report)
             .flat_map(|s| s.split(' '))
             .filter(|w| !w.is_empty())
             .collect();
@@ -402,6 +403,10 @@ impl Work {
         };
         names
             && kind
+            && short
+                .report
+                .as_deref()
+                .is_none_or(|report| self.holds(report))
             && short
                 .year
                 .as_deref()
@@ -650,6 +655,29 @@ mod tests {
             find(&w, "Schlesinger, Letter, 160."),
             Found::Several(_)
         ));
+    }
+
+    #[test]
+    fn a_case_short_form_fits_by_party_and_report() {
+        let w = works(&[
+            "Gideon v. Wainwright, 372 U.S. 335 (1963).",
+            "Betts v. Brady, 316 U.S. 455 (1942).",
+            "United States v. Nixon, 418 U.S. 683 (1974).",
+            "United States v. Richardson, 418 U.S. 166 (1974).",
+        ]);
+        assert_eq!(find(&w, "Gideon, 372 U.S. at 344."), Found::One(0));
+        assert_eq!(
+            find(&w, "Betts, 316 U.S. at 474–76 (Black, J., dissenting)."),
+            Found::One(1)
+        );
+        // The party and the report must both be the case's.
+        assert_eq!(find(&w, "Gideon, 316 U.S. at 344."), Found::Nothing);
+        assert_eq!(find(&w, "Brady, 372 U.S. at 344."), Found::Nothing);
+        // Two cases of one volume with the party named: never guessed.
+        assert_eq!(
+            find(&w, "United States, 418 U.S. at 707."),
+            Found::Several(vec![2, 3])
+        );
     }
 
     #[test]

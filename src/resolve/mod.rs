@@ -17,7 +17,7 @@
 //!    with a citation inside). [`read_bibliography`] reads a bibliography written as
 //!    text (no numbers) for short notes to be matched against.
 //! 4. [`resolve_sources`] reads each as Ibid, a repeat, a short form ([`read_short`],
-//!    matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
+//!    a case's in [`read_case_short`], matched by [`match_short`]) or a new full citation ([`parse_citation`]), never
 //!    guessing between two fitting works, and builds the deduplicated bibliography.
 //!    What a citation is, given the works before it, is decided in [`decide_citation`]
 //!    (a note citing several works included); [`resolve_sources`] acts on it.
@@ -43,6 +43,7 @@ mod match_short;
 mod parse_citation;
 mod pick_citations;
 mod read_bibliography;
+mod read_case_short;
 mod read_cjk;
 mod read_cues;
 mod read_locator;

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::read_locator::without_parenthetical;
 use crate::cite;
 use crate::model::{Details, Inline};
 
@@ -23,6 +24,9 @@ pub(super) struct Citation {
     /// Byte range of `text` to print in italics: the container of an article or
     /// chapter, the title of a book, report or thesis.
     pub emphasis: Option<Range<usize>>,
+    /// Byte range of `text` a legal citation points to inside its work ("344",
+    /// "amend. VI"): the note's locator.
+    pub pinpoint: Option<Range<usize>>,
 }
 
 /// How an Ibid note opens, lowercase, longest first where one starts another: Latin
@@ -84,8 +88,9 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
             c == '.' || c == ',' || c == ':' || c == ';' || c.is_whitespace()
         })
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    // Bluebook: "Id. at 12".
+    // Bluebook: "Id. at 12", "Id. at 345–47 (Douglas, J., concurring)".
     let locator = locator.strip_prefix("at ").unwrap_or(locator);
+    let locator = without_parenthetical(locator);
     let words = locator.split_whitespace().count();
     let dated = locator
         .split(|c: char| !c.is_ascii_digit())
@@ -169,6 +174,7 @@ pub(super) fn parse_citation(text: &str) -> Citation {
         url: reference.url,
         details: reference.details,
         emphasis: reference.emphasis,
+        pinpoint: reference.pinpoint,
     }
 }
 
@@ -399,6 +405,14 @@ mod tests {
         assert_eq!(parse_ibid("a.y."), Some(None));
         assert_eq!(parse_ibid("A.y., s. 4."), Some(Some("s. 4".into())));
         assert_eq!(parse_ibid("Id. at 12."), Some(Some("12".into())));
+        assert_eq!(
+            parse_ibid("Id. at 345–47 (Douglas, J., concurring)."),
+            Some(Some("345–47".into()))
+        );
+        assert_eq!(
+            parse_ibid("Ibid 580 (Lord Atkin)."),
+            Some(Some("580".into()))
+        );
         assert_eq!(parse_ibid("Ders., S. 20."), Some(Some("S. 20".into())));
         assert_eq!(parse_ibid("Ders., Vergangene Zukunft, 1979."), None);
         assert_eq!(

@@ -347,6 +347,11 @@ pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
     if is_cjk(text) {
         return crate::cite::reads_as_cjk_citation(text);
     }
+    // "Donoghue v Stevenson [1932] AC 562 (HL).", "U.S. Const. amend. VI.": a case
+    // with its report, a constitution, a statute cite by their grammar alone.
+    if crate::cite::is_legal(text) {
+        return true;
+    }
     let url = may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty();
     let dated = dated(text);
     let quoted = text.contains('“') || text.matches('"').count() >= 2;

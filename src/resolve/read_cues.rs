@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::Set;
 use super::read_cjk::strip_cjk_cue;
+use super::read_locator::without_parenthetical;
 use super::scan::{find_first, lower_in_place, may_hold};
 use crate::cite::is_cjk_char;
 
@@ -203,8 +204,18 @@ fn lead_words(text: &str) -> &str {
 }
 
 /// How a note points back at an earlier note by its number: Bluebook "*supra* note 5",
-/// German "(wie Anm. 4)" (wie Anmerkung), lowercase.
-const SUPRA: &[&str] = &["supra note ", "supra notes ", "supra n. ", "wie anm. "];
+/// German "(wie Anm. 4)" (wie Anmerkung), OSCOLA "(n 3)", lowercase.
+const SUPRA: &[&str] = &[
+    "supra note ",
+    "supra notes ",
+    "supra n. ",
+    "wie anm. ",
+    OSCOLA_NOTE,
+];
+
+/// OSCOLA's cross-reference: "Barrett (n 3) 560." The parenthesis must close right
+/// after the number ("(n = 3)", "(n 3 trials)" are no such thing).
+const OSCOLA_NOTE: &str = "(n ";
 
 /// The most words before "supra" (the authors or a short title): more is prose
 /// mentioning a note ("As the discussion supra note 3 shows…").
@@ -214,7 +225,7 @@ const MAX_SUPRA_LEAD_WORDS: usize = 8;
 /// "S. 94"): the earlier note a short form names by number, and its locator. The
 /// writer has said which note: the work is that note's, whatever else fits.
 pub(super) fn supra_note(text: &str) -> Option<(u32, Option<String>)> {
-    if !may_hold(text, &["supra", "anm."]) {
+    if !may_hold(text, &["supra", "anm.", "(n "]) {
         return None;
     }
     let lower = text.to_ascii_lowercase();
@@ -226,10 +237,15 @@ pub(super) fn supra_note(text: &str) -> Option<(u32, Option<String>)> {
     let after = &text[at + cue.len()..];
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let number = after.get(..digits)?.parse().ok()?;
+    if *cue == OSCOLA_NOTE && !after[digits..].starts_with(')') {
+        return None;
+    }
     let locator = after[digits..]
         .trim_start_matches([')', ',', ' '])
         .trim_end_matches(['.', ' ']);
     let locator = locator.strip_prefix("at ").unwrap_or(locator).trim();
+    // "(n 1) 580 (Lord Atkin)": the judge is no part of the page.
+    let locator = without_parenthetical(locator);
     Some((number, (!locator.is_empty()).then(|| locator.to_string())))
 }
 

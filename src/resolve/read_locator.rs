@@ -146,6 +146,23 @@ fn is_volume_and_pages(tail: &str) -> bool {
     })
 }
 
+/// A locator without the parenthetical a legal note adds after it: "345–47 (Douglas,
+/// J., concurring)" → "345–47", "580 (Lord Atkin)" → "580". One that holds no letter
+/// ("12 (2)") is part of the locator.
+pub(super) fn without_parenthetical(locator: &str) -> &str {
+    let Some(open) = locator.find(" (") else {
+        return locator;
+    };
+    let inside = &locator[open + 2..];
+    let worded =
+        inside.starts_with(|c: char| c.is_alphabetic()) && inside.trim_end().ends_with(')');
+    if worded && open > 0 {
+        locator[..open].trim_end_matches(',')
+    } else {
+        locator
+    }
+}
+
 /// "n3" or "nn. 3–4" after a page number.
 fn note_suffix(rest: &str) -> bool {
     rest.strip_prefix('n')

@@ -9,6 +9,7 @@
 //! note that may be read more than one way yields every reading; the matcher decides.
 
 use super::parse_citation::{fold, url_ranges};
+use super::read_case_short::read_case_short;
 use super::read_cjk::{is_cjk, read_cjk_short};
 use super::read_cues::{strip_lead_cue, without_trailing_clause};
 use super::read_locator::{has_year, is_year, locator_of};
@@ -29,6 +30,9 @@ pub(super) struct Short {
     /// The kind of work an "op. cit." word names, where it names one (Chinese 前引书 a
     /// book, Japanese 前掲論文 an article).
     pub kind: Option<crate::model::WorkKind>,
+    /// A case's report, folded volume and reporter ("372 u s" of "Gideon, 372 U.S. at
+    /// 344"): the work must hold it too.
+    pub report: Option<String>,
     /// Its shape alone says "short form" (a locator, a cue, or names and a title with
     /// no sentence break): one that fits no earlier work is reported, not taken for a
     /// new source.
@@ -130,6 +134,9 @@ pub(super) fn read_short(text: &str) -> Reading {
     let text = without_trailing_clause(strip_lead_cue(text));
     if may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty() {
         return Reading::default();
+    }
+    if let Some(reading) = read_case_short(text) {
+        return reading;
     }
     if let Some((before, after)) = split_cited(text) {
         // "F. Furet, *op. cit.*, p. 113.": the emphasis is the cue's
@@ -285,6 +292,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
         let title = title_key(&rest.join(", "));
         if !names.is_empty() {
             out.push(Short {
+                report: None,
                 names,
                 year: None,
                 shaped: plain
@@ -300,6 +308,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
     // "Salt Roads, 23" and "Varga, 23" look alike: a lone part is read both ways.
     if name_count == 0 || name_count == segments.len() {
         out.push(Short {
+            report: None,
             names: Vec::new(),
             title: title_key(head),
             year: None,
@@ -360,6 +369,7 @@ fn author_date(head: &str) -> Option<Short> {
     }
     let names = names_of(&segments);
     (!names.is_empty()).then(|| Short {
+        report: None,
         names,
         title: None,
         year: Some(fold(year)),
@@ -390,6 +400,7 @@ fn quoted_title(head: &str) -> Option<Option<Short>> {
         return Some(None);
     }
     Some(Some(Short {
+        report: None,
         names: names_of(&segments),
         title: title_key(&head[inner_start..close]),
         year: None,
@@ -623,6 +634,15 @@ mod tests {
             None
         );
         assert_eq!(supra_note("Supranational law, note 5."), None);
+        assert_eq!(
+            supra_note("Barrett (n 3) 560."),
+            Some((3, Some("560".into())))
+        );
+        assert_eq!(
+            supra_note("Donoghue (n 1) 580 (Lord Atkin)."),
+            Some((1, Some("580".into())))
+        );
+        assert_eq!(supra_note("Trials (n 3 in all) agree."), None);
     }
 
     #[test]

@@ -294,9 +294,23 @@ fn add_work(state: &mut State, ahead: Option<Citation>, new: New) -> (usize, Opt
     // A full note ends in the page it cites: "(Szeged: Tisza Press, 2012), 45."
     // The page is the note's, so the bibliography prints the work without it.
     let mut citation = text.to_string();
-    let locator = pinpoint(text, &parsed, place);
-    if locator.is_some() {
+    let mut locator = None;
+    if let Some(pin) = parsed.pinpoint.clone().filter(|_| place == Place::Footnote) {
+        // "Gideon v. Wainwright, 372 U.S. 335, 344 (1963).": the page after the
+        // report's first is the note's.
+        locator = Some(text[pin.clone()].to_string());
+        citation = without_pinpoint(text, pin);
+    }
+    // "United States v. Nixon, 418 U.S. 683 (1974); …": the first of several legal
+    // citations has no stop of its own, but an entry of the bibliography ends in one.
+    if place == Place::Footnote
+        && parsed.details.kind == Some(crate::model::WorkKind::Legal)
+        && !citation.ends_with(['.', '?', '!'])
+    {
+        citation.push('.');
+    } else if let Some(page) = pinpoint(text, &parsed, place) {
         parsed.details.pages = None;
+        locator = Some(page);
         // Only a cut at the end keeps the parse's byte ranges (a "See" cue before it
         // would shift them).
         let head = without_locator(text).0.trim_end_matches([',', ' ']);
@@ -478,7 +492,23 @@ fn parse_with_italics(text: &str, italics: &[Range<usize>]) -> Citation {
         .map(|r| back[r.start]..back[r.end])
         .filter(|r| r.start < r.end)
         .or_else(|| italics.first().cloned());
+    parsed.pinpoint = parsed
+        .pinpoint
+        .map(|r| back[r.start]..back[r.end])
+        .filter(|r| r.start < r.end);
     parsed
+}
+
+/// A legal citation without the place it points to, for the bibliography: "Gideon v.
+/// Wainwright, 372 U.S. 335, 344 (1963)." → "Gideon v. Wainwright, 372 U.S. 335
+/// (1963).", "U.S. Const. amend. VI." → "U.S. Const.".
+fn without_pinpoint(text: &str, pin: Range<usize>) -> String {
+    let head = text[..pin.start].trim_end_matches([',', ' ']);
+    let tail = text[pin.end..].trim_start_matches(',');
+    if head.ends_with('.') && tail.trim() == "." || tail.trim().is_empty() {
+        return head.to_string();
+    }
+    format!("{head}{tail}")
 }
 
 /// "note 1, “Varga, Ilona. The Salt Roads: Trade and Power…”" for a warning.
@@ -552,6 +582,7 @@ fn source(id: String, work: Work, notes: Vec<u32>) -> Source {
         url,
         details,
         emphasis,
+        ..
     } = work.parsed;
     let sort_key = match surnames.first() {
         Some(surname) => format!("{surname} {}", year.as_deref().unwrap_or("")),
