@@ -148,10 +148,46 @@ impl Works {
                 [one] if !self.list[*one].commentary => return Found::One(*one),
                 // Only commentary fits: it named the work but did not cite it.
                 _ if fits.iter().all(|&w| self.list[w].commentary) => continue,
-                _ => return Found::Several(fits),
+                _ => {
+                    return self
+                        .by_author(short, &fits)
+                        .map_or(Found::Several(fits), Found::One);
+                }
             }
         }
         Found::Nothing
+    }
+
+    /// Of several works a short form fits, the one whose citation holds its names
+    /// outside the title, when every other one holds them only inside its title:
+    /// "Brunel, *Life*, 506." names Isambard Brunel's *The Life of Isambard Kingdom
+    /// Brunel*, not R. Angus Buchanan's *Brunel: The Life and Times…*. A name written
+    /// outside the title of two works (two authors of one name, an editor) keeps it
+    /// ambiguous.
+    fn by_author(&self, short: &Short, fits: &[usize]) -> Option<usize> {
+        // Past MAX_NAMED the search stopped: a work it did not reach may be another.
+        if short.names.is_empty() || fits.len() > MAX_NAMED {
+            return None;
+        }
+        let mut authored = None;
+        for &w in fits {
+            let work = &self.list[w];
+            let title = fold(work.parsed.title.as_deref().unwrap_or_default());
+            if work.commentary || title.is_empty() {
+                return None;
+            }
+            let padded_title = format!(" {title} ");
+            let outside = work.text.replacen(&padded_title, " ", 1);
+            if short.names.iter().all(|n| holds_words(&outside, n)) {
+                if authored.is_some() {
+                    return None;
+                }
+                authored = Some(w);
+            } else if !short.names.iter().all(|n| holds_words(&padded_title, n)) {
+                return None;
+            }
+        }
+        authored
     }
 
     /// The one earlier work `parsed` cites again in another form: "Jared Diamond, *Guns,
@@ -527,6 +563,22 @@ mod tests {
             find(&w, "Varga, Salt Roads, 23."),
             Found::Several(vec![0, 1])
         );
+    }
+
+    #[test]
+    fn a_name_outside_one_title_only_names_its_author() {
+        let w = works(&[
+            "Isambard Brunel, *The Life of Isambard Kingdom Brunel, Civil Engineer* (London: Longmans, Green, 1870), 1–4.",
+            "R. Angus Buchanan, *Brunel: The Life and Times of Isambard Kingdom Brunel* (London: Hambledon and London, 2002), 43–47.",
+        ]);
+        assert_eq!(find(&w, "Brunel, *Life*, 506."), Found::One(0));
+        // Two works whose citations name Brunel outside their titles: never guessed.
+        let w = works(&[
+            "Isambard Brunel, *The Life of Isambard Kingdom Brunel, Civil Engineer* (London: Longmans, Green, 1870), 1–4.",
+            "Celia Brunel Noble, *The Brunels, Father and Son* (London: Cobden-Sanderson, 1938), 9.",
+            "R. Angus Buchanan, *Brunel: The Life and Times of Isambard Kingdom Brunel* (London: Hambledon and London, 2002), 43–47.",
+        ]);
+        assert!(matches!(find(&w, "Brunel, 506."), Found::Several(_)));
     }
 
     #[test]
