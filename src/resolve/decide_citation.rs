@@ -160,7 +160,7 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
     // "Zob. Biskup, dz. cyt., s. 30; por. Wasiutyński, dz. cyt., s. 12.": read whole,
     // the first work fits with the rest as its locator; the second must be linked too.
     let one = matches!(found, Found::One(_));
-    if (!one || text.contains("; ") || text.contains('；'))
+    if (!one || text.contains("; ") || text.contains('；') || text.contains("· "))
         && let Some(several) = several(state, text)
         && (!one
             || matches!(&several, Decision::Several { also, fresh, .. } if !also.is_empty() || !fresh.is_empty()))
@@ -235,10 +235,14 @@ fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
     })
 }
 
-/// The parts of a note citing several works: cut at "; ", or at a full-width "；" in
-/// Chinese, Japanese and Korean notes.
+/// The parts of a note citing several works: cut at "; ", at a full-width "；" in
+/// Chinese, Japanese and Korean notes, and at the Greek semicolon "·" (ano teleia,
+/// which Unicode normalises to the middle dot) in Greek ones.
 fn split_parts(text: &str) -> impl Iterator<Item = &str> {
-    text.split("; ").flat_map(|part| part.split('；'))
+    let greek = text.chars().any(|c| ('\u{370}'..='\u{3FF}').contains(&c));
+    text.split("; ")
+        .flat_map(|part| part.split('；'))
+        .flat_map(move |part| part.split(if greek { "· " } else { "; " }))
 }
 
 /// A CJK note that opens with a full citation and cites more works after "；": the

@@ -34,7 +34,8 @@ pub(super) struct Citation {
 /// "Ivi", German "ebd.", Polish "tamże", Czech "tamtéž", Slovak "tamže", Danish
 /// "smst." (sammesteds), Norwegian "sst." (samme sted), Hungarian "uo." (ugyanott),
 /// Croatian and Serbian "isto", Russian "Там же", Ukrainian "Там само", Turkish "aynı
-/// eser" and "a.y.", aynı yer).
+/// eser" and "a.e.", "aynı yer" and "a.y.", Greek "Αυτόθι" and "Στο ίδιο", and "ό.π."
+/// (όπως παραπάνω) with no name before it).
 const IBID: &[&str] = &[
     "ibidem",
     "ibídem",
@@ -60,6 +61,10 @@ const IBID: &[&str] = &[
     "aynı yerde",
     "aynı yer",
     "a.y.",
+    "a.e.",
+    "αυτόθι",
+    "στο ίδιο",
+    "ό.π.",
 ];
 
 /// The most words an Ibid's locator runs to ("Ibid., vol. 2, p. 4", "Id. at 12"); after
@@ -378,6 +383,12 @@ mod tests {
         assert_eq!(parse_ibid("Idem, p. 4."), Some(Some("p. 4".into())));
         assert_eq!(parse_ibid("Idem, Cod, 60."), None);
         assert_eq!(parse_ibid("Idempotent maps (2001)."), None);
+        // Turkish "aynı eser", Greek "αυτόθι", "στο ίδιο" and a bare "ό.π.".
+        assert_eq!(parse_ibid("A.e., s. 65."), Some(Some("s. 65".into())));
+        assert_eq!(parse_ibid("Αυτόθι, σ. 31."), Some(Some("σ. 31".into())));
+        assert_eq!(parse_ibid("Στο ίδιο, σ. 120."), Some(Some("σ. 120".into())));
+        assert_eq!(parse_ibid("Ό.π., σ. 4."), Some(Some("σ. 4".into())));
+        assert_eq!(parse_ibid("Liddell, ό.π., σ. 190."), None);
         assert_eq!(parse_ibid("Ibidson, K. (2001). T."), None);
         assert_eq!(parse_ibid("Ié"), None);
         assert_eq!(parse_ibid("Ebd., S. 12."), Some(Some("S. 12".into())));

@@ -22,6 +22,7 @@ use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
 use super::read_cjk::{cjk_inner_citation, is_cjk};
 use super::read_cues::{LEAD_CUES, strip_lead_cue, without_trailing_clause};
+use super::read_short::read_short;
 use super::scan::{find_first, holds_any, lower_in_place, may_hold};
 use crate::model::{Block, Document, Inline};
 
@@ -106,7 +107,8 @@ const PROSE_STARTS: &[&str] = &[
 /// Cues in commentary after which a citation follows, beside the [`LEAD_CUES`] that
 /// may open a note: English, then "quoted in" in the languages folio reads (Spanish
 /// "citado en", French "cité dans", Italian "citato in", Portuguese "citado em",
-/// German "zitiert nach", Dutch "geciteerd in", Polish "cyt. za", Russian "цит. по").
+/// German "zitiert nach", Dutch "geciteerd in", Polish "cyt. za", Swedish "citerat
+/// efter", Turkish "aktaran", Russian "цит. по").
 const INNER_CUES: &[&str] = &[
     "quoted in ",
     "cited in ",
@@ -136,9 +138,14 @@ const INNER_CUES: &[&str] = &[
     "cytowane w ",
     "citováno podle ",
     "citerad i ",
+    "citerat efter ",
+    "citerad efter ",
+    "citerat i ",
     "citeret i ",
     "sitert i ",
     "idézi ",
+    "aktaran: ",
+    "aktaran ",
     "цит. по ",
 ];
 
@@ -478,11 +485,15 @@ fn inner_citation(text: &str) -> Option<&str> {
         return cjk_inner_citation(text);
     }
     let lower = lower_in_place(text);
-    let accept = |i: usize| i > 0 && matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',');
-    let (at, cue) = [LEAD_CUES, INNER_CUES]
+    // A cue opens a word; "Quoted in Blunt, 238." opens with one.
+    let accept = |i: usize| i == 0 || matches!(lower.as_bytes()[i - 1], b' ' | b'(' | b';' | b',');
+    let Some((at, cue)) = [LEAD_CUES, INNER_CUES]
         .iter()
         .filter_map(|cues| find_first(&lower, cues, accept))
-        .min_by_key(|(i, _)| *i)?;
+        .min_by_key(|(i, _)| *i)
+    else {
+        return closing_author_date(text);
+    };
     let start = at + cue.len();
     let paren = text[..at].trim_end().ends_with('(');
     let end = if paren {
@@ -497,9 +508,46 @@ fn inner_citation(text: &str) -> Option<&str> {
     opens.then_some(inner)
 }
 
+/// The author-date citation in parentheses that closes a sentence of commentary, with
+/// no cue before it: "…a very large sum for the family (Torrens 1995, 265)." Names
+/// and a year, read as [`read_short`] reads a note ("Torrens 1995, 265"); a year
+/// alone ("(1995)") or words ("(in 1995)") are no citation.
+fn closing_author_date(text: &str) -> Option<&str> {
+    let body = text.trim_end().trim_end_matches('.').strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = body[open + 1..].trim();
+    let reading = read_short(inner);
+    let dated = reading
+        .shorts
+        .first()
+        .is_some_and(|s| s.year.is_some() && !s.names.is_empty());
+    (open > 0 && dated && !reading.full).then_some(inner)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citations_inside_commentary_without_a_leading_cue() {
+        let inner = |t| inner_citation(t);
+        assert_eq!(
+            inner("The price was £110, a large sum for the family (Torrens 1995, 265)."),
+            Some("Torrens 1995, 265")
+        );
+        assert_eq!(inner("Quoted in Blunt, 238."), Some("Blunt, 238."));
+        assert_eq!(
+            inner("Aktaran: Necipoğlu, a.g.e., s. 104."),
+            Some("Necipoğlu, a.g.e., s. 104.")
+        );
+        assert_eq!(
+            inner("Citerat efter Blunt, s. 238."),
+            Some("Blunt, s. 238.")
+        );
+        // A year or words in parentheses are no citation.
+        assert_eq!(inner("The mill burned down (in 1995)."), None);
+        assert_eq!(inner("The mill burned down (1995)."), None);
+    }
 
     #[test]
     fn references_and_commentary() {

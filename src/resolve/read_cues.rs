@@ -16,8 +16,9 @@ use crate::cite::is_cjk_char;
 /// (with the adverbs it takes: "zie daarvoor"), Polish "zob." (zobacz) and "por."
 /// (porównaj), Czech "viz" and "srov." (srovnej), Slovak "pozri" and "porov.",
 /// Danish and Norwegian "jf." (jævnfør), Swedish "jfr" (jämför), Hungarian "lásd" and
-/// "vö." (vesd össze), Romanian "vezi", Catalan "vegeu", Turkish "bkz." (bakınız),
-/// Russian "см." (смотри), Ukrainian "див." (дивись). A colon may follow one ("См.:
+/// "vö." (vesd össze), Romanian "vezi", Catalan "vegeu", Turkish "bkz." (bakınız) and
+/// "krş." (karşılaştırınız), Greek "βλ." (βλέπε) and "πρβλ." (παράβαλε), Russian "см."
+/// (смотри), Ukrainian "див." (дивись). A colon may follow one ("См.:
 /// Лотман"). Inside commentary they bring in a citation too ("…; see Varga, *Salt
 /// Roads*, 23."), see `pick_citations`; the cues that are common words elsewhere open a
 /// note only, see [`OPENING_CUES`].
@@ -70,6 +71,9 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "vegeu també ",
     "vegeu ",
     "bkz. ",
+    "krş. ",
+    "πρβλ. ",
+    "βλ. ",
     "см. также ",
     "см. ",
     "див. також ",

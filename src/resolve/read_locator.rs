@@ -9,7 +9,7 @@ use super::read_short::MAX_TITLE_WORDS;
 /// Locator labels Chicago, MLA and legal notes write before a number, and their kin in
 /// other languages: "pág." (Spanish), "pag." (Italian, Dutch), "blz." (Dutch
 /// bladzijde), "s." and "str." (Polish, Czech, German "S.", Russian "С."), "old."
-/// (Hungarian oldal), and the leaves of a manuscript or an early book: "k." (Polish
+/// (Hungarian oldal), "σ." and "σσ." (Greek σελίδα), and the leaves of a manuscript or an early book: "k." (Polish
 /// karta), "c." and "cc." (Italian carta, carte), "f." and "ff." (folio). A plural is
 /// listed before its singular ("arts." before "art."): the first that opens the
 /// locator is taken.
@@ -17,7 +17,7 @@ pub(super) const LOCATOR_LABELS: &[&str] = &[
     "pp.", "p.", "arts.", "art.", "§§", "§", "chap.", "ch.", "nn.", "n.", "fig.", "col.", "fols.",
     "fol.", "no.", "paras.", "para.", "sec.", "pt.", "bk.", "vol.", "ll.", "l.", "s.", "S.", "С.",
     "с.", "págs.", "pág.", "pagg.", "pag.", "blz.", "str.", "old.", "kk.", "k.", "cc.", "c.",
-    "ff.", "f.",
+    "ff.", "f.", "σσ.", "σ.",
 ];
 
 /// What German writes between a work's pages and the page cited ("S. 17–206, hier S.

@@ -55,7 +55,8 @@ pub(super) struct Reading {
 /// and Portuguese "ob. cit.", German "a.a.O." (am angegebenen Ort), Polish "dz. cyt."
 /// (dzieło cytowane), Czech "cit. d." (citované dílo) and Slovak "cit. dielo", Romanian
 /// "lucr. cit." (lucrarea citată), Turkish "a.g.e." (adı geçen eser) and "a.g.m." (adı
-/// geçen makale), Russian "указ. соч." (указанное сочинение) and "цит. соч.". Italian
+/// geçen makale), Russian "указ. соч." (указанное сочинение) and "цит. соч.", Greek
+/// "ό.π." (όπως παραπάνω) after a name ("Liddell, ό.π., σ. 190."). Italian
 /// writes "cit." alone after the name or title ("Croce, *Storia d'Italia*, cit., p.
 /// 100"; "Galilei, *Sidereus nuncius* cit., c. 4"), see [`ITALIAN_CIT`]; the cues that
 /// are initials when capitalised are [`CITED_CUES_LOWER`].
@@ -86,6 +87,8 @@ const CITED_CUES: &[&str] = &[
     "указ. соч.",
     "указ.соч.",
     "цит. соч.",
+    "ό.π.",
+    "ο.π.",
     ITALIAN_CIT,
 ];
 
@@ -190,7 +193,8 @@ pub(super) fn without_locator(text: &str) -> (&str, Option<String>) {
 fn split_cited(text: &str) -> Option<(&str, &str)> {
     let cyrillic = text.contains(['у', 'У', 'ц', 'Ц']);
     let needles = [
-        "cit", "cyt", "a.a.", "a. a.", "a.g.", "a.w.", "a. w.", "t.a.p", "t. a. p", "i. m.", "i.m.",
+        "cit", "cyt", "a.a.", "a. a.", "a.g.", "a.w.", "a. w.", "t.a.p", "t. a. p", "i. m.",
+        "i.m.", "ό.π", "ο.π",
     ];
     if !cyrillic && !may_hold(text, &needles) {
         return None;
