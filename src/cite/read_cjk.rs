@@ -46,6 +46,17 @@ pub fn is_cjk_char(c: char) -> bool {
 /// letters are CJK characters, and more of them than Latin (or other) letters. A
 /// Latin citation of a Chinese work ("Lu Xun 鲁迅, *Nahan* 呐喊 (Beijing, 1923)") is not.
 pub fn is_cjk(text: &str) -> bool {
+    // Every CJK character is three or four bytes in UTF-8 and opens with one of these
+    // lead bytes (0xE2 is not one: the dashes and quotes of Latin text open with it).
+    // Most notes hold none, and are told so without decoding them: resolution asks
+    // this of every note several times.
+    let leads = text
+        .bytes()
+        .filter(|&b| matches!(b, 0xE1 | 0xE3..=0xED | 0xEF | 0xF0))
+        .count();
+    if leads < 2 {
+        return false;
+    }
     let (mut cjk, mut other) = (0usize, 0usize);
     for c in text.chars() {
         if is_cjk_char(c) {
@@ -784,6 +795,11 @@ mod tests {
         let prose = read_cjk("《呐喊》出版于1923年，是鲁迅的第一部小说集。");
         assert!(prose.prose_after);
         assert!(is_cjk("同上"));
+        assert!(is_cjk("위의 책, 45쪽."));
+        assert!(is_cjk("𠀋𠀋"));
+        // Dashes and quotes share a lead byte with no CJK character.
+        assert!(!is_cjk("“Title” – 2001 — “Other” … ‘x’"));
+        assert!(!is_cjk("鲁"));
         assert!(!is_cjk(
             "Lu Xun 鲁迅, Nahan 呐喊 (Beijing: Xinchao she, 1923)."
         ));
