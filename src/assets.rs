@@ -1,13 +1,14 @@
 //! Assets compiled into the binary, so a single file sets type without a TeX or font
-//! installation. The fonts are Gentium Book Plus (text) and Noto (Arabic script, code), both under
-//! the SIL Open Font License 1.1 (`fonts/OFL.txt`).
+//! installation. The fonts are Gentium Book Plus (text) and Noto (Arabic script, code, and a
+//! subset of Noto Serif CJK for Chinese, Japanese and Korean), all under the SIL Open Font
+//! License 1.1 (`fonts/OFL.txt`).
 
 /// A bundled font file: its file name in `fonts/` and its bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct FontFile {
     /// File name as in `fonts/`, also used inside the EPUB.
     pub name: &'static str,
-    /// The TrueType data.
+    /// The font data (TrueType, or OpenType with CFF outlines).
     pub data: &'static [u8],
 }
 
@@ -44,7 +45,20 @@ pub const ARABIC: FontFile = FontFile {
     data: include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
 };
 
-/// Every bundled font, in the order above.
+/// Noto Serif CJK SC Regular, cut to a fixed character set by `scripts/make-cjk-font`
+/// (CJK punctuation, fullwidth forms, kana, the hanzi of GB 2312, JIS X 0208 and
+/// Big5 level 1, and the Hangul syllables of KS X 1001): the PDF's fallback for Chinese,
+/// Japanese and Korean text, in every style (CJK type has no italic, and one weight
+/// keeps the binary 4 MB smaller than two would).
+pub const CJK: FontFile = FontFile {
+    name: "NotoSerifCJKsc-Subset.otf",
+    data: include_bytes!("../fonts/NotoSerifCJKsc-Subset.otf"),
+};
+
+/// The fonts an EPUB built with `--embed-fonts` carries, in the order above. The CJK
+/// face is not among them: every reading system has CJK fonts of its own, with the
+/// right shapes for Japanese or Korean and all the characters a subset lacks, and
+/// 4 MB more in every book would be paid by the readers of Latin-only ones too.
 pub const FONTS: [FontFile; 6] = [
     SERIF_REGULAR,
     SERIF_ITALIC,
