@@ -3,6 +3,16 @@
 //! subset of Noto Serif CJK for Chinese, Japanese and Korean), all under the SIL Open Font
 //! License 1.1 (`fonts/OFL.txt`).
 
+/// A font file's bytes, held in a static so they are in the binary once: a constant
+/// holding `include_bytes!` is copied into every crate and codegen unit that uses it
+/// (the fonts were in the binary twice).
+macro_rules! font_bytes {
+    ($path:literal) => {{
+        static DATA: [u8; include_bytes!($path).len()] = *include_bytes!($path);
+        &DATA
+    }};
+}
+
 /// A bundled font file: its file name in `fonts/` and its bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct FontFile {
@@ -17,32 +27,32 @@ pub struct FontFile {
 /// halves the hyphenated lines at handout measures.
 pub const SERIF_REGULAR: FontFile = FontFile {
     name: "GentiumBookPlus-Regular.ttf",
-    data: include_bytes!("../fonts/GentiumBookPlus-Regular.ttf"),
+    data: font_bytes!("../fonts/GentiumBookPlus-Regular.ttf"),
 };
 /// Gentium Book Plus Italic: emphasis and titles.
 pub const SERIF_ITALIC: FontFile = FontFile {
     name: "GentiumBookPlus-Italic.ttf",
-    data: include_bytes!("../fonts/GentiumBookPlus-Italic.ttf"),
+    data: font_bytes!("../fonts/GentiumBookPlus-Italic.ttf"),
 };
 /// Gentium Book Plus Bold: strong text and headings.
 pub const SERIF_BOLD: FontFile = FontFile {
     name: "GentiumBookPlus-Bold.ttf",
-    data: include_bytes!("../fonts/GentiumBookPlus-Bold.ttf"),
+    data: font_bytes!("../fonts/GentiumBookPlus-Bold.ttf"),
 };
 /// Gentium Book Plus Bold Italic.
 pub const SERIF_BOLD_ITALIC: FontFile = FontFile {
     name: "GentiumBookPlus-BoldItalic.ttf",
-    data: include_bytes!("../fonts/GentiumBookPlus-BoldItalic.ttf"),
+    data: font_bytes!("../fonts/GentiumBookPlus-BoldItalic.ttf"),
 };
 /// Noto Sans Mono Regular: code.
 pub const MONO: FontFile = FontFile {
     name: "NotoSansMono-Regular.ttf",
-    data: include_bytes!("../fonts/NotoSansMono-Regular.ttf"),
+    data: font_bytes!("../fonts/NotoSansMono-Regular.ttf"),
 };
 /// Noto Naskh Arabic Regular: fallback for Arabic and Persian runs.
 pub const ARABIC: FontFile = FontFile {
     name: "NotoNaskhArabic-Regular.ttf",
-    data: include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+    data: font_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
 };
 
 /// Noto Serif CJK SC Regular, cut to a fixed character set by `scripts/make-cjk-font`
@@ -52,7 +62,7 @@ pub const ARABIC: FontFile = FontFile {
 /// keeps the binary 4 MB smaller than two would).
 pub const CJK: FontFile = FontFile {
     name: "NotoSerifCJKsc-Subset.otf",
-    data: include_bytes!("../fonts/NotoSerifCJKsc-Subset.otf"),
+    data: font_bytes!("../fonts/NotoSerifCJKsc-Subset.otf"),
 };
 
 /// The fonts an EPUB built with `--embed-fonts` carries, in the order above. The CJK

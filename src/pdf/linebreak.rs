@@ -262,8 +262,12 @@ fn measure(
         } else {
             0.0
         };
-        let gaps = slack.max(0.0) * (1.0 - spaces_share) / (solid / SOLID_STRETCH).max(1.0);
-        spaces.max(gaps)
+        if solid > 0.0 {
+            let gaps = slack.max(0.0) * (1.0 - spaces_share) / (solid / SOLID_STRETCH).max(1.0);
+            spaces.max(gaps)
+        } else {
+            spaces
+        }
     } else if at_word && ends_word(c.kind) {
         let em = shaped.segment_at(from.from).map_or(0.0, |s| s.size);
         (avail - natural) / em.max(1.0)

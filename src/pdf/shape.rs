@@ -56,7 +56,8 @@ pub(crate) struct Shaped {
     pub boundary: Vec<bool>,
     /// `gaps[b]`: the font sizes of the gaps between two solid (CJK) characters that
     /// start before byte `b`, summed; a gap sits at the second character's first byte.
-    /// Justification opens them a little (see [`crate::lang::is_solid`]).
+    /// Justification opens them a little (see [`crate::lang::is_solid`]). Empty when
+    /// the paragraph has no CJK text, so Latin paragraphs pay nothing for it.
     pub gaps: Vec<f32>,
 }
 
@@ -86,7 +87,7 @@ impl Shaped {
     /// The gaps between solid characters strictly inside `text[from..to]` (not at its
     /// edges, where the line ends), counted in em of their own size.
     pub fn gap_ems(&self, from: usize, to: usize) -> f32 {
-        if to <= from + 1 {
+        if to <= from + 1 || self.gaps.is_empty() {
             return 0.0;
         }
         self.gaps[to] - self.gaps[from + 1]
@@ -94,7 +95,7 @@ impl Shaped {
 
     /// The size of the gap between two solid characters at byte `b`; 0 where none is.
     pub fn gap_at(&self, b: usize) -> f32 {
-        if b < self.text.len() {
+        if b < self.text.len() && !self.gaps.is_empty() {
             self.gaps[b + 1] - self.gaps[b]
         } else {
             0.0
@@ -265,7 +266,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     let mut ems = vec![0.0f32; n + 1];
     let mut boundary = vec![false; n + 1];
     boundary[n] = true;
-    let mut gaps = vec![0.0f32; n + 1];
+    let mut gaps = Vec::new();
     for seg in &segments {
         for g in &seg.glyphs {
             advance[g.cluster + 1] += g.advance;
@@ -274,6 +275,14 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
                 ems[g.cluster + 1] += seg.size;
             }
             boundary[g.cluster] = true;
+        }
+        // Solid characters are set in the CJK face (one outside it is a blank, and
+        // no gap opens beside it).
+        if seg.face != Face::Cjk {
+            continue;
+        }
+        if gaps.is_empty() {
+            gaps = vec![0.0f32; n + 1];
         }
         let mut before = text[..seg.range.start].chars().next_back();
         for (off, c) in text[seg.range.clone()].char_indices() {
@@ -287,6 +296,8 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
         advance[b] += advance[b - 1];
         space[b] += space[b - 1];
         ems[b] += ems[b - 1];
+    }
+    for b in 1..gaps.len() {
         gaps[b] += gaps[b - 1];
     }
     Shaped {
