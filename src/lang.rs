@@ -50,6 +50,32 @@ pub fn opens_no_line(c: char) -> bool {
     matches!(c, '—' | '–')
 }
 
+/// Whether `c` is Hangul (syllables, jamo, compatibility jamo). Korean puts spaces
+/// between words and breaks lines at them: UAX #14 would also break between any two
+/// syllables, which cuts a word in two; the PDF keeps Korean words whole, as CSS's
+/// `word-break: keep-all` does (and Korean publishers mostly set).
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF)
+}
+
+/// Whether `c` belongs to text written solid, without spaces between words: Han
+/// characters, kana, CJK symbols and punctuation, fullwidth forms. A line may break
+/// between two of them wherever UAX #14 allows, at no cost, and a justified line opens
+/// the gaps between them a little (as xeCJK's `\CJKglue` and Typst do), since it has
+/// no spaces to open. Hangul is not solid: Korean puts spaces between words and is
+/// justified by them, as Latin text is.
+pub fn is_solid(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF01..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3134F)
+}
+
 /// Words the reader sees around notes and in the navigation, in the document's
 /// language: one set for both editions.
 pub struct Labels {

@@ -386,7 +386,7 @@ fn every_option_of_the_interface_at_once() {
 #[test]
 fn layout_warnings_fail_a_denied_batch_and_build() {
     let dir = tempfile::tempdir().unwrap();
-    let glyph = CLEAN.replace("fired bricks", "fired bricks (磚)");
+    let glyph = CLEAN.replace("fired bricks", "fired bricks (\u{20BB7})");
     write_tree(
         dir.path(),
         &[

@@ -295,13 +295,15 @@ fn build_of_the_sample_series_succeeds() {
 
 #[test]
 fn a_character_no_font_has_is_a_warning_with_its_place() {
-    let text = "The Kiln Guild\n\nThe guild fired bricks 漢 for the city.\n";
+    // 𠮷 (U+20BB7, CJK Extension B) is outside the bundled CJK subset.
+    let text = "The Kiln Guild\n\nThe guild fired bricks \u{20BB7} for the city.\n";
     let dir = with_file("kiln.txt", text.as_bytes());
     let out = folio(&["convert", "kiln.txt", "-o", "kiln.pdf"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("W-MISSING-GLYPH"), "{err}");
     assert!(err.contains("kiln.txt:3:24"), "{err}");
+    assert!(err.contains("U+20BB7") && err.contains("GB 2312"), "{err}");
 }
 
 /// Margins that leave no room for text are an error and write nothing; a font size

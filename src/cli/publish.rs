@@ -226,6 +226,21 @@ pub fn pdf_date(standard: PdfStandard, modified: Option<i64>, inputs: &[PathBuf]
         .max()
 }
 
+/// What to do about a character no bundled font has: for a CJK one, which characters
+/// the bundled CJK face covers.
+fn missing_glyph_hint(c: char) -> &'static str {
+    let cjk = folio::lang::is_solid(c)
+        || folio::lang::is_hangul(c)
+        || matches!(c as u32, 0x2E80..=0x2FDF | 0x3100..=0x312F | 0x31A0..=0x31EF | 0x3200..=0x33FF);
+    if cjk {
+        "the PDF's CJK font covers the characters of GB 2312, JIS X 0208, Big5 level 1 and \
+         KS X 1001; write a common variant of a rarer one, or use the EPUB, which leaves \
+         it to the reading system's fonts"
+    } else {
+        "the EPUB leaves the character to the reading system's fonts"
+    }
+}
+
 /// What the PDF layout reports, as findings: a character no bundled font has (with its
 /// place), and lines or notes the page builder could not place properly.
 fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Vec<Diagnostic> {
@@ -251,7 +266,7 @@ fn layout_findings(pdf_name: &str, output: &PdfOutput, sources: &Findings) -> Ve
                     *c as u32
                 ),
             )
-            .with_hint("the EPUB leaves the character to the reading system's fonts"),
+            .with_hint(missing_glyph_hint(*c)),
         );
     }
     if let Some(why) = &report.unmet_standard {

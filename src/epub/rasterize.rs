@@ -19,7 +19,9 @@ const MAX_PIXELS: f32 = 16_000_000.0;
 /// down only past [`MAX_PIXELS`], and returns the PNG bytes, or why it cannot be drawn.
 pub fn rasterize(svg: &[u8]) -> Result<Vec<u8>, String> {
     let mut fonts = fontdb::Database::new();
-    for font in assets::FONTS {
+    // The CJK face too, which the EPUB does not carry: a Chinese title on the PNG
+    // cover would otherwise be blank boxes (usvg falls back to it per character).
+    for font in assets::FONTS.iter().chain([&assets::CJK]) {
         fonts.load_font_source(fontdb::Source::Binary(Arc::new(font.data)));
     }
     fonts.set_serif_family("Gentium Book Plus");

@@ -12,13 +12,14 @@ use super::types::Face;
 use crate::assets;
 
 /// Every face, in the order of [`Face`]'s variants.
-const FACES: [Face; 6] = [
+const FACES: [Face; 7] = [
     Face::Regular,
     Face::Italic,
     Face::Bold,
     Face::BoldItalic,
     Face::Mono,
     Face::Arabic,
+    Face::Cjk,
 ];
 
 /// One parsed face.
@@ -58,6 +59,7 @@ fn index(face: Face) -> usize {
         Face::BoldItalic => 3,
         Face::Mono => 4,
         Face::Arabic => 5,
+        Face::Cjk => 6,
     }
 }
 
@@ -71,6 +73,7 @@ impl FontSet {
             assets::SERIF_BOLD_ITALIC,
             assets::MONO,
             assets::ARABIC,
+            assets::CJK,
         ];
         let faces = files
             .iter()
@@ -133,13 +136,13 @@ impl FontSet {
         f.descent / f.units_per_em * size
     }
 
-    /// Ascent and depth a line takes from text set in `face`. The Arabic fallback's
-    /// own (deeper than the serif's, and shorter) would seat a line holding Arabic
-    /// words higher or lower in its box than its neighbours; it takes the body face's,
-    /// so every line keeps the baseline grid and its marks may reach into the leading,
-    /// as a fallback font's do in TeX and Typst.
+    /// Ascent and depth a line takes from text set in `face`. The fallbacks' own (the
+    /// Arabic face's deeper than the serif's and shorter, the CJK face's taller) would
+    /// seat a line holding Arabic or CJK words higher or lower in its box than its
+    /// neighbours; they take the body face's, so every line keeps the baseline grid and
+    /// its marks may reach into the leading, as a fallback font's do in TeX and Typst.
     pub fn line_metrics(&self, face: Face, size: f32) -> (f32, f32) {
-        let face = if face == Face::Arabic {
+        let face = if matches!(face, Face::Arabic | Face::Cjk) {
             Face::Regular
         } else {
             face
@@ -195,8 +198,10 @@ impl FontSet {
             .clone()
     }
 
-    /// The face to set `c` in when `wanted` lacks it: the serif faces, then Arabic,
-    /// then mono. `None` when no bundled face has it.
+    /// The face to set `c` in when `wanted` lacks it: the serif faces, then mono, then
+    /// Arabic, then CJK (so a Chinese character in bold or italic text is set in the
+    /// one CJK face, upright and regular: CJK type has no italic, and a slanted
+    /// ideograph is no emphasis readers know). `None` when no bundled face has it.
     pub(crate) fn fallback(&self, wanted: Face, c: char) -> Option<Face> {
         if self.has_char(wanted, c) {
             return Some(wanted);
@@ -235,6 +240,24 @@ mod tests {
         assert!(fonts.has_char(Face::Regular, 'Ж'));
         assert!(!fonts.has_char(Face::Regular, 'ب'));
         assert_eq!(fonts.fallback(Face::Italic, 'ب'), Some(Face::Arabic));
+        assert_eq!(fonts.fallback(Face::Regular, '\u{1F600}'), None);
+    }
+
+    #[test]
+    fn cjk_text_in_any_style_falls_back_to_the_cjk_face() {
+        let fonts = FontSet::bundled();
+        // A hanzi (GB 2312), a kanji (JIS X 0208), a traditional hanzi (Big5), kana,
+        // Hangul, CJK punctuation and a fullwidth bracket.
+        for c in ['汉', '峠', '頁', 'の', 'カ', '한', '。', '」', '（'] {
+            for face in [Face::Regular, Face::Italic, Face::Bold, Face::BoldItalic] {
+                assert_eq!(fonts.fallback(face, c), Some(Face::Cjk), "{c} in {face:?}");
+            }
+        }
+        // Latin letters, digits and spaces stay in the face asked for.
+        assert_eq!(fonts.fallback(Face::Bold, 'a'), Some(Face::Bold));
+        assert!(!fonts.has_char(Face::Cjk, ' ') && !fonts.has_char(Face::Cjk, '1'));
+        // Outside the subset: a character of CJK Extension B, and an emoji.
+        assert_eq!(fonts.fallback(Face::Regular, '\u{20BB7}'), None);
         assert_eq!(fonts.fallback(Face::Regular, '\u{1F600}'), None);
     }
 }

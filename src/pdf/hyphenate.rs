@@ -18,6 +18,8 @@ pub(crate) enum BreakKind {
     Forced,
     /// At interword space.
     Space,
+    /// Between two solid characters of CJK text (see [`crate::lang::is_solid`]).
+    Solid,
     /// After a hyphen or dash written in the text.
     Explicit,
     /// Inside a URL, after `/`, `.`, `?`, …, or after other punctuation UAX #14 allows.
@@ -133,6 +135,15 @@ pub(crate) fn candidates(
             continue;
         }
         let end = p - trailing_space(&text[word_start..p]);
+        // Korean words stay whole (see `lang::is_hangul`): no break between syllables.
+        let hangul = |c: Option<char>| c.is_some_and(crate::lang::is_hangul);
+        if !forced
+            && end == p
+            && hangul(text[..p].chars().next_back())
+            && hangul(text[p..].chars().next())
+        {
+            continue;
+        }
         let word = &text[word_start..end];
         let url = urls.iter().any(|u| u.contains(&word_start));
         inner_breaks(shaped, &rules, word_start, word, url, &mut out);
@@ -156,8 +167,11 @@ pub(crate) fn candidates(
         {
             // UAX #14 lets a line break before an em dash (class B2); TeX and
             // Chicago never start a line with a dash, so only the break after it counts.
+            let solid = |c: Option<char>| c.is_some_and(crate::lang::is_solid);
             let kind = if end < p {
                 BreakKind::Space
+            } else if solid(before) && solid(text[p..].chars().next()) {
+                BreakKind::Solid
             } else if before == Some('\u{AD}') {
                 BreakKind::Hyphen
             } else if matches!(before, Some('-' | '\u{2010}' | '\u{2013}' | '\u{2014}')) {
@@ -206,9 +220,10 @@ fn inner_breaks(
     if word.is_empty() {
         return;
     }
+    // Code is never hyphenated, nor CJK text (the CJK face has no hyphen).
     let mono = shaped
         .segment_at(start)
-        .is_some_and(|s| s.face == Face::Mono);
+        .is_some_and(|s| matches!(s.face, Face::Mono | Face::Cjk));
     // A hyphenation point may cut a ligature (see `shape::Cut`); other breaks fall
     // between clusters.
     let mut push = |b: usize, kind: BreakKind| {
@@ -420,6 +435,30 @@ pub(crate) mod tests {
                 .iter()
                 .any(|(_, k)| *k == BreakKind::Hyphen)
         );
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_but_not_around_punctuation() {
+        let k = kinds("鲁迅说：「文章（上）很好。」我们读", "zh");
+        let ends: Vec<&str> = k.iter().map(|(s, _)| s.as_str()).collect();
+        // Between two ideographs, at no cost.
+        assert!(k.contains(&("鲁".into(), BreakKind::Solid)), "{k:?}");
+        assert!(k.contains(&("鲁迅说：".into(), BreakKind::Solid)), "{k:?}");
+        // Never before closing punctuation, never after opening.
+        for bad in [
+            "鲁迅说",
+            "鲁迅说：「",
+            "鲁迅说：「文章（",
+            "鲁迅说：「文章（上）很好",
+            "鲁迅说：「文章（上）很好。",
+        ] {
+            assert!(!ends.contains(&bad), "break after {bad}: {k:?}");
+        }
+        assert!(ends.contains(&"鲁迅说：「文章（上）很好。」"), "{k:?}");
+        // Korean breaks at its spaces only.
+        let k = kinds("한국어 문장", "ko");
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert_eq!(k[0], ("한국어".into(), BreakKind::Space));
     }
 
     #[test]

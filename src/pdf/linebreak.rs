@@ -42,6 +42,12 @@ const ADJ_DEMERITS: f32 = 10_000.0;
 const SPACE_STRETCH: f32 = 1.0;
 /// Interword shrink as a fraction of the space (a ninth of an em in TeX's fonts).
 const SPACE_SHRINK: f32 = 1.0 / 3.0;
+/// Stretch of the gap between two solid CJK characters, in em (it has no natural
+/// width and no shrink): a tenth of an em, about xeCJK's `\CJKglue` (0.08 of the
+/// baseline skip). A line of Chinese that ends one character short, because the next
+/// is a full stop that may not start a line, opens its thirty gaps by a thirtieth of
+/// an em each, at badness 3.
+pub(crate) const SOLID_STRETCH: f32 = 0.1;
 /// Lines in a row allowed to end with a hyphen, added or written.
 const MAX_HYPHENS: u8 = 2;
 /// The shortest last line of a paragraph set a line longer or shorter than its best
@@ -123,7 +129,7 @@ pub(crate) const PASSES: [Pass; 6] = [
 
 fn penalty(kind: BreakKind) -> f32 {
     match kind {
-        BreakKind::Forced | BreakKind::Space => 0.0,
+        BreakKind::Forced | BreakKind::Space | BreakKind::Solid => 0.0,
         // TeX's \hyphenpenalty and \exhyphenpenalty.
         BreakKind::Explicit | BreakKind::Hyphen => 100.0,
         BreakKind::Other => 100.0,
@@ -203,7 +209,7 @@ struct Fit {
 fn ends_word(kind: BreakKind) -> bool {
     matches!(
         kind,
-        BreakKind::Space | BreakKind::Hyphen | BreakKind::Explicit
+        BreakKind::Space | BreakKind::Solid | BreakKind::Hyphen | BreakKind::Explicit
     )
 }
 
@@ -227,8 +233,9 @@ fn measure(
         natural += hyphen_width(fonts, shaped, c.end);
     }
     let glue = shaped.glue(from.from, to);
+    let solid = shaped.gap_ems(from.from, to) * SOLID_STRETCH;
     let (stretch, shrink) = match spec.align {
-        Align::Justify => (glue * SPACE_STRETCH, glue * SPACE_SHRINK),
+        Align::Justify => (glue * SPACE_STRETCH + solid, glue * SPACE_SHRINK),
         // Ragged lines have fixed spaces and a margin that may take up to about 2em.
         _ => (avail.min(24.0), 0.0),
     };
@@ -238,11 +245,29 @@ fn measure(
     // read like one space that wide (TeX would call the line underfull). A piece of
     // a URL or hashtag, broken where it must be, is exempt: its line has nothing else
     // to carry.
+    // Where a line has solid gaps too, the spaces take their share of the slack only
+    // (see `justify`), and a gap's opening over its stretch is read like a space's.
     let ems = shaped.glue_ems(from.from, to);
+    let slack = avail - natural;
+    let spaces_share = if slack > 0.0 && solid > 0.0 {
+        glue * SPACE_STRETCH / (glue * SPACE_STRETCH + solid)
+    } else {
+        1.0
+    };
     let spread = if spec.align != Align::Justify || is_last {
         0.0
-    } else if ems > 0.0 {
-        (glue + (avail - natural)) / ems
+    } else if ems > 0.0 || solid > 0.0 {
+        let spaces = if ems > 0.0 {
+            (glue + slack * spaces_share) / ems
+        } else {
+            0.0
+        };
+        if solid > 0.0 {
+            let gaps = slack.max(0.0) * (1.0 - spaces_share) / (solid / SOLID_STRETCH).max(1.0);
+            spaces.max(gaps)
+        } else {
+            spaces
+        }
     } else if at_word && ends_word(c.kind) {
         let em = shaped.segment_at(from.from).map_or(0.0, |s| s.size);
         (avail - natural) / em.max(1.0)

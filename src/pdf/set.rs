@@ -9,7 +9,7 @@ use harfrust::Buffer;
 use super::bidi::visual_order;
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate, candidates};
-use super::linebreak::{Break, PASSES, PRETOLERANCE, available, break_lines};
+use super::linebreak::{Break, PASSES, PRETOLERANCE, SOLID_STRETCH, available, break_lines};
 use super::shape::{Cut, Segment, Shaped, ShapedGlyph, cuts, is_glue, shape, shape_run};
 use super::types::{Align, Glyph, GlyphRun, Line, ParaSpec, Piece, TagBox};
 
@@ -236,7 +236,8 @@ fn set_line(
     }
     parts.retain(|p| !p.glyphs.is_empty());
     // Justify: give every interword space a share of the difference in proportion to
-    // its width, as TeX's glue does. Spaces shrink by at most half.
+    // its width, as TeX's glue does, and every gap between two solid CJK characters a
+    // share in proportion to its stretch. Spaces shrink by at most half; gaps never.
     let avail = available(spec, index);
     let natural: f32 = parts
         .iter()
@@ -250,20 +251,35 @@ fn set_line(
         .flat_map(|p| p.glyphs.iter().filter(|g| is_glue_glyph(p, g)))
         .map(|g| g.advance)
         .sum();
+    let solid = shaped.gap_ems(brk.start, brk.end) * SOLID_STRETCH;
     // The last line stays ragged unless it must shrink to fit.
     let justify = spec.align == Align::Justify
         && (brk.kind != BreakKind::Forced || natural > avail)
-        && glue > 0.0;
+        && (glue > 0.0 || (solid > 0.0 && natural < avail));
     let mut content = natural;
     if justify {
         let extra = (avail - natural).max(-glue / 2.0);
-        let factor = extra / glue;
+        // Shrinking falls on the spaces alone.
+        let stretch = if extra > 0.0 { glue + solid } else { glue };
+        let factor = extra / stretch;
         for p in &mut parts {
             let start = p.range.start;
-            for g in &mut p.glyphs {
-                if text[start + g.range.start..].starts_with(is_glue) {
-                    g.advance += g.advance * factor;
+            let count = p.glyphs.len();
+            for i in 0..count {
+                let (here, next) = (&p.glyphs[i], p.glyphs.get(i + 1));
+                let at = start + here.range.start;
+                let end = start + here.range.end;
+                let mut add = 0.0;
+                if text[at..].starts_with(is_glue) {
+                    add += here.advance * factor;
                 }
+                // A gap opens after the last glyph of the cluster before it, never at
+                // the line's end.
+                let last_of_cluster = next.is_none_or(|n| n.range != here.range);
+                if extra > 0.0 && last_of_cluster && end < brk.end {
+                    add += shaped.gap_at(end) * SOLID_STRETCH * factor;
+                }
+                p.glyphs[i].advance += add;
             }
         }
         content = natural + extra;

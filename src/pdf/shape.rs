@@ -54,6 +54,11 @@ pub(crate) struct Shaped {
     pub ems: Vec<f32>,
     /// `boundary[b]`: a line may start or end at byte `b` without cutting a cluster.
     pub boundary: Vec<bool>,
+    /// `gaps[b]`: the font sizes of the gaps between two solid (CJK) characters that
+    /// start before byte `b`, summed; a gap sits at the second character's first byte.
+    /// Justification opens them a little (see [`crate::lang::is_solid`]). Empty when
+    /// the paragraph has no CJK text, so Latin paragraphs pay nothing for it.
+    pub gaps: Vec<f32>,
 }
 
 impl Segment {
@@ -77,6 +82,24 @@ impl Shaped {
     /// The interword spaces in `text[from..to]` counted in em of their own size.
     pub fn glue_ems(&self, from: usize, to: usize) -> f32 {
         self.ems[to] - self.ems[from]
+    }
+
+    /// The gaps between solid characters strictly inside `text[from..to]` (not at its
+    /// edges, where the line ends), counted in em of their own size.
+    pub fn gap_ems(&self, from: usize, to: usize) -> f32 {
+        if to <= from + 1 || self.gaps.is_empty() {
+            return 0.0;
+        }
+        self.gaps[to] - self.gaps[from + 1]
+    }
+
+    /// The size of the gap between two solid characters at byte `b`; 0 where none is.
+    pub fn gap_at(&self, b: usize) -> f32 {
+        if b < self.text.len() && !self.gaps.is_empty() {
+            self.gaps[b + 1] - self.gaps[b]
+        } else {
+            0.0
+        }
     }
 
     /// The segment holding byte `b`.
@@ -243,6 +266,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
     let mut ems = vec![0.0f32; n + 1];
     let mut boundary = vec![false; n + 1];
     boundary[n] = true;
+    let mut gaps = Vec::new();
     for seg in &segments {
         for g in &seg.glyphs {
             advance[g.cluster + 1] += g.advance;
@@ -252,11 +276,29 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
             }
             boundary[g.cluster] = true;
         }
+        // Solid characters are set in the CJK face (one outside it is a blank, and
+        // no gap opens beside it).
+        if seg.face != Face::Cjk {
+            continue;
+        }
+        if gaps.is_empty() {
+            gaps = vec![0.0f32; n + 1];
+        }
+        let mut before = text[..seg.range.start].chars().next_back();
+        for (off, c) in text[seg.range.clone()].char_indices() {
+            if before.is_some_and(crate::lang::is_solid) && crate::lang::is_solid(c) {
+                gaps[seg.range.start + off + 1] += seg.size;
+            }
+            before = Some(c);
+        }
     }
     for b in 1..=n {
         advance[b] += advance[b - 1];
         space[b] += space[b - 1];
         ems[b] += ems[b - 1];
+    }
+    for b in 1..gaps.len() {
+        gaps[b] += gaps[b - 1];
     }
     Shaped {
         text,
@@ -268,6 +310,7 @@ pub(crate) fn shape(fonts: &FontSet, pieces: &[Piece]) -> Shaped {
         space,
         ems,
         boundary,
+        gaps,
     }
 }
 

@@ -34,6 +34,8 @@ pub enum Face {
     Mono,
     /// Fallback for Arabic and Persian script.
     Arabic,
+    /// Fallback for Chinese, Japanese and Korean text, whatever the style asked.
+    Cjk,
 }
 
 /// How a piece of text is set.

@@ -39,6 +39,20 @@ pub fn save(name: &str, bytes: &[u8]) -> String {
 }
 
 /// Text of every body block (what a reader must be able to copy out).
+/// The plain text of inlines as [`Inline::plain`] gives it, but with a space where a
+/// note marker is: the PDF sets the marker there, inside a Chinese sentence too, which
+/// is one space-separated word.
+fn plain_apart(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::FootnoteRef { .. } | Inline::NoteRef(_) => out.push(' '),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => plain_apart(c, out),
+            Inline::Link { content, .. } => plain_apart(content, out),
+            other => out.push_str(&Inline::plain(std::slice::from_ref(other))),
+        }
+    }
+}
+
 pub fn body_words(doc: &Document) -> Vec<String> {
     let mut text = String::new();
     let mut stack: Vec<&Block> = doc.blocks.iter().rev().collect();
@@ -49,14 +63,14 @@ pub fn body_words(doc: &Document) -> Vec<String> {
             | Block::Figure {
                 caption: content, ..
             } => {
-                text.push_str(&Inline::plain(content));
+                plain_apart(content, &mut text);
                 text.push(' ');
             }
             Block::Quote { blocks } => stack.extend(blocks.iter().rev()),
             Block::List { items, .. } => stack.extend(items.iter().flatten().rev()),
             Block::Table { head, rows, .. } => {
                 for c in head.iter().chain(rows.iter().flatten()) {
-                    text.push_str(&Inline::plain(c));
+                    plain_apart(c, &mut text);
                     text.push(' ');
                 }
             }
@@ -115,7 +129,13 @@ pub fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
             .is_some_and(char::is_lowercase);
         // An added hyphen comes out as a soft hyphen (U+00AD), a written one as "-".
         let broken = line.ends_with(['-', '\u{AD}', '/']);
-        if !(broken || line.ends_with('.') && goes_on) {
+        // Chinese and Japanese run on from line to line with no space between.
+        let solid = line.chars().next_back().is_some_and(folio::lang::is_solid)
+            && lines
+                .get(i + 1)
+                .and_then(|l| l.trim_start().chars().next())
+                .is_some_and(folio::lang::is_solid);
+        if !(broken || solid || line.ends_with('.') && goes_on) {
             joined.push(' ');
         }
     }
@@ -124,8 +144,20 @@ pub fn check(name: &str, book: &Book, out: &PdfOutput) -> lopdf::Document {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // pdftotext gives a note marker at a line's start on a line of its own, and
+    // spaces around it: Chinese and Japanese words (a clause, with no spaces) are
+    // checked by their solid characters alone, against the solid characters of the text.
+    let solid_text: String = text.chars().filter(|&c| folio::lang::is_solid(c)).collect();
     for doc in &book.documents {
         for w in body_words(doc) {
+            if w.chars().any(folio::lang::is_solid) {
+                let solid: String = w.chars().filter(|&c| folio::lang::is_solid(c)).collect();
+                assert!(
+                    solid_text.contains(&solid),
+                    "{name}: {solid:?} of word {w:?} missing from pdftotext"
+                );
+                continue;
+            }
             // A URL may break across a line or a page, where the notes and the folio
             // come between its halves in pdftotext's output: each part between its
             // break points must be there.

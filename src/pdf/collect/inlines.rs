@@ -240,6 +240,16 @@ pub(super) fn collapse_spaces(out: &mut [Piece], text: &str) -> String {
             breaking |= next != '\u{a0}';
             chars.next();
         }
+        // A line break in the source between two solid CJK characters is read as a
+        // space; Chinese and Japanese put none there (CSS Text 3 removes such a
+        // segment break), and a breaking space between them is dropped.
+        if breaking
+            && chars.peek().is_some_and(|&n| crate::lang::is_solid(n))
+            && last_char(out, &result).is_some_and(crate::lang::is_solid)
+        {
+            first = false;
+            continue;
+        }
         let prev = out
             .iter_mut()
             .rev()
@@ -257,6 +267,21 @@ pub(super) fn collapse_spaces(out: &mut [Piece], text: &str) -> String {
         first = false;
     }
     result
+}
+
+/// The last character of the text so far: of `result`, else of the last piece that
+/// is text, not a note marker or other superscript.
+fn last_char(out: &[Piece], result: &str) -> Option<char> {
+    result.chars().next_back().or_else(|| {
+        out.iter()
+            .rev()
+            .find(|p| {
+                !p.text.is_empty()
+                    && p.style.baseline_shift <= 0.0
+                    && !matches!(p.tag, Some(Tag::NoteRef { .. }))
+            })
+            .and_then(|p| p.text.chars().next_back())
+    })
 }
 
 pub(super) fn find_url(text: &str) -> Option<usize> {
