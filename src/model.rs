@@ -497,10 +497,13 @@ impl Document {
 
     /// The mark note `number` prints with, at its markers and before its body, in
     /// both editions: its number; but a Markdown footnote in a profile whose other
-    /// notes are numbered by citation gets a letter of a series of its own (a, b, …,
-    /// z, aa, …, in order of first reference), so the two series never interleave.
+    /// notes are numbered by citation ("(4)", "[4]") gets a letter of a series of its
+    /// own (a, b, …, z, aa, …, in order of first reference), so the two series never
+    /// interleave. A footnote is one by where it was written, not by what it turned out
+    /// to be: in a profile of footnotes only, those that cite and those that comment
+    /// are one numbered series.
     pub fn note_mark(&self, number: u32) -> String {
-        let footnote = |n: &Note| n.kind == NoteKind::Footnote;
+        let footnote = |n: &Note| n.label.is_some();
         let lettered = self.note(number).is_some_and(footnote) && !self.notes.iter().all(footnote);
         if !lettered {
             return number.to_string();

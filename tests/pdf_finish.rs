@@ -527,6 +527,13 @@ fn named_footnotes_among_numbered_citations_get_their_own_series() {
     only.notes.retain(|n| n.kind == NoteKind::Footnote);
     assert_eq!(only.note_mark(3), "3");
     assert_eq!(doc.note_mark(4), "b");
+    // Footnotes only, some of them citations: one numbered series still.
+    let mut cites = only.clone();
+    cites.notes[0].kind = NoteKind::Full;
+    assert_eq!(
+        (cites.note_mark(3), cites.note_mark(4)),
+        ("3".into(), "4".into())
+    );
 }
 
 #[test]

@@ -128,9 +128,11 @@ impl Builder {
                 span: span(90),
             }]
         };
+        // A footnote comes from a Markdown `[^label]`, as the reader makes it.
+        let label = (kind == NoteKind::Footnote).then(|| number.to_string());
         self.doc.notes.push(Note {
             number,
-            label: None,
+            label,
             kind,
             source: None,
             also: Vec::new(),
