@@ -58,6 +58,17 @@ pub fn is_hangul(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF)
 }
 
+/// Whether `c` is a Han character: the unified ideographs, extension A, the
+/// compatibility ideographs and the supplementary planes' extensions.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// Whether `c` is hiragana or katakana (with their marks and the katakana extension).
+pub fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF)
+}
+
 /// Whether `c` belongs to text written solid, without spaces between words: Han
 /// characters, kana, CJK symbols and punctuation, fullwidth forms. A line may break
 /// between two of them wherever UAX #14 allows, at no cost, and a justified line opens
@@ -65,15 +76,9 @@ pub fn is_hangul(c: char) -> bool {
 /// no spaces to open. Hangul is not solid: Korean puts spaces between words and is
 /// justified by them, as Latin text is.
 pub fn is_solid(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x30FF
-        | 0x31F0..=0x31FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xF900..=0xFAFF
-        | 0xFF01..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3134F)
+    is_han(c)
+        || is_kana(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
 /// Words the reader sees around notes and in the navigation, in the document's

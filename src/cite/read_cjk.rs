@@ -28,18 +28,11 @@ use crate::model::{Details, Name, WorkKind};
 /// 「」 for an article).
 const TITLE_MARKS: [(char, char); 4] = [('《', '》'), ('『', '』'), ('〈', '〉'), ('「', '」')];
 
-/// Whether `c` is a Han character, kana or Hangul (or the iteration mark 々).
+/// Whether `c` is a Han character, kana or Hangul (or the iteration mark 々): a
+/// letter of CJK text, its punctuation aside.
 pub fn is_cjk_char(c: char) -> bool {
-    matches!(c as u32,
-        0x3005
-        | 0x3040..=0x30FF
-        | 0x3130..=0x318F
-        | 0x1100..=0x11FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7AF
-        | 0xF900..=0xFAFF
-        | 0x20000..=0x2FA1F)
+    use crate::lang::{is_han, is_hangul, is_kana};
+    c == '々' || is_han(c) || is_kana(c) || is_hangul(c)
 }
 
 /// Whether `text` is written in Chinese, Japanese or Korean: at least two of its
