@@ -325,3 +325,17 @@ fn a_bare_year_in_a_list_stays_part_of_its_entry() {
         )]
     );
 }
+
+#[test]
+fn a_line_break_inside_chinese_or_japanese_text_is_no_space() {
+    let doc = read(
+        "cjk.md",
+        "鲁迅生于绍兴，\n早年留学日本。[^1]\n他的小说影响很大。\nLatin\n中文 and\nEnglish.\n\n[^1]: 注。\n"
+            .as_bytes(),
+    );
+    let text = all_text(&doc);
+    assert!(text.contains("绍兴，早年留学日本。"), "{text}");
+    // After a footnote reference too; but Latin words keep their space.
+    assert!(!text.contains(" 他的"), "{text}");
+    assert!(text.contains("很大。 Latin 中文 and English."), "{text}");
+}

@@ -187,6 +187,10 @@ impl<'s, 'a> Builder<'s, 'a> {
                 let span = self.src.span(range.start, range.len());
                 self.push_inline(Inline::FootnoteRef { label, span }, &range);
             }
+            // A line break between two characters of text set solid (Chinese,
+            // Japanese) is no space, as CSS Text 3 removes it: the writer wrapped
+            // the line, not the sentence.
+            Event::SoftBreak if self.between_solid(&range) => {}
             Event::SoftBreak => self.push_inline(Inline::Text(" ".into()), &range),
             Event::HardBreak => self.push_inline(Inline::LineBreak, &range),
             Event::Rule => {
@@ -199,6 +203,24 @@ impl<'s, 'a> Builder<'s, 'a> {
                 self.push_inline(Inline::Text(mark.into()), &range)
             }
         }
+    }
+
+    /// Whether the characters on both sides of `range` (a line break) are set solid;
+    /// a footnote reference ending the line stands for nothing (`。[^1]`).
+    fn between_solid(&self, range: &Range<usize>) -> bool {
+        let text = self.src.text;
+        let mut head = text.get(..range.start).unwrap_or_default();
+        if let Some(open) = head.rfind("[^")
+            && head.ends_with(']')
+            && !head[open..head.len() - 1].contains(']')
+        {
+            head = &head[..open];
+        }
+        let before = head.chars().next_back();
+        let after = text
+            .get(range.end..)
+            .and_then(|t| t.trim_start().chars().next());
+        before.is_some_and(crate::lang::is_solid) && after.is_some_and(crate::lang::is_solid)
     }
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
