@@ -240,9 +240,11 @@ fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
 /// which Unicode normalises to the middle dot) in Greek ones.
 fn split_parts(text: &str) -> impl Iterator<Item = &str> {
     let greek = text.chars().any(|c| ('\u{370}'..='\u{3FF}').contains(&c));
+    let ano_teleia = if greek { "· " } else { "; " };
     text.split("; ")
         .flat_map(|part| part.split('；'))
-        .flat_map(move |part| part.split(if greek { "· " } else { "; " }))
+        // Outside Greek, cutting at "; " again cuts nothing.
+        .flat_map(move |part| part.split(ano_teleia))
 }
 
 /// A CJK note that opens with a full citation and cites more works after "；": the

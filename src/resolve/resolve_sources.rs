@@ -316,7 +316,7 @@ fn add_work(state: &mut State, ahead: Option<Citation>, new: New) -> (usize, Opt
         let head = without_locator(text).0.trim_end_matches([',', ' ']);
         if text.starts_with(head) {
             // Korean closes a citation with a full stop, as Latin text does.
-            let hangul = head.chars().any(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c));
+            let hangul = head.chars().any(crate::lang::is_hangul);
             let stop = if is_cjk(head) && !hangul { "。" } else { "." };
             citation = format!("{head}{stop}");
         }
