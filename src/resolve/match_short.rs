@@ -412,10 +412,16 @@ fn volume_of(citation: &Citation, padded: &str) -> Option<String> {
         })
 }
 
-/// Whether two names of a periodical or collection are one, "The" aside.
+/// Whether two names of a periodical or collection are one: "The" aside, abbreviated
+/// with or without stops ("Yale L.J." and "Yale LJ"). One name that only opens the
+/// other is not enough: "… Social Sciences" and "… Social Sciences III" are two volumes.
 fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (fold(a), fold(b));
-    a.strip_prefix("the ").unwrap_or(&a) == b.strip_prefix("the ").unwrap_or(&b)
+    let (a, b) = (
+        a.strip_prefix("the ").unwrap_or(&a),
+        b.strip_prefix("the ").unwrap_or(&b),
+    );
+    a == b || a.replace(' ', "") == b.replace(' ', "")
 }
 
 /// A title without its subtitle: the part before the first colon, full stop, question
@@ -639,8 +645,16 @@ mod tests {
             "Chaves-Morillo, V., et al. “Sensorineural Anosmia: Relationship Between Subtype, Recognition Time, and Age.” *Clínica y Salud*, vol. 28, no. 3, 2018, pp. 155–61.",
             "Olby, Robert C.: Mendel no Mendelian? In: History of Science Bd. 17 (1979).",
             "Esser, O. (2012) ‘Forcing with the anti-foundation axiom’, *Mathematical Logic Quarterly*, 58(1-2), pp. 55–62.",
+            "Waldron J. The core of the case against judicial review. Yale LJ. 2006;115:1346.",
         ]);
         let same = |c: &str| w.same_work(&parse_citation(c), c);
+        // The journal abbreviated with stops in one style and without in the other.
+        assert_eq!(
+            same(
+                "Waldron, Jeremy. 2006. “The Core of the Case Against Judicial Review.” *Yale L.J.* 115: 1346."
+            ),
+            Some(3)
+        );
         // The end of a page range written in full, another dash, one page inside.
         assert_eq!(
             same(
