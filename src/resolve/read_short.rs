@@ -390,6 +390,20 @@ fn quoted_title(head: &str) -> Option<Option<Short>> {
     let close = head[inner_start..].find(['”', '"'])? + inner_start;
     let after = &head[close..];
     let after = after.get(after.chars().next().map_or(0, char::len_utf8)..)?;
+    // Quotes inside an italic title: "Annotations to “Finnegans Wake”" (a word, not
+    // a name and comma, before them), "“Intention” und “Intentionalität” in" (the
+    // title runs on in lowercase after them, where "“Note G,” in [7]" closed it with
+    // a comma). The title is then read as any other.
+    let before = head[..open].trim_end();
+    let opens_title = before.is_empty() || before.ends_with(',');
+    let closed = head[..close].ends_with([',', '.', ';', ':', '?', '!']);
+    let runs_on = !closed
+        && after
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+    if !opens_title || runs_on {
+        return None;
+    }
     // Anything after the closing quote but punctuation makes it a full citation.
     if after.chars().any(char::is_alphanumeric) {
         return Some(None);
@@ -583,6 +597,32 @@ mod tests {
                 Some("23".into())
             )
         );
+    }
+
+    #[test]
+    fn quotes_inside_an_italic_title() {
+        // The text of "*Annotations to “Finnegans Wake”*, 236.", emphasis gone.
+        assert_eq!(
+            one("Annotations to “Finnegans Wake”, 236."),
+            (
+                vec![],
+                Some("annotations to finnegans wake".into()),
+                Some("236".into())
+            )
+        );
+        assert_eq!(
+            one("Spiegelberg, “Intention” und “Intentionalität” in, 462."),
+            (
+                vec!["spiegelberg".into()],
+                Some("intention und intentionalität in".into()),
+                Some("462".into())
+            )
+        );
+        assert!(
+            read_short("Van der Plaat, Seeking a “symbolism comprehensible”, 42.").shorts[0].shaped
+        );
+        // A title the quotes close, then more: not one title.
+        assert_eq!(one("A. A. L., “Note G,” in [7], pp. 722-731.").1, None,);
     }
 
     #[test]
