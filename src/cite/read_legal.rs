@@ -124,7 +124,7 @@ pub(crate) fn read_legal(text: &str) -> Option<Legal> {
 /// Whether `text` reads as a legal citation of one of the forms above: cheaper words
 /// are looked for first, as most notes are none.
 pub(crate) fn is_legal(text: &str) -> bool {
-    let maybe = [" v. ", " v ", "Const.", "Act"]
+    let maybe = [" v. ", " v ", "Const.", "Act", "SI ", "SR & O "]
         .iter()
         .any(|w| text.contains(w));
     maybe && read_legal(text).is_some_and(|legal| !prose(&text[legal.title]))
@@ -353,11 +353,29 @@ const TITLE_SMALL_WORDS: &[&str] = &["of", "and", "for", "the", "on", "to", "in"
 fn read_statute(text: &str) -> Option<Legal> {
     let start = text.len() - text.trim_start_matches([' ', '*', '_']).len();
     let words = words(text, start);
-    let act = words
-        .iter()
-        .position(|&(s, e)| text[s..e].trim_end_matches([',', '.']) == "Act")?;
+    let act = words.iter().position(|&(s, e)| {
+        matches!(
+            text[s..e].trim_end_matches([',', '.']),
+            "Act" | "Order" | "Regulations" | "Rules"
+        )
+    })?;
+    // An order, regulations or rules are a statutory instrument only with its number;
+    // so is Scotland's "Act of Adjournal (Criminal Appeals) 2003", whose title runs
+    // to its year.
+    let word = |k: usize| words.get(k).map(|&(s, e)| &text[s..e]);
+    let scots = act == 0 && word(1) == Some("of");
+    let act = if scots {
+        let year = (2..words.len().min(14))
+            .find(|&k| word(k).is_some_and(|w| is_year(w.trim_end_matches([',', '.']))))?;
+        year - 1
+    } else {
+        act
+    };
+    let instrument =
+        scots || text[words[act].0..words[act].1].trim_end_matches([',', '.']) != "Act";
     let all_capital = words[..act].iter().all(|&(s, e)| {
-        let w = &text[s..e];
+        // "(Amendment of Minimum Age)": a parenthesis inside the title.
+        let w = text[s..e].trim_start_matches('(').trim_end_matches(')');
         w.starts_with(|c: char| c.is_uppercase()) || TITLE_SMALL_WORDS.contains(&w)
     });
     if act == 0
@@ -367,7 +385,11 @@ fn read_statute(text: &str) -> Option<Legal> {
     {
         return None;
     }
-    let mut end = words[act].0 + 3;
+    let mut end = words[act].1
+        - (text[words[act].0..words[act].1].len()
+            - text[words[act].0..words[act].1]
+                .trim_end_matches([',', '.'])
+                .len());
     let mut year = None;
     // "Act of 1964", "Act 1998"
     let next = |k: usize| {
@@ -417,6 +439,8 @@ fn read_statute(text: &str) -> Option<Legal> {
         let offset = part_start + (part.len() - part.trim_start().len());
         if let Some(n) = trimmed.strip_prefix("Pub. L. No. ") {
             legal.number = Some(n.to_string());
+        } else if let Some(n) = instrument_number(trimmed) {
+            legal.number = Some(n.to_string());
         } else if trimmed.starts_with(['§', '¶'])
             || ["s ", "ss ", "sch ", "art "]
                 .iter()
@@ -438,7 +462,17 @@ fn read_statute(text: &str) -> Option<Legal> {
             return None;
         }
     }
-    Some(legal)
+    (!instrument || legal.number.is_some()).then_some(legal)
+}
+
+/// The series and number of a UK statutory instrument ("SI 2004/3166", "SSI
+/// 2003/387", "SR & O 1921/2032"), as OSCOLA cites it after the instrument's title.
+fn instrument_number(part: &str) -> Option<&str> {
+    let number = ["SI ", "SSI ", "WSI ", "NISR ", "SR & O ", "SR "]
+        .iter()
+        .find_map(|series| part.strip_prefix(series))?;
+    let (year, serial) = number.split_once('/')?;
+    (is_year(year) && digits(serial)).then_some(part)
 }
 
 #[cfg(test)]
@@ -546,5 +580,28 @@ mod tests {
         assert_eq!(read_legal("The Act was passed in haste."), None);
         assert_eq!(read_legal("Human Rights Act 1998, and the courts."), None);
         assert_eq!(read_legal("Pub. L. No. 88-352, § 7."), None);
+        // A statutory instrument: its title, year and number.
+        let text = "Penalties for Disorderly Behaviour (Amendment of Minimum Age) Order 2004, SI 2004/3166, art 2.";
+        let l = read_legal(text).expect("an instrument");
+        assert_eq!(
+            &text[l.title.clone()],
+            "Penalties for Disorderly Behaviour (Amendment of Minimum Age) Order 2004"
+        );
+        assert_eq!(l.number.as_deref(), Some("SI 2004/3166"));
+        assert_eq!(
+            (l.year.as_deref(), pin(text)),
+            (Some("2004"), Some("art 2"))
+        );
+        let text = "Act of Adjournal (Criminal Appeals) 2003, SSI 2003/387.";
+        assert_eq!(
+            read_legal(text).and_then(|l| l.number).as_deref(),
+            Some("SSI 2003/387")
+        );
+        // Without its number an order is only words.
+        assert_eq!(read_legal("Court Order 2004, as the judge said."), None);
+        assert_eq!(
+            read_legal("Standing Orders and Rules 1990, as amended."),
+            None
+        );
     }
 }
