@@ -252,6 +252,32 @@ fn a_footnote_that_describes_a_document_in_prose_stays_a_note() {
 }
 
 #[test]
+fn a_sentence_opened_by_an_article_is_commentary() {
+    // An article as a lone capital, then a run of prose: the name "Plano Cohen" is
+    // no author. "A Bottomless Pitman", a pseudonym, stays an author.
+    let doc = footnotes(&[
+        "O Plano Cohen, documento forjado por integralistas e atribuído aos comunistas, foi divulgado pelo governo em 30 de setembro de 1937.",
+        "A Bottomless Pitman. The last ditch. The Times. 1911 Jul 29;10.",
+    ]);
+    let kinds: Vec<NoteKind> = doc.notes.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoteKind::Footnote, NoteKind::Full]);
+    // In a works-cited list: an article and a lowercase word, and no mark of a
+    // reference; a title-first entry with its publisher is still a work.
+    let doc = works_cited(&[
+        "Η οικογένεια έμεινε στην Κωνσταντινούπολη από το 1882 έως το 1885, στο σπίτι του παππού Γεωργάκη Φωτιάδη.",
+        "La guerre de Troie n’aura pas lieu. Paris: Grasset, 1935.",
+    ]);
+    let sources: Vec<Option<String>> = doc.notes.iter().map(|n| n.source.clone()).collect();
+    assert_eq!(sources, [None, s("s1")]);
+    assert!(
+        doc.sources[0]
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("La guerre"))
+    );
+}
+
+#[test]
 fn a_full_citation_held_in_an_earlier_one_is_a_work_of_its_own() {
     let doc = works_cited(&[
         "Smith, J. (2001). Alpha story. Pub.",

@@ -22,7 +22,7 @@ use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
 use super::read_cjk::{cjk_inner_citation, is_cjk};
 use super::read_cues::{LEAD_CUES, strip_lead_cue, without_trailing_clause};
-use super::read_short::read_short;
+use super::read_short::{PARTICLES, read_short};
 use super::scan::{find_first, holds_any, lower_in_place, may_hold};
 use crate::model::{Block, Document, Inline};
 
@@ -213,7 +213,10 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
             let prose = opens_as_prose(text);
             let remark =
                 (prose_run(body) >= PROSE_RUN && !names_first(text) && (prose || !dated(text)))
-                    || (inner.is_some() && prose);
+                    || (inner.is_some() && prose)
+                    // "(4) Η οικογένεια έμεινε…": an article and a lowercase word open
+                    // a sentence, and nothing marks a reference.
+                    || (opens_with_article(text) && !marked(text, has_emphasis(body)));
             Cited {
                 note,
                 text: text.to_string(),
@@ -243,7 +246,13 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         let text = stripped.to_string();
         // "*Lessons from Sarnic*, an internal review circulated to members in…"
         // describes a document in a sentence: commentary, unless names open it.
-        let described = prose_run(&note.body) >= PROSE_RUN && !names_first(&text);
+        // "O Plano Cohen, documento forjado por integralistas…": a lone capital without
+        // a stop (an article; an initial has its stop) before a run of prose.
+        let lone_capital = text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().count() == 1);
+        let described = prose_run(&note.body) >= PROSE_RUN && (!names_first(&text) || lone_capital);
         let inner = inner_citation(&note.text);
         // "The figure is disputed; the older estimate comes from Multhauf, *Neptune's
         // Gift*…": prose opens it and a cue brings in the citation, whatever italics
@@ -359,19 +368,50 @@ pub(super) fn reads_as_reference(text: &str, italic: bool) -> bool {
     if crate::cite::is_legal(text) {
         return true;
     }
-    let url = may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty();
-    let dated = dated(text);
-    let quoted = text.contains('“') || text.matches('"').count() >= 2;
     // "He called it “a disaster” in 1990." quotes words, not a title.
     if opens_as_prose(text) && !italic {
         return false;
     }
-    let marked = holds_any(text, REFERENCE_MARKS) || place_and_publisher(text);
-    if !dated && !url {
+    if !dated(text) && !has_url(text) {
         // Undated: names first and a title or the marks of a reference.
-        return names_first(text) && (italic || quoted || marked);
+        return names_first(text) && marked(text, italic);
     }
-    names_first(text) || italic || quoted || url || marked
+    names_first(text) || marked(text, italic)
+}
+
+fn has_url(text: &str) -> bool {
+    may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty()
+}
+
+/// Whether `text` bears a mark of a reference: a title in italics or quotes, a URL,
+/// a word only references use ("pp.", "Press", "Retrieved"), a place and publisher.
+fn marked(text: &str, italic: bool) -> bool {
+    italic
+        || text.contains('“')
+        || text.matches('"').count() >= 2
+        || has_url(text)
+        || holds_any(text, REFERENCE_MARKS)
+        || place_and_publisher(text)
+}
+
+/// Articles that open a sentence in the languages folio reads (English's "the", "a"
+/// and "an" are in [`opens_as_prose`]). "De" and "La" also open names ("De la
+/// Cruz"), so a particle after one makes it no article.
+const ARTICLES: &[&str] = &[
+    "o", "os", "as", "el", "los", "las", "le", "les", "la", "il", "lo", "gli", "der", "die", "das",
+    "het", "η", "ο", "το", "οι", "τα",
+];
+
+/// "Η οικογένεια…", "O documento…", "La famille…": an article, then a lowercase word
+/// that is no name's particle.
+fn opens_with_article(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    ARTICLES.contains(&first.to_lowercase().as_str())
+        && second.starts_with(char::is_lowercase)
+        && !PARTICLES.contains(&second.trim_end_matches([',', '.']))
 }
 
 /// Whether `text` holds a year: any will do here, not only the work's ("Report,

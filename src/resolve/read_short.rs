@@ -105,7 +105,7 @@ const CITED_CUES_LOWER: &[&str] = &[
 ];
 
 /// Lowercase words a family name may hold ("de la Macorra", "van Gogh").
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "ter", "ten",
     "y", "bin", "ibn", "al", "el", "dos", "das", "do", "zu", "af",
 ];
