@@ -89,7 +89,8 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 fn page_after_words(trimmed: &str) -> Option<(&str, Option<String>)> {
     let cut = trimmed.rfind(' ')?;
     let tail = &trimmed[cut + 1..];
-    if !tail.starts_with(|c: char| c.is_ascii_digit()) || !is_locator(tail) {
+    let arabic = tail.starts_with(|c: char| c.is_ascii_digit()) && is_locator(tail);
+    if !arabic && !tail.split(['-', '–']).all(is_front_matter_page) {
         return None;
     }
     let head = trimmed[..cut].trim_end();
@@ -112,6 +113,59 @@ fn page_after_words(trimmed: &str) -> Option<(&str, Option<String>)> {
             .last()
             .is_some_and(|w| !PART_WORDS.contains(&w.to_lowercase().as_str()));
     headline.then(|| (head, Some(tail.to_string())))
+}
+
+/// The most a front-matter page numbered in lowercase Roman numerals runs to: words
+/// spelled in those letters ("mix", "dim", "mill") are none below it.
+const MAX_FRONT_MATTER_PAGE: u32 = 200;
+
+/// "xi", "xxiii": a page of a book's front matter, as MLA cites an introduction
+/// ("Plant xi-xxiii"). Only a numeral in its usual form counts ("iiii" and "ic" do
+/// not), up to [`MAX_FRONT_MATTER_PAGE`].
+fn is_front_matter_page(word: &str) -> bool {
+    let value = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        _ => None,
+    };
+    let Some(values) = word.chars().map(value).collect::<Option<Vec<u32>>>() else {
+        return false;
+    };
+    // A numeral before a larger one is taken away from it: "xiv" is 10 − 1 + 5.
+    let (mut added, mut taken) = (0, 0);
+    for (k, &v) in values.iter().enumerate() {
+        match values.get(k + 1) {
+            Some(&next) if next > v => taken += v,
+            _ => added += v,
+        }
+    }
+    let total = added.saturating_sub(taken);
+    (1..=MAX_FRONT_MATTER_PAGE).contains(&total) && roman(total) == word
+}
+
+/// `n` in lowercase Roman numerals, in their usual form.
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (value, letters) in [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ] {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
 }
 
 /// Whether `tail` is a locator: a number or range, after a label or not ("23", "p.
@@ -190,6 +244,28 @@ mod tests {
             ("Buckland 1836", Some("1:202–4".to_string()))
         );
         assert_eq!(locator_of("John 3:16."), ("John 3:16.", None));
+    }
+
+    #[test]
+    fn front_matter_pages_after_a_name() {
+        assert_eq!(
+            locator_of("Plant xi-xxiii."),
+            ("Plant", Some("xi-xxiii".to_string()))
+        );
+        assert_eq!(
+            locator_of("Hurston, Barracoon xiv").1.as_deref(),
+            Some("xiv")
+        );
+        // Words spelled in those letters, and numerals in no usual form, are words.
+        for text in [
+            "The Mill mix.",
+            "Grey dim.",
+            "Plant iiii.",
+            "Plant ic.",
+            "Plant ccc.",
+        ] {
+            assert_eq!(locator_of(text).1, None, "{text}");
+        }
     }
 
     /// One pass over the periods finds what a search for each label in turn finds.
