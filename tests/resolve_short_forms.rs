@@ -278,6 +278,21 @@ fn a_sentence_opened_by_an_article_is_commentary() {
 }
 
 #[test]
+fn a_short_form_closing_commentary_without_a_cue_is_its_source() {
+    let doc = footnotes(&[
+        "Erika Lee, *At America's Gates: Chinese Immigration during the Exclusion Era, 1882–1943* (Chapel Hill: University of North Carolina Press, 2003), 12.",
+        "The Act is discussed at length in Lee, *At America's Gates*, 23–46.",
+        "The regiment fought in Flanders, Ypres and the Somme, 1914–18.",
+        "The question is treated in Moreno, *Lost Harbours*, 9.",
+    ]);
+    let sources: Vec<Option<String>> = doc.notes.iter().map(|n| n.source.clone()).collect();
+    assert_eq!(sources, [s("s1"), s("s1"), None, None]);
+    assert_eq!(doc.notes[1].locator.as_deref(), Some("23–46"));
+    // A short form of no earlier work is reported, not guessed.
+    assert_eq!(warnings(&doc), [("W-SHORT-UNRESOLVED", 7)]);
+}
+
+#[test]
 fn a_full_citation_held_in_an_earlier_one_is_a_work_of_its_own() {
     let doc = works_cited(&[
         "Smith, J. (2001). Alpha story. Pub.",

@@ -22,7 +22,7 @@ use super::build_notes::{Built, italic_ranges};
 use super::parse_citation::{parse_ibid, url_ranges};
 use super::read_cjk::{cjk_inner_citation, is_cjk};
 use super::read_cues::{LEAD_CUES, strip_lead_cue, without_trailing_clause};
-use super::read_short::{PARTICLES, read_short};
+use super::read_short::{PARTICLES, prose_tail, read_short, without_locator};
 use super::scan::{find_first, holds_any, lower_in_place, may_hold};
 use crate::model::{Block, Document, Inline};
 
@@ -532,7 +532,7 @@ fn inner_citation(text: &str) -> Option<&str> {
         .filter_map(|cues| find_first(&lower, cues, accept))
         .min_by_key(|(i, _)| *i)
     else {
-        return closing_author_date(text);
+        return closing_author_date(text).or_else(|| closing_short_form(text));
     };
     let start = at + cue.len();
     let paren = text[..at].trim_end().ends_with('(');
@@ -562,6 +562,31 @@ fn closing_author_date(text: &str) -> Option<&str> {
         .first()
         .is_some_and(|s| s.year.is_some() && !s.names.is_empty());
     (open > 0 && dated && !reading.full).then_some(inner)
+}
+
+/// The Chicago short form that closes a sentence of commentary, with no cue before
+/// it: "The Act is discussed at length in Lee, *At America's Gates*, 23–46." Names
+/// after a lowercase word, a title, a locator, read as [`read_short`] reads a note.
+fn closing_short_form(text: &str) -> Option<&str> {
+    let (head, locator) = without_locator(text);
+    locator?;
+    // "Cole and Hussain, “Defectors,” 4." is a short form whole, not prose.
+    if read_short(text)
+        .shorts
+        .iter()
+        .any(|s| s.shaped && !s.names.is_empty())
+    {
+        return None;
+    }
+    let tail = prose_tail(head.trim_end_matches([',', ' ']))?;
+    let start = tail.as_ptr() as usize - text.as_ptr() as usize;
+    let inner = &text[start..];
+    let reading = read_short(inner);
+    let short = reading
+        .shorts
+        .iter()
+        .any(|s| s.shaped && !s.names.is_empty() && s.title.is_some());
+    (start > 0 && short && !reading.full).then_some(inner)
 }
 
 #[cfg(test)]

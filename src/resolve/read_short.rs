@@ -235,7 +235,7 @@ fn split_cited(text: &str) -> Option<(&str, &str)> {
 /// The names and title that end a sentence of prose ("…alla sintesi di Drake, *Galileo
 /// at Work*" → "Drake, *Galileo at Work*"): the capitalised words closing the first
 /// part of the last clause, after a lowercase word.
-fn prose_tail(head: &str) -> Option<&str> {
+pub(super) fn prose_tail(head: &str) -> Option<&str> {
     let clause = head.rsplit("; ").next().unwrap_or(head);
     let first = clause.split(", ").next().unwrap_or(clause);
     let mut start = None;
