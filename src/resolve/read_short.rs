@@ -114,11 +114,31 @@ pub(super) const PARTICLES: &[&str] = &[
 /// "und", Dutch "en", Spanish "y" and "e", Italian and Portuguese "e", Polish, Catalan
 /// and Croatian "i", Czech and Slovak "a", Swedish "och", Danish and Norwegian "og",
 /// Hungarian "és", Romanian "și", Finnish "ja", Turkish "ve", Russian "и", Ukrainian
-/// "і" and "та".
+/// "і" and "та"; and the dash that joins co-authors in Hungarian and German
+/// ("Gortvay–Zoltán", which [`name_words`] cuts at it).
 const AND_WORDS: &[&str] = &[
     "and", "&", "et", "und", "en", "y", "e", "i", "a", "och", "og", "és", "și", "ja", "ve", "и",
-    "і", "та",
+    "і", "та", "–",
 ];
+
+/// The words of a name part, a dash between two names a word of its own: "Gortvay–Zoltán"
+/// → "Gortvay", "–", "Zoltán" (a hyphen joins one double-barrelled name and stays).
+fn name_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().flat_map(|word| {
+        let mut parts = Vec::new();
+        let mut rest = word;
+        while let Some(at) = rest
+            .find('–')
+            .filter(|&at| at > 0 && at + '–'.len_utf8() < rest.len())
+        {
+            parts.push(&rest[..at]);
+            parts.push("–");
+            rest = &rest[at + '–'.len_utf8()..];
+        }
+        parts.push(rest);
+        parts
+    })
+}
 
 /// The name after a leading "and" ("and Tóth", "& Tóth", "en Van der Woude").
 pub(super) fn after_and(segment: &str) -> Option<&str> {
@@ -469,7 +489,7 @@ fn name_segments(segments: &[&str]) -> usize {
 /// "&", "et al.", at most a few words a name. A corporate author may hold small words
 /// between capitalised ones ("Department of Veterans Affairs").
 fn is_names(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = name_words(text).collect();
     let capital = |w: &str| {
         let w = w.trim_end_matches([',', '.']);
         w.starts_with(char::is_uppercase)
@@ -519,7 +539,7 @@ fn names_of(segments: &[&str]) -> Vec<String> {
             .replace(" et al.", "")
             .replace(" et al", "");
         let mut words: Vec<&str> = Vec::new();
-        let words_of = segment.split_whitespace().map(Some).chain([None]);
+        let words_of = name_words(&segment).map(Some).chain([None]);
         for word in words_of {
             match word {
                 Some(w) if !AND_WORDS.contains(&w) => {
@@ -597,6 +617,17 @@ mod tests {
                 Some("23".into())
             )
         );
+    }
+
+    #[test]
+    fn co_authors_joined_by_a_dash() {
+        // Hungarian "i. m." after two family names joined by a dash.
+        let r = read_short("Gortvay–Zoltán i. m. 130–135. o.");
+        assert_eq!(r.shorts[0].names, ["gortvay", "zoltán"], "{r:?}");
+        // A hyphen joins one double-barrelled name.
+        assert_eq!(one("Lloyd-Jones, Salt Roads, 23.").0, ["lloyd jones"]);
+        // A range of years is no pair of names.
+        assert!(!is_names("1700–1850"));
     }
 
     #[test]
