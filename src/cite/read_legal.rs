@@ -385,11 +385,11 @@ fn read_statute(text: &str) -> Option<Legal> {
     {
         return None;
     }
-    let mut end = words[act].1
-        - (text[words[act].0..words[act].1].len()
-            - text[words[act].0..words[act].1]
-                .trim_end_matches([',', '.'])
-                .len());
+    let (head_start, head_end) = words[act];
+    let mut end = head_start
+        + text[head_start..head_end]
+            .trim_end_matches([',', '.'])
+            .len();
     let mut year = None;
     // "Act of 1964", "Act 1998"
     let next = |k: usize| {

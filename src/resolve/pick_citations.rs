@@ -568,8 +568,11 @@ fn closing_author_date(text: &str) -> Option<&str> {
 /// it: "The Act is discussed at length in Lee, *At America's Gates*, 23–46." Names
 /// after a lowercase word, a title, a locator, read as [`read_short`] reads a note.
 fn closing_short_form(text: &str) -> Option<&str> {
+    // Names after prose first: most notes are none, and finding a locator costs more.
+    prose_tail(text)?;
     let (head, locator) = without_locator(text);
     locator?;
+    let tail = prose_tail(head.trim_end_matches([',', ' ']))?;
     // "Cole and Hussain, “Defectors,” 4." is a short form whole, not prose.
     if read_short(text)
         .shorts
@@ -578,7 +581,6 @@ fn closing_short_form(text: &str) -> Option<&str> {
     {
         return None;
     }
-    let tail = prose_tail(head.trim_end_matches([',', ' ']))?;
     let start = tail.as_ptr() as usize - text.as_ptr() as usize;
     let inner = &text[start..];
     let reading = read_short(inner);
