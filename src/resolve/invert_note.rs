@@ -19,11 +19,21 @@ pub(super) fn bibliography_form(
     parsed: &Citation,
 ) -> Option<(String, Vec<Range<usize>>)> {
     let first = parsed.details.names.first()?;
-    let given = first.given.as_deref()?;
     let lead = parsed.authors.first()?;
-    if first.organisation || *lead != format!("{given} {}", first.family) {
-        return None;
-    }
+    // An organisation's name has no given name to put last: only the punctuation
+    // after it changes ("Colonial Office, *Report*" → "Colonial Office. *Report*").
+    let given = if first.organisation {
+        if parsed.authors.len() > 1 {
+            return None;
+        }
+        None
+    } else {
+        let given = first.given.as_deref()?;
+        if *lead != format!("{given} {}", first.family) {
+            return None;
+        }
+        Some(given)
+    };
     // Every name as written, in order, joined by commas and "and": the names end at the
     // last one, and a comma then the title follows.
     let mut end = 0;
@@ -42,7 +52,10 @@ pub(super) fn bibliography_form(
     }
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let rest = &text[lead.len()..end];
-    let mut names = format!("{}, {given}", first.family);
+    let mut names = match given {
+        Some(given) => format!("{}, {given}", first.family),
+        None => lead.clone(),
+    };
     if let Some(and) = rest.strip_prefix(" and ") {
         names.push_str(", and ");
         names.push_str(and);
@@ -166,6 +179,15 @@ mod tests {
             Some(
                 "Franklin, Rosalind, and Raymond G. Gosling. “Molecular Configuration in Sodium Thymonucleate.” *Nature* 171, no. 4356 (1953): 740–41."
             )
+        );
+    }
+
+    #[test]
+    fn an_organisation_keeps_its_name_and_takes_full_stops() {
+        assert_eq!(
+            inverted("Colonial Office, *Annual Report on the Gold Coast* (London: HMSO, 1950).")
+                .as_deref(),
+            Some("Colonial Office. *Annual Report on the Gold Coast*. London: HMSO, 1950.")
         );
     }
 
