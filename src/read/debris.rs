@@ -524,7 +524,24 @@ pub(crate) fn classify(lines: &[&str]) -> Vec<Option<Kind>> {
     mark_menu_runs(&trimmed, &mut kinds);
     mark_related_lists(&trimmed, &mut kinds);
     mark_labels(&trimmed, &mut kinds);
+    keep_list_headings(&trimmed, &mut kinds);
     kinds
+}
+
+/// A works-cited heading ("Works Cited", "References") over a line that is kept is
+/// the article's own, even where it touches a share bar or a "Related stories" run:
+/// dropping it would lose the whole list. In a run of menu links ("Home", "Notes",
+/// "About") the line under it is debris too, and it stays dropped.
+fn keep_list_headings(lines: &[&str], kinds: &mut [Option<Kind>]) {
+    for i in 0..lines.len() {
+        if kinds[i].is_none() || !super::cited::is_heading(lines[i]) {
+            continue;
+        }
+        let next = (i + 1..lines.len()).find(|&j| !lines[j].is_empty());
+        if next.is_some_and(|j| kinds[j].is_none()) {
+            kinds[i] = None;
+        }
+    }
 }
 
 /// Whether a trimmed line is boilerplate on its own.

@@ -9,6 +9,18 @@ fn kinds(text: &str) -> Vec<Option<Kind>> {
 }
 
 #[test]
+fn a_works_cited_heading_under_related_stories_is_kept() {
+    let page = "Share | Tweet | Email\nRelated stories\nWorks Cited\n1. Johnson, George. Miss Leavitt's Stars. New York: Norton, 2005.";
+    assert_eq!(
+        kinds(page),
+        [Some(Kind::Menu), Some(Kind::Boilerplate), None, None]
+    );
+    // in a run of menu links the heading word is a link like the others
+    let menu = "Home\nAbout\nNotes\nContact\nDonate";
+    assert!(kinds(menu).iter().all(Option::is_some), "{:?}", kinds(menu));
+}
+
+#[test]
 fn separated_menus_and_breadcrumbs() {
     for line in [
         "Home | About | Contact",
