@@ -278,6 +278,21 @@ fn a_sentence_opened_by_an_article_is_commentary() {
 }
 
 #[test]
+fn a_works_cited_entry_that_states_a_fact_is_commentary() {
+    // A subject and its verb, or a word only prose opens with, and no publication
+    // facts: a remark in the list. A headline with its date and paper is a work.
+    let doc = works_cited(&[
+        "Turing himself called it the \"imitation game\"; the name \"Turing test\" came later.",
+        "Leavitt's name was proposed for the Nobel Prize in 1925, after her death.",
+        "Unless otherwise noted, translations from the Turkish are mine.",
+        "Johnson, George. Miss Leavitt's Stars. New York: W. W. Norton, 2005.",
+        "Harbour bridge was a death trap, inquest told (1990, May 3). The Guardian, p. 4.",
+    ]);
+    let sources: Vec<Option<String>> = doc.notes.iter().map(|n| n.source.clone()).collect();
+    assert_eq!(sources, [None, None, None, s("s1"), s("s2")]);
+}
+
+#[test]
 fn a_short_form_closing_commentary_without_a_cue_is_its_source() {
     let doc = footnotes(&[
         "Erika Lee, *At America's Gates: Chinese Immigration during the Exclusion Era, 1882–1943* (Chapel Hill: University of North Carolina Press, 2003), 12.",

@@ -1,6 +1,8 @@
 //! Stage 3: the citations to resolve, in the order "Ibid" reads them.
 //!
-//! Every works-cited note is a citation, in works-cited order. A Markdown footnote may
+//! Every works-cited note is a citation, in works-cited order, unless it reads as a
+//! remark of the list: a run of prose, or a statement ("Turing himself called it…",
+//! "Unless otherwise noted, translations are mine.") with no publication facts. A Markdown footnote may
 //! be one too: its body may be a citation ("Dupont, Marie. *Title*. Paris: Seuil,
 //! 2019, p. 12."; "Ibid., 4."; "Varga, *Salt Roads*, 23."), commentary ("The account
 //! was written forty years later."), or commentary that cites ("The figures differ;
@@ -96,6 +98,7 @@ const PROSE_STARTS: &[&str] = &[
     "no",
     "one",
     "according",
+    "unless",
     "however",
     "thus",
     "so",
@@ -216,7 +219,12 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
                     || (inner.is_some() && prose)
                     // "(4) Η οικογένεια έμεινε…": an article and a lowercase word open
                     // a sentence, and nothing marks a reference.
-                    || (opens_with_article(text) && !marked(text, has_emphasis(body)));
+                    || (opens_with_article(text) && !marked(text, has_emphasis(body)))
+                    // "Turing himself called it the “imitation game”.": a subject and
+                    // its verb, with no publication facts after.
+                    || ((states_a_fact(text) || opens_with_prose_word(text))
+                        && !names_first(text)
+                        && !published(text));
             Cited {
                 note,
                 text: text.to_string(),
@@ -414,6 +422,55 @@ fn opens_with_article(text: &str) -> bool {
         && !PARTICLES.contains(&second.trim_end_matches([',', '.']))
 }
 
+/// Finite verbs that follow a sentence's subject ("Leavitt's name was proposed…",
+/// "The family motto was…"), in the languages folio reads. A title in sentence case
+/// may hold one too, so [`states_a_fact`] asks for more.
+const VERBS: &[&str] = &[
+    "was", "were", "is", "are", "has", "had", "have", "became", "called", "said", "wrote",
+    "remained", "died", "est", "était", "fut", "sont", "étaient", "avait", "war", "ist", "wurde",
+    "hat", "hatte", "waren", "sind", "fue", "era", "fueron", "había", "fu", "è", "aveva", "foi",
+    "é", "foram", "tinha",
+];
+
+/// Whether `text` opens as a statement: a capitalised subject of at most
+/// [`SUBJECT_MAX_WORDS`] words ("Turing himself", "Leavitt's name", "The Shackleton
+/// family motto"), then one of [`VERBS`], all before the first comma, colon,
+/// parenthesis, quote or full stop. A reference's opening clause holds names or a
+/// title.
+fn states_a_fact(text: &str) -> bool {
+    if !text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    for (i, word) in text
+        .split_whitespace()
+        .enumerate()
+        .take(SUBJECT_MAX_WORDS + 1)
+    {
+        let bare = word.trim_end_matches(['.', ',', ';', ':']);
+        if i > 0 && VERBS.contains(&bare) {
+            return true;
+        }
+        if word.contains([',', ';', ':', '(', '“', '"', '«', '.']) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A statement's subject is at most this many words.
+const SUBJECT_MAX_WORDS: usize = 5;
+
+/// Whether `text` carries publication facts a statement does not: a year in
+/// parentheses ("(2020)", "(n.d.)"), a URL, a place and publisher, or the marks of
+/// [`REFERENCE_MARKS`].
+fn published(text: &str) -> bool {
+    let paren_year = text.split('(').skip(1).any(|after| {
+        let inside = after.split(')').next().unwrap_or("");
+        inside.starts_with("n.d") || dated(inside) && inside.len() <= 12
+    });
+    paren_year || has_url(text) || holds_any(text, REFERENCE_MARKS) || place_and_publisher(text)
+}
+
 /// Whether `text` holds a year: any will do here, not only the work's ("Report,
 /// 1891").
 fn dated(text: &str) -> bool {
@@ -436,6 +493,14 @@ fn opens_as_prose(text: &str) -> bool {
     PROSE_STARTS.contains(&lower_first.as_str())
         || (matches!(lower_first.as_str(), "the" | "a" | "an" | "in" | "on")
             && second.starts_with(char::is_lowercase))
+}
+
+/// Whether the first word is one only prose starts with ("Unless otherwise noted…",
+/// "This letter…"); "The" and "A" open anonymous titles too.
+fn opens_with_prose_word(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    !first.ends_with('.')
+        && PROSE_STARTS.contains(&first.trim_end_matches([',', ':']).to_lowercase().as_str())
 }
 
 /// Whether the text opens with names: up to the first comma, parenthesis, colon or
