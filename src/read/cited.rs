@@ -587,7 +587,10 @@ fn ends_like_entry(text: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or(body);
-    let initial = word.chars().count() <= 2
+    // "Longmans, Green & Co." ends with a firm, not an initial.
+    let firm = body[..body.len() - word.len()].trim_end().ends_with('&');
+    let initial = !firm
+        && word.chars().count() <= 2
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(|c| c.is_alphabetic() || c == '.');
     let initial = initial || word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
@@ -853,6 +856,11 @@ mod tests {
         assert!(starts(
             graham,
             "*Beowulf*. Translated by Seamus Heaney. 2000."
+        ));
+        // a firm's "& Co." is no initial
+        assert!(starts(
+            "Høyer, Liv Nansen (1957). Nansen: A Family Portrait. London: Longmans, Green & Co.",
+            "Huntford, Roland (1997). Nansen: The Explorer as Hero. London: Duckworth."
         ));
         // undated, but the next line is written "Family, Given."
         assert!(starts(
