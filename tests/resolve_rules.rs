@@ -256,6 +256,52 @@ fn number_after_a_name_is_an_age_unless_it_fits_the_sequence() {
 }
 
 #[test]
+fn an_earlier_note_cited_again_after_a_name_closes_its_sentence() {
+    let list = numbered(12);
+    let doc = run(
+        &[
+            "A.(1) B.(2) C.(3) D.(4) E.(5) F.(6) G.(7)",
+            "The drawings are kept at the Instituto Cajal in Madrid (2). Many survive.",
+            "Her data reached Crick through Max Perutz (5, 7), who sat on the committee.",
+            "His son Paul (3) went to school in Lund.",
+        ],
+        &entries(&list),
+    );
+    // closing a sentence, or naming several notes, it is a citation; going on after
+    // the name, an earlier number is a count or an age
+    assert_eq!(
+        markers(&doc),
+        [
+            vec![1],
+            vec![2],
+            vec![3],
+            vec![4],
+            vec![5],
+            vec![6],
+            vec![7],
+            vec![2],
+            vec![5, 7]
+        ]
+    );
+    assert_eq!(not_a_citation(&doc).len(), 1);
+}
+
+#[test]
+fn a_document_citing_in_square_brackets_numbers_equations_in_round_ones() {
+    let list = numbered(6);
+    let doc = run(
+        &[
+            "A [1]. B [2]. She found a third case of the equations of motion (3), and the prize [3].",
+        ],
+        &entries(&list),
+    );
+    assert_eq!(markers(&doc), [vec![1], vec![2], vec![3]]);
+    let info = not_a_citation(&doc);
+    assert_eq!(info.len(), 1);
+    assert!(info[0].message.contains("cites in square brackets"));
+}
+
+#[test]
 fn in_sequence_number_mid_sentence_is_a_citation() {
     let list = numbered(2);
     let doc = run(

@@ -40,6 +40,7 @@ pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
         defs: doc.footnote_defs.iter().map(|d| d.label.clone()).collect(),
         input: std::mem::take(&mut doc.input),
         prev_max: first_entry.saturating_sub(1),
+        cited_with: [0, 0],
         markers: std::mem::take(&mut doc.markers),
         footnotes: Vec::new(),
         diagnostics: Vec::new(),
@@ -53,6 +54,10 @@ pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
     doc.diagnostics.append(&mut finder.diagnostics);
     finder.footnotes
 }
+
+/// Citations in square brackets, and none in round ones, that make a number in round
+/// brackets suspect.
+const OTHER_BRACKETS_MIN: u32 = 2;
 
 /// One comma-separated piece of a bracket: "4" or "4–6".
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +75,8 @@ struct Finder {
     input: String,
     /// The largest note number cited so far: the sequence a new marker is judged by.
     prev_max: u32,
+    /// Citations found so far written in round and in square brackets.
+    cited_with: [u32; 2],
     markers: Vec<Marker>,
     footnotes: Vec<FootnoteMarker>,
     diagnostics: Vec<Diagnostic>,
@@ -567,6 +574,15 @@ impl Finder {
             return None;
         }
         let smallest = numbers.iter().copied().min().unwrap_or(0);
+        let bracket = if written.starts_with('[') {
+            Bracket::Square
+        } else {
+            Bracket::Round
+        };
+        let (this, other) = match bracket {
+            Bracket::Round => (0, 1),
+            Bracket::Square => (1, 0),
+        };
         let before = Before {
             text: before,
             last_char: self.cursor.last_char,
@@ -579,15 +595,17 @@ impl Finder {
             year: numbers.iter().any(|&n| (1000..=2199).contains(&n)),
             listed: self.listed(&numbers),
             place: weigh_markers::place(&before, after),
-            bracket: if written.starts_with('[') {
-                Bracket::Square
-            } else {
-                Bracket::Round
-            },
+            bracket,
             in_heading: self.cursor.heading,
+            several: numbers.len() > 1,
+            // square brackets in prose hold little but citations, whatever cited before
+            other_brackets: bracket == Bracket::Round
+                && self.cited_with[this] == 0
+                && self.cited_with[other] >= OTHER_BRACKETS_MIN,
         };
         match evidence.verdict() {
             Ok(()) => {
+                self.cited_with[this] += 1;
                 self.prev_max = self
                     .prev_max
                     .max(numbers.iter().copied().max().unwrap_or(0));
@@ -666,6 +684,12 @@ impl Finder {
             ),
             Reason::NounPhrase => (
                 format!("it sits inside a noun phrase, far from the expected note {expected}"),
+                place_hint(),
+            ),
+            Reason::OtherBrackets => (
+                format!(
+                    "the document cites in square brackets, so {written} reads as an equation or item number"
+                ),
                 place_hint(),
             ),
             Reason::OutOfSequence => (

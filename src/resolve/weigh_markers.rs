@@ -104,6 +104,11 @@ pub(super) struct Evidence {
     /// It ends or sits in a heading, where a number is more often part of the title
     /// ("Edit request (2)") than a citation.
     pub in_heading: bool,
+    /// It names several numbers ("(5, 7)", "(4)(5)"): no age or count does.
+    pub several: bool,
+    /// A round bracket where every citation so far was written in square ones: in a
+    /// document citing "[4]", IEEE's style, "(3)" refers to an equation or an item.
+    pub other_brackets: bool,
 }
 
 /// Why a candidate is text, most telling first.
@@ -127,6 +132,8 @@ pub(super) enum Reason {
     NounPhrase,
     /// It is far from the sequence and nothing in its place speaks for a citation.
     OutOfSequence,
+    /// The document cites in square brackets, and this is a round one.
+    OtherBrackets,
 }
 
 /// A sum at or above this makes a citation.
@@ -163,6 +170,7 @@ impl Evidence {
             return Ok(());
         }
         Err(match self.place {
+            _ if self.other_brackets => Reason::OtherBrackets,
             Place::Enumeration(c) => Reason::Enumeration(c),
             Place::AfterName => Reason::AfterName,
             Place::NounPhrase => Reason::NounPhrase,
@@ -198,7 +206,9 @@ impl Evidence {
             Bracket::Round => 0,
         };
         let heading = if self.in_heading { -1 } else { 0 };
-        fit + listed + place + bracket + heading
+        let several = i32::from(self.several);
+        let style = if self.other_brackets { -4 } else { 0 };
+        fit + listed + place + bracket + heading + several + style
     }
 
     /// Whether rejecting for `reason` is worth an info, so that the author can check a
@@ -254,7 +264,10 @@ pub(super) fn place(before: &Before, after: &str) -> Place {
     {
         return Place::Enumeration(p);
     }
-    if after_name(before.text) {
+    // "…kept today in Madrid (10). Many…": a number closing the sentence after a
+    // name is where a citation sits; an age or a count goes on ("Smith (42) said").
+    let closes = next.is_none_or(|c| matches!(c, '.' | '!' | '?'));
+    if after_name(before.text) && !closes {
         return Place::AfterName;
     }
     if prev.is_some_and(char::is_alphanumeric) && lower_next {
@@ -339,6 +352,8 @@ mod tests {
             place,
             bracket,
             in_heading: false,
+            several: false,
+            other_brackets: false,
         }
         .verdict()
     }
@@ -354,6 +369,8 @@ mod tests {
             place: Place::AfterPunctuation,
             bracket: Round,
             in_heading: false,
+            several: false,
+            other_brackets: false,
         };
         assert_eq!(year.verdict(), Err(Reason::Year));
         assert!(!year.worth_reporting(Reason::Year));
@@ -416,6 +433,8 @@ mod tests {
             place: Place::ClauseEnd,
             bracket: Round,
             in_heading: true,
+            several: false,
+            other_brackets: false,
         };
         assert_eq!(heading.verdict(), Err(Reason::OutOfSequence));
         let with_list = Evidence {
