@@ -213,8 +213,12 @@ fn parts(text: &str, words: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
             }
             continue;
         }
-        // Written in lowercase and alone: "E." is an initial, not Italian "e".
-        if CONJUNCTIONS.contains(&word.trim_end_matches(',')) {
+        // Written in lowercase and alone: "E." is an initial, not Italian "e". Spanish
+        // "y" between two surnames joins them: "Ramón y Cajal, S.", "Santiago Ramón y
+        // Cajal" (see [`joins_surnames`]).
+        if CONJUNCTIONS.contains(&word.trim_end_matches(','))
+            && !joins_surnames(text, words, w, &current)
+        {
             if !current.is_empty() {
                 parts.push(std::mem::take(&mut current));
             }
@@ -234,6 +238,34 @@ fn parts(text: &str, words: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
         parts.push(current);
     }
     parts
+}
+
+/// Whether the Spanish "y" at `w` joins a father's and a mother's surname into one
+/// family name: a capitalised word without a stop before it, and one capitalised word
+/// after it that closes the name (a comma, a semicolon or the end of the field
+/// follows). "Pedro Pérez y Juan García" names two people: two words follow.
+fn joins_surnames(
+    text: &str,
+    words: &[Range<usize>],
+    w: &Range<usize>,
+    current: &[Range<usize>],
+) -> bool {
+    if &text[w.clone()] != "y" {
+        return false;
+    }
+    let Some(at) = words.iter().position(|x| x == w) else {
+        return false;
+    };
+    let before = current.last().map(|r| &text[r.clone()]);
+    let after = words.get(at + 1).map(|r| &text[r.clone()]);
+    let closes = words.get(at + 2).is_none_or(|r| {
+        let next = &text[r.clone()];
+        CONJUNCTIONS.contains(&next.trim_end_matches(','))
+    }) || after.is_some_and(|a| a.ends_with([',', ';']));
+    before.is_some_and(|b| is_capitalised(b) && !b.ends_with(['.', ',', ';']))
+        && after
+            .is_some_and(|a| is_capitalised(a) && !a.trim_end_matches([',', ';']).ends_with('.'))
+        && closes
 }
 
 /// Names from parts: an inverted "Family, Given" spans two parts (or one, with
@@ -261,7 +293,8 @@ fn names(text: &str, parts: &[Vec<Range<usize>>]) -> Vec<Written> {
             .map(|n| n.iter().map(|w| clean_word(&text[w.clone()])).collect())
             .unwrap_or_default();
         // A family name of two words ("García Márquez, G.") only before bare initials:
-        // "John Smith, Jane Doe" are two people.
+        // "John Smith, Jane Doe" are two people. (Nor before one given name: in a note,
+        // "Jeremi Wasiutyński, Kopernik." is a name and a one-word title.)
         // So is one of up to four words with a particle inside ("Vázques de Parga, L.",
         // or first in the list before one given name: "Vázques de Parga, Luis, …"),
         // and one in capitals as ISO 690 writes it ("VÁZQUES DE PARGA, Luis").
@@ -358,6 +391,10 @@ fn natural(text: &str, part: &[Range<usize>], words: &[&str]) -> (String, Option
     // Given first: the family name is the last word with the particles before it.
     let mut start = n - 1;
     while start > 1 && PARTICLES.contains(&words[start - 1].to_lowercase().as_str()) {
+        start -= 1;
+    }
+    // "Santiago Ramón y Cajal": the surname before "y" is the family name's too.
+    if start > 1 && words[start] == "y" {
         start -= 1;
     }
     (join(text, &part[start..]), Some(join(text, &part[..start])))
@@ -681,5 +718,15 @@ mod tests {
             families("Luis Vázques de Parga, José María Lacarra"),
             ["de Parga", "Lacarra"]
         );
+    }
+
+    #[test]
+    fn spanish_surnames_joined_by_y_and_a_compound_first_name() {
+        assert_eq!(families("Ramón y Cajal, S."), ["Ramón y Cajal"]);
+        assert_eq!(families("Ortega y Gasset, José"), ["Ortega y Gasset"]);
+        assert_eq!(families("Santiago Ramón y Cajal"), ["Ramón y Cajal"]);
+        assert_eq!(families("Pérez, J. y García, M."), ["Pérez", "García"]);
+        assert_eq!(families("Pedro Pérez y Juan García"), ["Pérez", "García"]);
+        assert_eq!(families("John Smith, Jane Doe"), ["Smith", "Doe"]);
     }
 }
