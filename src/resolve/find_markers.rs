@@ -731,13 +731,35 @@ fn coalesce_text(inlines: &mut Vec<Inline>) {
     }
 }
 
-/// "(4)", "(4)(5)", "[1][2]": consecutive groups written without a space form one marker.
+/// "(4)", "(4)(5)", "[1][2]": consecutive groups written without a space form one marker;
+/// IEEE's "[4]–[6]" is one range.
 fn parse_chain(text: &str, start: usize) -> Option<(usize, Vec<Item>)> {
     let mut items = Vec::new();
     let mut pos = start;
-    while let Some((end, group)) = parse_group(text, pos) {
-        items.extend(group);
-        pos = end;
+    loop {
+        if let Some((end, group)) = parse_group(text, pos) {
+            items.extend(group);
+            pos = end;
+            continue;
+        }
+        let square = pos > start && text.as_bytes()[pos - 1] == b']';
+        let dash = ['–', '-', '—']
+            .iter()
+            .find_map(|&d| text[pos..].strip_prefix(d).map(|_| d.len_utf8()));
+        if let (true, Some(dash)) = (square, dash)
+            && text[pos + dash..].starts_with('[')
+            && let Some((end, group)) = parse_group(text, pos + dash)
+            && let (Some(Item::Single(a)), Some(Item::Single(b))) = (items.last(), group.first())
+            && a < b
+        {
+            let (a, b) = (*a, *b);
+            items.pop();
+            items.push(Item::Range(a, b));
+            items.extend(group.into_iter().skip(1));
+            pos = end;
+            continue;
+        }
+        break;
     }
     (pos > start).then_some((pos, items))
 }
@@ -784,6 +806,9 @@ mod tests {
         assert_eq!(items("(4)(5)").unwrap(), ["Single(4)", "Single(5)"]);
         assert_eq!(items("[4, 5]").unwrap(), ["Single(4)", "Single(5)"]);
         assert_eq!(items("(4–6)").unwrap(), ["Range(4, 6)"]);
+        assert_eq!(items("[4]–[6]").unwrap(), ["Range(4, 6)"]);
+        assert_eq!(items("[4]-[6], [9]").unwrap(), ["Range(4, 6)"]);
+        assert_eq!(items("(4)–(6)").unwrap(), ["Single(4)"]);
         assert_eq!(items("(a)"), None);
         assert_eq!(items("(see below)"), None);
         assert_eq!(items("(4"), None);
