@@ -2,11 +2,11 @@
 //!
 //! Every works-cited note is a citation, in works-cited order, unless it reads as a
 //! remark of the list: a run of prose, or a statement ("Turing himself called it…",
-//! "Unless otherwise noted, translations are mine.") with no publication facts. A Markdown footnote may
-//! be one too: its body may be a citation ("Dupont, Marie. *Title*. Paris: Seuil,
-//! 2019, p. 12."; "Ibid., 4."; "Varga, *Salt Roads*, 23."), commentary ("The account
-//! was written forty years later."), or commentary that cites ("The figures differ;
-//! see Varga, *Salt Roads*, 23."). Footnotes come after the works-cited notes, in the
+//! "Unless otherwise noted, translations are mine.") with no publication facts. A
+//! Markdown footnote may be one too: its body may be a citation ("Dupont, Marie.
+//! *Title*. Paris: Seuil, 2019, p. 12."; "Ibid., 4."; "Varga, *Salt Roads*, 23."),
+//! commentary ("The account was written forty years later."), or commentary that
+//! cites ("The figures differ; see Varga, *Salt Roads*, 23."). Footnotes come after the works-cited notes, in the
 //! order of their numbers, so an Ibid in a footnote means the footnote before it.
 //!
 //! Whether a footnote that fits no earlier work is a citation is decided here, from its
