@@ -278,6 +278,25 @@ fn a_sentence_opened_by_an_article_is_commentary() {
 }
 
 #[test]
+fn an_author_only_short_form_is_not_matched_by_a_publisher_of_that_name() {
+    let doc = footnotes(&[
+        "Andreas W. Daum, *Alexander von Humboldt* (München: C.H. Beck, 2019), 12.",
+        "Hanno Beck, *Alexander von Humboldt*, 2 Bde. (Wiesbaden: Steiner, 1959), 140.",
+        "Beck, a.a.O., S. 140.",
+        "Daum, a.a.O., S. 30.",
+    ]);
+    let sources: Vec<Option<String>> = doc.notes.iter().map(|n| n.source.clone()).collect();
+    assert_eq!(sources, [s("s1"), s("s2"), s("s2"), s("s1")]);
+    // an editor of that name elsewhere keeps it ambiguous
+    let doc = footnotes(&[
+        "Andreas W. Daum, *Humboldt*, ed. Hanno Beck (München: C.H. Beck, 2019), 12.",
+        "Hanno Beck, *Alexander von Humboldt*, 2 Bde. (Wiesbaden: Steiner, 1959), 140.",
+        "Beck, a.a.O., S. 140.",
+    ]);
+    assert_eq!(doc.notes[2].source, None);
+}
+
+#[test]
 fn a_works_cited_entry_that_states_a_fact_is_commentary() {
     // A subject and its verb, or a word only prose opens with, and no publication
     // facts: a remark in the list. A headline with its date and paper is a work.

@@ -151,6 +151,7 @@ impl Works {
                 _ => {
                     return self
                         .by_author(short, &fits)
+                        .or_else(|| self.by_author_not_publisher(short, &fits))
                         .map_or(Found::Several(fits), Found::One);
                 }
             }
@@ -184,6 +185,42 @@ impl Works {
                 }
                 authored = Some(w);
             } else if !short.names.iter().all(|n| holds_words(&padded_title, n)) {
+                return None;
+            }
+        }
+        authored
+    }
+
+    /// Of several works a short form fits, the one whose authors bear its names, when
+    /// every other one holds them only in its publisher's name: "Beck, a.a.O., S. 140."
+    /// names Hanno Beck's book, not one published by C.H. Beck. An editor or a
+    /// translator of that name elsewhere keeps it ambiguous.
+    fn by_author_not_publisher(&self, short: &Short, fits: &[usize]) -> Option<usize> {
+        if short.names.is_empty() || fits.len() > MAX_NAMED {
+            return None;
+        }
+        let mut authored = None;
+        for &w in fits {
+            let parsed = &self.list[w].parsed;
+            let surnames = format!(" {} ", parsed.surnames.join(" "));
+            if short.names.iter().all(|n| holds_words(&surnames, n)) {
+                if authored.is_some() {
+                    return None;
+                }
+                authored = Some(w);
+                continue;
+            }
+            let publisher = format!(
+                " {} ",
+                fold(parsed.details.publisher.as_deref().unwrap_or_default())
+            );
+            let named_by_publisher = short.names.iter().all(|n| holds_words(&publisher, n));
+            // Its names elsewhere in its text than the publisher: an editor, a translator.
+            let text = self.list[w].text.replacen(publisher.trim(), " ", 1);
+            if self.list[w].commentary
+                || !named_by_publisher
+                || short.names.iter().any(|n| holds_words(&text, n))
+            {
                 return None;
             }
         }
