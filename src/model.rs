@@ -230,13 +230,19 @@ pub enum Inline {
     NoteRef(usize),
 }
 
-/// One citation place in the text: "(4)", "(4)(5)", "(4-6)", "[4]" or `[^label]`.
+/// One citation place in the text: "(4)", "(4)(5)", "(4-6)", "[4]", "[4, p. 12]" or
+/// `[^label]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Marker {
     /// The numbers of the notes it cites, in order.
     pub notes: Vec<u32>,
     /// The marker as written.
     pub text: String,
+    /// Where in the work this place points, written inside the marker (IEEE's
+    /// "[3, p. 5]", "[3, Ch. 2]"); such a marker cites one note. Both editions print it
+    /// after the note's number, as a superscript does in AMA style ("³⁽ᵖ· ⁵⁾").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
     /// Where it is.
     #[serde(flatten)]
     pub span: Span,

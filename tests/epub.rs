@@ -97,6 +97,7 @@ fn profile(slug: &str, title: &str, lang: &str) -> Document {
     .map(|notes| Marker {
         text: notes.iter().map(|n| format!("({n})")).collect(),
         notes,
+        locator: None,
         span: Span::default(),
     })
     .collect();

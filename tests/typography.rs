@@ -238,3 +238,33 @@ fn every_paper_sets_the_sample_at_66_to_75_characters_a_line() {
         assert!((66..=75).contains(&n), "{paper:?}: {n} characters a line");
     }
 }
+
+/// IEEE's "[3, p. 87]" keeps its locator in both editions, after the note's number and
+/// outside its link, never broken across lines (AMA sets "³⁽ᵖ· ⁸⁷⁾" so); a plain "[3]"
+/// prints no locator.
+#[test]
+fn an_ieee_locator_prints_after_its_note_number_in_both_editions() {
+    let profile = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ieee-locators.md"
+    ))
+    .expect("fixture");
+    let book = book("ieee-locators.md", &profile);
+    let xhtml = epub_text(&book);
+    for locator in ["p.\u{a0}87", "Ch.\u{a0}2"] {
+        assert!(
+            xhtml.contains(&format!("</a>({locator})</sup>")),
+            "EPUB lacks ({locator}) after its link:\n{xhtml}"
+        );
+    }
+    assert_eq!(xhtml.matches("</a>(").count(), 2, "only located markers");
+    let lines = pdf_lines(&book, "ieee-locators");
+    let text = lines.join(" ");
+    for locator in ["1(p.\u{a0}87)", "2(Ch.\u{a0}2)"] {
+        let spaced = locator.replace('\u{a0}', " ");
+        assert!(
+            text.contains(locator) || text.contains(&spaced),
+            "PDF lacks {locator}: {text}"
+        );
+    }
+}

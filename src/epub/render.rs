@@ -426,7 +426,8 @@ impl Renderer<'_> {
         crate::link::outside_href(url)
     }
 
-    /// A marker: one superscript link per note it cites, "(4)(5)" → ⁴,⁵.
+    /// A marker: one superscript link per note it cites, "(4)(5)" → ⁴,⁵, then its
+    /// locator, "[3, p. 5]" → ³⁽ᵖ· ⁵⁾.
     fn noteref(&mut self, index: usize, out: &mut String) {
         let Some(marker) = self.doc.markers.get(index) else {
             return;
@@ -448,6 +449,13 @@ impl Renderer<'_> {
                 self.doc.note_mark(number)
             );
             self.refs.entry(number).or_default().push(id);
+        }
+        if let Some(locator) = &marker.locator {
+            // Outside the link: the number opens the note, the locator is this place's.
+            // Unbreakable, as a superscript is.
+            out.push('(');
+            push_escaped(out, &locator.replace(' ', "\u{a0}"));
+            out.push(')');
         }
         out.push_str("</sup>");
     }

@@ -457,6 +457,7 @@ impl Finder {
                         self.markers.push(Marker {
                             notes: Vec::new(),
                             text,
+                            locator: None,
                             span,
                         });
                     } else {
@@ -516,7 +517,12 @@ impl Finder {
                 i += 1;
                 continue;
             }
-            let Some((end, items)) = parse_chain(text, i) else {
+            let Some(Chain {
+                end,
+                items,
+                locator,
+            }) = parse_chain(text, i)
+            else {
                 i += 1;
                 continue;
             };
@@ -538,6 +544,7 @@ impl Finder {
                 self.markers.push(Marker {
                     notes: numbers,
                     text: text[i..end].to_string(),
+                    locator,
                     span,
                 });
                 emitted = end;
@@ -731,13 +738,32 @@ fn coalesce_text(inlines: &mut Vec<Inline>) {
     }
 }
 
+/// A candidate marker: where it ends, what it cites, and the locator written inside
+/// it (IEEE's "[3, p. 5]").
+struct Chain {
+    end: usize,
+    items: Vec<Item>,
+    locator: Option<String>,
+}
+
 /// "(4)", "(4)(5)", "[1][2]": consecutive groups written without a space form one marker;
-/// IEEE's "[4]–[6]" is one range.
-fn parse_chain(text: &str, start: usize) -> Option<(usize, Vec<Item>)> {
+/// IEEE's "[4]–[6]" is one range. A group with a locator ("[3, p. 5]") stands alone:
+/// the locator belongs to its one number.
+fn parse_chain(text: &str, start: usize) -> Option<Chain> {
     let mut items = Vec::new();
     let mut pos = start;
     loop {
-        if let Some((end, group)) = parse_group(text, pos) {
+        if let Some((end, group, locator)) = parse_group(text, pos) {
+            if locator.is_some() {
+                if pos > start {
+                    break;
+                }
+                return Some(Chain {
+                    end,
+                    items: group,
+                    locator,
+                });
+            }
             items.extend(group);
             pos = end;
             continue;
@@ -748,7 +774,7 @@ fn parse_chain(text: &str, start: usize) -> Option<(usize, Vec<Item>)> {
             .find_map(|&d| text[pos..].strip_prefix(d).map(|_| d.len_utf8()));
         if let (true, Some(dash)) = (square, dash)
             && text[pos + dash..].starts_with('[')
-            && let Some((end, group)) = parse_group(text, pos + dash)
+            && let Some((end, group, None)) = parse_group(text, pos + dash)
             && let (Some(Item::Single(a)), Some(Item::Single(b))) = (items.last(), group.first())
             && a < b
         {
@@ -761,10 +787,43 @@ fn parse_chain(text: &str, start: usize) -> Option<(usize, Vec<Item>)> {
         }
         break;
     }
-    (pos > start).then_some((pos, items))
+    (pos > start).then_some(Chain {
+        end: pos,
+        items,
+        locator: None,
+    })
 }
 
-fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>)> {
+/// Words that open a locator inside a square bracket after its number (IEEE
+/// Editorial Style Manual: "[3, p. 5]", "[3, pp. 5–7]", "[3, Ch. 2]", "[3, Sec. 4]",
+/// "[3, Fig. 1]", "[3, Eq. (2)]", "[3, Table 2]", "[3, Appendix A]"), lowercase.
+const LOCATOR_WORDS: &[&str] = &[
+    "p.", "pp.", "ch.", "chap.", "chs.", "sec.", "sect.", "secs.", "§", "§§", "fig.", "figs.",
+    "eq.", "eqs.", "table", "tab.", "thm.", "theorem", "lemma", "def.", "prop.", "alg.",
+    "appendix", "app.", "para.", "paras.", "col.", "cols.", "vol.", "l.", "ll.", "fn.", "n.",
+];
+
+/// "p. 5" after "[3, ": a locator word from [`LOCATOR_WORDS`], then something to
+/// locate (a number, "A", "(2)").
+fn locator(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let (word, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let word_lower = word.to_lowercase();
+    // "§12", "p.5": the word may run into its number.
+    let known = LOCATOR_WORDS.iter().any(|w| {
+        word_lower == *w
+            || word_lower
+                .strip_prefix(w)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let located = rest
+        .trim()
+        .starts_with(|c: char| c.is_alphanumeric() || c == '(')
+        || word.ends_with(|c: char| c.is_ascii_digit());
+    (known && located).then_some(text)
+}
+
+fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>, Option<String>)> {
     let close = match text.as_bytes().get(start)? {
         b'(' => b')',
         b'[' => b']',
@@ -773,6 +832,14 @@ fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>)> {
     let rest = text.get(start + 1..)?;
     let len = rest.bytes().take(MAX_GROUP_LEN).position(|b| b == close)?;
     let inner = rest.get(..len)?;
+    let end = start + 1 + len + 1;
+    if close == b']'
+        && let Some((first, after)) = inner.split_once(',')
+        && let Some(n) = number(first)
+        && let Some(at) = locator(after)
+    {
+        return Some((end, vec![Item::Single(n)], Some(at.to_string())));
+    }
     let mut items = Vec::new();
     for part in inner.split([',', ';']) {
         let part = part.trim();
@@ -781,7 +848,7 @@ fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>)> {
             None => items.push(Item::Single(number(part)?)),
         }
     }
-    Some((start + 1 + len + 1, items))
+    Some((end, items, None))
 }
 
 fn number(s: &str) -> Option<u32> {
@@ -797,7 +864,7 @@ mod tests {
     use super::*;
 
     fn items(text: &str) -> Option<Vec<String>> {
-        parse_chain(text, 0).map(|(_, items)| items.iter().map(|i| format!("{i:?}")).collect())
+        parse_chain(text, 0).map(|chain| chain.items.iter().map(|i| format!("{i:?}")).collect())
     }
 
     #[test]
@@ -813,6 +880,35 @@ mod tests {
         assert_eq!(items("(see below)"), None);
         assert_eq!(items("(4"), None);
         assert_eq!(items("(99999999999)"), None);
+    }
+
+    /// IEEE's locators stay with their number; a bracket of numbers or of words that
+    /// locate nothing has none, and a round bracket never has one.
+    #[test]
+    fn a_locator_inside_square_brackets_belongs_to_its_number() {
+        let located = |text: &str| parse_chain(text, 0).map(|c| (c.end, c.items.len(), c.locator));
+        assert_eq!(located("[3, p. 5]"), Some((9, 1, Some("p. 5".into()))));
+        assert_eq!(
+            located("[12, pp. 5–7]"),
+            Some((15, 1, Some("pp. 5–7".into())))
+        );
+        assert_eq!(located("[5, Ch. 2]"), Some((10, 1, Some("Ch. 2".into()))));
+        assert_eq!(located("[5, §4]"), Some((8, 1, Some("§4".into()))));
+        assert_eq!(
+            located("[2, Eq. (7)]"),
+            Some((12, 1, Some("Eq. (7)".into())))
+        );
+        assert_eq!(
+            located("[2, Appendix A]").unwrap().2.as_deref(),
+            Some("Appendix A")
+        );
+        // The locator ends the chain: "[4]" after it is a marker of its own.
+        assert_eq!(located("[3, p. 5][4]"), Some((9, 1, Some("p. 5".into()))));
+        assert_eq!(located("[4][3, p. 5]"), Some((3, 1, None)));
+        assert_eq!(located("[4, 5]"), Some((6, 2, None)));
+        assert_eq!(located("[4, see above]"), None);
+        assert_eq!(located("[4, p.]"), None);
+        assert_eq!(located("(3, p. 5)"), None);
     }
 
     #[test]

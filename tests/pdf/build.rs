@@ -86,6 +86,7 @@ impl Builder {
             self.doc.markers.push(Marker {
                 notes: vec![n],
                 text: format!("({n})"),
+                locator: None,
                 span: span(1),
             });
             out.push(Inline::NoteRef(self.doc.markers.len() - 1));

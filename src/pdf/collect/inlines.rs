@@ -75,7 +75,8 @@ pub(super) fn inlines(content: &[Inline], ctx: Ctx, out: &mut Vec<Piece>, depth:
     }
 }
 
-/// A superscript marker: each cited number tagged with its note.
+/// A superscript marker: each cited number tagged with its note, then the locator
+/// written inside it ("[3, p. 5]" → ³⁽ᵖ· ⁵⁾).
 fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
     let Some(m) = ctx.doc.markers.get(index) else {
         return;
@@ -108,6 +109,15 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
                 marker: index,
                 note: *note,
             }),
+        });
+    }
+    if let Some(locator) = &m.locator {
+        // Untagged: the number links to the note, the locator is this place's.
+        // Unbreakable, as a superscript is.
+        out.push(Piece {
+            text: format!("({})", locator.replace(' ', "\u{a0}")),
+            style,
+            tag: None,
         });
     }
 }
