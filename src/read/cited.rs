@@ -187,6 +187,102 @@ fn greek_key(text: &str) -> String {
         .collect()
 }
 
+/// English heading words that name a list ("references", "notes", "sources") when a
+/// heading is made of them and of [`HEADING_MODIFIERS`] alone: "Reference list", "List
+/// of references", "References cited", "Selected bibliography", "Notes and sources".
+const HEADING_NOUNS: &[&str] = &[
+    "reference",
+    "references",
+    "note",
+    "notes",
+    "source",
+    "sources",
+    "bibliography",
+    "bibliographies",
+    "citations",
+    "literature",
+    "endnotes",
+    "footnotes",
+];
+
+/// Words that qualify a heading of [`HEADING_NOUNS`] without making it a section of
+/// prose: "Sources of inspiration" has a word of its own, and is not a list.
+const HEADING_MODIFIERS: &[&str] = &[
+    "list",
+    "of",
+    "and",
+    "&",
+    "the",
+    "cited",
+    "consulted",
+    "used",
+    "quoted",
+    "selected",
+    "select",
+    "further",
+    "reading",
+    "additional",
+    "general",
+    "primary",
+    "secondary",
+    "published",
+    "unpublished",
+    "works",
+    "work",
+    "other",
+    "key",
+    "main",
+    "principal",
+    "archival",
+    "printed",
+    "online",
+    "web",
+];
+
+/// Where a heading of [`HEADING_NOUNS`] may start: a noun, or a modifier that comes
+/// first ("List of…", "Selected…"); read before the whole line is lowercased.
+const HEADING_OPENERS: &[&str] = &[
+    "reference",
+    "note",
+    "source",
+    "bibliograph",
+    "citations",
+    "literature",
+    "endnotes",
+    "footnotes",
+    "list of ",
+    "selected ",
+    "select ",
+    "further ",
+    "additional ",
+    "general ",
+    "primary ",
+    "secondary ",
+    "published ",
+    "unpublished ",
+    "works ",
+    "other ",
+    "key ",
+    "main ",
+    "principal ",
+    "archival ",
+    "printed ",
+    "online ",
+    "web ",
+];
+
+/// Whether a lowercase heading is made of [`HEADING_NOUNS`] and
+/// [`HEADING_MODIFIERS`] alone, with at least one noun, in two to six words (one word
+/// alone must be one of [`HEADINGS`]: "Source" under a photograph opens nothing).
+fn composed_heading(t: &str) -> bool {
+    let words: Vec<&str> = t.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    (2..=6).contains(&words.len())
+        && words.iter().any(|w| HEADING_NOUNS.contains(w))
+        && words
+            .iter()
+            .all(|w| HEADING_NOUNS.contains(w) || HEADING_MODIFIERS.contains(w))
+}
+
 /// Headings that open a list only in a scraped page, where a wiki mirror may put the
 /// references straight under "See also" (the list must follow at once, see the reader).
 const PAGE_HEADINGS: &[&str] = &["see also"];
@@ -213,7 +309,9 @@ pub(crate) fn is_heading(text: &str) -> bool {
     }
     // What is left below is the start of the text's lowercase: most lines are
     // turned down before the whole line is lowercased.
-    if !lowercase::starts_with_any(text.trim(), HEADINGS) {
+    if !lowercase::starts_with_any(text.trim(), HEADINGS)
+        && !lowercase::starts_with_any(text.trim(), HEADING_OPENERS)
+    {
         return false;
     }
     // "注释：" ends in a full-width colon.
@@ -236,7 +334,7 @@ pub(crate) fn is_heading(text: &str) -> bool {
         }
     }
     let t = t.trim().trim_end_matches(':').trim_end();
-    HEADINGS.contains(&t)
+    HEADINGS.contains(&t) || composed_heading(t)
 }
 
 /// Whether a line of a scraped page opens a list: any [`is_heading`], or a heading
@@ -716,6 +814,14 @@ mod tests {
             "Βιβλιογραφία",
             "Πηγές",
             "Υποσημειώσεις",
+            "Reference list",
+            "REFERENCE LIST:",
+            "List of references",
+            "References cited",
+            "Selected bibliography",
+            "Notes and sources",
+            "Sources and further reading",
+            "Primary sources",
         ] {
             assert!(is_heading(h), "{h}");
         }
@@ -731,6 +837,11 @@ mod tests {
             "注意事项",
             "주의",
             "Σημειώσεις του συγγραφέα για το δεύτερο κεφάλαιο",
+            "Source",
+            "Selected works",
+            "Notes on contributors",
+            "List of works",
+            "Literature",
             "",
         ] {
             assert!(!is_heading(h), "{h}");
