@@ -13,6 +13,7 @@
 //! tune half, `train_citations --fold K`, or the reference set's `extra` part) and
 //! kept when it helped there without costing the other fold.
 
+mod din;
 mod ends;
 mod gost;
 mod marked;
@@ -32,8 +33,8 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = numbers::year_opening_title(text, tokens, labels);
     let labels = names::organisation_split_at_its_start(text, tokens, labels);
     let labels = names::title_after_names(text, tokens, labels);
-    let labels = names::din_names_and_title(text, tokens, labels);
-    let labels = names::din_plain_name(text, tokens, labels);
+    let labels = din::din_names_and_title(text, tokens, labels);
+    let labels = din::din_plain_name(text, tokens, labels);
     let labels = names::names_and_title(text, tokens, labels);
     let labels = names::organisation_before_title(text, tokens, labels);
     let labels = names::title_opens_after_the_names(text, tokens, labels);
