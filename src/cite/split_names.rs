@@ -198,8 +198,8 @@ fn organisations(text: &str, words: &[Range<usize>]) -> Option<Vec<Range<usize>>
     (runs.len() > 1 && runs.iter().all(|r| is_organisation(&text[r.clone()]))).then_some(runs)
 }
 
-/// The parts of a name list: runs of words between commas, semicolons and
-/// conjunctions. With semicolons, commas stay inside a part ("Varga, Ilona; …").
+/// The parts of a name list: runs of words between commas, semicolons, conjunctions
+/// and slashes. With semicolons, commas stay inside a part ("Varga, Ilona; …").
 fn parts(text: &str, words: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
     let semicolons = words.iter().any(|w| text[w.clone()].ends_with(';'));
     let mut parts: Vec<Vec<Range<usize>>> = Vec::new();
@@ -222,6 +222,16 @@ fn parts(text: &str, words: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
             if !current.is_empty() {
                 parts.push(std::mem::take(&mut current));
             }
+            continue;
+        }
+        // "Humboldt/Aimé Bonpland": German lists join names with a slash.
+        if let Some(at) = word.find('/')
+            && is_capitalised(&word[..at])
+            && is_capitalised(&word[at + 1..])
+        {
+            current.push(w.start..w.start + at);
+            parts.push(std::mem::take(&mut current));
+            current.push(w.start + at + 1..w.end);
             continue;
         }
         current.push(w.clone());
@@ -728,5 +738,16 @@ mod tests {
         assert_eq!(families("Pérez, J. y García, M."), ["Pérez", "García"]);
         assert_eq!(families("Pedro Pérez y Juan García"), ["Pérez", "García"]);
         assert_eq!(families("John Smith, Jane Doe"), ["Smith", "Doe"]);
+    }
+
+    #[test]
+    fn a_slash_between_capitalised_names_sets_them_apart() {
+        assert_eq!(
+            families("Alexander von Humboldt/Aimé Bonpland"),
+            ["von Humboldt", "Bonpland"]
+        );
+        assert_eq!(families("Marx/Engels"), ["Marx", "Engels"]);
+        // Not between names: a slash inside one word stays.
+        assert_eq!(families("Doe, J./s.n."), ["Doe"]);
     }
 }

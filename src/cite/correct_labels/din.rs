@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::super::describe_tokens::{is_initial, is_year};
 use super::super::split_names::PARTICLES;
 use super::super::types::Label;
 use super::{NAME_LINKS, run_length};
@@ -86,4 +87,155 @@ pub(super) fn din_plain_name(
     let mut out = labels;
     out[..=colon].fill(Label::Author);
     out
+}
+
+/// Words that join co-authors given name first: "Alexander von Humboldt und Aimé
+/// Bonpland:" (and "/" between the names, read inside a word).
+const JOINS: &[&str] = &["und", "u.", "and", "&", "et"];
+
+/// The humanities' German form writes names given name first and closes them with a
+/// colon, and ends with the place, a colon, the publisher and the year, no comma
+/// between the last two ("Andreas W. Daum: Alexander von Humboldt. München: C. H.
+/// Beck 2019", "Alexander von Humboldt/Aimé Bonpland: Essai… Paris: Schoell 1807").
+/// In a reference that ends so, two to eight name words closed by the first colon are
+/// the names, and the title's first sentence follows them, whatever the labeller read
+/// (it takes "Kosmos" after "Alexander von Humboldt:" for a family name, the "Daum"
+/// after "Andreas W." for a title's first word).
+pub(super) fn given_names_before_colon(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(colon) = (1..tokens.len().min(8)).find(|&i| word(i).ends_with(':')) else {
+        return labels;
+    };
+    if !names_given_first(&(0..=colon).map(word).collect::<Vec<_>>()) {
+        return labels;
+    }
+    // The place before its publisher: a capitalised word closed by a colon, then the
+    // publisher and the year with no comma before it.
+    let Some(place) = (colon + 2..tokens.len())
+        .find(|&i| word(i).ends_with(':') && word(i).starts_with(char::is_uppercase))
+    else {
+        return labels;
+    };
+    let dated = (place + 2..tokens.len().min(place + 7)).any(|i| {
+        is_year(word(i).trim_end_matches([',', '.', ';']))
+            && !word(i - 1).ends_with([',', ';', ':'])
+    });
+    if !dated {
+        return labels;
+    }
+    let Some(stop) = (colon + 1..place).find(|&i| super::ends_sentence(word(i))) else {
+        return labels;
+    };
+    let mut out = labels;
+    out[..=colon].fill(Label::Author);
+    out[colon + 1..=stop].fill(Label::Title);
+    out
+}
+
+/// Whether `words` (the last closed by a colon) are names given name first: capitalised
+/// words, initials and particles, co-authors joined by "/" or [`JOINS`], each name
+/// ending in a capitalised word that is not an initial.
+fn names_given_first(words: &[&str]) -> bool {
+    let mut parts = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let w = if k + 1 == words.len() {
+            w.trim_end_matches(':')
+        } else {
+            w
+        };
+        // "Humboldt/Aimé": a name ends at the slash.
+        let mut pieces = w.split('/').peekable();
+        while let Some(piece) = pieces.next() {
+            parts.push(piece);
+            if pieces.peek().is_some() {
+                parts.push("/");
+            }
+        }
+    }
+    let capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().count() > 1
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
+    };
+    let mut names = 0;
+    let mut words_in_name = 0;
+    let mut last = "";
+    for part in parts.iter().copied().chain(["/"]) {
+        if part == "/" || JOINS.contains(&part) {
+            if words_in_name < 2 || !capitalised(last) {
+                return false;
+            }
+            names += 1;
+            words_in_name = 0;
+        } else if capitalised(part)
+            || is_initial(part)
+            || (PARTICLES.contains(&part) && words_in_name > 0)
+        {
+            words_in_name += 1;
+        } else {
+            return false;
+        }
+        last = part;
+    }
+    names > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cite::parse;
+
+    /// (authors, title, year) as parsed.
+    fn read(text: &str) -> (Vec<String>, Option<String>, Option<String>) {
+        let r = parse(text);
+        (r.authors, r.title, r.year)
+    }
+
+    #[test]
+    fn names_given_first_end_at_the_colon_before_the_title() {
+        let cases = [
+            (
+                "Andreas W. Daum: Alexander von Humboldt. München: C. H. Beck 2019, S. 45.",
+                vec!["Andreas W. Daum"],
+                "Alexander von Humboldt",
+            ),
+            (
+                "Alexander von Humboldt: Kosmos. Entwurf einer physischen Weltbeschreibung. \
+                 Bd. 1. Stuttgart/Tübingen: Cotta 1845.",
+                vec!["Alexander von Humboldt"],
+                "Kosmos. Entwurf einer physischen Weltbeschreibung",
+            ),
+            (
+                "Alexander von Humboldt/Aimé Bonpland: Essai sur la géographie des plantes. \
+                 Paris: Schoell 1807.",
+                vec!["Alexander von Humboldt", "Aimé Bonpland"],
+                "Essai sur la géographie des plantes",
+            ),
+            (
+                "Alexander von Humboldt: Ansichten der Natur, mit wissenschaftlichen \
+                 Erläuterungen. Tübingen: Cotta 1808.",
+                vec!["Alexander von Humboldt"],
+                "Ansichten der Natur, mit wissenschaftlichen Erläuterungen",
+            ),
+        ];
+        for (text, authors, title) in cases {
+            let (a, t, _) = read(text);
+            assert_eq!(a, authors, "{text}");
+            assert_eq!(t.as_deref(), Some(title), "{text}");
+        }
+    }
+
+    /// A title with a colon and a Chicago publisher ("Knopf, 2015") is no such form.
+    #[test]
+    fn a_title_with_a_colon_keeps_it_without_the_german_ending() {
+        let (authors, title, _) = read(
+            "Andrea Wulf, The Invention of Nature: Alexander von Humboldt's New World (New York: Knopf, 2015), 12.",
+        );
+        assert_eq!(authors, ["Andrea Wulf"]);
+        assert!(title.is_some_and(|t| t.starts_with("The Invention of Nature")));
+    }
 }
