@@ -445,3 +445,29 @@ fn non_english_ibid_op_cit_idem_and_supra() {
     assert_eq!(got[8], (Short, wehler, s("40")));
     assert_eq!(warnings(&doc), []);
 }
+
+/// Commentary opened by a name, with commas inside, that brings in a full citation
+/// after "; see": the note stays commentary and the citation is its source, whose
+/// authors and title are the citation's, not the commentary's.
+#[test]
+fn commentary_opened_by_a_name_gets_the_citation_after_its_cue() {
+    let doc = footnotes(&[
+        "Babbage gave his own, rather self-serving, account in his memoirs; see Charles Babbage, *Passages from the Life of a Philosopher* (London: Longman, Green, 1864), 136.",
+        "Babbage, *Passages*, 140.",
+        "Varga, *The Salt Roads*, 12; see also Charles Babbage, *Passages from the Life of a Philosopher* (London: Longman, Green, 1864), 9.",
+    ]);
+    use NoteKind::{Footnote, Short};
+    let notes = resolved(&doc);
+    assert_eq!(notes[0], (Footnote, s("s1"), s("136")));
+    assert_eq!(notes[1], (Short, s("s1"), s("140")));
+    assert_ne!(
+        notes[2].0, Footnote,
+        "a citation before 'see also' is no commentary"
+    );
+    let babbage = &doc.sources[0];
+    assert_eq!(babbage.authors, ["Babbage, Charles"]);
+    assert_eq!(
+        babbage.title.as_deref(),
+        Some("Passages from the Life of a Philosopher")
+    );
+}

@@ -265,7 +265,9 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         // "The figure is disputed; the older estimate comes from Multhauf, *Neptune's
         // Gift*…": prose opens it and a cue brings in the citation, whatever italics
         // it holds. Read whole, the commentary would become the source's title.
-        let cites_inside = inner.is_some() && opens_as_prose(&text);
+        let cites_inside = inner.is_some_and(|t| {
+            opens_as_prose(&text) || commentary_before(&note.text, t, &all_italics)
+        });
         let reference = !described && !cites_inside && reads_as_reference(&text, italic);
         let embedded = if reference || parse_ibid(&text).is_some() {
             None
@@ -582,6 +584,38 @@ fn place_and_publisher(text: &str) -> bool {
             && text[..i].contains(['.', ','])
     })
 }
+
+/// Whether what comes before `inner` (a slice of `whole`, the citation after a cue) is
+/// a clause of commentary: "Babbage gave his own, rather self-serving, account in his
+/// memoirs; see …". Lowercase words in a row, no digit and no italics: a citation
+/// before "; see also" carries a title, a date or a page.
+fn commentary_before(whole: &str, inner: &str, italics: &[Range<usize>]) -> bool {
+    let at = inner.as_ptr() as usize - whole.as_ptr() as usize;
+    let Some(before) = whole.get(..at) else {
+        return false;
+    };
+    let mut run = 0;
+    let mut longest = 0;
+    for word in before.split_whitespace() {
+        let bare = word.trim_end_matches([',', ';', ':']);
+        let lower = bare.chars().next().is_some_and(char::is_lowercase)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''));
+        run = if lower { run + 1 } else { 0 };
+        longest = longest.max(run);
+        if word.ends_with([',', ';', ':']) {
+            run = 0;
+        }
+    }
+    longest >= COMMENTARY_RUN
+        && !before.contains(|c: char| c.is_ascii_digit())
+        && !italics.iter().any(|r| r.start < at)
+}
+
+/// Lowercase words in a row that make the words before a cue a clause of commentary
+/// (a cue's own words, "see", "cf.", count in the run).
+const COMMENTARY_RUN: usize = 3;
 
 /// The citation after a cue inside commentary ("…; see Varga, *Salt Roads*, 23."):
 /// up to the closing parenthesis when the cue opened one, else to the end.
