@@ -156,12 +156,7 @@ fn names_given_first(words: &[&str]) -> bool {
             }
         }
     }
-    let capitalised = |w: &str| {
-        w.starts_with(char::is_uppercase)
-            && w.chars().count() > 1
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
-    };
+    let capitalised = super::capitalised_name_word;
     let mut names = 0;
     let mut words_in_name = 0;
     let mut last = "";

@@ -185,6 +185,95 @@ pub(super) fn reviewed_by(text: &str, tokens: &[Range<usize>], labels: Vec<Label
     out
 }
 
+/// A Chicago note written without italics names its authors given name first, then
+/// the title, then the facts in parentheses: "Roland Huntford, Shackleton (London:
+/// Hodder & Stoughton, 1985), 98.", "Alfred Lansing, Endurance: Shackleton's
+/// Incredible Voyage (New York: McGraw-Hill, 1959)." The labeller reads the title's
+/// first words as one more name; the parenthesis marks where the title ends, and the
+/// names end at the first comma that no further name and "and" follow.
+pub(super) fn title_before_note_facts(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(open) = (2..tokens.len()).find(|&i| word(i).starts_with('(')) else {
+        return labels;
+    };
+    // "(London: Hodder & Stoughton, 1985)": a place or publisher, a comma, a year.
+    let close = (open..tokens.len().min(open + 12)).find(|&i| word(i).contains(')'));
+    let facts = close.is_some_and(|close| {
+        is_year(word(close).trim_end_matches(['.', ',', ')', ';']))
+            && word(close - 1).ends_with(',')
+            && word(open).len() > 1
+            && word(open)[1..].starts_with(char::is_uppercase)
+    });
+    if !facts {
+        return labels;
+    }
+    let Some(names_end) = given_first_names_end(&(0..open).map(word).collect::<Vec<_>>()) else {
+        return labels;
+    };
+    let title = names_end + 1..open;
+    // Only where the labeller ran the names on into the title.
+    let damaged = labels[title.clone()].contains(&Label::Author)
+        && labels[..open]
+            .iter()
+            .all(|&l| matches!(l, Label::Author | Label::Title));
+    if title.is_empty() || !damaged || !word(title.start).starts_with(char::is_uppercase) {
+        return labels;
+    }
+    let mut out = labels;
+    out[..=names_end].fill(Label::Author);
+    out[title].fill(Label::Title);
+    out
+}
+
+/// The token that closes a list of names written given name first ("Roland
+/// Huntford,", "Margaret Morrell and Stephanie Capparell,", "A. B. Smith, C. Jones,
+/// and D. Lee,"): each name two to four capitalised words, initials or particles,
+/// the last before "and" or after it closed by a comma.
+fn given_first_names_end(words: &[&str]) -> Option<usize> {
+    let is_name_word = |w: &str| {
+        let w = w.trim_end_matches(',');
+        is_initial(w) || PARTICLES.contains(&w) || super::capitalised_name_word(w)
+    };
+    let mut i = 0;
+    let mut in_name = 0;
+    while i < words.len() {
+        let w = words[i];
+        if w == "and" || w == "&" {
+            // "Margaret Morrell and Stephanie Capparell,": "and" closes a name too.
+            if in_name == 1 {
+                return None;
+            }
+            in_name = 0;
+            i += 1;
+            continue;
+        }
+        if !is_name_word(w) || in_name == 4 {
+            return None;
+        }
+        in_name += 1;
+        if w.ends_with(',') {
+            if in_name < 2 {
+                return None;
+            }
+            // Another name follows only as "…, and D. Lee," or "…, C. Jones, and".
+            let and_next = words.get(i + 1).is_some_and(|n| *n == "and" || *n == "&");
+            let and_after = (i + 2..words.len().min(i + 6))
+                .find(|&k| words[k].ends_with(','))
+                .is_some_and(|k| words.get(k + 1).is_some_and(|n| *n == "and"));
+            if !and_next && !and_after {
+                return Some(i);
+            }
+            in_name = 0;
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::corrected;
@@ -288,5 +377,45 @@ mod tests {
             corrected("*Practical LaTeX*, by George Grätzer. 2014.", "ttoood"),
             "ttoood"
         );
+    }
+
+    #[test]
+    fn a_plain_chicago_note_ends_its_title_at_the_facts() {
+        use crate::cite::parse;
+        for (text, authors, title) in [
+            (
+                "Roland Huntford, Shackleton (London: Hodder & Stoughton, 1985), 98-105.",
+                vec!["Roland Huntford"],
+                "Shackleton",
+            ),
+            (
+                "Alfred Lansing, Endurance: Shackleton's Incredible Voyage (New York: McGraw-Hill, 1959), 14.",
+                vec!["Alfred Lansing"],
+                "Endurance: Shackleton's Incredible Voyage",
+            ),
+            (
+                "Harding McGregor Dunnett, Shackleton's Boat: The Story of the James Caird (Benenden: Neville & Harding, 1996), 45.",
+                vec!["Harding McGregor Dunnett"],
+                "Shackleton's Boat: The Story of the James Caird",
+            ),
+        ] {
+            let r = parse(text);
+            assert_eq!(r.authors, authors, "{text}");
+            assert_eq!(r.title.as_deref(), Some(title), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_given_first_end_where_no_name_and_and_follow() {
+        use super::given_first_names_end;
+        let end = |s: &str| given_first_names_end(&s.split(' ').collect::<Vec<_>>());
+        assert_eq!(end("Roland Huntford, Shackleton"), Some(1));
+        assert_eq!(
+            end("Margaret Morrell and Stephanie Capparell, Shackleton's Way"),
+            Some(4)
+        );
+        assert_eq!(end("A. B. Smith, C. Jones, and D. Lee, Title"), Some(7));
+        assert_eq!(end("Shackleton, South"), None);
+        assert_eq!(end("The Story of the Ship"), None);
     }
 }

@@ -45,6 +45,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = marked::names_before_emphasis(text, tokens, labels);
     let labels = marked::names_before_marked_title(text, tokens, labels);
     let labels = marked::reviewed_by(text, tokens, labels);
+    let labels = marked::title_before_note_facts(text, tokens, labels);
     let labels = sentences::editor_statement(text, tokens, labels);
     let labels = sentences::untitled_first_sentence(text, tokens, labels);
     let labels = sentences::unsigned_title(text, tokens, labels);
@@ -76,6 +77,16 @@ pub(super) fn ends_sentence(word: &str) -> bool {
     word.ends_with(['.', '?', '!'])
         && !is_initial(word)
         && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+}
+
+/// Whether `word` is written as a name's word: capitalised, more than one letter, only
+/// letters, hyphens and apostrophes ("Huntford", "Vinten-Johansen", "O’Brien").
+pub(super) fn capitalised_name_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.chars().count() > 1
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
 }
 
 /// Marks that close a title in quotes or emphasis.
