@@ -549,16 +549,23 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if line.len() > BOILERPLATE_MAX_CHARS * 4 {
         return false;
     }
-    let chars = line.chars().count();
+    let chars = || {
+        // No more characters than bytes: most lines are told without counting.
+        if line.len() <= BANNER_MAX_CHARS {
+            line.len()
+        } else {
+            line.chars().count()
+        }
+    };
     lowercase::is_one_of(line, BOILERPLATE_LINES)
         || is_wiki_tagline(line)
         || is_lead_on_link(line)
         || is_search_box(line)
         || is_counter(line)
         || is_related_link(line)
-        || (chars <= BOILERPLATE_MAX_CHARS
+        || (chars() <= BOILERPLATE_MAX_CHARS
             && lowercase::starts_with_any(line, BOILERPLATE_PREFIXES))
-        || (chars <= BANNER_MAX_CHARS && lowercase::starts_with_any(line, BANNER_PREFIXES))
+        || (chars() <= BANNER_MAX_CHARS && lowercase::starts_with_any(line, BANNER_PREFIXES))
 }
 
 /// "From Wikipedia, the free encyclopedia", "From Wikivoyage", "From OpenStreetMap Wiki":
@@ -601,6 +608,14 @@ fn is_search_box(line: &str) -> bool {
 /// "Comments (214)", "214 Comments", "Responses: 3", "Show comments (12)": a counter
 /// or a button under the article, a number and the words of [`COUNTER_WORDS`].
 fn is_counter(line: &str) -> bool {
+    // A counter names comments, replies or responses; no other letter lowercases to
+    // theirs, so most lines are told without lowercasing their words.
+    if !["comment", "repl", "respons"]
+        .iter()
+        .any(|w| holds_ascii_lowercase(line, w))
+    {
+        return false;
+    }
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ':'))
         .filter(|w| !w.is_empty())
@@ -729,13 +744,37 @@ fn link_like(line: &str) -> bool {
         && !line.starts_with('^')
 }
 
+/// Whether `text` holds `needle` (ASCII, lowercase) in any case.
+fn holds_ascii_lowercase(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Whether `line` holds one of [`SEPARATORS`], found by their first bytes
+/// ([`SEPARATOR_LEADS`]): most lines hold none, and decoding every character of every
+/// line to compare it cost more than the rest of the test.
+fn holds_separator(line: &str) -> bool {
+    line.bytes().enumerate().any(|(i, b)| {
+        // A lead byte starts a character, so `i` is a boundary.
+        SEPARATOR_LEADS.contains(&b)
+            && line[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| SEPARATORS.contains(&c))
+    })
+}
+
+/// The first bytes of [`SEPARATORS`] in UTF-8.
+const SEPARATOR_LEADS: &[u8] = &[b'|', 0xC2, 0xE2];
+
 /// "Home | About | Contact", "Home › News › A long story title", "A · B · C · D".
 fn is_separated_menu(line: &str) -> bool {
-    if line.chars().count() > BOILERPLATE_MAX_CHARS * 4 {
+    if line.len() > BOILERPLATE_MAX_CHARS * 4 && line.chars().count() > BOILERPLATE_MAX_CHARS * 4 {
         return false;
     }
     // Neither a separator nor a column gap: one part, no menu.
-    if !line.contains(SEPARATORS) && !line.contains(COLUMN_GAP) {
+    if !holds_separator(line) && !line.contains(COLUMN_GAP) {
         return false;
     }
     let parts: Vec<&str> = if line.contains(SEPARATORS) {

@@ -24,10 +24,16 @@ pub(super) fn starts_with(text: &str, prefix: &str) -> bool {
 /// Whether `text` lowercased starts with one of `prefixes`: only those that start with
 /// its first letter are compared further (most lines differ there).
 pub(super) fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
-    let first = text.chars().flat_map(char::to_lowercase).next();
+    let Some(first) = text.chars().flat_map(char::to_lowercase).next() else {
+        return prefixes.iter().any(|p| p.is_empty());
+    };
+    // Compared by the first byte of its UTF-8: a prefix that starts with `first`
+    // starts with that byte, and most lists are read for every line of a file.
+    let mut buf = [0u8; 4];
+    let lead = first.encode_utf8(&mut buf).as_bytes()[0];
     prefixes
         .iter()
-        .any(|p| (p.is_empty() || p.chars().next() == first) && starts_with(text, p))
+        .any(|p| p.as_bytes().first().is_none_or(|&b| b == lead) && starts_with(text, p))
 }
 
 /// The most bytes of any of `words`: no fewer than its characters, and found without

@@ -246,3 +246,28 @@ fn headlines_under_a_related_stories_header() {
     let got = kinds("Most read\nThe ship sailed from Falmouth on the morning tide.\n");
     assert_eq!(got[1], None);
 }
+
+/// The byte tests answer as the character tests they stand for.
+#[test]
+fn separators_and_counter_words_are_found_by_their_bytes() {
+    for c in SEPARATORS {
+        let mut buf = [0u8; 4];
+        assert!(
+            SEPARATOR_LEADS.contains(&c.encode_utf8(&mut buf).as_bytes()[0]),
+            "{c}"
+        );
+    }
+    for line in [
+        "Home | About",
+        "A · B",
+        "x ¦ y",
+        "“Quoted” — text",
+        "plain",
+        "a•b",
+        "∙",
+    ] {
+        assert_eq!(holds_separator(line), line.contains(SEPARATORS), "{line}");
+    }
+    assert!(holds_ascii_lowercase("214 COMMENTS", "comment"));
+    assert!(!holds_ascii_lowercase("No comm ents", "comment"));
+}
