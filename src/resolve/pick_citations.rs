@@ -614,7 +614,7 @@ fn commentary_before(whole: &str, inner: &str, italics: &[Range<usize>]) -> bool
 }
 
 /// Lowercase words in a row that make the words before a cue a clause of commentary
-/// (a cue's own words, "see", "cf.", count in the run).
+/// (a cue written as a word, "see", counts in the run; "see also" alone makes two).
 const COMMENTARY_RUN: usize = 3;
 
 /// The citation after a cue inside commentary ("…; see Varga, *Salt Roads*, 23."):
