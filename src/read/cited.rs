@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use super::lowercase;
+use super::lowercase::{self, Words};
 use crate::model::{Entry, Span};
 
 /// Heading texts (lowercase, without qualifiers or a final colon) that open a list, in
@@ -18,7 +18,7 @@ use crate::model::{Entry, Span};
 /// guides of each name them. "Further reading" is a bibliography written as text: its
 /// works may be cited. A word that is only ever a heading when it stands alone on its
 /// line ("Note", "Noter", "Literatura") is safe here: the whole line must be one.
-const HEADINGS: &[&str] = &[
+const HEADINGS: Words = Words::new(&[
     "works cited",
     "work cited",
     "references",
@@ -153,7 +153,7 @@ const HEADINGS: &[&str] = &[
     "참고문헌",
     "참고 문헌",
     "출처",
-];
+]);
 
 /// Greek headings (notes, references, bibliography, sources, footnotes) as
 /// [`greek_key`] writes them: lowercase, unaccented, every sigma "σ". Capitals drop
@@ -241,7 +241,7 @@ const HEADING_MODIFIERS: &[&str] = &[
 
 /// Where a heading of [`HEADING_NOUNS`] may start: a noun, or a modifier that comes
 /// first ("List of…", "Selected…"); read before the whole line is lowercased.
-const HEADING_OPENERS: &[&str] = &[
+const HEADING_OPENERS: Words = Words::new(&[
     "reference",
     "note",
     "source",
@@ -269,7 +269,7 @@ const HEADING_OPENERS: &[&str] = &[
     "printed ",
     "online ",
     "web ",
-];
+]);
 
 /// Whether a lowercase heading is made of [`HEADING_NOUNS`] and
 /// [`HEADING_MODIFIERS`] alone, with at least one noun, in two to six words (one word
@@ -285,7 +285,7 @@ fn composed_heading(t: &str) -> bool {
 
 /// Headings that open a list only in a scraped page, where a wiki mirror may put the
 /// references straight under "See also" (the list must follow at once, see the reader).
-const PAGE_HEADINGS: &[&str] = &["see also"];
+const PAGE_HEADINGS: Words = Words::new(&["see also"]);
 
 /// The largest number taken as an entry number without support from the list's
 /// sequence or a citing bracket; "1979. …" is a year, not entry 1979.
@@ -309,8 +309,8 @@ pub(crate) fn is_heading(text: &str) -> bool {
     }
     // What is left below is the start of the text's lowercase: most lines are
     // turned down before the whole line is lowercased.
-    if !lowercase::starts_with_any(text.trim(), HEADINGS)
-        && !lowercase::starts_with_any(text.trim(), HEADING_OPENERS)
+    if !lowercase::starts_with_any(text.trim(), &HEADINGS)
+        && !lowercase::starts_with_any(text.trim(), &HEADING_OPENERS)
     {
         return false;
     }
@@ -340,7 +340,7 @@ pub(crate) fn is_heading(text: &str) -> bool {
 /// Whether a line of a scraped page opens a list: any [`is_heading`], or a heading
 /// only wiki pages use that way ("See also").
 pub(super) fn is_page_heading(text: &str) -> bool {
-    is_heading(text) || lowercase::is_one_of(text.trim().trim_end_matches(':'), PAGE_HEADINGS)
+    is_heading(text) || lowercase::is_one_of(text.trim().trim_end_matches(':'), &PAGE_HEADINGS)
 }
 
 /// How an entry's number is written: in brackets ("(4)", "[4]") or bare ("4.", "4)").
@@ -615,7 +615,7 @@ pub(super) fn is_continuation(line: &str) -> bool {
 /// Words that open the tail of an entry, not a new one, when a line starting with them
 /// follows a finished-looking line: the access date and medium of MLA ("Accessed 3 June
 /// 2022.", "Web.", "Print."), APA's "Retrieved from", a chapter's "In", a translator.
-const TAIL_OPENERS: &[&str] = &[
+const TAIL_OPENERS: Words = Words::new(&[
     "accessed ",
     "retrieved ",
     "available ",
@@ -629,7 +629,7 @@ const TAIL_OPENERS: &[&str] = &[
     "web.",
     "doi",
     "url",
-];
+]);
 
 /// Abbreviations that end a line of an entry without ending the entry ("pp.", "ed.",
 /// "Vol."), lowercase, without their period.
@@ -704,7 +704,7 @@ fn opens_like_entry(line: &str) -> bool {
         || matches!(first, '“' | '"' | '‘' | '\'' | '«' | '*' | '_')
         || line.starts_with("——")
         || line.starts_with("---");
-    opens && !lowercase::starts_with_any(line, TAIL_OPENERS) && !is_url(line)
+    opens && !lowercase::starts_with_any(line, &TAIL_OPENERS) && !is_url(line)
 }
 
 /// "Graham, Katharine.", "Kutler, Stanley I., editor.", "Desmond, A., & Moore, J.":

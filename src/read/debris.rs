@@ -22,7 +22,7 @@
 //! The word lists and limits were tuned on `tests/data/debris/tune/` and are measured
 //! on `tests/data/debris/held-out/` (see the tests at the end of this file).
 
-use super::lowercase;
+use super::lowercase::{self, Words};
 
 /// Why a line is debris.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +50,7 @@ impl Kind {
 }
 
 /// Whole lines (compared lowercase, trimmed) that are debris wherever they stand.
-const BOILERPLATE_LINES: &[&str] = &[
+const BOILERPLATE_LINES: Words = Words::new(&[
     "top of page",
     "bottom of page",
     "skip to content",
@@ -193,11 +193,11 @@ const BOILERPLATE_LINES: &[&str] = &[
     "most read",
     "most popular",
     "donate now",
-];
+]);
 
 /// Starts of banner lines: debris up to [`BANNER_MAX_CHARS`], since a page about
 /// cookies or newsletters says the same words at length.
-const BANNER_PREFIXES: &[&str] = &[
+const BANNER_PREFIXES: Words = Words::new(&[
     "we use cookies",
     "we use some essential cookies",
     "we’d like to set additional cookies",
@@ -233,7 +233,7 @@ const BANNER_PREFIXES: &[&str] = &[
     "wikia is a free-to-use site",
     "wikia is not accessible if",
     "fandom is a free-to-use site",
-];
+]);
 
 /// A banner line is at most this long.
 const BANNER_MAX_CHARS: usize = 160;
@@ -241,7 +241,7 @@ const BANNER_MAX_CHARS: usize = 160;
 /// Labels of a line that links to other pages of the site ("Related: The reporters who
 /// broke Watergate, then and now", "Read more: …", "More from Media History"), debris
 /// up to [`RELATED_MAX_WORDS`] words.
-const RELATED_PREFIXES: &[&str] = &[
+const RELATED_PREFIXES: Words = Words::new(&[
     "related:",
     "related articles:",
     "related stories:",
@@ -260,14 +260,14 @@ const RELATED_PREFIXES: &[&str] = &[
     "more stories from ",
     "more on this story",
     "more in ",
-];
+]);
 
 /// A related-links line holds one headline: at most this many words.
 const RELATED_MAX_WORDS: usize = 16;
 
 /// Whole lines (lowercase) that head a list of links to other stories, one headline a
 /// line ("Related articles", "Most read"); the headlines under them go too.
-const RELATED_HEADERS: &[&str] = &[
+const RELATED_HEADERS: Words = Words::new(&[
     "related articles",
     "related posts",
     "related stories",
@@ -285,7 +285,7 @@ const RELATED_HEADERS: &[&str] = &[
     "latest posts",
     "editor's picks",
     "editor’s picks",
-];
+]);
 
 /// The most headlines taken under one such header.
 const RELATED_MAX_LINES: usize = 12;
@@ -314,7 +314,7 @@ const COUNTER_WORDS: &[&str] = &[
 ];
 
 /// Starts of short lines (footers, wiki notices) that are debris whatever follows.
-const BOILERPLATE_PREFIXES: &[&str] = &[
+const BOILERPLATE_PREFIXES: Words = Words::new(&[
     "©",
     "copyright ©",
     "all rights reserved",
@@ -350,7 +350,7 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     // the comment form under a WordPress.com post
     "fill in your details below or click an icon to log in",
     "you are commenting using your",
-];
+]);
 
 /// Boilerplate lines are short; a long line starting the same way is prose. (A
 /// wiki's "Hidden categories:" line runs to a few hundred characters.)
@@ -557,15 +557,15 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
             line.chars().count()
         }
     };
-    lowercase::is_one_of(line, BOILERPLATE_LINES)
+    lowercase::is_one_of(line, &BOILERPLATE_LINES)
         || is_wiki_tagline(line)
         || is_lead_on_link(line)
         || is_search_box(line)
         || is_counter(line)
         || is_related_link(line)
         || (chars() <= BOILERPLATE_MAX_CHARS
-            && lowercase::starts_with_any(line, BOILERPLATE_PREFIXES))
-        || (chars() <= BANNER_MAX_CHARS && lowercase::starts_with_any(line, BANNER_PREFIXES))
+            && lowercase::starts_with_any(line, &BOILERPLATE_PREFIXES))
+        || (chars() <= BANNER_MAX_CHARS && lowercase::starts_with_any(line, &BANNER_PREFIXES))
 }
 
 /// "From Wikipedia, the free encyclopedia", "From Wikivoyage", "From OpenStreetMap Wiki":
@@ -645,7 +645,7 @@ fn is_counter(line: &str) -> bool {
 /// "Related: The reporters who broke Watergate, then and now", "More from Media
 /// History": a short line leading to other pages (see [`RELATED_PREFIXES`]).
 fn is_related_link(line: &str) -> bool {
-    lowercase::starts_with_any(line, RELATED_PREFIXES)
+    lowercase::starts_with_any(line, &RELATED_PREFIXES)
         && line.split_whitespace().count() <= RELATED_MAX_WORDS
         && !line.ends_with(['.', ';', ','])
 }
@@ -655,7 +655,7 @@ fn is_related_link(line: &str) -> bool {
 /// too long for a menu link, so the menu rule leaves it.
 fn mark_related_lists(lines: &[&str], kinds: &mut [Option<Kind>]) {
     for i in 0..lines.len() {
-        let header = lowercase::is_one_of(lines[i], RELATED_HEADERS)
+        let header = lowercase::is_one_of(lines[i], &RELATED_HEADERS)
             || lowercase::starts_with(lines[i], "more from ") && is_related_link(lines[i]);
         if !header {
             continue;
@@ -826,11 +826,14 @@ fn is_link_list(line: &str) -> bool {
         && line.matches(',').count() <= words / LINK_LIST_WORDS_PER_COMMA
 }
 
+/// The heading of a page's table of contents.
+const CONTENTS_HEADINGS: Words = Words::new(&["contents", "table of contents"]);
+
 /// "Contents" followed by "1 History", "1.1 Early years", …
 fn mark_contents(lines: &[&str], kinds: &mut [Option<Kind>]) {
     let mut i = 0;
     while i < lines.len() {
-        if !lowercase::is_one_of(lines[i], &["contents", "table of contents"]) {
+        if !lowercase::is_one_of(lines[i], &CONTENTS_HEADINGS) {
             i += 1;
             continue;
         }

@@ -214,8 +214,16 @@ pub(crate) fn url_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut found = 0;
     while found < bytes.len() {
-        // Most bytes start no URL: only those that may are compared (the reader runs
-        // this on every paragraph).
+        // Every form holds a ':' or '.' three to five bytes after its start, so no start
+        // lies more than five bytes before the next of them: the scan jumps there (the
+        // reader runs this on every paragraph, and most hold a few periods).
+        let Some(next) = bytes
+            .get(found + 3..)
+            .and_then(|rest| memchr::memchr2(b':', b'.', rest))
+        else {
+            break;
+        };
+        found += next.saturating_sub(2);
         if !matches!(bytes[found].to_ascii_lowercase(), b'h' | b'w' | b'd') {
             found += 1;
             continue;
@@ -445,6 +453,27 @@ mod tests {
             ]
         );
         assert!(url_ranges("shttp://x and awww.b").is_empty());
+    }
+
+    /// The scan's jump to the next ':' or '.' passes over no start: URLs at the text's
+    /// very start and end, beside each other, after other punctuation, and in capitals.
+    #[test]
+    fn urls_are_found_wherever_they_start() {
+        for (text, urls) in [
+            ("www.a", &["www.a"][..]),
+            ("doi:1", &["doi:1"]),
+            ("HTTPS://A.B", &["HTTPS://A.B"]),
+            ("x. y: www.a.b.", &["www.a.b"]),
+            ("a.b:(http://c) d", &["http://c"]),
+            ("..:.:www.x http://y", &["www.x", "http://y"]),
+            ("é www.é.fr", &["www.é.fr"]),
+            ("ww. www", &[]),
+            ("htt://x http:/y", &[]),
+            ("", &[]),
+        ] {
+            let found: Vec<&str> = url_ranges(text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(found, urls, "{text}");
+        }
     }
 
     #[test]
