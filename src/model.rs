@@ -440,6 +440,9 @@ pub struct Entry {
     pub number: u32,
     /// The text after the number and separator, continuation lines joined by a space.
     pub text: String,
+    /// Byte ranges of `text` its writer set in italics (Markdown emphasis), which the
+    /// citation parser reads as a sign of a title; none in plain text.
+    pub italics: Vec<std::ops::Range<usize>>,
     /// Where the entry starts.
     pub span: Span,
 }

@@ -35,6 +35,7 @@ fn doc(paragraphs: &[&str], entries: &[(u32, &str)]) -> Document {
         doc.entries.push(Entry {
             number: *number,
             text: text.to_string(),
+            italics: Vec::new(),
             span: span(100 + j as u32),
         });
     }

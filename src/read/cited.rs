@@ -581,6 +581,7 @@ impl Collector {
         self.entries.push(Entry {
             number,
             text: text.to_string(),
+            italics: Vec::new(),
             span,
         });
         true

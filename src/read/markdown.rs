@@ -717,7 +717,19 @@ impl<'s, 'a> Builder<'s, 'a> {
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(line) = cand.lines.last_mut() {
-                    line.0.push_str(t);
+                    line.0.extend(
+                        t.chars()
+                            .filter(|c| ![ITALIC_OPEN, ITALIC_CLOSE].contains(c)),
+                    );
+                }
+            }
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {
+                if let Some(line) = cand.lines.last_mut() {
+                    line.0.push(if matches!(event, Event::Start(_)) {
+                        ITALIC_OPEN
+                    } else {
+                        ITALIC_CLOSE
+                    });
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -765,6 +777,9 @@ impl<'s, 'a> Builder<'s, 'a> {
             self.in_cited = false;
             self.cited_heading = None;
             return;
+        }
+        for entry in &mut collector.entries[before..] {
+            (entry.text, entry.italics) = take_italic_marks(&entry.text);
         }
         self.collector = collector;
         if let Some(root) = self.containers.first_mut() {
@@ -851,6 +866,43 @@ fn trim_inlines(content: &mut Vec<Inline>) {
             content.remove(0);
         }
     }
+}
+
+/// Where emphasis opens and closes in a works-cited candidate's lines: private-use
+/// characters, which the reader takes out of the text it is given, so the entries the
+/// collector cuts from the lines keep them where their italics are.
+const ITALIC_OPEN: char = '\u{E000}';
+const ITALIC_CLOSE: char = '\u{E001}';
+
+/// An entry's text without its italics marks, and the byte ranges they set off. An
+/// emphasis the entry's line opens and does not close runs to its end; one it closes
+/// without opening began on the line before.
+fn take_italic_marks(marked: &str) -> (String, Vec<Range<usize>>) {
+    let mut text = String::with_capacity(marked.len());
+    let mut italics = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for c in marked.chars() {
+        match c {
+            ITALIC_OPEN => {
+                if depth == 0 {
+                    start = text.len();
+                }
+                depth += 1;
+            }
+            ITALIC_CLOSE if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && start < text.len() {
+                    italics.push(start..text.len());
+                }
+            }
+            ITALIC_CLOSE => {}
+            c => text.push(c),
+        }
+    }
+    if depth > 0 && start < text.len() {
+        italics.push(start..text.len());
+    }
+    (text, italics)
 }
 
 #[cfg(test)]

@@ -135,6 +135,7 @@ pub(super) fn build_notes(doc: &mut Document, footnote_markers: &[FootnoteMarker
 
 fn entry_note(entry: &Entry) -> Note {
     let text = entry.text.trim();
+    let lead = entry.text.len() - entry.text.trim_start().len();
     // "(3) -" leaves a dash behind the separator, or nothing at all.
     let empty = text
         .chars()
@@ -159,13 +160,38 @@ fn entry_note(entry: &Entry) -> Note {
             Note::placeholder_body()
         } else {
             vec![Block::Paragraph {
-                content: link_inlines(text),
+                content: italic_inlines(text, &entry.italics, lead),
                 span: entry.span,
             }]
         },
         emphasis: None,
         span: entry.span,
     }
+}
+
+/// The inlines of an entry's `text`: its writer's italics (byte ranges of the text
+/// before `lead` bytes were trimmed off its start) as emphasis, URLs as links.
+fn italic_inlines(text: &str, italics: &[Range<usize>], lead: usize) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in italics {
+        let (start, end) = (
+            r.start.saturating_sub(lead),
+            (r.end.saturating_sub(lead)).min(text.len()),
+        );
+        if start < at
+            || start >= end
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.extend(link_inlines(&text[at..start]));
+        out.push(Inline::Emph(link_inlines(&text[start..end])));
+        at = end;
+    }
+    out.extend(link_inlines(&text[at..]));
+    out
 }
 
 fn footnote_note(

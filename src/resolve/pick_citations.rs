@@ -225,6 +225,9 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
                     || ((states_a_fact(text) || opens_with_prose_word(text))
                         && !names_first(text)
                         && !published(text));
+            let italics = doc.notes.get(note).map_or_else(Vec::new, |n| {
+                within(&italic_ranges(&n.body, &doc.markers), &n.text, text)
+            });
             Cited {
                 note,
                 text: text.to_string(),
@@ -232,7 +235,7 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
                 first: i == 0,
                 reference: !remark || reads_as_reference(text, has_emphasis(body)),
                 embedded,
-                italics: Vec::new(),
+                italics,
             }
         })
         .collect();
@@ -243,14 +246,8 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         }
         let italic = has_emphasis(&note.body);
         let stripped = strip_lead_cue(&note.text);
-        // `stripped` is a slice of the note's text: where it starts in it.
-        let offset = stripped.as_ptr() as usize - note.text.as_ptr() as usize;
         let all_italics = italic_ranges(&note.body, &doc.markers);
-        let italics = all_italics
-            .iter()
-            .filter(|r| r.start >= offset && r.end <= offset + stripped.len())
-            .map(|r| r.start - offset..r.end - offset)
-            .collect();
+        let italics = within(&all_italics, &note.text, stripped);
         let text = stripped.to_string();
         // "*Lessons from Sarnic*, an internal review circulated to members in…"
         // describes a document in a sentence: commentary, unless names open it.
@@ -274,13 +271,11 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
         } else {
             inner.map(|t| {
                 let reference = reads_as_reference(t, italic);
-                let at = t.as_ptr() as usize - note.text.as_ptr() as usize;
-                let italics = all_italics
-                    .iter()
-                    .filter(|r| r.start >= at && r.end <= at + t.len())
-                    .map(|r| r.start - at..r.end - at)
-                    .collect();
-                (t.to_string(), reference, italics)
+                (
+                    t.to_string(),
+                    reference,
+                    within(&all_italics, &note.text, t),
+                )
             })
         };
         out.push(Cited {
@@ -344,6 +339,17 @@ fn prose_run(body: &[Block]) -> usize {
 
 /// Whether the first paragraph of a footnote holds italics with words in them (a
 /// title, as a rule).
+/// The ranges of `italics` (byte ranges of `text`) that lie in `part`, a slice of
+/// `text`, as ranges of `part`.
+fn within(italics: &[Range<usize>], text: &str, part: &str) -> Vec<Range<usize>> {
+    let at = part.as_ptr() as usize - text.as_ptr() as usize;
+    italics
+        .iter()
+        .filter(|r| r.start >= at && r.end <= at + part.len())
+        .map(|r| r.start - at..r.end - at)
+        .collect()
+}
+
 fn has_emphasis(body: &[Block]) -> bool {
     fn any(inlines: &[Inline]) -> bool {
         inlines.iter().any(|i| match i {

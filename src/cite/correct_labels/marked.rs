@@ -140,13 +140,20 @@ pub(super) fn names_before_emphasis(
             *label = Label::Other;
         }
     }
-    out[..=comma].fill(Label::Author);
-    // An editor's "eds." is no name.
-    for (label, token) in out[..=comma].iter_mut().zip(tokens) {
-        let w = text[token.clone()].trim_end_matches(',');
-        if w.eq_ignore_ascii_case("eds.") || w.eq_ignore_ascii_case("ed.") {
-            *label = Label::Other;
-        }
+    // An editor's "eds." is no name, and makes the names editors' ("N. J. A. Sloane
+    // and A. D. Wyner, Eds., *Claude Elwood Shannon*").
+    let editor_word = |i: usize| {
+        let w = word(i).trim_end_matches(',');
+        w.eq_ignore_ascii_case("eds.") || w.eq_ignore_ascii_case("ed.")
+    };
+    let names = if (0..=comma).any(editor_word) {
+        Label::Editor
+    } else {
+        Label::Author
+    };
+    out[..=comma].fill(names);
+    for i in (0..=comma).filter(|&i| editor_word(i)) {
+        out[i] = Label::Other;
     }
     out[open..=close].fill(Label::Title);
     out
@@ -360,6 +367,14 @@ mod tests {
         assert_eq!(
             corrected("Smith, J. (2000) *Title words*. Press.", "aadtto"),
             "aadtto"
+        );
+        // Names closed by "Eds." are the editors'; the word itself is no name.
+        assert_eq!(
+            corrected(
+                "N. J. A. Sloane and A. D. Wyner, Eds., *Collected Papers*. 1993.",
+                "aaattttttttd"
+            ),
+            "eeeeeeeeottd"
         );
     }
 

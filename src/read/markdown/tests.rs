@@ -297,3 +297,34 @@ fn five_thousand_footnotes() {
         .count();
     assert_eq!(refs, 5000);
 }
+
+/// A works-cited entry keeps where its writer's italics are, in its text's bytes: in a
+/// list, in "[n]" lines of one paragraph (with an emphasis over a line's end, whose next
+/// line goes on the entry), and not from private-use characters of the input.
+#[test]
+fn works_cited_entries_keep_their_italics() {
+    let italic = |doc: &Document| -> Vec<Vec<String>> {
+        doc.entries
+            .iter()
+            .map(|e| {
+                e.italics
+                    .iter()
+                    .map(|r| e.text[r.clone()].to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    let doc = md(
+        "Text [1] [2].\n\n## References\n\n1. Roe, A. *Salt: A History*. 2001.\n2. *Charter*, art. 12, *and* more.\n",
+    );
+    assert_eq!(entries(&doc)[0], (1, "Roe, A. Salt: A History. 2001."));
+    assert_eq!(
+        italic(&doc),
+        [vec!["Salt: A History"], vec!["Charter", "and"]]
+    );
+    let doc = md(
+        "Text [1] [2].\n\n## References\n\n[1] Roe, A. *Salt, a\nHistory*. 2001.\n[2] Lee, B. \u{E000}*Tide*. 1999.\n",
+    );
+    assert_eq!(entries(&doc)[1], (2, "Lee, B. Tide. 1999."));
+    assert_eq!(italic(&doc), [vec!["Salt, a History"], vec!["Tide"]]);
+}
