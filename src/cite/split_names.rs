@@ -8,9 +8,9 @@ use super::describe_tokens::{EDITOR_WORDS, is_initial};
 use super::split_tokens::split_tokens;
 use crate::model::Name;
 
-/// Words that join names ("and", "&" and their French, Spanish, German, Turkish and
-/// Russian forms).
-const CONJUNCTIONS: &[&str] = &["and", "&", "y", "et", "und", "ve", "и", "e", "with"];
+/// Words that join names ("and", "&" and their French, Spanish, German, Turkish,
+/// Russian, Portuguese and Dutch forms).
+const CONJUNCTIONS: &[&str] = &["and", "&", "y", "et", "und", "ve", "и", "e", "en", "with"];
 
 /// Words that make a name an organisation's.
 const ORGANISATION_WORDS: &[&str] = &[
@@ -155,7 +155,10 @@ pub(super) fn split_names(text: &str, range: Range<usize>) -> (Vec<Written>, boo
         return (names, et_al);
     }
     let parts = parts(text, &kept);
-    let mut names = names(text, &parts);
+    let marked_title_follows = text[range.end..]
+        .trim_start_matches([' ', '.', ',', ':'])
+        .starts_with(['*', '_', '"', '“', '«', '„']);
+    let mut names = names(text, &parts, marked_title_follows);
     // "———." (same author as above) and stray marks are no names.
     names.retain(|w| w.name.family.chars().any(char::is_alphanumeric));
     (names, et_al)
@@ -280,7 +283,7 @@ fn joins_surnames(
 
 /// Names from parts: an inverted "Family, Given" spans two parts (or one, with
 /// semicolons); "Given Family", "Family AB" and "Family A." are one part each.
-fn names(text: &str, parts: &[Vec<Range<usize>>]) -> Vec<Written> {
+fn names(text: &str, parts: &[Vec<Range<usize>>], marked_title_follows: bool) -> Vec<Written> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < parts.len() {
@@ -323,9 +326,13 @@ fn names(text: &str, parts: &[Vec<Range<usize>>]) -> Vec<Written> {
                 .all(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
             // The list's first name is the inverted one: "Vázques de Parga, Luis, …".
             && (before_initials || capitals || (i == 0 && next_words.len() == 1));
+        // Before one given name it is the family name when a title in emphasis or
+        // quotes follows the names: a bibliography's "García Márquez, Gabriel. *El
+        // general en su laberinto*." (a note's one-word title would be the marked one).
+        let inverted_first = i == 0 && next_words.len() == 1 && marked_title_follows;
         let compound = (words.len() == 2
             && words.iter().all(|w| is_capitalised(w) && !w.ends_with('.'))
-            && (before_initials || capitals))
+            && (before_initials || capitals || inverted_first))
             || with_particle;
         if (is_family(&words) || compound)
             && let Some(next) = next
@@ -496,11 +503,16 @@ fn is_family(words: &[&str]) -> bool {
         && !is_caps_initials(last)
 }
 
-/// Given names after an inverted family name: initials or up to three capitalised words.
+/// Given names after an inverted family name: initials or up to three capitalised words,
+/// and the particle French moves after them ("Tocqueville, Alexis de").
 fn is_given(words: &[&str]) -> bool {
-    !words.is_empty()
-        && words.len() <= 3
-        && words.iter().all(|w| {
+    let names = words
+        .iter()
+        .rposition(|w| !PARTICLES.contains(&w.to_lowercase().as_str()))
+        .map_or(0, |i| i + 1);
+    (1..=3).contains(&names)
+        && words.len() - names <= 2
+        && words[..names].iter().all(|w| {
             is_capitalised(w) || w.starts_with(|c: char| c.is_uppercase()) && w.contains('.')
         })
 }
@@ -516,13 +528,14 @@ fn is_capitalised(word: &str) -> bool {
     word.starts_with(char::is_uppercase)
 }
 
-/// An organisation's name: it holds an organisation word, or it is long with no
-/// initials and no commas.
+/// An organisation's name: it holds an organisation word, it opens with "The" ("The
+/// Pulitzer Prizes": no person's name does), or it is an acronym standing alone.
 pub(super) fn is_organisation(field: &str) -> bool {
     let words: Vec<String> = field.split_whitespace().map(fold_word).collect();
     if words
         .iter()
         .any(|w| ORGANISATION_WORDS.contains(&w.as_str()))
+        || field.starts_with("The ") && words.len() > 1
     {
         return true;
     }
@@ -656,6 +669,15 @@ mod tests {
             families("García Márquez, G., & John Smith, Jane Doe"),
             ["García Márquez", "Smith", "Doe"]
         );
+        // Before one given name, a marked title after the names tells an inverted
+        // name of two words from a name and a one-word title.
+        let text = "García Márquez, Gabriel. *El general en su laberinto*.";
+        let (names, _) = split_names(text, 0..text.find(". ").unwrap());
+        assert_eq!(names[0].name.family, "García Márquez");
+        assert_eq!(names.len(), 1);
+        let text = "Jeremi Wasiutyński, Kopernik. Twórca nowego nieba, 1938.";
+        let (names, _) = split_names(text, 0..text.find(". ").unwrap());
+        assert_eq!(names[0].name.family, "Wasiutyński");
     }
 
     #[test]
@@ -699,6 +721,14 @@ mod tests {
             ["U.S. Department of Health, Education, and Welfare"]
         );
         assert_eq!(families("SR Research."), ["SR Research"]);
+        // No person's name opens with "The"; French and Spanish articles do open some.
+        let (names, _) = read("The Pulitzer Prizes.");
+        assert_eq!(names[0].0, "The Pulitzer Prizes");
+        assert_eq!(families("La Fontaine, Jean de."), ["La Fontaine"]);
+        assert_eq!(
+            families("Tocqueville, Alexis de, and J. Smith."),
+            ["Tocqueville", "Smith"]
+        );
     }
 
     #[test]
