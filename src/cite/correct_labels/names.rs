@@ -42,14 +42,22 @@ pub(super) fn title_after_names(
                 .all(char::is_uppercase)
     };
     // A name of one word closed by a stop ("Aristotle. Poetics. Lucas DW, editor.").
-    let mononym = |i: usize| {
-        let w = word(i);
-        i == start
-            && w.ends_with('.')
-            && w.starts_with(char::is_uppercase)
-            && w.chars().filter(|c| c.is_alphabetic()).count() > 2
-            && w.chars().all(|c| c.is_alphabetic() || c == '.')
-    };
+    let mononym = |i: usize| i == start && mononym_shape(word(i));
+    // "Heilbron, J. L. Galileo. Oxford: …": a one-word title after an inverted name's
+    // two initials or more closes the run (given names seldom go on after two, and the
+    // Vancouver test below reads one initial only before a word of several letters).
+    let last = end - 1;
+    let one_word_title = last >= start + 3
+        && last + 1 < tokens.len()
+        && word(start).ends_with(',')
+        && is_initial(word(last - 1))
+        && is_initial(word(last - 2))
+        && mononym_shape(word(last));
+    if one_word_title {
+        let mut out = labels;
+        out[last] = Label::Title;
+        return out;
+    }
     let Some(stop) = (start..end.saturating_sub(1)).find(|&i| {
         if mononym(i) {
             return true;
@@ -70,6 +78,15 @@ pub(super) fn title_after_names(
     out
 }
 
+/// A capitalised word of three letters or more closed by a stop: "Aristotle.",
+/// "Galileo.".
+fn mononym_shape(w: &str) -> bool {
+    w.ends_with('.')
+        && w.starts_with(char::is_uppercase)
+        && w.chars().filter(|c| c.is_alphabetic()).count() > 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '.')
+}
+
 /// Fixes where the labeller splits names from a title at the wrong word:
 ///
 /// - a one-word "author" run straight on into the title, with no stop or comma between,
@@ -79,7 +96,10 @@ pub(super) fn title_after_names(
 ///   (1954).";
 /// - DIN 1505's given names run to a colon: "Salam, Abdus: Weak interactions." (one to
 ///   three capitalised words after a family name and its comma);
-/// - Vancouver's names end at the initials and stop of the last: "Lehrer T. Alma.".
+/// - Vancouver's names end at the initials and stop of the last: "Lehrer T. Alma.";
+/// - a given name and a role word after a family name are the name's: "Drake,
+///   Stillman, trans. Discoveries and Opinions of Galileo." (an editor's "ed." makes
+///   the name an editor's).
 pub(super) fn names_and_title(
     text: &str,
     tokens: &[Range<usize>],
@@ -109,6 +129,24 @@ pub(super) fn names_and_title(
         && out.get(colon + 1) == Some(&Label::Title)
     {
         out[1..=colon].fill(Label::Author);
+    }
+    if authors == 1
+        && tokens.len() > 3
+        && word(0).ends_with(',')
+        && out[1..3] == [Label::Title, Label::Title]
+        && word(1).ends_with(',')
+        && word(1).starts_with(char::is_uppercase)
+    {
+        let role = word(2).trim_end_matches(['.', ',']).to_lowercase();
+        let name = match role.as_str() {
+            "trans" | "tr" => Some(Label::Author),
+            "ed" | "eds" | "comp" => Some(Label::Editor),
+            _ => None,
+        };
+        if let Some(name) = name {
+            out[..2].fill(name);
+            out[2] = Label::Other;
+        }
     }
     // Vancouver's name list ends at a family name's initials and a stop ("Lehrer T.");
     // words after them in the same run, with no initials of their own, are the title:
@@ -451,6 +489,37 @@ pub(super) fn editors_in_brackets(
 #[cfg(test)]
 mod tests {
     use super::super::corrected;
+
+    #[test]
+    fn a_role_word_after_a_given_name_closes_the_names() {
+        assert_eq!(
+            corrected(
+                "Drake, Stillman, trans. Discoveries of Galileo. 1957.",
+                "atttttd"
+            ),
+            "aaotttd"
+        );
+        assert_eq!(
+            corrected(
+                "Drake, Stillman, eds. Discoveries of Galileo. 1957.",
+                "atttttd"
+            ),
+            "eeotttd"
+        );
+        // No role word: the labeller's title stands.
+        assert_eq!(
+            corrected("Drake, Galileo, Discoveries of Galileo. 1957.", "attttd"),
+            "attttd"
+        );
+    }
+
+    #[test]
+    fn a_one_word_title_after_two_initials_ends_the_names() {
+        assert_eq!(
+            corrected("Heilbron, J. L. Galileo. Oxford: Press, 2010.", "aaaaood"),
+            "aaatood"
+        );
+    }
 
     #[test]
     fn names_closed_by_an_editor_word_in_brackets_are_editors() {
