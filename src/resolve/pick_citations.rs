@@ -487,7 +487,10 @@ fn dated(text: &str) -> bool {
 }
 
 /// "He called it…", "Both rebuildings…": a first word only prose opens with, followed
-/// by a lowercase word.
+/// by a lowercase word. Or a name and a clause about it: "FitzRoy, who later founded…",
+/// "Wilhelm, the linguist, founded…" (after a name and its comma a reference goes on
+/// with given names, a title or a cue, none of them a relative pronoun or an article
+/// before a lowercase noun).
 fn opens_as_prose(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or("");
@@ -495,12 +498,18 @@ fn opens_as_prose(text: &str) -> bool {
     if first.ends_with('.') {
         return false;
     }
+    let named = first.ends_with(',') && first.starts_with(char::is_uppercase);
     let first = first.trim_end_matches([',', ':']);
     let second = words.next().unwrap_or("");
+    let third = words.next().unwrap_or("");
     let lower_first = first.to_lowercase();
     PROSE_STARTS.contains(&lower_first.as_str())
         || (matches!(lower_first.as_str(), "the" | "a" | "an" | "in" | "on")
             && second.starts_with(char::is_lowercase))
+        || named
+            && (matches!(second, "who" | "whose" | "whom" | "which")
+                || matches!(second, "the" | "a" | "an" | "his" | "her")
+                    && third.starts_with(char::is_lowercase))
 }
 
 /// Whether the first word is one only prose starts with ("Unless otherwise noted…",
