@@ -68,7 +68,7 @@ fn label_after_period(text: &str) -> Option<usize> {
 
 /// Words that name a part of a text rather than a work: before a number they are
 /// the locator's own label or prose ("Chapter 5", "see Table 2"), never an MLA note.
-const PART_WORDS: &[&str] = &[
+pub(super) const PART_WORDS: &[&str] = &[
     "chapter", "chap", "ch", "figure", "fig", "table", "section", "sec", "part", "volume", "vol",
     "book", "appendix", "page", "note", "line", "verse", "article", "art", "item", "number", "no",
     "act", "scene", "psalm", "plate", "map", "column", "box", "folder", "series", "exhibit",

@@ -12,6 +12,8 @@
 //! The weights were set on `tests/data/markers/tune/` (real prose, hand-labelled) and
 //! are measured on `tests/data/markers/heldout/` by `tests/markers.rs`.
 
+use super::read_locator::PART_WORDS;
+
 /// How the smallest number of a candidate relates to the largest note cited so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Fit {
@@ -270,6 +272,9 @@ pub(super) fn place(before: &Before, after: &str) -> Place {
     if after_name(before.text) && !closes {
         return Place::AfterName;
     }
+    if numbers_a_part(before.text) {
+        return Place::NounPhrase;
+    }
     if prev.is_some_and(char::is_alphanumeric) && lower_next {
         return Place::NounPhrase;
     }
@@ -284,6 +289,24 @@ pub(super) fn place(before: &Before, after: &str) -> Place {
         }
         _ => Place::Plain,
     }
+}
+
+/// "and phase (2), the break…", "in step (3)": a part's word ("phase", "step",
+/// "chapter") after a conjunction or preposition, with no article or ordinal that
+/// would make it a phrase a citation may close ("the second phase (2)."), is
+/// numbered by the bracket.
+fn numbers_a_part(before: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "and", "or", "in", "into", "to", "at", "from", "of", "during", "after", "before",
+        "through", "with", "until",
+    ];
+    let mut words = before.split_whitespace().rev();
+    let (Some(part), Some(link)) = (words.next(), words.next()) else {
+        return false;
+    };
+    before.ends_with(char::is_whitespace)
+        && PART_WORDS.contains(&part)
+        && LINKS.contains(&link.trim_start_matches(['(', ',']))
 }
 
 /// "John Smith (42)", "Division of Statistics (3)": the word before is capitalised and
@@ -334,6 +357,11 @@ mod tests {
         assert_eq!(at("three parts: ", " building"), Place::Enumeration(':'));
         assert_eq!(at("as John Smith ", " said"), Place::AfterName);
         assert_eq!(at("They reached stage ", " of"), Place::NounPhrase);
+        assert_eq!(
+            at("into phases, and phase ", ", the break"),
+            Place::NounPhrase
+        );
+        assert_eq!(at("ended the second phase ", ". Then"), Place::ClauseEnd);
         assert_eq!(
             at("relocated to Iraq.", "The next"),
             Place::AfterPunctuation
