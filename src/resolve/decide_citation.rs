@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::Map;
 use super::match_short::{Found, Works};
 use super::parse_citation::{Citation, fold, parse_ibid};
-use super::pick_citations::{Place, names_first};
+use super::pick_citations::{Place, names_first, opens_as_prose};
 use super::read_cjk::{ends_with_facts, is_cjk};
 use super::read_cues::{strip_lead_cue, supra_note};
 use super::read_locator::has_year;
@@ -146,7 +146,9 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
         };
     }
     let reading = read_short(text);
-    let shaped = reading.shorts.iter().any(|s| s.shaped);
+    // "Wilhelm, the linguist, founded…": a name and a phrase about it open a sentence,
+    // not a short form's names and title.
+    let shaped = reading.shorts.iter().any(|s| s.shaped) && (reference || !opens_as_prose(text));
     // "Kurlansky 2002, p. 38." is a short form when it finds its work.
     let dated = reading.shorts.first().is_some_and(|s| s.year.is_some());
     let found = match state.works.find(&reading.shorts) {

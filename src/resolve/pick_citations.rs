@@ -491,7 +491,7 @@ fn dated(text: &str) -> bool {
 /// "Wilhelm, the linguist, founded…" (after a name and its comma a reference goes on
 /// with given names, a title or a cue, none of them a relative pronoun or an article
 /// before a lowercase noun).
-fn opens_as_prose(text: &str) -> bool {
+pub(super) fn opens_as_prose(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or("");
     // "I. Meilijson": an initial, not the pronoun.
