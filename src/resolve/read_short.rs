@@ -314,6 +314,14 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
         let names = names_of(&segments[..name_count]);
         let rest = &segments[name_count..];
         let title = title_key(&rest.join(", "));
+        // "The Queen, so the story goes, had chosen…": with no locator to show a short
+        // form, a title after the names opens with a capital, a figure or a mark, not
+        // with a lowercase word ("Cable, racial dot map, 51" keeps a lowercase title).
+        let prose_after = !has_locator
+            && rest
+                .first()
+                .and_then(|p| p.chars().next())
+                .is_some_and(char::is_lowercase);
         if !names.is_empty() {
             out.push(Short {
                 report: None,
@@ -322,6 +330,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
                 shaped: plain
                     && !crate::cite::din_names(head, has_locator)
                     && short_enough(rest)
+                    && !prose_after
                     && (has_locator || title.is_some()),
                 title,
                 cited: false,
