@@ -13,7 +13,7 @@ use super::match_short::{Found, Works};
 use super::parse_citation::{Citation, fold, parse_ibid};
 use super::pick_citations::{Place, names_first, opens_as_prose};
 use super::read_cjk::{ends_with_facts, is_cjk};
-use super::read_cues::{strip_lead_cue, supra_note};
+use super::read_cues::{before_remark, strip_lead_cue, supra_note};
 use super::read_locator::has_year;
 use super::read_short::{after_and, read_short, without_locator};
 use crate::model::NoteKind;
@@ -168,6 +168,13 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
             || matches!(&several, Decision::Several { also, fresh, .. } if !also.is_empty() || !fresh.is_empty()))
     {
         return several;
+    }
+    // "Hocker, 2011, p. 50. The test was made…": a short form, then a remark.
+    if !matches!(found, Found::One(_))
+        && let Some(head) = before_remark(text)
+        && let known @ Decision::Known { .. } = decide(state, head, place, false)
+    {
+        return known;
     }
     match found {
         Found::One(work) => Decision::Known {

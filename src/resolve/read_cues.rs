@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::Set;
 use super::read_cjk::strip_cjk_cue;
-use super::read_locator::without_parenthetical;
+use super::read_locator::{locator_of, without_parenthetical};
 use super::scan::{find_first, lower_in_place, may_hold};
 use crate::cite::is_cjk_char;
 
@@ -115,6 +115,39 @@ pub(super) fn without_trailing_clause(text: &str) -> &str {
         text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')')
     });
     cut.map_or(text, |(at, _)| &text[..at])
+}
+
+/// Lowercase words in a row that make the sentence after a locator a remark
+/// ("…, p. 50. The test was made in the presence of…"); the facts of a reference run
+/// to fewer ("Vol. 2. Valparaíso: Imprenta Albion de Cox i Taylor.").
+const REMARK_RUN: usize = 4;
+
+/// The citation before a sentence of commentary that follows its locator ("Gordin
+/// 2004, p. 185. Gordin notes that his dissertation…" → "Gordin 2004, p. 185").
+pub(super) fn before_remark(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let at = text.match_indices(". ").map(|(at, _)| at).find(|&at| {
+        at > 0
+            && (bytes[at - 1].is_ascii_digit() || bytes[at - 1] == b')')
+            && text[at + 2..].starts_with(char::is_uppercase)
+    })?;
+    let mut run = 0;
+    let remark = text[at + 2..].split_whitespace().any(|word| {
+        let lower = word.starts_with(char::is_lowercase)
+            && word
+                .trim_end_matches(['.', ',', ';', ':'])
+                .chars()
+                .all(char::is_alphabetic);
+        run = if lower { run + 1 } else { 0 };
+        if word.ends_with([',', '.', ';', ':']) && run < REMARK_RUN {
+            run = 0;
+        }
+        run >= REMARK_RUN
+    });
+    // "Friedrich, C. (1968). Constitutions and constitutionalism. In…": a year, not
+    // a locator, before a title in sentence case.
+    let head = &text[..at];
+    (remark && locator_of(head).1.is_some()).then_some(head)
 }
 
 /// `text` without a leading cue ("See", "Vgl.", "См."; see [`LEAD_CUES`]), and
