@@ -155,10 +155,14 @@ pub(super) fn split_names(text: &str, range: Range<usize>) -> (Vec<Written>, boo
         return (names, et_al);
     }
     let parts = parts(text, &kept);
-    let marked_title_follows = text[range.end..]
-        .trim_start_matches([' ', '.', ',', ':'])
-        .starts_with(['*', '_', '"', '“', '«', '„']);
-    let mut names = names(text, &parts, marked_title_follows);
+    // A bibliography's inverted names come before a title in emphasis or quotes, or
+    // before the year of an author-date list ("Vicuña Mackenna, Benjamín. 1869.").
+    let after = text[range.end..].trim_start_matches([' ', '.', ',', ':', '(']);
+    let year_follows = after.len() > 4
+        && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && after[4..].starts_with(['.', ')', ',']);
+    let inverted = year_follows || after.starts_with(['*', '_', '"', '“', '«', '„']);
+    let mut names = names(text, &parts, inverted);
     // "———." (same author as above) and stray marks are no names.
     names.retain(|w| w.name.family.chars().any(char::is_alphanumeric));
     (names, et_al)
@@ -283,7 +287,7 @@ fn joins_surnames(
 
 /// Names from parts: an inverted "Family, Given" spans two parts (or one, with
 /// semicolons); "Given Family", "Family AB" and "Family A." are one part each.
-fn names(text: &str, parts: &[Vec<Range<usize>>], marked_title_follows: bool) -> Vec<Written> {
+fn names(text: &str, parts: &[Vec<Range<usize>>], inverted: bool) -> Vec<Written> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < parts.len() {
@@ -326,10 +330,10 @@ fn names(text: &str, parts: &[Vec<Range<usize>>], marked_title_follows: bool) ->
                 .all(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
             // The list's first name is the inverted one: "Vázques de Parga, Luis, …".
             && (before_initials || capitals || (i == 0 && next_words.len() == 1));
-        // Before one given name it is the family name when a title in emphasis or
-        // quotes follows the names: a bibliography's "García Márquez, Gabriel. *El
-        // general en su laberinto*." (a note's one-word title would be the marked one).
-        let inverted_first = i == 0 && next_words.len() == 1 && marked_title_follows;
+        // Before one given name it is the family name when the names are a
+        // bibliography's inverted ones: "García Márquez, Gabriel. *El general en su
+        // laberinto*." (a note's one-word title would be the marked one).
+        let inverted_first = i == 0 && next_words.len() == 1 && inverted;
         let compound = (words.len() == 2
             && words.iter().all(|w| is_capitalised(w) && !w.ends_with('.'))
             && (before_initials || capitals || inverted_first))
@@ -675,6 +679,18 @@ mod tests {
         let (names, _) = split_names(text, 0..text.find(". ").unwrap());
         assert_eq!(names[0].name.family, "García Márquez");
         assert_eq!(names.len(), 1);
+        // So does an author-date list's year.
+        for (text, names_end) in [
+            (
+                "Vicuña Mackenna, Benjamín. 1869. Historia de Valparaíso.",
+                ". ",
+            ),
+            ("Urbina Burgos, Rodolfo (1999) Valparaíso.", " ("),
+        ] {
+            let (names, _) = split_names(text, 0..text.find(names_end).unwrap());
+            assert_eq!(names[0].name.family, text[..text.find(',').unwrap()]);
+            assert_eq!(names.len(), 1);
+        }
         let text = "Jeremi Wasiutyński, Kopernik. Twórca nowego nieba, 1938.";
         let (names, _) = split_names(text, 0..text.find(". ").unwrap());
         assert_eq!(names[0].name.family, "Wasiutyński");
