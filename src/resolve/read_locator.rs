@@ -52,6 +52,50 @@ pub(super) fn locator_of(text: &str) -> (&str, Option<String>) {
         .unwrap_or((text, None))
 }
 
+/// Labels of a volume, before its number: English, French ("t.", tome), Spanish and
+/// Italian ("t.", tomo), German ("Bd.", Band; "Tl.", Teil), Dutch ("dl.", deel),
+/// Russian ("т.", том), Turkish ("c.", cilt, is Italian's carta too: it stays a page
+/// label in [`LOCATOR_LABELS`]).
+const VOLUME_LABELS: &[&str] = &[
+    "vols.", "vol.", "Vol.", "Bde.", "Bd.", "Tl.", "t.", "T.", "tome", "tomo", "dl.", "т.", "Т.",
+];
+
+/// A short form's locator with the volume written before its page: "Hensel, *Die
+/// Familie Mendelssohn*, Bd. 2, S. 143" → ("Hensel, *Die Familie Mendelssohn*", "Bd.
+/// 2, S. 143"); "Gibbon, *Decline*, II, p. 250". Read only for short forms: in a
+/// full citation "vol. 12, 45–67" are the article's own volume and pages.
+pub(super) fn short_locator(text: &str) -> (&str, Option<String>) {
+    let (head, locator) = locator_of(text);
+    let Some(locator) = locator else {
+        return (head, None);
+    };
+    let Some((before, volume)) = head.trim_end().rsplit_once(", ") else {
+        return (head, Some(locator));
+    };
+    let number = VOLUME_LABELS
+        .iter()
+        .find_map(|label| volume.strip_prefix(label))
+        .map(str::trim_start);
+    let arabic = |n: &str| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    let is_volume = match number {
+        Some(n) => arabic(n) || is_roman_volume(n),
+        None => is_roman_volume(volume),
+    };
+    if is_volume && !before.trim().is_empty() {
+        (before, Some(format!("{volume}, {locator}")))
+    } else {
+        (head, Some(locator))
+    }
+}
+
+/// "II", "XIV": a volume in capital Roman numerals, up to XL.
+fn is_roman_volume(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    !word.is_empty()
+        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && is_front_matter_page(&lower)
+}
+
 /// Where the last ". LABEL " of the first of [`LOCATOR_LABELS`] that `text` holds
 /// stands ("…, 1987. С. 50" → the period before "С."). One pass over the periods of
 /// the text rather than a search per label: notes are read this way thousands of times.
@@ -244,6 +288,40 @@ mod tests {
             ("Buckland 1836", Some("1:202–4".to_string()))
         );
         assert_eq!(locator_of("John 3:16."), ("John 3:16.", None));
+    }
+
+    #[test]
+    fn a_short_forms_volume_before_its_page_is_part_of_the_locator() {
+        for (text, head, locator) in [
+            (
+                "Hensel, *Die Familie*, Bd. 2, S. 143.",
+                "Hensel, *Die Familie*",
+                "Bd. 2, S. 143",
+            ),
+            (
+                "Gibbon, *Decline*, II, p. 250.",
+                "Gibbon, *Decline*",
+                "II, p. 250",
+            ),
+            (
+                "Gibbon, *Decline*, vol. 3, 12.",
+                "Gibbon, *Decline*",
+                "vol. 3, 12",
+            ),
+            ("Varga, *Salt Roads*, 23.", "Varga, *Salt Roads*", "23"),
+            // A title's last word is no volume.
+            (
+                "Smith, *The Wars*, Ends, 12.",
+                "Smith, *The Wars*, Ends",
+                "12",
+            ),
+        ] {
+            let (h, l) = short_locator(text);
+            assert_eq!(
+                (h.trim_end_matches([',', ' ']), l.as_deref()),
+                (head, Some(locator))
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::parse_citation::{fold, url_ranges};
 use super::read_case_short::read_case_short;
 use super::read_cjk::{is_cjk, read_cjk_short};
 use super::read_cues::{strip_lead_cue, without_trailing_clause};
-use super::read_locator::{has_year, is_year, locator_of};
+use super::read_locator::{has_year, is_year, locator_of, short_locator};
 use super::scan::{lower_in_place, may_hold};
 
 /// One way of reading a note as a short form.
@@ -194,7 +194,7 @@ pub(super) fn read_short(text: &str) -> Reading {
             full: false,
         };
     }
-    let (head, locator) = locator_of(text);
+    let (head, locator) = short_locator(text);
     let head = head.trim().trim_end_matches([',', '.', ';', ' ']);
     Reading {
         shorts: head_readings(head, locator.is_some()),
