@@ -609,6 +609,9 @@ impl Finder {
             other_brackets: bracket == Bracket::Round
                 && self.cited_with[this] == 0
                 && self.cited_with[other] >= OTHER_BRACKETS_MIN,
+            list_item: bracket == Bracket::Round
+                && numbers.len() == 1
+                && weigh_markers::numbers_an_item(before.text, after, smallest),
         };
         match evidence.verdict() {
             Ok(()) => {
@@ -698,6 +701,14 @@ impl Finder {
                     "the document cites in square brackets, so {written} reads as an equation or item number"
                 ),
                 place_hint(),
+            ),
+            Reason::ListItem => (
+                format!(
+                    "it numbers an item of a list in its sentence, far from the expected note {expected}"
+                ),
+                format!(
+                    "to make it a citation, put it after the words it supports, as in \"word {written},\""
+                ),
             ),
             Reason::OutOfSequence => (
                 format!("it is far from the expected note {expected}"),

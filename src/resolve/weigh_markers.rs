@@ -111,6 +111,9 @@ pub(super) struct Evidence {
     /// A round bracket where every citation so far was written in square ones: in a
     /// document citing "[4]", IEEE's style, "(3)" refers to an equation or an item.
     pub other_brackets: bool,
+    /// It numbers an item of a list written in one sentence: "summarised as (1)
+    /// Banting's dogs, (2) Collip's extract and (3) the trials".
+    pub list_item: bool,
 }
 
 /// Why a candidate is text, most telling first.
@@ -136,6 +139,8 @@ pub(super) enum Reason {
     OutOfSequence,
     /// The document cites in square brackets, and this is a round one.
     OtherBrackets,
+    /// It numbers an item of a list in its sentence, far from the sequence.
+    ListItem,
 }
 
 /// A sum at or above this makes a citation.
@@ -154,6 +159,11 @@ impl Evidence {
             // "3,059[1]" cites in a wiki table; "5(3)" is a subsection
             (Place::AfterDigit, Bracket::Round) => return Err(Reason::AfterDigit),
             _ => {}
+        }
+        // "(1) Banting's dogs, (2) Collip's extract": numbers from one up, each
+        // before its item, are a list, unless the sequence cites them next.
+        if self.list_item && matches!(self.fit, Fit::Earlier | Fit::Jump) {
+            return Err(Reason::ListItem);
         }
         match self.listed {
             // the place, when it tells against a citation too, is the better reason
@@ -220,9 +230,11 @@ impl Evidence {
         match reason {
             // years are everywhere; saying so each time would drown the rest
             Reason::Year => false,
-            Reason::Start | Reason::AfterDigit | Reason::Glued | Reason::Enumeration(_) => {
-                self.listed == Listed::Entries
-            }
+            Reason::Start
+            | Reason::AfterDigit
+            | Reason::Glued
+            | Reason::Enumeration(_)
+            | Reason::ListItem => self.listed == Listed::Entries,
             _ => self.listed != Listed::NoList,
         }
     }
@@ -309,6 +321,44 @@ fn numbers_a_part(before: &str) -> bool {
         && LINKS.contains(&link.trim_start_matches(['(', ',']))
 }
 
+/// Whether "(n)" numbers an item of a list in its sentence: it stands before a word,
+/// as every one of "(1)" up to "(n)" before it in the sentence does, and the list
+/// runs to two items at least ("(2)" after "(1)").
+pub(super) fn numbers_an_item(before: &str, after: &str, n: u32) -> bool {
+    let before_word = |rest: &str| {
+        rest.strip_prefix(' ')
+            .or_else(|| rest.strip_prefix('\n'))
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_alphabetic() || matches!(c, '“' | '"' | '‘'))
+    };
+    if n == 0 || n > MAX_LIST_ITEMS || !before_word(after) {
+        return false;
+    }
+    let sentence_end = |t: &str| {
+        [". ", "! ", "? ", ".\n"]
+            .iter()
+            .filter_map(|e| t.find(e))
+            .min()
+    };
+    let start = [". ", "! ", "? ", ".\n"]
+        .iter()
+        .filter_map(|e| before.rfind(e).map(|at| at + e.len()))
+        .max()
+        .unwrap_or(0);
+    let sentence_before = &before[start..];
+    let sentence_after = &after[..sentence_end(after).unwrap_or(after.len())];
+    let item = |within: &str, k: u32| {
+        let written = format!("({k})");
+        within
+            .match_indices(written.as_str())
+            .any(|(at, _)| before_word(&within[at + written.len()..]))
+    };
+    (1..n).all(|k| item(sentence_before, k)) && (n >= 2 || item(sentence_after, 2))
+}
+
+/// The most items a list in a sentence is taken to run to.
+const MAX_LIST_ITEMS: u32 = 12;
+
 /// "John Smith (42)", "Division of Statistics (3)": the word before is capitalised and
 /// does not open its sentence.
 fn after_name(before: &str) -> bool {
@@ -382,6 +432,7 @@ mod tests {
             in_heading: false,
             several: false,
             other_brackets: false,
+            list_item: false,
         }
         .verdict()
     }
@@ -399,6 +450,7 @@ mod tests {
             in_heading: false,
             several: false,
             other_brackets: false,
+            list_item: false,
         };
         assert_eq!(year.verdict(), Err(Reason::Year));
         assert!(!year.worth_reporting(Reason::Year));
@@ -463,6 +515,7 @@ mod tests {
             in_heading: true,
             several: false,
             other_brackets: false,
+            list_item: false,
         };
         assert_eq!(heading.verdict(), Err(Reason::OutOfSequence));
         let with_list = Evidence {
@@ -470,5 +523,27 @@ mod tests {
             ..heading
         };
         assert_eq!(with_list.verdict(), Ok(()));
+    }
+
+    #[test]
+    fn numbers_before_their_items_from_one_up_are_a_list() {
+        let text =
+            "summarised as (1) Banting's dogs,\n(2) Collip's extract and (3) the trials, though";
+        let item = |n: u32| {
+            let written = format!("({n})");
+            let at = text.find(written.as_str()).unwrap();
+            numbers_an_item(&text[..at], &text[at + written.len()..], n)
+        };
+        assert!(item(1) && item(2) && item(3));
+        // Citations after the words they support, a lone "(1)", a list that does not
+        // start at one, and a list in the sentence before are none.
+        for (before, after, n) in [
+            ("studies (1), reviews ", " and trials", 2),
+            ("as shown ", " before.", 1),
+            ("as shown ", " the dogs, (3) the trials", 2),
+            ("First (1) Banting. Then ", " Collip purified it.", 2),
+        ] {
+            assert!(!numbers_an_item(before, after, n), "{before}({n}){after}");
+        }
     }
 }
