@@ -278,7 +278,7 @@ fn a_sentence_opened_by_an_article_is_commentary() {
 }
 
 #[test]
-fn an_author_only_short_form_is_not_matched_by_a_publisher_of_that_name() {
+fn an_author_only_short_form_is_not_matched_by_a_publisher_or_an_editor_of_that_name() {
     let doc = footnotes(&[
         "Andreas W. Daum, *Alexander von Humboldt* (München: C.H. Beck, 2019), 12.",
         "Hanno Beck, *Alexander von Humboldt*, 2 Bde. (Wiesbaden: Steiner, 1959), 140.",
@@ -287,9 +287,25 @@ fn an_author_only_short_form_is_not_matched_by_a_publisher_of_that_name() {
     ]);
     let sources: Vec<Option<String>> = doc.notes.iter().map(|n| n.source.clone()).collect();
     assert_eq!(sources, [s("s1"), s("s2"), s("s2"), s("s1")]);
-    // an editor of that name elsewhere keeps it ambiguous
+    // Nor by the editor of an authored book or of a chapter's book: a short form
+    // names a work by its author ("Reich", not "Todd", for an essay Todd edited).
     let doc = footnotes(&[
         "Andreas W. Daum, *Humboldt*, ed. Hanno Beck (München: C.H. Beck, 2019), 12.",
+        "Hanno Beck, *Alexander von Humboldt*, 2 Bde. (Wiesbaden: Steiner, 1959), 140.",
+        "Beck, a.a.O., S. 140.",
+    ]);
+    assert_eq!(doc.notes[2].source, s("s2"));
+    let doc = footnotes(&[
+        "R. Larry Todd, *Fanny Hensel: The Other Mendelssohn*, Oxford UP, 2010, p. 8.",
+        "Nancy B. Reich, \"The Power of Class: Fanny Hensel.\" *Mendelssohn and His World*, edited by R. Larry Todd, Princeton UP, 1991, pp. 86–99.",
+        "Todd 351.",
+        "Reich 92.",
+    ]);
+    let sources: Vec<Option<String>> = doc.notes.iter().map(|n| n.source.clone()).collect();
+    assert_eq!(sources, [s("s1"), s("s2"), s("s1"), s("s2")]);
+    // A translator of that name keeps it ambiguous.
+    let doc = footnotes(&[
+        "Andreas W. Daum, *Humboldt*, trans. Hanno Beck (München: C.H. Beck, 2019), 12.",
         "Hanno Beck, *Alexander von Humboldt*, 2 Bde. (Wiesbaden: Steiner, 1959), 140.",
         "Beck, a.a.O., S. 140.",
     ]);

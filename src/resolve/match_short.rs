@@ -151,7 +151,7 @@ impl Works {
                 _ => {
                     return self
                         .by_author(short, &fits)
-                        .or_else(|| self.by_author_not_publisher(short, &fits))
+                        .or_else(|| self.by_author_not_publisher_or_editor(short, &fits))
                         .map_or(Found::Several(fits), Found::One);
                 }
             }
@@ -192,10 +192,13 @@ impl Works {
     }
 
     /// Of several works a short form fits, the one whose authors bear its names, when
-    /// every other one holds them only in its publisher's name: "Beck, a.a.O., S. 140."
-    /// names Hanno Beck's book, not one published by C.H. Beck. An editor or a
-    /// translator of that name elsewhere keeps it ambiguous.
-    fn by_author_not_publisher(&self, short: &Short, fits: &[usize]) -> Option<usize> {
+    /// every other one holds them only in its publisher's name or as the editor of the
+    /// book its chapter is in: "Beck, a.a.O., S. 140." names Hanno Beck's book, not one
+    /// published by C.H. Beck; MLA's "Todd 351" names R. Larry Todd's book, not Nancy
+    /// Reich's essay in a collection he edited (its short form is "Reich"). An edited
+    /// book with no authors is its editor's; a translator of that name keeps it
+    /// ambiguous.
+    fn by_author_not_publisher_or_editor(&self, short: &Short, fits: &[usize]) -> Option<usize> {
         if short.names.is_empty() || fits.len() > MAX_NAMED {
             return None;
         }
@@ -214,11 +217,30 @@ impl Works {
                 " {} ",
                 fold(parsed.details.publisher.as_deref().unwrap_or_default())
             );
-            let named_by_publisher = short.names.iter().all(|n| holds_words(&publisher, n));
-            // Its names elsewhere in its text than the publisher: an editor, a translator.
-            let text = self.list[w].text.replacen(publisher.trim(), " ", 1);
+            // A chapter's editors are its book's; a work with no authors is theirs.
+            let editors: Vec<String> = if parsed.surnames.is_empty() {
+                Vec::new()
+            } else {
+                parsed
+                    .details
+                    .editors
+                    .iter()
+                    .map(|e| fold(&e.family))
+                    .collect()
+            };
+            let padded_editors = format!(" {} ", editors.join(" "));
+            let named_elsewhere = short
+                .names
+                .iter()
+                .all(|n| holds_words(&publisher, n) || holds_words(&padded_editors, n));
+            // Its names elsewhere in its text than the publisher and the editors: a
+            // translator, the title.
+            let mut text = self.list[w].text.replacen(publisher.trim(), " ", 1);
+            for editor in editors.iter().filter(|e| !e.is_empty()) {
+                text = text.replacen(&format!(" {editor} "), " ", 1);
+            }
             if self.list[w].commentary
-                || !named_by_publisher
+                || !named_elsewhere
                 || short.names.iter().any(|n| holds_words(&text, n))
             {
                 return None;
