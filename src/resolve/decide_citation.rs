@@ -13,7 +13,7 @@ use super::match_short::{Found, Works};
 use super::parse_citation::{Citation, fold, parse_ibid};
 use super::pick_citations::{Place, names_first, opens_as_prose};
 use super::read_cjk::{ends_with_facts, is_cjk};
-use super::read_cues::{before_remark, strip_lead_cue, supra_note};
+use super::read_cues::{before_remark, strip_lead_cue, supra_note, without_lead_topic};
 use super::read_locator::has_year;
 use super::read_short::{after_and, read_short, without_locator};
 use crate::model::NoteKind;
@@ -245,8 +245,9 @@ fn ibid_and_more(state: &State, text: &str) -> Option<Decision> {
 }
 
 /// The parts of a note citing several works: cut at "; ", at a full-width "；" in
-/// Chinese, Japanese and Korean notes, and at the Greek semicolon "·" (ano teleia,
-/// which Unicode normalises to the middle dot) in Greek ones.
+/// Chinese, Japanese and Korean notes, at the Greek semicolon "·" (ano teleia,
+/// which Unicode normalises to the middle dot) in Greek ones, and at ", and" after a
+/// page ("Urbina Burgos 1999, 9–12, and on the earthquake Collier and Sater 2004").
 fn split_parts(text: &str) -> impl Iterator<Item = &str> {
     let greek = text.chars().any(|c| ('\u{370}'..='\u{3FF}').contains(&c));
     let ano_teleia = if greek { "· " } else { "; " };
@@ -254,6 +255,23 @@ fn split_parts(text: &str) -> impl Iterator<Item = &str> {
         .flat_map(|part| part.split('；'))
         // Outside Greek, cutting at "; " again cuts nothing.
         .flat_map(move |part| part.split(ano_teleia))
+        .flat_map(split_at_and)
+}
+
+/// `part` cut at each ", and " that follows a page or a year: the names of a short
+/// form never run on so ("Collier and Sater" has no comma, "Smith, Jones, and Lee" no
+/// number before it).
+fn split_at_and(part: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, _) in part.match_indices(", and ") {
+        if part[..at].ends_with(|c: char| c.is_ascii_digit()) {
+            pieces.push(&part[start..at]);
+            start = at + 2;
+        }
+    }
+    pieces.push(&part[start..]);
+    pieces
 }
 
 /// A CJK note that opens with a full citation and cites more works after "；": the
@@ -279,6 +297,8 @@ pub(super) fn further_parts<'t>(
         let part = part.trim();
         // "…; and Multhauf", Italian "…; e *Le Opere* cit."
         let part = after_and(part).unwrap_or(part);
+        // "…, and on the 1906 earthquake Collier and Sater 2004, 165."
+        let part = without_lead_topic(part);
         let bare = strip_lead_cue(part);
         // "…, 297; ibid., 301": the work just named again.
         if parse_ibid(bare).is_some() {

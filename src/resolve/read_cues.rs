@@ -109,12 +109,55 @@ pub(super) const TRAILING_CLAUSES: &[&str] = &[
     ", while ",
 ];
 
-/// `text` without a clause of commentary after its locator, see [`TRAILING_CLAUSES`].
+/// `text` without a clause of commentary after its locator, see [`TRAILING_CLAUSES`],
+/// or a topic closing it (see [`TRAILING_TOPICS`]).
 pub(super) fn without_trailing_clause(text: &str) -> &str {
     let cut = find_first(text, TRAILING_CLAUSES, |at| {
         text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')')
     });
-    cut.map_or(text, |(at, _)| &text[..at])
+    let text = cut.map_or(text, |(at, _)| &text[..at]);
+    let topic = find_first(text, TRAILING_TOPICS, |at| {
+        text[..at].ends_with(|c: char| c.is_ascii_digit()) && is_topic(&text[at..])
+    });
+    topic.map_or(text, |(at, _)| &text[..at])
+}
+
+/// A preposition after a locator that names what the page is cited for ("Tillard
+/// 377–80 on the funeral.", "Varga, *Salt Roads*, 23, for the tolls."): the note's
+/// words, not the citation's. Titles never follow a bare page so.
+const TRAILING_TOPICS: &[&str] = &[
+    " on ",
+    ", on ",
+    " for ",
+    ", for ",
+    " about ",
+    ", about ",
+    " regarding ",
+    ", regarding ",
+    " sur ",
+    ", sur ",
+    " sobre ",
+    ", sobre ",
+    " zur ",
+    ", zur ",
+    " zum ",
+    ", zum ",
+];
+
+/// The most words a topic after a locator runs to, its preposition aside.
+const MAX_TRAILING_TOPIC_WORDS: usize = 8;
+
+/// Whether `rest` (a preposition to the end of the note) is one short topic: a few
+/// words in one sentence, no title marked, and at most one capital ("on Dewey's
+/// reading", not "on the State of the Canals", a title's words).
+fn is_topic(rest: &str) -> bool {
+    let rest = rest
+        .trim_start_matches([',', ' '])
+        .trim_end_matches(['.', ' ']);
+    let words = rest.split(' ').skip(1);
+    let marked = rest.contains(['*', '_', '"', '“', '«', ';', '(', ':']) || rest.contains(". ");
+    let capitals = words.clone().filter(|w| w.starts_with(char::is_uppercase));
+    !marked && words.count() <= MAX_TRAILING_TOPIC_WORDS && capitals.count() <= 1
 }
 
 /// Lowercase words in a row that make the sentence after a locator a remark
@@ -200,6 +243,34 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// `text` without a topic that opens it before names ("on the 1906 earthquake Collier
+/// and Sater 2004, 165" → "Collier and Sater 2004, 165"): a preposition and at most
+/// [`MAX_TOPIC_WORDS`] lowercase words or numbers more, then a capital. Read only in
+/// the later parts of a note citing several works, where a topic leads to the next.
+pub(super) fn without_lead_topic(text: &str) -> &str {
+    let mut words = text.split(' ');
+    let opens = words
+        .next()
+        .is_some_and(|word| TOPIC_OPENERS.contains(&word));
+    if !opens {
+        return text;
+    }
+    let mut at = text.find(' ').unwrap_or(text.len()) + 1;
+    for word in words.take(MAX_TOPIC_WORDS + 1) {
+        if word.starts_with(char::is_uppercase) {
+            return &text[at..];
+        }
+        let plain = word
+            .chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '\'');
+        if !plain {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    text
 }
 
 /// Whether `text`'s first word may begin a cue or a topic before one: most notes
