@@ -462,6 +462,27 @@ fn non_english_ibid_op_cit_idem_and_supra() {
     assert_eq!(warnings(&doc), []);
 }
 
+/// "Id." or "Idem" before a title is the author of the note above, not an Ibid: a
+/// short form of that author's other work ("*Id.*, *L'Armée nouvelle*, op. cit.").
+#[test]
+fn idem_before_a_title_is_the_author_above() {
+    let doc = footnotes(&[
+        "Jean Jaurès, *Les Preuves. Affaire Dreyfus*, Paris, La Petite République, 1898, p. 12.",
+        "Jean Jaurès, *L'Armée nouvelle*, Paris, Jules Rouff, 1911, p. 120.",
+        "Jaurès, *Les Preuves*, op. cit., p. 5.",
+        "*Id.*, *L'Armée nouvelle*, op. cit., p. 331.",
+        "Jaurès, *Les Preuves*, op. cit., p. 7.",
+        "Idem, *L'Armée nouvelle*, op. cit., p. 332.",
+        "Id., p. 333.",
+    ]);
+    use NoteKind::{Ibid, Short};
+    let got = resolved(&doc);
+    assert_eq!(got[3], (Short, s("s2"), s("p. 331")));
+    assert_eq!(got[5], (Short, s("s2"), s("p. 332")));
+    assert_eq!(got[6], (Ibid, s("s2"), s("p. 333")));
+    assert_eq!(warnings(&doc), []);
+}
+
 /// Commentary opened by a name, with commas inside, that brings in a full citation
 /// after "; see": the note stays commentary and the citation is its source, whose
 /// authors and title are the citation's, not the commentary's.

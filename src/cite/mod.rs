@@ -29,6 +29,7 @@ mod correct_labels;
 mod crf_layout;
 mod describe_tokens;
 mod label_tokens;
+mod read_bluebook;
 mod read_cjk;
 mod read_date;
 mod read_fields;
@@ -76,6 +77,16 @@ pub fn parse(text: &str) -> Reference {
     tokens.drain(..backlinks(text, &tokens));
     if tokens.is_empty() {
         return Reference::default();
+    }
+    // A law review's book or article is read by its grammar, as legal citations are:
+    // the labeller never saw a title in capitals or a page before the year.
+    if !read_legal::is_legal(text)
+        && let Some(bluebook) = read_bluebook::read_bluebook(text, &tokens)
+    {
+        let mut reference = read_fields::read_fields(text, &tokens, &bluebook.labels);
+        reference.details.kind = Some(bluebook.kind);
+        reference.pinpoint = bluebook.pinpoint;
+        return reference;
     }
     let labels = label_tokens::label_text(text, &tokens);
     let labels = correct_labels::correct_labels(text, &tokens, &labels);

@@ -241,6 +241,15 @@ fn parts(text: &str, words: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
             current.push(w.start + at + 1..w.end);
             continue;
         }
+        // "King, Martin Luther, Jr.", "MARTIN LUTHER KING, JR.": a generational suffix
+        // set off by a comma closes the name before it.
+        if current.is_empty()
+            && let Some(last) = parts.last_mut()
+            && is_suffix(word)
+        {
+            last.push(w.clone());
+            continue;
+        }
         current.push(w.clone());
         let ends = if semicolons {
             word.ends_with(';')
@@ -294,9 +303,12 @@ fn names(text: &str, parts: &[Vec<Range<usize>>], inverted: bool) -> Vec<Written
         let part = &parts[i];
         let words: Vec<&str> = part.iter().map(|w| clean_word(&text[w.clone()])).collect();
         // "Varga, Ilona" inside one part (semicolon lists).
+        // (Not "KING, JR.": a suffix after the comma closes a name in natural order.)
+        let suffixed = part.len() > 2 && is_suffix(&text[part[part.len() - 1].clone()]);
         if let Some(comma) = part[..part.len() - 1]
             .iter()
             .position(|w| text[w.clone()].ends_with(','))
+            .filter(|&c| !(suffixed && c == part.len() - 2))
         {
             let family = join(text, &part[..=comma]);
             let given = join(text, &part[comma + 1..]);
@@ -370,6 +382,12 @@ fn ends_with_comma(text: &str, part: &[Range<usize>]) -> bool {
 /// Generational suffixes after a name.
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"];
 
+/// Whether `word` is a generational suffix, in any case ("Jr.", "JR.,", "III").
+fn is_suffix(word: &str) -> bool {
+    let bare = word.trim_end_matches(['.', ',', ';']);
+    SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(bare))
+}
+
 /// A one-part name: "R. T. Snodgrass", "Albert R. Meyer", "Ludwig van Beethoven",
 /// "Beautrais AL", "Heidegger M.", "Aristotle".
 fn natural(text: &str, part: &[Range<usize>], words: &[&str]) -> (String, Option<String>) {
@@ -379,7 +397,7 @@ fn natural(text: &str, part: &[Range<usize>], words: &[&str]) -> (String, Option
     }
     // A generational suffix closes the name but is no family name: "M. L. King Jr.",
     // "Schlesinger A Jr." (King, M. L., Jr.).
-    if n > 2 && SUFFIXES.contains(&words[n - 1].trim_end_matches(['.', ','])) {
+    if n > 2 && is_suffix(words[n - 1]) {
         let (family, given) = natural(text, &part[..n - 1], &words[..n - 1]);
         let suffix = join(text, &part[n - 1..]);
         let given = Some(match given {
@@ -669,6 +687,17 @@ mod tests {
         assert_eq!(names[0].0, "King");
         assert_eq!(names[0].1.as_deref(), Some("M. L., Jr."));
         assert_eq!(families("Schlesinger A Jr."), ["Schlesinger"]);
+        // Set off by a comma, in any case, it still closes the name before it.
+        let (names, _) = read("MARTIN LUTHER KING, JR.,");
+        assert_eq!(names.len(), 1);
+        assert_eq!(names[0].0, "KING");
+        assert!(
+            names[0]
+                .1
+                .as_deref()
+                .is_some_and(|g| g.starts_with("MARTIN LUTHER, JR"))
+        );
+        assert_eq!(families("King, Martin Luther, Jr."), ["King"]);
         assert_eq!(
             families("García Márquez, G., & John Smith, Jane Doe"),
             ["García Márquez", "Smith", "Doe"]

@@ -12,6 +12,7 @@ use super::Map;
 use super::match_short::{Found, Works};
 use super::parse_citation::{Citation, fold, parse_ibid};
 use super::pick_citations::{Place, names_first, opens_as_prose};
+use super::read_bibliography::with_authors_of;
 use super::read_cjk::{ends_with_facts, is_cjk};
 use super::read_cues::{before_remark, strip_lead_cue, supra_note, without_lead_topic};
 use super::read_locator::has_year;
@@ -113,6 +114,17 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
     if let Some(locator) = parse_ibid(strip_lead_cue(text)) {
         return ibid_and_more(state, text).unwrap_or(Decision::Ibid(locator));
     }
+    // "Idem, *L'Armée nouvelle*, op. cit., p. 331.": a short form of the author of
+    // the note above, read with that author's family names written out, as a short
+    // form names them ("Jaurès, *L'Armée nouvelle*").
+    if let Some(work) = state.previous
+        && let families = [state.works.list[work].parsed.surnames.join(" and ")]
+        && let Some(named) = with_authors_of(&families, text, &[])
+        && let known @ (Decision::Known { .. } | Decision::Ambiguous { .. }) =
+            decide(state, &named.text, place, false)
+    {
+        return known;
+    }
     // The same citation again, case, spacing and punctuation aside, or with a page
     // after it.
     let folded = fold(text);
@@ -136,6 +148,15 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
     }
     // "Henkin, *supra* note 1, at 49.", "(wie Anm. 4)": the work of that note.
     if let Some((number, locator)) = supra_note(text) {
+        // "Urofsky, *supra* note 2, at 740; Strum, *supra* note 1, at 400.": each part
+        // names its note.
+        if text.contains("; ")
+            && let Some(several @ Decision::Several { .. }) = several(state, text)
+            && matches!(&several, Decision::Several { also, unlinked, fresh, .. }
+                if !also.is_empty() || !unlinked.is_empty() || !fresh.is_empty())
+        {
+            return several;
+        }
         return match state.by_note.get(&number) {
             Some(&work) => Decision::Known {
                 work,
@@ -327,6 +348,12 @@ enum Part {
 
 /// What `part`, one part of a note citing several works, is.
 fn one_of_several(state: &State, part: &str) -> Part {
+    if let Some((number, locator)) = supra_note(part) {
+        return match state.by_note.get(&number) {
+            Some(&work) => Part::Fits(work, locator),
+            None => Part::Unfit,
+        };
+    }
     let reading = read_short(part);
     // A case's short form names its report ("372 U.S. at 344"), if not a party.
     let titled = reading.locator.is_some()

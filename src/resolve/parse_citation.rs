@@ -88,6 +88,10 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
             (head.to_lowercase() == *prefix && word_ends).then_some(rest)
         })
         .or_else(|| idem(text))?;
+    // "Id., *L'Armée nouvelle*, op. cit." is Idem: the same author, another title.
+    if text[..text.len() - rest.len()].eq_ignore_ascii_case("id.") && titled(rest) {
+        return None;
+    }
     let locator = rest
         .trim_start_matches(|c: char| {
             c == '.' || c == ',' || c == ':' || c == ';' || c.is_whitespace()
@@ -104,6 +108,30 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
         return None;
     }
     Some((!locator.is_empty()).then(|| locator.to_string()))
+}
+
+/// Labels of a place in a work that open with a capital: "Id., Vol. 2, p. 4".
+const CAPITAL_LABELS: &[&str] = &[
+    "vol.", "vols.", "bd.", "s.", "p.", "pp.", "art.", "t.", "ch.", "chap.", "no.", "nr.",
+];
+
+/// Whether `rest` (after "Id.") opens with a title: a capitalised word of three
+/// letters or more that is no label or Roman numeral, or a quote.
+fn titled(rest: &str) -> bool {
+    let next = rest.trim_start_matches(['.', ',', ' ', '*', '_']);
+    if next.starts_with(['“', '"', '«']) {
+        return true;
+    }
+    let word = next.split([' ', ',']).next().unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let roman = word
+        .trim_end_matches('.')
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    word.starts_with(char::is_uppercase)
+        && letters >= 3
+        && !roman
+        && !CAPITAL_LABELS.contains(&word.to_lowercase().as_str())
 }
 
 /// The words for "the same author" (Latin "Idem", Spanish "Ídem", German "Ders."
@@ -390,6 +418,14 @@ mod tests {
         assert_eq!(parse_ibid("Ídem."), Some(None));
         assert_eq!(parse_ibid("Idem, p. 4."), Some(Some("p. 4".into())));
         assert_eq!(parse_ibid("Idem, Cod, 60."), None);
+        assert_eq!(parse_ibid("Id., L'Armée nouvelle, op. cit., p. 331."), None);
+        assert_eq!(parse_ibid("Id., “Jaurès”, p. 3."), None);
+        assert_eq!(
+            parse_ibid("Id., Vol. 2, p. 4."),
+            Some(Some("Vol. 2, p. 4".into()))
+        );
+        assert_eq!(parse_ibid("Id., XII, 4."), Some(Some("XII, 4".into())));
+        assert_eq!(parse_ibid("Id. at 345."), Some(Some("345".into())));
         assert_eq!(parse_ibid("Idempotent maps (2001)."), None);
         // Turkish "aynı eser", Greek "αυτόθι", "στο ίδιο" and a bare "ό.π.".
         assert_eq!(parse_ibid("A.e., s. 65."), Some(Some("s. 65".into())));

@@ -327,9 +327,13 @@ fn add_work(state: &mut State, ahead: Option<Citation>, new: New) -> (usize, Opt
     {
         let mut again = parse_with_italics(&inverted, &moved);
         again.details.pages.clone_from(&parsed.details.pages);
+        // The same kind of work too, when one was read: a law review's book or
+        // article read by its grammar ("STRUM, TITLE 41 (1984)") does not read back
+        // from Chicago's form.
         if again.title == parsed.title
             && again.year == parsed.year
             && again.surnames == parsed.surnames
+            && (parsed.details.kind.is_none() || again.details.kind == parsed.details.kind)
         {
             (citation, parsed) = (inverted, again);
         }
