@@ -257,7 +257,13 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.chars().count() == 1);
-        let described = prose_run(&note.body) >= PROSE_RUN && (!names_first(&text) || lone_capital);
+        let described = prose_run(&note.body) >= PROSE_RUN && (!names_first(&text) || lone_capital)
+            // "Launching the *Great Eastern* took three months…": a subject and its
+            // verb, the verb outside the italics (in "*How Salt Made History*" it is
+            // the title's), and no publication facts.
+            || fact_verb(&text).is_some_and(|at| !italics.iter().any(|r| r.contains(&at)))
+                && !names_first(&text)
+                && !published(&text);
         let inner = inner_citation(&note.text);
         // "The figure is disputed; the older estimate comes from Multhauf, *Neptune's
         // Gift*…": prose opens it and a cue brings in the citation, whatever italics
@@ -437,7 +443,8 @@ const VERBS: &[&str] = &[
     "was", "were", "is", "are", "has", "had", "have", "became", "called", "said", "wrote",
     "remained", "died", "est", "était", "fut", "sont", "étaient", "avait", "war", "ist", "wurde",
     "hat", "hatte", "waren", "sind", "fue", "era", "fueron", "había", "fu", "è", "aveva", "foi",
-    "é", "foram", "tinha",
+    "é", "foram", "tinha", "took", "made", "gave", "began", "lasted", "cost", "came", "went",
+    "led", "won", "lost", "found", "held", "kept", "met", "saw", "sent", "spent", "brought",
 ];
 
 /// Whether `text` opens as a statement: a capitalised subject of at most
@@ -446,8 +453,13 @@ const VERBS: &[&str] = &[
 /// parenthesis, quote or full stop. A reference's opening clause holds names or a
 /// title.
 fn states_a_fact(text: &str) -> bool {
+    fact_verb(text).is_some()
+}
+
+/// Where the verb of [`states_a_fact`] stands in `text`, if it states one.
+fn fact_verb(text: &str) -> Option<usize> {
     if !text.starts_with(char::is_uppercase) {
-        return false;
+        return None;
     }
     for (i, word) in text
         .split_whitespace()
@@ -456,13 +468,13 @@ fn states_a_fact(text: &str) -> bool {
     {
         let bare = word.trim_end_matches(['.', ',', ';', ':']);
         if i > 0 && VERBS.contains(&bare) {
-            return true;
+            return Some(word.as_ptr() as usize - text.as_ptr() as usize);
         }
         if word.contains([',', ';', ':', '(', '“', '"', '«', '.']) {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// A statement's subject is at most this many words.
