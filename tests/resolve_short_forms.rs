@@ -462,6 +462,26 @@ fn non_english_ibid_op_cit_idem_and_supra() {
     assert_eq!(warnings(&doc), []);
 }
 
+/// DIN 1505's short form, the name and the title joined by a colon, is read as names
+/// and a title: "Humboldt: Ansichten der Natur" is Humboldt's book, not Wulf's whose
+/// title holds "Humboldt" and "der Natur".
+#[test]
+fn din_short_form_with_a_colon() {
+    let doc = footnotes(&[
+        "Vgl. Andrea Wulf: Alexander von Humboldt und die Erfindung der Natur. Übers. von Hainer Kober. München: C. Bertelsmann 2016, S. 23.",
+        "Alexander von Humboldt: Ansichten der Natur, mit wissenschaftlichen Erläuterungen. Tübingen: Cotta 1808, S. 3.",
+        "Humboldt: Ansichten der Natur, a.a.O., S. 17.",
+        "Wulf: Erfindung der Natur, S. 40.",
+        "Humboldt: Ansichten, S. 20.",
+    ]);
+    use NoteKind::Short;
+    let got = resolved(&doc);
+    assert_eq!(got[2], (Short, s("s2"), s("S. 17")));
+    assert_eq!(got[3], (Short, s("s1"), s("S. 40")));
+    assert_eq!(got[4], (Short, s("s2"), s("S. 20")));
+    assert_eq!(warnings(&doc), []);
+}
+
 /// "Id." or "Idem" before a title is the author of the note above, not an Ibid: a
 /// short form of that author's other work ("*Id.*, *L'Armée nouvelle*, op. cit.").
 #[test]

@@ -310,6 +310,23 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
     let segments: Vec<&str> = head.split(", ").collect();
     let name_count = name_segments(&segments);
     let mut out: Vec<Short> = author_date(head).into_iter().collect();
+    // DIN 1505's short form puts a colon between the name and the title: "Humboldt:
+    // Ansichten der Natur, a.a.O.", "Ette: Globalisierung, S. 112".
+    if let [first, ..] = segments.as_slice()
+        && let Some((who, what)) = first.split_once(": ")
+        && is_names(who)
+        && let Some(title) = title_key(what)
+    {
+        out.push(Short {
+            report: None,
+            names: names_of(&[who]),
+            year: None,
+            shaped: plain && short_enough(&segments) && has_locator,
+            title: Some(title),
+            cited: false,
+            kind: None,
+        });
+    }
     if name_count > 0 {
         let names = names_of(&segments[..name_count]);
         let rest = &segments[name_count..];
