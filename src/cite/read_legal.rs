@@ -422,6 +422,15 @@ fn read_statute(text: &str) -> Option<Legal> {
         number: None,
         pinpoint: None,
     };
+    // "Great Western Railway Act 1835 (5 & 6 Will. 4, c. cvii)", "Human Rights Act
+    // 1998 (c. 42)": the chapter number, with the regnal year, in parentheses.
+    if let Some(inner) = text[end..].strip_prefix(" (")
+        && let Some(close) = inner.find(')')
+        && is_chapter(&inner[..close])
+    {
+        legal.number = Some(inner[..close].to_string());
+        end += 2 + close + 1;
+    }
     let rest = &text[end..];
     // What follows the title is its parts or nothing: "Human Rights Act 1998 gave…" is
     // a sentence.
@@ -463,6 +472,21 @@ fn read_statute(text: &str) -> Option<Legal> {
         }
     }
     (!instrument || legal.number.is_some()).then_some(legal)
+}
+
+/// Whether `inner` numbers an act's chapter: "c. 42", "5 & 6 Will. 4, c. cvii", "ch.
+/// 12" (the last part a "c." and an Arabic or Roman number).
+fn is_chapter(inner: &str) -> bool {
+    let last = inner.rsplit(", ").next().unwrap_or(inner);
+    let number = ["c. ", "c ", "ch. "]
+        .iter()
+        .find_map(|label| last.strip_prefix(label));
+    number.is_some_and(|n| {
+        !n.is_empty()
+            && (n.bytes().all(|b| b.is_ascii_digit())
+                || n.chars()
+                    .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm')))
+    })
 }
 
 /// The series and number of a UK statutory instrument ("SI 2004/3166", "SSI
@@ -559,6 +583,12 @@ mod tests {
         assert_eq!(&text[l.title.clone()], "U.S. Const.");
         assert_eq!(pin(text), Some("art. III, § 2"));
         assert_eq!(pin("U.S. Const. amend. VI."), Some("amend. VI"));
+        let text = "Great Western Railway Act 1835 (5 & 6 Will. 4, c. cvii).";
+        let l = read_legal(text).expect("an act with its chapter");
+        assert_eq!(&text[l.title.clone()], "Great Western Railway Act 1835");
+        assert_eq!(l.number.as_deref(), Some("5 & 6 Will. 4, c. cvii"));
+        assert!(read_legal("Human Rights Act 1998 (c. 42), s 3.").is_some());
+        assert_eq!(read_legal("Human Rights Act 1998 (as amended)."), None);
         let text = "Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241.";
         let l = read_legal(text).expect("a statute");
         assert_eq!(&text[l.title.clone()], "Civil Rights Act of 1964");
