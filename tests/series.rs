@@ -348,6 +348,16 @@ fn init_then_build_gives_an_epub_and_a_pdf() {
     let record: serde_json::Value = serde_json::from_slice(&record.stdout).unwrap();
     // Three footnotes in the Markdown example, notes (1) to (3) in the scraped one.
     assert_eq!(record["notes"], 3 + 3, "{record}");
+    // Each footnote has its marker, those under "## Sources and notes" too.
+    let model = folio(&["model", "profiles/01-example-markdown.md"], &series);
+    let model: serde_json::Value = serde_json::from_slice(&model.stdout).unwrap();
+    let markers: Vec<&str> = model["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(markers, ["[^founding]", "[^varga]", "[^ibid]"], "{model}");
 }
 
 #[test]

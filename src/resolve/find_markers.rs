@@ -376,10 +376,14 @@ impl Finder {
         }
         // A bibliography written as paragraphs under "Bibliography" or "Sources" lists
         // works, it does not cite them: its "(1)" is an issue number ("*Tellus* 9 (1):
-        // 18–27"), never a marker.
+        // 18–27"), never a marker. Prose under such a heading that cites by footnote
+        // ("## Sources and notes" then "…where the claim is made.[^varga]") is read.
         let mut listing = false;
         for block in blocks {
-            if listing && matches!(block, Block::Paragraph { .. } | Block::List { .. }) {
+            if listing
+                && matches!(block, Block::Paragraph { .. } | Block::List { .. })
+                && !block_cites(block)
+            {
                 continue;
             }
             match block {
@@ -868,6 +872,25 @@ fn number(s: &str) -> Option<u32> {
         return None;
     }
     s.parse().ok()
+}
+
+/// Whether a paragraph or list holds a footnote reference `[^label]`: a works-cited
+/// list has none, prose that cites has.
+fn block_cites(block: &Block) -> bool {
+    match block {
+        Block::Paragraph { content, .. } => inlines_cite(content),
+        Block::List { items, .. } => items.iter().flatten().any(block_cites),
+        _ => false,
+    }
+}
+
+fn inlines_cite(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::FootnoteRef { .. } => true,
+        Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inlines_cite(c),
+        Inline::Link { content, .. } => inlines_cite(content),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
