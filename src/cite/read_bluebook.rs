@@ -20,7 +20,8 @@
 use std::ops::Range;
 
 use super::describe_tokens::{is_initial, is_year};
-use super::read_legal::read_report;
+use super::read_legal::{read_report, words};
+use super::split_names::is_suffix;
 use super::types::Label;
 use crate::model::WorkKind;
 
@@ -43,10 +44,6 @@ const MAX_PAREN_WORDS: usize = 4;
 
 /// Words that join or end names in an author list.
 const NAME_LINKS: &[&str] = &["&", "and", "et", "al.", "ET", "AL."];
-
-/// A generational suffix, which the Bluebook sets off by a comma: "MARTIN LUTHER
-/// KING, JR., WHY WE CAN'T WAIT".
-const SUFFIXES: &[&str] = &["Jr.", "JR.", "Sr.", "SR.", "II", "III", "IV"];
 
 /// Reads `text` in the Bluebook's form for a book or an article, labelling `tokens`;
 /// `None` when it is not in that form.
@@ -114,11 +111,11 @@ fn read_names(before: &str) -> Option<Range<usize>> {
     let start = before.len() - before.trim_start_matches(['*', '_']).len();
     let comma = before.find(", ")?;
     let mut end = comma;
-    if let Some(suffix) = SUFFIXES
-        .iter()
-        .find(|s| before[comma + 2..].starts_with(&format!("{s}, ")))
-    {
-        end = comma + 2 + suffix.len();
+    // The Bluebook sets a generational suffix off by a comma: "MARTIN LUTHER KING, JR.,
+    // WHY WE CAN'T WAIT".
+    let after = &before[comma + 2..];
+    if let Some(next) = after.find(", ").filter(|&n| is_suffix(&after[..n])) {
+        end = comma + 2 + next;
     }
     let words: Vec<&str> = before[start..comma].split_whitespace().collect();
     let name_word = |w: &&str| {
@@ -177,13 +174,9 @@ fn read_article(text: &str, rest: Range<usize>) -> Option<Vec<(Label, Range<usiz
 fn read_book(text: &str, rest: Range<usize>) -> Option<Vec<(Label, Range<usize>)>> {
     let part = &text[rest.clone()];
     // The pinpoint is the run of page-like words at the end.
-    let words: Vec<(usize, &str)> = part
-        .split(' ')
-        .scan(0, |at, w| {
-            let here = *at;
-            *at += w.len() + 1;
-            Some((here, w))
-        })
+    let words: Vec<(usize, &str)> = words(part, 0)
+        .into_iter()
+        .map(|(start, end)| (start, &part[start..end]))
         .collect();
     let pin_from = words
         .iter()

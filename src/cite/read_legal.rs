@@ -145,7 +145,7 @@ fn prose(name: &str) -> bool {
 }
 
 /// The words of `text` from byte `from`, each with where it starts and ends.
-fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
+pub(super) fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text[from..].char_indices() {

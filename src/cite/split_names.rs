@@ -383,7 +383,7 @@ fn ends_with_comma(text: &str, part: &[Range<usize>]) -> bool {
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"];
 
 /// Whether `word` is a generational suffix, in any case ("Jr.", "JR.,", "III").
-fn is_suffix(word: &str) -> bool {
+pub(super) fn is_suffix(word: &str) -> bool {
     let bare = word.trim_end_matches(['.', ',', ';']);
     SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(bare))
 }
