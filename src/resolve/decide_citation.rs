@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::Map;
 use super::match_short::{Found, Works};
 use super::parse_citation::{Citation, fold, parse_ibid};
-use super::pick_citations::{Place, names_first, opens_as_prose};
+use super::pick_citations::{Place, names_first, opens_as_prose, reads_as_reference};
 use super::read_bibliography::with_authors_of;
 use super::read_cjk::{ends_with_facts, is_cjk};
 use super::read_cues::{before_remark, strip_lead_cue, supra_note, without_lead_topic};
@@ -190,6 +190,18 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
     {
         return several;
     }
+    // "Glantz, *Sor Juana*, México, Grijalbo, 1995, pp. 119-135; cfr. Paz, op. cit., p.
+    // 538.": a full citation of a new work, then short forms of others. Read whole,
+    // the short form's cue makes it one short form; its parts are read where it is
+    // added.
+    if !one
+        && let [first, _, ..] = cited_parts(text).as_slice()
+        && let head = &text[first.clone()]
+        && reads_as_reference(head, false)
+        && matches!(decide(state, head, place, true), Decision::New(_))
+    {
+        return Decision::New(folded);
+    }
     // "Hocker, 2011, p. 50. The test was made…": a short form, then a remark.
     if !matches!(found, Found::One(_))
         && let Some(head) = before_remark(text)
@@ -355,12 +367,15 @@ fn one_of_several(state: &State, part: &str) -> Part {
         };
     }
     let reading = read_short(part);
-    // A case's short form names its report ("372 U.S. at 344"), if not a party.
+    // A case's short form names its report ("372 U.S. at 344"), if not a party. A
+    // title with commas ("Sernett, *Myth, Memory, and History*, 243–45") also reads as
+    // a list of names, so the shaped reading and the titled one may be two.
     let titled = reading.locator.is_some()
+        && reading.shorts.iter().any(|s| s.shaped)
         && reading
             .shorts
             .iter()
-            .any(|s| s.shaped && (s.title.is_some() || s.report.is_some()));
+            .any(|s| s.title.is_some() || s.report.is_some());
     let dated = reading.shorts.first().is_some_and(|s| s.year.is_some());
     // "por. Kuhn, dz. cyt., s. 185.": "op. cit." says a work was cited before
     let cited = reading.shorts.iter().any(|s| s.cited);

@@ -200,7 +200,7 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
                 .unwrap_or_default();
             // "(12) To zastrzeżenie formułuje sam Gingerich, zob. Gingerich, …": an
             // entry of remarks may cite inside too, read when the whole fits nothing.
-            let inner = inner_citation(text);
+            let inner = inner_citation(text, &[]);
             let embedded = inner.map(|inner| {
                 (
                     inner.to_string(),
@@ -264,7 +264,7 @@ pub(super) fn pick_citations(doc: &Document, built: &Built) -> Vec<Cited> {
             || fact_verb(&text).is_some_and(|at| !italics.iter().any(|r| r.contains(&at)))
                 && !names_first(&text)
                 && !published(&text);
-        let inner = inner_citation(&note.text);
+        let inner = inner_citation(&note.text, &all_italics);
         // "The figure is disputed; the older estimate comes from Multhauf, *Neptune's
         // Gift*…": prose opens it and a cue brings in the citation, whatever italics
         // it holds. Read whole, the commentary would become the source's title.
@@ -645,8 +645,9 @@ fn commentary_before(whole: &str, inner: &str, italics: &[Range<usize>]) -> bool
 const COMMENTARY_RUN: usize = 3;
 
 /// The citation after a cue inside commentary ("…; see Varga, *Salt Roads*, 23."):
-/// up to the closing parenthesis when the cue opened one, else to the end.
-fn inner_citation(text: &str) -> Option<&str> {
+/// up to the closing parenthesis when the cue opened one, else to the end. `italics`
+/// are the ranges of `text` in italics.
+fn inner_citation<'t>(text: &'t str, italics: &[Range<usize>]) -> Option<&'t str> {
     if is_cjk(text) {
         return cjk_inner_citation(text);
     }
@@ -658,7 +659,9 @@ fn inner_citation(text: &str) -> Option<&str> {
         .filter_map(|cues| find_first(&lower, cues, accept))
         .min_by_key(|(i, _)| *i)
     else {
-        return closing_author_date(text).or_else(|| closing_short_form(text));
+        return closing_author_date(text, italics)
+            .or_else(|| closing_short_form(text))
+            .or_else(|| closing_title_short(text, italics));
     };
     let start = at + cue.len();
     let paren = text[..at].trim_end().ends_with('(');
@@ -678,7 +681,7 @@ fn inner_citation(text: &str) -> Option<&str> {
 /// no cue before it: "…a very large sum for the family (Torrens 1995, 265)." Names
 /// and a year, read as [`read_short`] reads a note ("Torrens 1995, 265"); a year
 /// alone ("(1995)") or words ("(in 1995)") are no citation.
-fn closing_author_date(text: &str) -> Option<&str> {
+fn closing_author_date<'t>(text: &'t str, italics: &[Range<usize>]) -> Option<&'t str> {
     let body = text.trim_end().trim_end_matches('.').strip_suffix(')')?;
     let open = body.rfind('(')?;
     let inner = body[open + 1..].trim();
@@ -687,7 +690,27 @@ fn closing_author_date(text: &str) -> Option<&str> {
         .shorts
         .first()
         .is_some_and(|s| s.year.is_some() && !s.names.is_empty());
-    (open > 0 && dated && !reading.full).then_some(inner)
+    if open == 0 || !dated || reading.full {
+        return None;
+    }
+    // "…в книге «Исследование водных растворов» (СПб., 1887).": a title in quotes or
+    // italics just before the parentheses makes them its place and year, not an
+    // author's name and year; the citation is the title with them.
+    let before = body[..open].trim_end();
+    let title_start = if let Some(head) = before.strip_suffix('»') {
+        head.rfind('«')
+    } else if let Some(head) = before.strip_suffix('”') {
+        head.rfind('“')
+    } else {
+        italics
+            .iter()
+            .find(|r| r.end == before.len())
+            .map(|r| r.start)
+    };
+    Some(match title_start {
+        Some(start) => &text[start..body.len() + 1],
+        None => inner,
+    })
 }
 
 /// The Chicago short form that closes a sentence of commentary, with no cue before
@@ -717,13 +740,34 @@ fn closing_short_form(text: &str) -> Option<&str> {
     (start > 0 && short && !reading.full).then_some(inner)
 }
 
+/// The title-only short form that is the last sentence of commentary: "…thinking it
+/// "too much of the democratic." *Autobiography*, 210." An italic title and a
+/// locator, nothing else, after a sentence's end.
+fn closing_title_short<'t>(text: &'t str, italics: &[Range<usize>]) -> Option<&'t str> {
+    let (head, locator) = without_locator(text);
+    locator?;
+    let head = head.trim_end_matches([',', ' ']);
+    let end = head.as_ptr() as usize - text.as_ptr() as usize + head.len();
+    let title = italics.iter().find(|r| r.end == end)?;
+    // "…nationalization of u.s. elections. *American Political Science Review*,
+    // *115*.": a journal and its volume close a reference, which names open.
+    if italics.iter().any(|r| r.start >= end) || names_first(text) {
+        return None;
+    }
+    let before = text[..title.start].trim_end();
+    let sentence_end = before
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?']);
+    (sentence_end && !before.is_empty()).then(|| &text[title.start..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn citations_inside_commentary_without_a_leading_cue() {
-        let inner = |t| inner_citation(t);
+        let inner = |t| inner_citation(t, &[]);
         assert_eq!(
             inner("The price was £110, a large sum for the family (Torrens 1995, 265)."),
             Some("Torrens 1995, 265")
@@ -737,6 +781,28 @@ mod tests {
             inner("Citerat efter Blunt, s. 238."),
             Some("Blunt, s. 238.")
         );
+        // A title just before the parentheses: they hold its place and year.
+        assert_eq!(
+            inner("The dedication is in «Salt Roads» (Szeged, 2012)."),
+            Some("«Salt Roads» (Szeged, 2012)")
+        );
+        let text = "It is dedicated to him in *Salt Roads* (Szeged, 2012).";
+        let title = text.find('*').unwrap()..text.find(" (").unwrap();
+        assert_eq!(
+            inner_citation(text, std::slice::from_ref(&title)),
+            Some("*Salt Roads* (Szeged, 2012)")
+        );
+        // A title-only short form closing commentary, but not a journal's volume.
+        let text = "He said so. *Autobiography*, 210.";
+        let title = 12..27;
+        assert_eq!(
+            inner_citation(text, std::slice::from_ref(&title)),
+            Some("*Autobiography*, 210.")
+        );
+        let text = "Olby, D.: Local news. *Political Review*, *115*.";
+        let italics = [22..40, 42..47];
+        assert_eq!(&text[italics[1].clone()], "*115*");
+        assert_eq!(inner_citation(text, &italics), None);
         // A year or words in parentheses are no citation.
         assert_eq!(inner("The mill burned down (in 1995)."), None);
         assert_eq!(inner("The mill burned down (1995)."), None);
@@ -784,24 +850,28 @@ mod tests {
     #[test]
     fn citations_inside_commentary() {
         assert_eq!(
-            inner_citation("The figures differ; see Varga, Salt Roads, 23."),
+            inner_citation("The figures differ; see Varga, Salt Roads, 23.", &[]),
             Some("Varga, Salt Roads, 23.")
         );
         assert_eq!(
-            inner_citation("Both survive (see Vale, Harbours, 12) in part."),
+            inner_citation("Both survive (see Vale, Harbours, 12) in part.", &[]),
             Some("Vale, Harbours, 12")
         );
         assert_eq!(
             inner_citation(
-                "For an overview, see Kurlansky, Salt (New York: Walker, 2002), 138, who stresses the herring."
+                "For an overview, see Kurlansky, Salt (New York: Walker, 2002), 138, who stresses the herring.",
+                &[]
             ),
             Some("Kurlansky, Salt (New York: Walker, 2002), 138")
         );
         assert_eq!(
-            inner_citation("The older estimate comes from Multhauf, Neptune's Gift, 40."),
+            inner_citation(
+                "The older estimate comes from Multhauf, Neptune's Gift, 40.",
+                &[]
+            ),
             Some("Multhauf, Neptune's Gift, 40.")
         );
-        assert_eq!(inner_citation("See the plan of the quay."), None);
-        assert_eq!(inner_citation("Nothing to see here."), None);
+        assert_eq!(inner_citation("See the plan of the quay.", &[]), None);
+        assert_eq!(inner_citation("Nothing to see here.", &[]), None);
     }
 }

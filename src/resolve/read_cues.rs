@@ -119,7 +119,54 @@ pub(super) fn without_trailing_clause(text: &str) -> &str {
     let topic = find_first(text, TRAILING_TOPICS, |at| {
         text[..at].ends_with(|c: char| c.is_ascii_digit()) && is_topic(&text[at..])
     });
-    topic.map_or(text, |(at, _)| &text[..at])
+    let text = topic.map_or(text, |(at, _)| &text[..at]);
+    match text.rsplit_once(", ") {
+        Some((head, part))
+            if head.ends_with(|c: char| c.is_ascii_digit()) && is_part_of_book(part) =>
+        {
+            head
+        }
+        _ => text,
+    }
+}
+
+/// The parts of a book a locator may name after its pages ("Franklin, *Autobiography*,
+/// 1–40, editors' introduction."), in the languages folio reads.
+const BOOK_PARTS: &[&str] = &[
+    "introduction",
+    "preface",
+    "foreword",
+    "afterword",
+    "prologue",
+    "epilogue",
+    "appendix",
+    "postscript",
+    "introducción",
+    "prólogo",
+    "epílogo",
+    "apéndice",
+    "préface",
+    "avant-propos",
+    "postface",
+    "annexe",
+    "introduzione",
+    "prefazione",
+    "einleitung",
+    "vorwort",
+    "nachwort",
+];
+
+/// Whether `part` (the words after a locator's last comma) names a part of a book in
+/// up to three lowercase words: "introduction", "editors' introduction", "the preface".
+fn is_part_of_book(part: &str) -> bool {
+    let part = part.trim_end_matches(['.', ' ']);
+    let words: Vec<&str> = part.split(' ').collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    words.len() <= 3
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| w.starts_with(char::is_lowercase))
+        && BOOK_PARTS.contains(&last.as_str())
 }
 
 /// A preposition after a locator that names what the page is cited for ("Tillard
