@@ -51,7 +51,8 @@ struct Line<'a> {
     text: &'a str,
     /// A blank (or debris) line separates it from the line before.
     blank_before: bool,
-    /// A wiki section heading: the line carried an edit link ("History[edit]").
+    /// A section heading marked as one: the line carried a wiki edit link
+    /// ("History[edit]") or Markdown's "## " (text copied from a Markdown page).
     section: bool,
 }
 
@@ -196,7 +197,8 @@ fn meaningful_lines<'a>(src: &Src<'a>, diagnostics: &mut Vec<Diagnostic>) -> Vec
             continue;
         }
         report_debris(src, &mut dropped, diagnostics);
-        let (text, section) = match wiki::strip_edit_link(trimmed) {
+        let (text, section) = match wiki::strip_edit_link(trimmed).or_else(|| atx_heading(trimmed))
+        {
             Some(heading) => (heading, true),
             None => (trimmed, false),
         };
@@ -210,6 +212,15 @@ fn meaningful_lines<'a>(src: &Src<'a>, diagnostics: &mut Vec<Diagnostic>) -> Vec
     }
     report_debris(src, &mut dropped, diagnostics);
     out
+}
+
+/// The heading of a Markdown ATX heading line ("## Works Cited", "# Title #"): one to
+/// six '#', a space, the words. A hashtag ("#history") has no space after it.
+fn atx_heading(line: &str) -> Option<&str> {
+    let words = line.trim_start_matches('#');
+    let hashes = line.len() - words.len();
+    let words = words.strip_prefix(' ')?.trim_end_matches('#').trim();
+    ((1..=6).contains(&hashes) && !words.is_empty()).then_some(words)
 }
 
 /// One note for a stretch of dropped lines, at its first line, quoting a few of them.
@@ -675,6 +686,26 @@ mod tests {
         );
         let numbers: Vec<u32> = doc.entries.iter().map(|e| e.number).collect();
         assert_eq!(numbers, [1, 2]);
+    }
+
+    #[test]
+    fn markdown_headings_copied_into_text_are_headings() {
+        let doc = read(
+            "a.txt",
+            b"# A Title\n\nA claim (1). More (2).\n\n## Early life ##\n\nA #hashtag line.\n\n\
+              ## Works Cited\n\n(1) Varga, Ilona. The Salt Roads. Szeged: Tisza Press, 2012.\n\
+              (2) Ibid., 45.\n",
+        );
+        assert_eq!(doc.meta.title, "A Title");
+        assert_eq!(doc.entries.len(), 2);
+        assert_eq!(
+            texts(&doc.blocks),
+            [
+                "P:A claim (1). More (2).",
+                "H:Early life",
+                "P:A #hashtag line."
+            ]
+        );
     }
 
     #[test]
