@@ -744,22 +744,29 @@ fn closing_short_form(text: &str) -> Option<&str> {
 /// "too much of the democratic." *Autobiography*, 210." An italic title and a
 /// locator, nothing else, after a sentence's end.
 fn closing_title_short<'t>(text: &'t str, italics: &[Range<usize>]) -> Option<&'t str> {
-    let (head, locator) = without_locator(text);
-    locator?;
-    let head = head.trim_end_matches([',', ' ']);
-    let end = head.as_ptr() as usize - text.as_ptr() as usize + head.len();
-    let title = italics.iter().find(|r| r.end == end)?;
-    // "…nationalization of u.s. elections. *American Political Science Review*,
-    // *115*.": a journal and its volume close a reference, which names open.
-    if italics.iter().any(|r| r.start >= end) || names_first(text) {
+    // Cheap tests first: most footnotes come here, and few end so.
+    let title = italics.last()?;
+    let after = text.get(title.end..)?;
+    if !after.starts_with(", ") || after.len() > MAX_CLOSING_LOCATOR {
         return None;
     }
     let before = text[..title.start].trim_end();
     let sentence_end = before
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', '!', '?']);
-    (sentence_end && !before.is_empty()).then(|| &text[title.start..])
+    if !sentence_end {
+        return None;
+    }
+    let (head, locator) = without_locator(text);
+    let head = head.trim_end_matches([',', ' ']);
+    let end = head.as_ptr() as usize - text.as_ptr() as usize + head.len();
+    // "…nationalization of u.s. elections. *American Political Science Review*,
+    // *115*.": a journal and its volume close a reference, which names open.
+    (locator.is_some() && end == title.end && !names_first(text)).then(|| &text[title.start..])
 }
+
+/// The most bytes after the title of a closing title-only short form (", 1–40.").
+const MAX_CLOSING_LOCATOR: usize = 32;
 
 #[cfg(test)]
 mod tests {
