@@ -110,7 +110,8 @@ pub(super) const TRAILING_CLAUSES: &[&str] = &[
 ];
 
 /// `text` without a clause of commentary after its locator, see [`TRAILING_CLAUSES`],
-/// or a topic closing it (see [`TRAILING_TOPICS`]).
+/// a topic closing it (see [`TRAILING_TOPICS`]), or a part of the book named after its
+/// last page (see [`BOOK_PARTS`]).
 pub(super) fn without_trailing_clause(text: &str) -> &str {
     let cut = find_first(text, TRAILING_CLAUSES, |at| {
         text[..at].ends_with(|c: char| c.is_ascii_digit() || c == ')')
