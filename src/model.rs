@@ -230,7 +230,7 @@ pub enum Inline {
     NoteRef(usize),
 }
 
-/// One citation place in the text: "(4)", "(4)(5)", "(4-6)", "[4]", "[4, p. 12]" or
+/// One citation place in the text: "(4)", "(4)(5)", "(4-6)", "\[4\]", "\[4, p. 12\]" or
 /// `[^label]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Marker {
@@ -506,7 +506,7 @@ impl Document {
 
     /// The mark note `number` prints with, at its markers and before its body, in
     /// both editions: its number; but a Markdown footnote in a profile whose other
-    /// notes are numbered by citation ("(4)", "[4]") gets a letter of a series of its
+    /// notes are numbered by citation ("(4)", "\[4\]") gets a letter of a series of its
     /// own (a, b, …, z, aa, …, in order of first reference), so the two series never
     /// interleave. A footnote is one by where it was written, not by what it turned out
     /// to be: in a profile of footnotes only, those that cite and those that comment

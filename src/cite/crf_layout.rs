@@ -1,5 +1,5 @@
 //! The layout of the labeller's compiled model: what `build.rs` writes from
-//! `citations.crf` and [`super::label_tokens`] reads in place, compiled into both so
+//! `citations.crf` and [`super::label_tokens()`] reads in place, compiled into both so
 //! the two cannot disagree.
 //!
 //! CRFsuite's file keeps attribute names in a constant database that must be decoded

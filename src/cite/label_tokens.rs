@@ -149,7 +149,7 @@ impl Crf {
     }
 }
 
-/// The label of each token, from its features ([`super::describe_tokens`]).
+/// The label of each token, from its features ([`super::describe_tokens()`]).
 pub fn label_tokens(features: Vec<Vec<String>>) -> Vec<Label> {
     if features.is_empty() {
         return Vec::new();
@@ -165,7 +165,7 @@ pub fn label_tokens(features: Vec<Vec<String>>) -> Vec<Label> {
 }
 
 /// The label of each of `tokens` of `text`: [`label_tokens`] of
-/// [`super::describe_tokens`], with each feature scored as it is made rather than
+/// [`super::describe_tokens()`], with each feature scored as it is made rather than
 /// collected first. References longer than [`MAX_TOKENS`] are labelled on their first
 /// `MAX_TOKENS` tokens; the rest are [`Label::Other`].
 ///

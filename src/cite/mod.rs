@@ -3,10 +3,10 @@
 //!
 //! The stages, in the order they run:
 //!
-//! 1. [`split_tokens`] cuts the text into whitespace-separated tokens.
-//! 2. [`describe_tokens`] gives each token its features (word, shape, punctuation,
+//! 1. [`split_tokens()`] cuts the text into whitespace-separated tokens.
+//! 2. [`describe_tokens()`] gives each token its features (word, shape, punctuation,
 //!    dictionary hits, position, quote/bracket/emphasis state, neighbours).
-//! 3. [`label_tokens`] labels each token (author, date, title, journal, publisher, …)
+//! 3. [`label_tokens()`] labels each token (author, date, title, journal, publisher, …)
 //!    with a conditional random field trained on AnyStyle's hand-labelled references
 //!    (AnyStyle's `core.xml`, not in this repository; retrained by
 //!    `scripts/train-citations`), compiled by `build.rs` into the tables of

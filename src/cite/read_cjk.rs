@@ -16,7 +16,7 @@
 //!   "한길사"), a series in parentheses ("平凡社（東洋文庫）").
 //!
 //! GB/T 7714's list form writes the title unmarked before a type code ("周作人. 鲁迅的故
-//! 家[M]. 上海: 上海出版公司, 1953."), read the same way.
+//! 家\[M\]. 上海: 上海出版公司, 1953."), read the same way.
 
 use std::ops::Range;
 
@@ -303,8 +303,8 @@ fn first_title(text: &str, from: usize) -> Option<(Range<usize>, Range<usize>)> 
     None
 }
 
-/// GB/T 7714's type codes: "[M]" a book, "[J]" an article, "[C]" a paper in
-/// proceedings, "[D]" a thesis, "[R]" a report, "[N]" a newspaper article, "[EB/OL]" a
+/// GB/T 7714's type codes: "\[M\]" a book, "\[J\]" an article, "\[C\]" a paper in
+/// proceedings, "\[D\]" a thesis, "\[R\]" a report, "\[N\]" a newspaper article, "\[EB/OL\]" a
 /// web page; the range of the code and the kind it names.
 fn type_code(text: &str) -> Option<(Range<usize>, Option<WorkKind>)> {
     const CODES: &[(&str, Option<WorkKind>)] = &[
@@ -582,7 +582,7 @@ pub(crate) fn read_pages(s: &str) -> Option<String> {
 
 /// The names before the title: authors, or editors (names before "主编", "編"), and
 /// whether the list ends in "等" (and others). A translator's clause among them ("竹内
-/// 好著，李心峰译") names no author; a nationality before a name ("[美]李欧梵",
+/// 好著，李心峰译") names no author; a nationality before a name ("\[美\]李欧梵",
 /// "〔日〕竹内好") is no part of it. Empty when the text is no name list.
 fn read_names(head: &str) -> (Vec<Name>, Vec<Name>, bool) {
     let mut authors = Vec::new();
@@ -622,7 +622,7 @@ fn read_names(head: &str) -> (Vec<Name>, Vec<Name>, bool) {
     (authors, editors, et_al)
 }
 
-/// A name without the nationality written before it in brackets: "[美]李欧梵",
+/// A name without the nationality written before it in brackets: "\[美\]李欧梵",
 /// "（日）竹内好", "〔日〕竹内好" → the name.
 fn without_nationality(name: &str) -> &str {
     const MAX_CHARS: usize = 3;

@@ -389,7 +389,7 @@ fn pages(field: &str) -> Option<String> {
     (!pages.is_empty()).then(|| pages.to_string())
 }
 
-/// The DOI written anywhere in the text ("doi:10.1000/xyz", "https://doi.org/10.1000/xyz").
+/// The DOI written anywhere in the text ("doi:10.1000/xyz", "`https://doi.org/10.1000/xyz`").
 fn doi(text: &str) -> Option<String> {
     let at = text.match_indices("10.").map(|(i, _)| i).find(|&i| {
         let rest = &text[i + 3..];

@@ -5,7 +5,7 @@
 //!
 //! - a case: its name, then the report it is printed in ("Gideon v. Wainwright, 372
 //!   U.S. 335, 344 (1963)", "Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803)",
-//!   "Caparo Industries plc v Dickman [1990] 2 AC 605 (HL)", "R v Lambert (1987) 84
+//!   "Caparo Industries plc v Dickman \[1990\] 2 AC 605 (HL)", "R v Lambert (1987) 84
 //!   Cr App R 1");
 //! - a constitution: "U.S. Const. amend. XIV, § 1", "Cal. Const. art. I, § 7";
 //! - a statute named by its short title: "Civil Rights Act of 1964, Pub. L. No.
@@ -241,7 +241,7 @@ pub(crate) fn read_report(text: &str, from: usize, volume: bool) -> Option<Repor
 }
 
 /// A case: its name, then a Bluebook report (", 372 U.S. 335, 344 (1963)") or an
-/// OSCOLA one (" [1990] 2 AC 605, 617 (HL)", " (1987) 84 Cr App R 1").
+/// OSCOLA one (" \[1990\] 2 AC 605, 617 (HL)", " (1987) 84 Cr App R 1").
 fn read_case(text: &str, name: Range<usize>) -> Option<Legal> {
     let after = text.len()
         - text[name.end..]

@@ -42,7 +42,7 @@ pub enum Label {
     Edition,
     /// Series ("Lecture Notes in Computer Science").
     Collection,
-    /// The reference's number in its list ("[13]", "60.").
+    /// The reference's number in its list ("\[13\]", "60.").
     Number,
     /// Anything else (ISBN, medium, director…).
     Other,

@@ -2,7 +2,7 @@
 //! reference library in CSL-JSON (Zotero, pandoc's citeproc), BibTeX or Hayagriva YAML
 //! (Typst).
 //!
-//! [`gather`] makes one list of works from every document's sources — duplicates
+//! [`gather()`] makes one list of works from every document's sources — duplicates
 //! dropped, each with a stable citation key and structured fields taken from
 //! [`crate::model::Details`] or, where the citation parser left them empty, from the
 //! display fields — and one writer per format turns that list into text.

@@ -14,10 +14,10 @@
 //! two clusters. The last pass cannot fail: when no node reaches a candidate it keeps
 //! the least overfull line, and the line reports it.
 //!
-//! A justified line's spaces may open to [`LOOSEST`] in every pass but the last two. A
+//! A justified line's spaces may open to `LOOSEST` in every pass but the last two. A
 //! word alone on a line counts as a line with one space as wide as the hole after it,
 //! so it is never the way out of a loose line; when no setting keeps every line within
-//! [`LOOSEST`], the paragraph gets as few loose lines, as little loose, as it can.
+//! `LOOSEST`, the paragraph gets as few loose lines, as little loose, as it can.
 
 use super::fonts::FontSet;
 use super::hyphenate::{BreakKind, Candidate};
@@ -86,7 +86,7 @@ pub(crate) const PRETOLERANCE: Pass = Pass {
 /// The passes, from strict to desperate: TeX's tolerance, the looser tolerance narrow
 /// columns are usually set with, emergency stretch (judging lines as if they could
 /// stretch more, which spreads the looseness over the paragraph, as TeX's
-/// `\emergencystretch` does) with no line looser than [`LOOSEST`], then with any
+/// `\emergencystretch` does) with no line looser than `LOOSEST`, then with any
 /// spacing (a word longer than the measure), and at last breaks inside words.
 pub(crate) const PASSES: [Pass; 6] = [
     Pass {
@@ -201,7 +201,7 @@ struct Fit {
     excess: f32,
     /// Its spaces would be looser than the pass allows.
     loose: bool,
-    /// How many times [`LOOSEST`] its spaces open, when more than once; else 0.
+    /// How many times `LOOSEST` its spaces open, when more than once; else 0.
     over: f32,
 }
 

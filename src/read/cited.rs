@@ -1,5 +1,5 @@
 //! Works-cited lists, shared by both readers: which headings open one, and how its
-//! entries are written ("(4) - text", "4. text", "[4] text", "4) text", Wikipedia's
+//! entries are written ("(4) - text", "4. text", "\[4\] text", "4) text", Wikipedia's
 //! "^ text"). Numbers are always the ones written in the file.
 //!
 //! Which numbers number an entry is decided here, in one place ([`Collector::entry`]):
@@ -343,7 +343,7 @@ pub(super) fn is_page_heading(text: &str) -> bool {
     is_heading(text) || lowercase::is_one_of(text.trim().trim_end_matches(':'), &PAGE_HEADINGS)
 }
 
-/// How an entry's number is written: in brackets ("(4)", "[4]") or bare ("4.", "4)").
+/// How an entry's number is written: in brackets ("(4)", "\[4\]") or bare ("4.", "4)").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Written {
     Bracketed,
@@ -397,7 +397,7 @@ fn number(s: &str) -> Option<(u32, &str)> {
     Some((s.get(..digits)?.parse().ok()?, s.get(digits..)?))
 }
 
-/// Every number a bracket cites somewhere in `text` ("(4)", "[12]", "(3, 1000)",
+/// Every number a bracket cites somewhere in `text` ("(4)", "\[12\]", "(3, 1000)",
 /// "(7–9)" gives 7 and 9) other than at the start of a line, where a bracket numbers
 /// an entry rather than cites one.
 pub(super) fn cited_numbers(text: &str) -> HashSet<u32> {

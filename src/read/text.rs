@@ -52,7 +52,7 @@ struct Line<'a> {
     /// A blank (or debris) line separates it from the line before.
     blank_before: bool,
     /// A section heading marked as one: the line carried a wiki edit link
-    /// ("History[edit]") or Markdown's "## " (text copied from a Markdown page).
+    /// ("History\[edit\]") or Markdown's "## " (text copied from a Markdown page).
     section: bool,
 }
 
@@ -367,7 +367,7 @@ fn heading_like(line: &str) -> bool {
         && !end.ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
 
-/// "…lamps.[2][3]" ends a sentence even though its last character is a bracket.
+/// "…lamps.\[2\]\[3\]" ends a sentence even though its last character is a bracket.
 fn strip_trailing_markers(mut line: &str) -> &str {
     loop {
         let trimmed = line.trim_end();

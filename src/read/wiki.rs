@@ -1,5 +1,5 @@
 //! What a wiki page leaves inside its article when copied as plain text: section edit
-//! links ("History[edit]") and maintenance tags ("[citation needed]", "[when?]").
+//! links ("History\[edit\]") and maintenance tags ("\[citation needed\]", "\[when?\]").
 //!
 //! Maintenance tags are the wiki's editors flagging a claim, not citations: they number
 //! nothing and point at no source. Kept, a "[citation needed]" would print in the book
@@ -79,7 +79,7 @@ const TAGS: &[&str] = &[
 /// A question tag has at most this many words ("[according to whom?]").
 const QUESTION_MAX_WORDS: usize = 4;
 
-/// The heading without its edit link, if it had one: "History[edit]" → "History".
+/// The heading without its edit link, if it had one: "History\[edit\]" → "History".
 pub(super) fn strip_edit_link(line: &str) -> Option<&str> {
     EDIT_LINKS.iter().find_map(|link| {
         let stripped = line
@@ -155,12 +155,12 @@ pub(super) struct List {
     pub by_order: bool,
 }
 
-/// Wikipedia puts explanatory notes, cited "[a]", "[b]", in a list of their own
+/// Wikipedia puts explanatory notes, cited "\[a\]", "\[b\]", in a list of their own
 /// ("Notes") before the numbered references, and a plain-text copy prints both as
 /// "^ text" (a text browser's dump may number the references "1. ^ text" and leave
 /// the notes "^ text"). When the body has lettered markers, every list before the
 /// last one that is numbered by order holds the lettered notes: numbering on through
-/// them would send "[1]" to the note "a", or (with the references numbered as
+/// them would send "\[1\]" to the note "a", or (with the references numbered as
 /// written) make the note "a" a second entry 1 that wins over the real one. Their
 /// entries go back into the text, under their heading, and the last list, if numbered
 /// by order, is numbered from 1, as the page numbers it.
@@ -217,7 +217,7 @@ pub(super) fn set_apart_lettered_notes(src: &Src, doc: &mut Document, lists: &[L
     doc.entries = entries;
 }
 
-/// Whether a paragraph cites a lettered note: "[a]", "[b]", "[note 1]".
+/// Whether a paragraph cites a lettered note: "\[a\]", "\[b\]", "\[note 1\]".
 fn has_lettered_markers(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| match b {
         Block::Paragraph { content, .. } => {

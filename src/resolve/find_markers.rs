@@ -761,8 +761,8 @@ struct Chain {
     locator: Option<String>,
 }
 
-/// "(4)", "(4)(5)", "[1][2]": consecutive groups written without a space form one marker;
-/// IEEE's "[4]–[6]" is one range. A group with a locator ("[3, p. 5]") stands alone:
+/// "(4)", "(4)(5)", "\[1\]\[2\]": consecutive groups written without a space form one marker;
+/// IEEE's "\[4\]–\[6\]" is one range. A group with a locator ("\[3, p. 5\]") stands alone:
 /// the locator belongs to its one number.
 fn parse_chain(text: &str, start: usize) -> Option<Chain> {
     let mut items = Vec::new();

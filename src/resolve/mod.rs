@@ -5,7 +5,7 @@
 //! 0. [`settle_title`] decides the profile's title and whether a leading H1 is that
 //!    title or a body heading, once for both editions.
 //! 1. [`find_markers`] walks the body in reading order, turns "(4)", "(4)(5)", "(4, 5)",
-//!    "(4–6)" and "[4]" into [`Inline::NoteRef`]s and replaces Markdown `[^label]`
+//!    "(4–6)" and "\[4\]" into [`Inline::NoteRef`]s and replaces Markdown `[^label]`
 //!    references, in the body and then in footnote bodies. Whether a bracketed number is
 //!    a citation at all (not a year, an enumerator, an age, a count) is weighed in one
 //!    place, [`weigh_markers`]. Markers get exact places by following the text through
@@ -25,7 +25,7 @@
 //! 5. [`mark_titles`] finds the part of each full citation printed in italics (the
 //!    periodical of an article, the title of a book) and marks it in the note's body.
 //! 6. [`check`] reports empty entries, dangling markers, uncited entries and gaps.
-//! 7. [`tie_spaces`] ties the spaces that must not break (before a spaced dash; French
+//! 7. [`tie_spaces()`] ties the spaces that must not break (before a spaced dash; French
 //!    spacing around « », ; : ! ?), once for both editions.
 //!
 //! Afterwards `entries` and `footnote_defs` are empty: backends never see raw markers.
@@ -68,7 +68,7 @@ type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 pub(crate) use parse_citation::url_ranges;
 
 /// Ties the spaces that must not break for the document's language (see
-/// [`tie_spaces`]); [`resolve`] does it last, and a caller that changes `meta.lang`
+/// [`tie_spaces()`]); [`resolve`] does it last, and a caller that changes `meta.lang`
 /// afterwards (`folio convert --lang`) does it again. Tying twice changes nothing.
 pub fn tie_spaces(doc: &mut Document) {
     tie_spaces::tie_spaces(doc);

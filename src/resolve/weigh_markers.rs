@@ -62,7 +62,7 @@ pub(super) enum Place {
     /// Nothing but numbering or punctuation before it in its paragraph: "(1) First…",
     /// "2. (1) Sections…".
     Start,
-    /// Directly after a digit: "5(3)", "3,059[1]".
+    /// Directly after a digit: "5(3)", "3,059\[1\]".
     AfterDigit,
     /// A letter or digit directly after it: "(3)rd".
     Glued,
@@ -74,7 +74,7 @@ pub(super) enum Place {
     NounPhrase,
     /// Before the end of a clause: ", (4)." or "(4) The next…".
     ClauseEnd,
-    /// Right after punctuation: "Iraq.(1)", "years,[7]".
+    /// Right after punctuation: "Iraq.(1)", "years,\[7\]".
     AfterPunctuation,
     /// Anything else.
     Plain,
@@ -85,7 +85,7 @@ pub(super) enum Place {
 pub(super) enum Bracket {
     /// "(4)": citations, but also enumerators, subsections, counts.
     Round,
-    /// "[4]": scraped wiki pages cite this way; prose rarely uses it for anything else.
+    /// "\[4\]": scraped wiki pages cite this way; prose rarely uses it for anything else.
     Square,
 }
 
@@ -109,7 +109,7 @@ pub(super) struct Evidence {
     /// It names several numbers ("(5, 7)", "(4)(5)"): no age or count does.
     pub several: bool,
     /// A round bracket where every citation so far was written in square ones: in a
-    /// document citing "[4]", IEEE's style, "(3)" refers to an equation or an item.
+    /// document citing "\[4\]", IEEE's style, "(3)" refers to an equation or an item.
     pub other_brackets: bool,
     /// It numbers an item of a list written in one sentence: "summarised as (1)
     /// Banting's dogs, (2) Collip's extract and (3) the trials".

@@ -10,7 +10,7 @@ use super::{NUMBERED, closing_token, first_run};
 
 /// A year that opens a title — after its opening quote or emphasis mark ("“2014 ACA
 /// Code of Ethics,”", "*2014 ACA code of ethics*"), or bare before its words
-/// ("Association. 2014 ACA code of ethics [Internet]. 2014.") — is the title's: a date
+/// ("Association. 2014 ACA code of ethics \[Internet\]. 2014.") — is the title's: a date
 /// is set off by punctuation.
 pub(super) fn year_opening_title(
     text: &str,

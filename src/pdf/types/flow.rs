@@ -58,7 +58,7 @@ pub enum Container {
 /// The containers around a paragraph, outermost first (shared by its lines).
 pub type Nest = Arc<[Container]>;
 
-/// A paragraph ready for [`super::types`] layout, with its place in the flow.
+/// A paragraph ready for layout, with its place in the flow.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
     /// The styled text.
@@ -122,7 +122,7 @@ pub enum Flow {
     Para(Para),
     /// A horizontal rule across a fraction of the measure.
     Rule,
-    /// An image, scaled to fit: its key in [`PdfOptions::images`], left edge, size.
+    /// An image, scaled to fit: its key in [`PdfOptions::images`](crate::pdf::PdfOptions::images), left edge, size.
     Image {
         /// The path as written in the model.
         src: String,
