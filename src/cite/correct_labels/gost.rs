@@ -660,20 +660,14 @@ mod tests {
         let tokens = split_tokens(text);
         super::gost_areas(text, &tokens, vec![Label::Other; tokens.len()])
             .iter()
-            .map(|l| match l {
-                Label::Author => 'a',
-                Label::Title => 't',
-                Label::Date => 'd',
-                Label::Journal => 'j',
-                Label::Container => 'c',
-                Label::Editor => 'e',
+            .map(|&l| match l {
                 Label::Translator => 'r',
                 Label::Publisher => 'p',
                 Label::Location => 'l',
                 Label::Volume => 'v',
                 Label::Pages => 'g',
                 Label::Edition => 'n',
-                _ => 'o',
+                other => super::super::letter(other),
             })
             .collect()
     }

@@ -136,14 +136,21 @@ fn corrected(text: &str, labels: &str) -> String {
     assert_eq!(tokens.len(), labels.len(), "{text}");
     correct_labels(text, &tokens, &labels)
         .iter()
-        .map(|l| match l {
-            Label::Author => 'a',
-            Label::Title => 't',
-            Label::Date => 'd',
-            Label::Journal => 'j',
-            Label::Editor => 'e',
-            Label::Container => 'c',
-            _ => 'o',
-        })
+        .map(|&l| letter(l))
         .collect()
+}
+
+/// The letter [`corrected`] writes for a label: a author, t title, d date, j journal,
+/// e editor, c container, o anything else.
+#[cfg(test)]
+fn letter(label: Label) -> char {
+    match label {
+        Label::Author => 'a',
+        Label::Title => 't',
+        Label::Date => 'd',
+        Label::Journal => 'j',
+        Label::Editor => 'e',
+        Label::Container => 'c',
+        _ => 'o',
+    }
 }
