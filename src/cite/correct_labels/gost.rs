@@ -541,7 +541,7 @@ pub(super) fn russian_place(text: &str, tokens: &[Range<usize>], labels: Vec<Lab
     out
 }
 
-/// Words of a medium's designation ("[Электронный ресурс]", "[Internet]", "[en ligne]").
+/// Words of a medium's designation ("\[Электронный ресурс\]", "\[Internet\]", "\[en ligne\]").
 const MEDIA: &[&str] = &[
     "ресурс",
     "электрон",
@@ -552,7 +552,7 @@ const MEDIA: &[&str] = &[
 ];
 
 /// A medium in brackets that closes a title or a host ("[Электронный ресурс]",
-/// "[Internet]") is neither's: labelled Other.
+/// "\[Internet\]") is neither's: labelled Other.
 fn medium(text: &str, tokens: &[Range<usize>], out: &mut [Label], part: Range<usize>) {
     let word = |k: usize| &text[tokens[k].clone()];
     if part.is_empty()
