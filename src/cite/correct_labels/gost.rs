@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use super::super::describe_tokens::{EDITOR_WORDS, is_initial, is_year};
+use super::super::split_names::PARTICLES;
 use super::super::types::Label;
 use super::first_run;
 
@@ -398,7 +399,7 @@ fn heading(text: &str, tokens: &[Range<usize>]) -> (usize, bool, Vec<usize>) {
             break;
         }
         // A family name of several words: "Mac Lane S.", "Пико делла Мирандола Д.".
-        let more = |w: &str| named(w) && !w.ends_with(',') || PARTICLES.contains(&w);
+        let more = |w: &str| named(w) && !w.ends_with(',') || particle(w);
         let words = 1 + (1..3).take_while(|&k| more(word(at + k))).count();
         let words = (1..=words)
             .rev()
@@ -433,7 +434,7 @@ fn heading(text: &str, tokens: &[Range<usize>]) -> (usize, bool, Vec<usize>) {
         at += 1 + initials;
         // A particle after the initials ("Соссюр Ф. де.", "Dalen D. van.") belongs to
         // the heading but to no name: the labels leave it out.
-        if PARTICLES.contains(&word(at).trim_end_matches(['.', ','])) {
+        if particle(word(at).trim_end_matches(['.', ','])) {
             at += 1;
             particles.push(at - 1);
         }
@@ -460,18 +461,9 @@ const IMPRINT_LINKS: &[&str] = &["of", "on", "behalf", "and", "&", "the", "for",
 /// Titles that look like initials ("Mr.") but open a title, not end a name.
 const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "St."];
 
-/// Particles written after an inverted name's initials.
-const PARTICLES: &[&str] = &[
-    "de",
-    "van",
-    "von",
-    "der",
-    "den",
-    "da",
-    "di",
-    "du",
-    "la",
-    "le",
+/// Particles that split_names' list (Latin script) lacks: Cyrillic ones and Italian
+/// "della" ("Пико делла Мирандола Д.", "Соссюр Ф. де.").
+const MORE_PARTICLES: &[&str] = &[
     "della",
     "де",
     "фон",
@@ -482,6 +474,12 @@ const PARTICLES: &[&str] = &[
     "ла",
     "делла",
 ];
+
+/// Whether `word` is a name particle, as written after an inverted name's initials or
+/// inside a family name of several words.
+fn particle(word: &str) -> bool {
+    PARTICLES.contains(&word) || MORE_PARTICLES.contains(&word)
+}
 
 /// Whether `word` ends a sentence: a stop after a word longer than an abbreviation
 /// ("Наука.", not "Тип." or "М.").
