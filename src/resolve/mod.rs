@@ -37,6 +37,7 @@ mod build_notes;
 mod check;
 mod decide_citation;
 mod find_markers;
+mod follow_input;
 mod invert_note;
 mod mark_titles;
 mod match_short;
