@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::follow_input::Cursor;
 use super::parse_citation::url_ranges;
-use super::weigh_markers::{self, Before, Bracket, Evidence, Fit, Listed, Reason};
+use super::weigh_markers::{self, Before, Bracket, Evidence, Fit, Listed, Place, Reason};
 use crate::diag::Diagnostic;
 use crate::model::{Block, Document, FootnoteDef, Inline, Marker};
 
@@ -32,12 +32,18 @@ pub(super) type FootnoteMarker = (usize, String);
 /// which needs the largest literal number first.
 pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
     let entries: HashSet<u32> = doc.entries.iter().map(|e| e.number).collect();
+    let heads = doc
+        .entries
+        .iter()
+        .map(|e| (e.number, head(&e.text).to_string()))
+        .collect();
     // A list that starts past 1 ("(1000)", a continued list) starts the sequence there.
     let first_entry = entries.iter().copied().min().unwrap_or(1);
     let mut finder = Finder {
         file: doc.meta.source_file.clone(),
         max_entry: entries.iter().copied().max().unwrap_or(0),
         entries,
+        heads,
         defs: doc.footnote_defs.iter().map(|d| d.label.clone()).collect(),
         input: std::mem::take(&mut doc.input),
         prev_max: first_entry.saturating_sub(1),
@@ -70,6 +76,8 @@ enum Item {
 struct Finder {
     file: String,
     entries: HashSet<u32>,
+    /// The opening words of each entry, where its authors are named.
+    heads: HashMap<u32, String>,
     max_entry: u32,
     defs: HashSet<String>,
     /// The document's input, to place markers (see [`Cursor`]).
@@ -351,11 +359,18 @@ impl Finder {
             letters: self.cursor.letters,
             in_cell: self.cursor.in_cell,
         };
+        let place = weigh_markers::place(&before, after);
+        let author_named = matches!(place, Place::AfterName | Place::NounPhrase)
+            && weigh_markers::capitalised_before(before.text).is_some_and(|name| {
+                numbers
+                    .iter()
+                    .any(|n| self.heads.get(n).is_some_and(|head| names(head, name)))
+            });
         let evidence = Evidence {
             fit: Fit::of(smallest, self.prev_max),
             year: numbers.iter().any(|&n| (1000..=2199).contains(&n)),
             listed: self.listed(&numbers),
-            place: weigh_markers::place(&before, after),
+            place,
             bracket,
             in_heading: self.cursor.heading,
             several: numbers.len() > 1,
@@ -366,6 +381,7 @@ impl Finder {
             list_item: bracket == Bracket::Round
                 && numbers.len() == 1
                 && weigh_markers::numbers_an_item(before.text, after, smallest),
+            author_named,
         };
         match evidence.verdict() {
             Ok(()) => {
@@ -486,6 +502,27 @@ impl Finder {
 
 /// Adjacent text runs (readers may split at brackets or quotes) become one, so a
 /// marker is always seen whole.
+/// How much of an entry's start is searched for its authors' names.
+const HEAD_LEN: usize = 80;
+
+/// The start of an entry's text, where its authors are named, cut at a character.
+fn head(text: &str) -> &str {
+    let mut end = text.len().min(HEAD_LEN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Whether `name` stands in `head` as a whole word.
+fn names(head: &str, name: &str) -> bool {
+    head.match_indices(name).any(|(at, _)| {
+        let before = head[..at].chars().next_back();
+        let after = head[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn coalesce_text(inlines: &mut Vec<Inline>) {
     let split = inlines
         .windows(2)

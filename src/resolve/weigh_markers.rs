@@ -114,6 +114,11 @@ pub(super) struct Evidence {
     /// It numbers an item of a list written in one sentence: "summarised as (1)
     /// Banting's dogs, (2) Collip's extract and (3) the trials".
     pub list_item: bool,
+    /// It follows a name that opens the cited entry, as a writer names the authors
+    /// they cite: "Carter and Carter (2) point out" before "2. Carter, K. C., &
+    /// Carter, B. R. (1994)…", also at a sentence's start ("Cook (1) remains"). An
+    /// age or a count after a name has no such entry.
+    pub author_named: bool,
 }
 
 /// Why a candidate is text, most telling first.
@@ -220,7 +225,8 @@ impl Evidence {
         let heading = if self.in_heading { -1 } else { 0 };
         let several = i32::from(self.several);
         let style = if self.other_brackets { -4 } else { 0 };
-        fit + listed + place + bracket + heading + several + style
+        let author = if self.author_named { 2 } else { 0 };
+        fit + listed + place + bracket + heading + several + style + author
     }
 
     /// Whether rejecting for `reason` is worth an info, so that the author can check a
@@ -259,7 +265,7 @@ pub(super) struct Before<'a> {
 pub(super) fn place(before: &Before, after: &str) -> Place {
     let prev = before.last_non_space;
     let next = after.trim_start().chars().next();
-    if !before.in_cell && !before.letters {
+    if !before.in_cell && (!before.letters || labels_a_part(before.text)) {
         return Place::Start;
     }
     if before.last_char.is_some_and(|c| c.is_ascii_digit()) {
@@ -321,6 +327,17 @@ fn numbers_a_part(before: &str) -> bool {
         && LINKS.contains(&link.trim_start_matches(['(', ',']))
 }
 
+/// "Step (1): apply…", "Phase (2)": a part's word alone before the bracket at the start
+/// of a paragraph or list item labels what follows, as an enumerator does.
+fn labels_a_part(before: &str) -> bool {
+    let mut words = before.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let word = word.to_lowercase();
+    word == "step" || PART_WORDS.contains(&word.as_str())
+}
+
 /// Whether "(n)" numbers an item of a list in its sentence: it stands before a word,
 /// as every one of "(1)" up to "(n)" before it in the sentence does, and the list
 /// runs to two items at least ("(2)" after "(1)").
@@ -362,10 +379,27 @@ const MAX_LIST_ITEMS: u32 = 12;
 /// "John Smith (42)", "Division of Statistics (3)": the word before is capitalised and
 /// does not open its sentence.
 fn after_name(before: &str) -> bool {
+    name_before(before).is_some()
+}
+
+/// The name right before a candidate ("Smith" in "John Smith (42)"), when
+/// [`after_name()`] holds.
+fn name_before(before: &str) -> Option<&str> {
+    let word = capitalised_before(before)?;
+    // an acronym ("the MEK (4)") is a name too, but a sentence's first word is not,
+    // also when the sentence before ends in markers: "One.(1)(2) Two (3)"
+    let earlier = before.trim_end()[..before.trim_end().len() - word.len()]
+        .trim_end_matches(|c: char| c.is_ascii_digit() || " ,;–-()[]".contains(c));
+    (!earlier.is_empty() && !earlier.ends_with(['.', '!', '?', ':', '"', '“'])).then_some(word)
+}
+
+/// The capitalised word of two letters or more a space before a candidate: "Smith" in
+/// "John Smith (42)", also where it opens the sentence ("Cook (1) remains").
+pub(super) fn capitalised_before(before: &str) -> Option<&str> {
     let trimmed = before.trim_end();
     if trimmed.len() == before.len() {
         // "Smith(42)" written against the word is not how a name is followed by a number
-        return false;
+        return None;
     }
     let word_start = trimmed
         .char_indices()
@@ -374,13 +408,9 @@ fn after_name(before: &str) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
     if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 2 {
-        return false;
+        return None;
     }
-    // an acronym ("the MEK (4)") is a name too, but a sentence's first word is not,
-    // also when the sentence before ends in markers: "One.(1)(2) Two (3)"
-    let earlier = trimmed[..word_start]
-        .trim_end_matches(|c: char| c.is_ascii_digit() || " ,;–-()[]".contains(c));
-    !earlier.is_empty() && !earlier.ends_with(['.', '!', '?', ':', '"', '“'])
+    Some(word)
 }
 
 #[cfg(test)]
@@ -420,6 +450,40 @@ mod tests {
         assert_eq!(at("the delta ", " (5)"), Place::Plain);
         // a sentence's first word is not a name
         assert_eq!(at("It went. Smith ", " said"), Place::NounPhrase);
+        // a part's word alone opening an item labels it; after other words it does not
+        assert_eq!(at("Step ", ": apply"), Place::Start);
+        assert_eq!(at("Phase ", " began"), Place::Start);
+        assert_eq!(at("Rub hands. Step ", ": apply"), Place::ClauseEnd);
+        assert_eq!(at("Carter and Carter ", " point"), Place::AfterName);
+        assert_eq!(name_before("Carter and Carter "), Some("Carter"));
+        assert_eq!(
+            name_before("the World Health Organization "),
+            Some("Organization")
+        );
+        assert_eq!(name_before("Smith"), None);
+        assert_eq!(name_before("Cook "), None);
+        assert_eq!(capitalised_before("Cook "), Some("Cook"));
+    }
+
+    #[test]
+    fn an_author_named_before_the_number_speaks_for_a_citation() {
+        let named = |author_named| {
+            Evidence {
+                fit: Fit::Earlier,
+                year: false,
+                listed: Listed::Entries,
+                place: Place::AfterName,
+                bracket: Bracket::Round,
+                in_heading: false,
+                several: false,
+                other_brackets: false,
+                list_item: false,
+                author_named,
+            }
+            .verdict()
+        };
+        assert_eq!(named(false), Err(Reason::AfterName));
+        assert_eq!(named(true), Ok(()));
     }
 
     fn weigh(fit: Fit, listed: Listed, place: Place, bracket: Bracket) -> Result<(), Reason> {
@@ -433,6 +497,7 @@ mod tests {
             several: false,
             other_brackets: false,
             list_item: false,
+            author_named: false,
         }
         .verdict()
     }
@@ -451,6 +516,7 @@ mod tests {
             several: false,
             other_brackets: false,
             list_item: false,
+            author_named: false,
         };
         assert_eq!(year.verdict(), Err(Reason::Year));
         assert!(!year.worth_reporting(Reason::Year));
@@ -516,6 +582,7 @@ mod tests {
             several: false,
             other_brackets: false,
             list_item: false,
+            author_named: false,
         };
         assert_eq!(heading.verdict(), Err(Reason::OutOfSequence));
         let with_list = Evidence {
