@@ -152,6 +152,7 @@ impl Works {
                     return self
                         .by_author(short, &fits)
                         .or_else(|| self.by_author_not_publisher_or_editor(short, &fits))
+                        .or_else(|| self.by_initial(short, &fits))
                         .map_or(Found::Several(fits), Found::One);
                 }
             }
@@ -247,6 +248,44 @@ impl Works {
             }
         }
         authored
+    }
+
+    /// Of several works a short form fits, the one whose author of its first name has
+    /// its initial, when every other one's has another: MLA's "C. Francis 112" names
+    /// Conseula Francis's book, not Dale E. Francis's article. A work whose author of
+    /// that name gives no first name keeps it ambiguous.
+    fn by_initial(&self, short: &Short, fits: &[usize]) -> Option<usize> {
+        let (initial, family) = (short.initial?, short.names.first()?);
+        if fits.len() > MAX_NAMED {
+            return None;
+        }
+        let mut chosen = None;
+        for &w in fits {
+            let work = &self.list[w];
+            let name = work
+                .parsed
+                .details
+                .names
+                .iter()
+                .chain(&work.parsed.details.editors)
+                .find(|n| same_name(&fold(&n.family), family));
+            let given_initial = name
+                .and_then(|n| n.given.as_deref())
+                .and_then(|g| g.chars().find(|c| c.is_alphabetic()))
+                .and_then(|c| c.to_lowercase().next());
+            match given_initial {
+                _ if work.commentary => return None,
+                None => return None,
+                Some(c) if c == initial => {
+                    if chosen.is_some() {
+                        return None;
+                    }
+                    chosen = Some(w);
+                }
+                Some(_) => {}
+            }
+        }
+        chosen
     }
 
     /// The one earlier work `parsed` cites again in another form: "Jared Diamond, *Guns,

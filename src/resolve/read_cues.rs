@@ -80,6 +80,34 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "див. ",
 ];
 
+/// Cues of a citation at second hand, before the work actually consulted: a note may
+/// open with one ("Zit. nach Wulf: *Erfindung der Natur*, S. 335.", "Цит. по:
+/// Менделеева А. И. Указ. соч. С. 145.") or give the original first ("Butler qtd. in
+/// C. Francis 221.", "Jones to Smith, 1850, quoted in Varga, *Salt Roads*, 23."). The
+/// note cites what follows the cue: English, MLA's "qtd. in", German "zit. nach",
+/// French "cité par", Spanish and Portuguese "citado por/en", Italian "cit. in" and
+/// "citato in", Russian "цит. по", Ukrainian "цит. за", Turkish "aktaran".
+const SECOND_HAND_CUES: &[&str] = &[
+    "as quoted in ",
+    "as cited in ",
+    "quoted in ",
+    "cited in ",
+    "qtd. in ",
+    "zitiert nach ",
+    "zit. nach ",
+    "zit. n. ",
+    "cité par ",
+    "cité dans ",
+    "citado por ",
+    "citado en ",
+    "citado em ",
+    "citato in ",
+    "cit. in ",
+    "цит. по ",
+    "цит. за ",
+    "aktaran ",
+];
+
 /// Cues that open a note but are common words inside one: Swedish, Danish and
 /// Norwegian "se" (see) is Spanish, Italian, Portuguese and French "se" too. One is
 /// a cue only before a capital (a name, a title).
@@ -249,8 +277,11 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
     if trimmed.starts_with(is_cjk_char) {
         return strip_cjk_cue(trimmed);
     }
-    if !trimmed.contains(' ') || !may_open_with_cue(trimmed) {
+    if !trimmed.contains(' ') {
         return trimmed;
+    }
+    if !may_open_with_cue(trimmed) {
+        return after_second_hand_cue(trimmed).unwrap_or(trimmed);
     }
     // A cue stands in the first few words: only they are lowercased.
     let lower = lower_in_place(lead_words(trimmed));
@@ -270,7 +301,8 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
         rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '“' | '"' | '«'))
     };
     let opening = || cue_at(0, OPENING_CUES).filter(names_follow);
-    if let Some(rest) = cue_at(0, LEAD_CUES).or_else(opening) {
+    let second_hand = || cue_at(0, SECOND_HAND_CUES).filter(names_follow);
+    if let Some(rest) = cue_at(0, LEAD_CUES).or_else(opening).or_else(second_hand) {
         return rest;
     }
     let opens_topic = lower
@@ -291,6 +323,31 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// What follows a cue of a citation at second hand inside a note ("Butler qtd. in C.
+/// Francis 221." → "C. Francis 221."), when a name or title follows it.
+fn after_second_hand_cue(text: &str) -> Option<&str> {
+    if !may_hold(
+        text,
+        &[
+            "quoted in ",
+            "cited in ",
+            "qtd. in ",
+            "zit",
+            "cit",
+            "цит",
+            "aktaran ",
+        ],
+    ) {
+        return None;
+    }
+    let (at, cue) = find_first(text, SECOND_HAND_CUES, |at| {
+        text[..at].ends_with([' ', ','])
+    })?;
+    let rest = text[at + cue.len()..].trim_start_matches(':').trim_start();
+    rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '“' | '"' | '«'))
+        .then_some(rest)
 }
 
 /// `text` without a topic that opens it before names ("on the 1906 earthquake Collier
@@ -326,7 +383,7 @@ pub(super) fn without_lead_topic(text: &str) -> &str {
 fn may_open_with_cue(text: &str) -> bool {
     static FIRST_WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
     let first_words = FIRST_WORDS.get_or_init(|| {
-        let cues = LEAD_CUES.iter().chain(OPENING_CUES);
+        let cues = LEAD_CUES.iter().chain(OPENING_CUES).chain(SECOND_HAND_CUES);
         cues.filter_map(|cue| cue.split(' ').next())
             .chain(TOPIC_OPENERS.iter().copied())
             .collect()
@@ -345,6 +402,7 @@ fn lead_words(text: &str) -> &str {
     let longest_cue = LEAD_CUES
         .iter()
         .chain(OPENING_CUES)
+        .chain(SECOND_HAND_CUES)
         .map(|cue| cue.len() + 1)
         .max()
         .unwrap_or(0);

@@ -129,7 +129,8 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// comma: "Graham 465-70", "All the President's Men 71-73", "Kutler, The Wars of
 /// Watergate 617-22". Read so only when the words before the page are a name or a
 /// title in headline case (capitals but for small words, none a part's label such
-/// as "Chapter"): "was about 4000" is a sentence, "U.S. 683" a law report.
+/// as "Chapter"), initials before a name included ("C. Francis 112"): "was about
+/// 4000" is a sentence, "U.S. 683" a law report.
 fn page_after_words(trimmed: &str) -> Option<(&str, Option<String>)> {
     let cut = trimmed.rfind(' ')?;
     let tail = &trimmed[cut + 1..];
@@ -148,11 +149,22 @@ fn page_after_words(trimmed: &str) -> Option<(&str, Option<String>)> {
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
     };
-    let headline = words.first().is_some_and(|w| capital(w))
+    // an author's initial tells two of one family name apart ("C. Francis 112"); a
+    // name never ends in one ("U.S. 683" is a law report)
+    let initial = |w: &str| {
+        w.ends_with('.')
+            && w.chars().count() <= 5
+            && w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+    };
+    let last_at = words.len().saturating_sub(1);
+    let headline = words.first().is_some_and(|w| capital(w) || initial(w))
         && words.len() <= MAX_TITLE_WORDS
         && words
             .iter()
-            .all(|w| capital(w) || TITLE_SMALL_WORDS.contains(w))
+            .enumerate()
+            .all(|(i, w)| capital(w) || TITLE_SMALL_WORDS.contains(w) || i < last_at && initial(w))
         && words
             .last()
             .is_some_and(|w| !PART_WORDS.contains(&w.to_lowercase().as_str()));

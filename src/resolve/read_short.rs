@@ -33,6 +33,9 @@ pub(super) struct Short {
     /// A case's report, folded volume and reporter ("372 u s" of "Gideon, 372 U.S. at
     /// 344"): the work must hold it too.
     pub report: Option<String>,
+    /// The first author's initial where the note gives one ("C. Francis 112", "Merat,
+    /// A., …"), lowercase: it tells apart two authors of one family name.
+    pub initial: Option<char>,
     /// Its shape alone says "short form" (a locator, a cue, or names and a title with
     /// no sentence break): one that fits no earlier work is reported, not taken for a
     /// new source.
@@ -320,6 +323,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
         out.push(Short {
             report: None,
             names: names_of(&[who]),
+            initial: initial_of(&[who]),
             year: None,
             shaped: plain && short_enough(&segments) && has_locator,
             title: Some(title),
@@ -343,6 +347,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
             out.push(Short {
                 report: None,
                 names,
+                initial: initial_of(&segments[..name_count]),
                 year: None,
                 shaped: plain
                     && !crate::cite::din_names(head, has_locator)
@@ -364,6 +369,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
             year: None,
             cited: false,
             kind: None,
+            initial: None,
             shaped: plain && short_enough(&segments) && has_locator,
         });
     }
@@ -420,6 +426,7 @@ fn author_date(head: &str) -> Option<Short> {
     let names = names_of(&segments);
     (!names.is_empty()).then(|| Short {
         report: None,
+        initial: initial_of(&segments),
         names,
         title: None,
         year: Some(fold(year)),
@@ -466,6 +473,7 @@ fn quoted_title(head: &str) -> Option<Option<Short>> {
     Some(Some(Short {
         report: None,
         names: names_of(&segments),
+        initial: initial_of(&segments),
         title: title_key(&head[inner_start..close]),
         year: None,
         cited: false,
@@ -584,6 +592,24 @@ fn names_of(segments: &[&str]) -> Vec<String> {
         }
     }
     names
+}
+
+/// The initial of the first name's given name, written before it ("C. Francis") or
+/// after it as the next part ("Merat, A."), lowercase.
+fn initial_of(segments: &[&str]) -> Option<char> {
+    let first = segments.first()?;
+    let initial = |w: &str| {
+        w.chars()
+            .next()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+    };
+    if let Some(word) = name_words(first).next().filter(|w| is_initials(w)) {
+        return initial(word);
+    }
+    segments
+        .get(1)
+        .filter(|s| is_initials(s))
+        .and_then(|s| initial(s.trim()))
 }
 
 /// The folded short title, without the quotes or emphasis marks around it.

@@ -427,3 +427,45 @@ fn full_citations_are_not_shaped() {
         );
     }
 }
+
+#[test]
+fn an_initial_before_the_name_is_kept_to_tell_namesakes_apart() {
+    let first = |t: &str| read_short(t).shorts.into_iter().next().unwrap_or_default();
+    let mla = first("C. Francis 112.");
+    assert_eq!(
+        (mla.names, mla.initial),
+        (vec!["francis".to_string()], Some('c'))
+    );
+    assert_eq!(
+        read_short("C. Francis 112.").locator.as_deref(),
+        Some("112")
+    );
+    assert_eq!(first("J. Robinson, Mary Seacole, 98.").initial, Some('j'));
+    assert_eq!(first("Merat, A., Title, 4.").initial, Some('a'));
+    assert_eq!(first("Fry 60.").initial, None);
+    // a law report is not a name with an initial
+    assert_ne!(read_short("U.S. 683.").locator.as_deref(), Some("683"));
+}
+
+#[test]
+fn a_citation_at_second_hand_cites_the_work_consulted() {
+    use super::super::read_cues::strip_lead_cue;
+    assert_eq!(
+        strip_lead_cue("Zit. nach Wulf: Erfindung der Natur, S. 335."),
+        "Wulf: Erfindung der Natur, S. 335."
+    );
+    assert_eq!(
+        strip_lead_cue("Цит. по: Менделеева А. И. Указ. соч. С. 145."),
+        "Менделеева А. И. Указ. соч. С. 145."
+    );
+    assert_eq!(strip_lead_cue("Butler qtd. in C. Francis 221."), "C. Francis 221.");
+    assert_eq!(
+        strip_lead_cue("Jones to Smith, 1850, quoted in Varga, Salt Roads, 23."),
+        "Varga, Salt Roads, 23."
+    );
+    // a lowercase word after the cue is prose, not a citation
+    assert_eq!(
+        strip_lead_cue("Often quoted in newspapers of the day."),
+        "Often quoted in newspapers of the day."
+    );
+}
