@@ -357,11 +357,16 @@ pub(super) fn clean(text: &str, range: Range<usize>) -> Range<usize> {
     const OPEN: &[char] = &['“', '„', '«', '‘', '"', '\'', '`', '*', '_', '(', '['];
     const CLOSE: &[char] = &['”', '»', '’', '"', '\'', '`', '*', '_', ')', ']'];
     let (mut start, mut end) = (range.start, range.end);
+    // German quotes close with the English opening one: „Titel“
+    let german = text[start..end].trim_start().starts_with('„');
     loop {
         let s = &text[start..end];
         let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || OPEN.contains(&c));
         let t = trimmed.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '…') || CLOSE.contains(&c)
+            c.is_whitespace()
+                || matches!(c, ',' | '.' | ';' | ':' | '…')
+                || CLOSE.contains(&c)
+                || german && c == '“'
         });
         // Where `t` starts in `s` (only the start was trimmed before it); an empty
         // one counts from the start, as a search for it would.

@@ -180,6 +180,39 @@ fn names_given_first(words: &[&str]) -> bool {
     names > 0
 }
 
+/// A title in German quotes ("„Die Mutter als Motiv“, in: Kritische Berichte 28") closes
+/// at its closing quote, the English opening one: what the labeller read on as title
+/// after it is the periodical or book it is in, "in:" before it.
+pub(super) fn title_in_german_quotes(
+    text: &str,
+    tokens: &[Range<usize>],
+    labels: Vec<Label>,
+) -> Vec<Label> {
+    let word = |i: usize| &text[tokens[i].clone()];
+    let Some(open) =
+        (0..tokens.len()).find(|&i| labels[i] == Label::Title && word(i).starts_with('„'))
+    else {
+        return labels;
+    };
+    let Some(close) = (open..tokens.len()).find(|&i| {
+        labels[i] == Label::Title
+            && word(i)
+                .trim_end_matches(['.', ',', ';', ':'])
+                .ends_with('“')
+    }) else {
+        return labels;
+    };
+    let after = close + 1;
+    let run = after + run_length(&labels, after, Label::Title);
+    if run == after || !matches!(word(after), "in:" | "In:") {
+        return labels;
+    }
+    let mut out = labels;
+    out[after] = Label::Other;
+    out[after + 1..run].fill(Label::Container);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::cite::parse;
@@ -232,5 +265,24 @@ mod tests {
         );
         assert_eq!(authors, ["Andrea Wulf"]);
         assert!(title.is_some_and(|t| t.starts_with("The Invention of Nature")));
+    }
+
+    #[test]
+    fn a_title_in_german_quotes_ends_at_its_closing_quote() {
+        let r = parse(
+            "Gudrun Fritsch: „Die Mutter als Motiv. Zur Ikonographie der Trauer bei Käthe \
+             Kollwitz“, in: Kritische Berichte 28 (2000), H. 3, S. 41–58.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Die Mutter als Motiv. Zur Ikonographie der Trauer bei Käthe Kollwitz")
+        );
+        assert_eq!(
+            r.details
+                .container
+                .as_deref()
+                .map(|c| c.starts_with("Kritische Berichte")),
+            Some(true)
+        );
     }
 }

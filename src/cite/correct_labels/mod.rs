@@ -40,6 +40,7 @@ pub(super) fn correct_labels(text: &str, tokens: &[Range<usize>], labels: &[Labe
     let labels = names::title_opens_after_the_names(text, tokens, labels);
     // After the rule above, which reads "W. | Daum:" as a title's first word.
     let labels = din::given_names_before_colon(text, tokens, labels);
+    let labels = din::title_in_german_quotes(text, tokens, labels);
     let labels = names::body_before_date(text, tokens, labels);
     let labels = names::editors_in_brackets(text, tokens, labels);
     let labels = marked::names_before_emphasis(text, tokens, labels);
