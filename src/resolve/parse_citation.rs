@@ -35,7 +35,7 @@ pub(super) struct Citation {
 /// "smst." (sammesteds), Norwegian "sst." (samme sted), Hungarian "uo." (ugyanott),
 /// Croatian and Serbian "isto", Russian "Там же", Ukrainian "Там само", Turkish "aynı
 /// eser" and "a.e.", "aynı yer" and "a.y.", Greek "Αυτόθι" and "Στο ίδιο", and "ό.π."
-/// (όπως παραπάνω) with no name before it).
+/// (όπως παραπάνω) and "loc. cit." with no name before them).
 const IBID: &[&str] = &[
     "ibidem",
     "ibídem",
@@ -65,6 +65,10 @@ const IBID: &[&str] = &[
     "αυτόθι",
     "στο ίδιο",
     "ό.π.",
+    // with no name before it, "in the place cited" is the place just cited
+    "loc. cit.",
+    "loc. cit",
+    "loc cit",
 ];
 
 /// The most words an Ibid's locator runs to ("Ibid., vol. 2, p. 4", "Id. at 12"); after
@@ -415,6 +419,10 @@ mod tests {
         assert_eq!(parse_ibid("Ibid, p. 12."), Some(Some("p. 12".into())));
         assert_eq!(parse_ibid("Ibidem, 3"), Some(Some("3".into())));
         assert_eq!(parse_ibid("Idaho Statesman (2001)"), None);
+        // "loc. cit." with no name: the place just cited
+        assert_eq!(parse_ibid("Loc. cit."), Some(None));
+        assert_eq!(parse_ibid("loc. cit., p. 5"), Some(Some("p. 5".into())));
+        assert_eq!(parse_ibid("Locke, Essay, 12."), None);
         assert_eq!(parse_ibid("Ídem."), Some(None));
         assert_eq!(parse_ibid("Idem, p. 4."), Some(Some("p. 4".into())));
         assert_eq!(parse_ibid("Idem, Cod, 60."), None);

@@ -492,10 +492,20 @@ fn published(text: &str) -> bool {
 }
 
 /// Whether `text` holds a year: any will do here, not only the work's ("Report,
-/// 1891").
+/// 1891"), but not a decade ("in the 1990s"), which prose names and references do not
+/// date by.
 fn dated(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_digit())
-        .any(|w| w.len() == 4 && matches!(w.as_bytes()[0], b'1' | b'2'))
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let run = &rest[start..];
+        let len = run.find(|c: char| !c.is_ascii_digit()).unwrap_or(run.len());
+        let decade = run[len..].starts_with('s') || run[len..].starts_with("'s");
+        if len == 4 && matches!(run.as_bytes()[0], b'1' | b'2') && !decade {
+            return true;
+        }
+        rest = &run[len..];
+    }
+    false
 }
 
 /// "He called it…", "Both rebuildings…": a first word only prose opens with, followed
@@ -880,5 +890,14 @@ mod tests {
         );
         assert_eq!(inner_citation("See the plan of the quay.", &[]), None);
         assert_eq!(inner_citation("Nothing to see here.", &[]), None);
+    }
+
+    #[test]
+    fn a_decade_dates_nothing() {
+        assert!(dated("Report of the Commission, 1891."));
+        assert!(dated("Smith (2019) wrote"));
+        assert!(!dated("a term that came into use only in the 1990s"));
+        assert!(!dated("during the 1920's boom"));
+        assert!(!dated("page 12345"));
     }
 }

@@ -73,6 +73,10 @@ fn take(content: &[Inline], markers: &[crate::model::Marker], out: &mut Vec<List
 /// dieselbe), lowercase and without their period.
 const SAME_AUTHOR_WORDS: &[&str] = &["idem", "ídem", "eadem", "id", "íd", "ders", "dies"];
 
+/// The longest role mark in parentheses after "Ders." or "Idem" ("Hrsg.", "ed.",
+/// "a cura di"), in characters.
+const MAX_ROLE_MARK: usize = 12;
+
 /// The text after a run of dashes ("———. *Cod*…", "---, ed.") or a word for "the
 /// same" ("Idem. *Sobrados*…", "Ders., Vergangene Zukunft…") standing for the authors
 /// above, if `text` opens with one. An Ibid ("Idem, p. 4") never reaches here: the
@@ -101,10 +105,17 @@ fn same_authors(text: &str) -> Option<&str> {
     let word = rest;
     // "Ders., Title" keeps its comma, "Idem. Title" its period.
     let rest = word.strip_prefix(".,").map_or(word, |_| &word[1..]);
-    // A title follows, capitalised.
-    let title = rest
-        .trim_start_matches(['.', ',', ' ', '*', '_'])
-        .starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"'));
+    // A title follows, capitalised, maybe after an editor's mark ("Ders. (Hrsg.):
+    // *Ich will wirken*…").
+    let after = rest.trim_start_matches(['.', ',', ' ', '*', '_']);
+    let after = after
+        .strip_prefix('(')
+        .and_then(|mark| mark.split_once(')'))
+        .filter(|(mark, _)| mark.chars().count() <= MAX_ROLE_MARK)
+        .map_or(after, |(_, title)| {
+            title.trim_start_matches([':', ',', ' ', '*', '_'])
+        });
+    let title = after.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '«'));
     (rest.starts_with(['.', ',']) && title).then_some(rest)
 }
 
@@ -147,6 +158,16 @@ mod tests {
         assert_eq!(same_authors("- Cod."), None);
         assert_eq!(same_authors("Kurlansky, Mark. Cod."), None);
         assert_eq!(same_authors("Idem. Sobrados."), Some(". Sobrados."));
+        // an editor's mark before the title, a title in guillemets
+        assert_eq!(
+            same_authors("Ders. (Hrsg.): *Ich will wirken*."),
+            Some(". (Hrsg.): *Ich will wirken*.")
+        );
+        assert_eq!(
+            same_authors("Id., « Le concours de 1816 »"),
+            Some(", « Le concours de 1816 »")
+        );
+        assert_eq!(same_authors("Ders. (a very long remark): Title."), None);
         assert_eq!(
             same_authors("Ders., Vergangene Zukunft."),
             Some(", Vergangene Zukunft.")

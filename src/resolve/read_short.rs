@@ -317,6 +317,7 @@ fn head_readings(head: &str, has_locator: bool) -> Vec<Short> {
     // Ansichten der Natur, a.a.O.", "Ette: Globalisierung, S. 112".
     if let [first, ..] = segments.as_slice()
         && let Some((who, what)) = first.split_once(": ")
+        && let who = without_editor_mark(who)
         && is_names(who)
         && let Some(title) = title_key(what)
     {
@@ -436,11 +437,14 @@ fn author_date(head: &str) -> Option<Short> {
     })
 }
 
-/// "Cole, “Defectors,”" or "“Defectors”": a quoted title, with the names before it.
+/// "Cole, “Defectors,”", "“Defectors”" or "Brunet, « Le concours de 1816 »": a quoted
+/// title, with the names before it.
 fn quoted_title(head: &str) -> Option<Option<Short>> {
-    let (open, q) = head.char_indices().find(|(_, c)| matches!(c, '“' | '"'))?;
+    let (open, q) = head
+        .char_indices()
+        .find(|(_, c)| matches!(c, '“' | '"' | '«'))?;
     let inner_start = open + q.len_utf8();
-    let close = head[inner_start..].find(['”', '"'])? + inner_start;
+    let close = head[inner_start..].find(['”', '"', '»'])? + inner_start;
     let after = &head[close..];
     let after = after.get(after.chars().next().map_or(0, char::len_utf8)..)?;
     // Quotes inside an italic title: "Annotations to “Finnegans Wake”" (a word, not
@@ -594,6 +598,30 @@ fn names_of(segments: &[&str]) -> Vec<String> {
     names
 }
 
+/// Marks after a name that make its bearer the editor: "H. Kollwitz (Hrsg.): *Briefe*".
+const EDITOR_MARKS: &[&str] = &[
+    " (Hrsg.)",
+    " (Hg.)",
+    " (ed.)",
+    " (eds.)",
+    " (Ed.)",
+    " (Eds.)",
+    " (éd.)",
+    " (éds.)",
+    " (dir.)",
+    " (coord.)",
+    " (red.)",
+    " (ред.)",
+];
+
+/// `who` without an editor's mark after it.
+fn without_editor_mark(who: &str) -> &str {
+    EDITOR_MARKS
+        .iter()
+        .find_map(|mark| who.strip_suffix(mark))
+        .unwrap_or(who)
+}
+
 /// The initial of the first name's given name, written before it ("C. Francis") or
 /// after it as the next part ("Merat, A."), lowercase.
 fn initial_of(segments: &[&str]) -> Option<char> {
@@ -614,7 +642,11 @@ fn initial_of(segments: &[&str]) -> Option<char> {
 
 /// The folded short title, without the quotes or emphasis marks around it.
 fn title_key(text: &str) -> Option<String> {
-    let title = fold(text.trim().trim_matches(['“', '”', '"', '*', '_']));
+    let title = fold(
+        text.trim()
+            .trim_matches(['“', '”', '"', '«', '»', '*', '_'])
+            .trim(),
+    );
     (!title.is_empty()).then_some(title)
 }
 

@@ -458,7 +458,10 @@ fn a_citation_at_second_hand_cites_the_work_consulted() {
         strip_lead_cue("Цит. по: Менделеева А. И. Указ. соч. С. 145."),
         "Менделеева А. И. Указ. соч. С. 145."
     );
-    assert_eq!(strip_lead_cue("Butler qtd. in C. Francis 221."), "C. Francis 221.");
+    assert_eq!(
+        strip_lead_cue("Butler qtd. in C. Francis 221."),
+        "C. Francis 221."
+    );
     assert_eq!(
         strip_lead_cue("Jones to Smith, 1850, quoted in Varga, Salt Roads, 23."),
         "Varga, Salt Roads, 23."
