@@ -153,6 +153,7 @@ impl Works {
                         .by_author(short, &fits)
                         .or_else(|| self.by_author_not_publisher_or_editor(short, &fits))
                         .or_else(|| self.by_initial(short, &fits))
+                        .or_else(|| self.by_title(short, &fits))
                         .map_or(Found::Several(fits), Found::One);
                 }
             }
@@ -283,6 +284,36 @@ impl Works {
                     chosen = Some(w);
                 }
                 Some(_) => {}
+            }
+        }
+        chosen
+    }
+
+    /// Of several works a short form fits, the one whose title holds its short title as
+    /// consecutive words, when no other's does: "“Darwin on the Origin.”" names the
+    /// review titled "Darwin on the Origin of Species", not *On the Origin of Species*,
+    /// whose note happens to read "Charles Darwin, *On the Origin…*".
+    fn by_title(&self, short: &Short, fits: &[usize]) -> Option<usize> {
+        let title = short.title.as_deref()?;
+        if fits.len() > MAX_NAMED {
+            return None;
+        }
+        let want: Vec<&str> = title.split(' ').collect();
+        let mut chosen = None;
+        for &w in fits {
+            let work = &self.list[w];
+            if work.commentary {
+                return None;
+            }
+            let holds = work
+                .title_words
+                .windows(want.len())
+                .any(|run| run.iter().zip(&want).all(|(have, want)| have == want));
+            if holds {
+                if chosen.is_some() {
+                    return None;
+                }
+                chosen = Some(w);
             }
         }
         chosen
@@ -640,6 +671,16 @@ mod tests {
 
     fn find(works: &Works, short: &str) -> Found {
         works.find(&read_short(short).shorts)
+    }
+
+    #[test]
+    fn a_short_title_held_by_one_title_is_that_work() {
+        let w = works(&[
+            "Charles Darwin, *On the Origin of Species* (London: John Murray, 1859).",
+            "“Darwin on the Origin of Species,” *Times* (London), December 26, 1859.",
+        ]);
+        assert_eq!(find(&w, "“Darwin on the Origin.”"), Found::One(1));
+        assert_eq!(find(&w, "Darwin, *Origin*, 4."), Found::One(0));
     }
 
     #[test]
