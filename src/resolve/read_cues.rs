@@ -281,7 +281,7 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
         return trimmed;
     }
     if !may_open_with_cue(trimmed) {
-        return after_second_hand_cue(trimmed).unwrap_or(trimmed);
+        return trimmed;
     }
     // A cue stands in the first few words: only they are lowercased.
     let lower = lower_in_place(lead_words(trimmed));
@@ -326,20 +326,28 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
 }
 
 /// What follows a cue of a citation at second hand inside a note ("Butler qtd. in C.
-/// Francis 221." → "C. Francis 221."), when a name or title follows it.
-fn after_second_hand_cue(text: &str) -> Option<&str> {
-    if !may_hold(
-        text,
-        &[
-            "quoted in ",
-            "cited in ",
-            "qtd. in ",
-            "zit",
-            "cit",
-            "цит",
-            "aktaran ",
-        ],
-    ) {
+/// Francis 221." → "C. Francis 221."), when a name or title follows it. Read where a
+/// note is read as a short form or a citation with its page ([`read_short`],
+/// [`without_locator`]); a cue opening the note is [`strip_lead_cue`]'s.
+///
+/// [`read_short`]: super::read_short::read_short
+/// [`without_locator`]: super::read_short::without_locator
+pub(super) fn after_second_hand_cue(text: &str) -> Option<&str> {
+    // Inside a note the cue is lowercase and holds "cit", "qtd", "quo", "zit", "akt"
+    // or "ц": one pass over the bytes rules most notes out before any search.
+    let bytes = text.as_bytes();
+    let stem = (0..bytes.len().saturating_sub(2)).any(|i| {
+        let next = &bytes[i + 1..i + 3];
+        match bytes[i] {
+            b'c' | b'z' => next == b"it",
+            b'q' => next == b"td" || next == b"uo",
+            b'a' => next == b"kt",
+            // "ц", the first letter of "цит."
+            0xD1 => next[0] == 0x86,
+            _ => false,
+        }
+    });
+    if !stem {
         return None;
     }
     let (at, cue) = find_first(text, SECOND_HAND_CUES, |at| {

@@ -11,7 +11,7 @@
 use super::parse_citation::{fold, url_ranges};
 use super::read_case_short::read_case_short;
 use super::read_cjk::{is_cjk, read_cjk_short};
-use super::read_cues::{strip_lead_cue, without_trailing_clause};
+use super::read_cues::{after_second_hand_cue, strip_lead_cue, without_trailing_clause};
 use super::read_locator::{has_year, is_year, locator_of, short_locator};
 use super::scan::{lower_in_place, may_hold};
 
@@ -157,7 +157,8 @@ pub(super) fn read_short(text: &str) -> Reading {
     if is_cjk(text) {
         return read_cjk_short(text);
     }
-    let text = without_trailing_clause(strip_lead_cue(text));
+    let text = strip_lead_cue(text);
+    let text = without_trailing_clause(after_second_hand_cue(text).unwrap_or(text));
     if may_hold(text, &["http", "www.", "doi:"]) && !url_ranges(text).is_empty() {
         return Reading::default();
     }
@@ -209,7 +210,8 @@ pub(super) fn read_short(text: &str) -> Reading {
 /// The text before a final locator, and the locator, of a note that may be a full
 /// citation too.
 pub(super) fn without_locator(text: &str) -> (&str, Option<String>) {
-    locator_of(strip_lead_cue(text))
+    let text = strip_lead_cue(text);
+    locator_of(after_second_hand_cue(text).unwrap_or(text))
 }
 
 /// The text before and after an "op. cit."-like cue, if there is one.

@@ -458,17 +458,24 @@ fn a_citation_at_second_hand_cites_the_work_consulted() {
         strip_lead_cue("Цит. по: Менделеева А. И. Указ. соч. С. 145."),
         "Менделеева А. И. Указ. соч. С. 145."
     );
+    use super::super::read_cues::after_second_hand_cue;
     assert_eq!(
-        strip_lead_cue("Butler qtd. in C. Francis 221."),
-        "C. Francis 221."
+        after_second_hand_cue("Butler qtd. in C. Francis 221."),
+        Some("C. Francis 221.")
     );
     assert_eq!(
-        strip_lead_cue("Jones to Smith, 1850, quoted in Varga, Salt Roads, 23."),
-        "Varga, Salt Roads, 23."
+        after_second_hand_cue("Jones to Smith, 1850, quoted in Varga, Salt Roads, 23."),
+        Some("Varga, Salt Roads, 23.")
     );
     // a lowercase word after the cue is prose, not a citation
     assert_eq!(
-        strip_lead_cue("Often quoted in newspapers of the day."),
-        "Often quoted in newspapers of the day."
+        after_second_hand_cue("Often quoted in newspapers of the day."),
+        None
+    );
+    assert_eq!(
+        read_short("Butler qtd. in C. Francis 221.")
+            .locator
+            .as_deref(),
+        Some("221")
     );
 }
