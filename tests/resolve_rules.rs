@@ -1003,3 +1003,27 @@ fn a_note_citing_several_works_links_each() {
     assert!(doc.diagnostics[1].message.contains("cites several works"));
     assert_eq!(note(4).source, None);
 }
+
+#[test]
+fn ders_after_an_edited_book_names_its_editor() {
+    let d = run(
+        &["One (1). Two (2). Three (3). Four (4)."],
+        &[
+            (
+                1,
+                "Hans Kollwitz (Hrsg.): Käthe Kollwitz. Tagebuchblätter und Briefe. Berlin: Gebr. Mann 1948.",
+            ),
+            (
+                2,
+                "Ders. (Hrsg.): Ich will wirken in dieser Zeit. Berlin: Ullstein 1952.",
+            ),
+            (3, "H. Kollwitz (Hrsg.): Ich will wirken, S. 120."),
+            (4, "H. Kollwitz (Hrsg.): Tagebuchblätter und Briefe, S. 60."),
+        ],
+    );
+    let source = |i: usize| d.notes[i].source.clone();
+    assert!(source(1).is_some());
+    assert_ne!(source(0), source(1));
+    assert_eq!(source(2), source(1), "{:?}", d.notes[2]);
+    assert_eq!(source(3), source(0), "{:?}", d.notes[3]);
+}

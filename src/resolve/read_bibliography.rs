@@ -115,7 +115,7 @@ fn same_authors(text: &str) -> Option<&str> {
         .map_or(after, |(_, title)| {
             title.trim_start_matches([':', ',', ' ', '*', '_'])
         });
-    let title = after.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '«'));
+    let title = after.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '«' | '„'));
     (rest.starts_with(['.', ',']) && title).then_some(rest)
 }
 
@@ -168,6 +168,10 @@ mod tests {
             Some(", « Le concours de 1816 »")
         );
         assert_eq!(same_authors("Ders. (a very long remark): Title."), None);
+        assert_eq!(
+            same_authors("Ders., „Die Pietà in der Neuen Wache“"),
+            Some(", „Die Pietà in der Neuen Wache“")
+        );
         assert_eq!(
             same_authors("Ders., Vergangene Zukunft."),
             Some(", Vergangene Zukunft.")

@@ -267,6 +267,22 @@ struct New<'t> {
     number: u32,
 }
 
+/// The authors of a citation as written, or, with none, its editors' names.
+fn authors_or_editors(parsed: &Citation) -> Vec<String> {
+    if !parsed.authors.is_empty() {
+        return parsed.authors.clone();
+    }
+    parsed
+        .details
+        .editors
+        .iter()
+        .map(|e| match &e.given {
+            Some(given) => format!("{given} {}", e.family),
+            None => e.family.clone(),
+        })
+        .collect()
+}
+
 /// Adds the work `new` cites, or finds it among the works cited before in another
 /// form; returns it with the page the citation points to, when that is the note's.
 /// `ahead` is its text's parse when [`parse_ahead`] made one.
@@ -278,10 +294,15 @@ fn add_work(state: &mut State, ahead: Option<Citation>, new: New) -> (usize, Opt
         place,
         number,
     } = new;
-    // "Idem. *Sobrados*…", "Ders., …": the authors of the work above.
-    let same = state
-        .previous
-        .and_then(|w| with_authors_of(&state.works.list[w].parsed.authors, text, italics));
+    // "Idem. *Sobrados*…", "Ders., …": the authors of the work above, or its editors
+    // when it names none ("Hans Kollwitz (Hrsg.): …", then "Ders. (Hrsg.): …").
+    let same = state.previous.and_then(|w| {
+        with_authors_of(
+            &authors_or_editors(&state.works.list[w].parsed),
+            text,
+            italics,
+        )
+    });
     let mut parsed = match &same {
         Some(same) => parse_with_italics(&same.text, &same.italics),
         None => ahead.unwrap_or_else(|| parse_with_italics(text, italics)),
