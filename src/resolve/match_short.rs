@@ -56,6 +56,16 @@ pub(super) enum Found {
     Nothing,
 }
 
+/// How one of several fitting works answers a tie-breaker's test.
+enum Verdict {
+    /// It is the one the short form means, if no other is.
+    Picked,
+    /// It is not, and does not stand in the way of another.
+    Passed,
+    /// It might be: the short form stays ambiguous.
+    Blocks,
+}
+
 /// The works read so far, with an index from each word to the works holding it.
 #[derive(Default)]
 pub(super) struct Works {
@@ -161,6 +171,28 @@ impl Works {
         Found::Nothing
     }
 
+    /// The one of several works a short form fits that `judge` picks, when it picks
+    /// exactly one and blocks none. A commentary among them blocks (it may cite one of
+    /// them in a form folio did not recognise), and so does a search that stopped at
+    /// MAX_NAMED: a work it did not reach may be another.
+    fn pick_one(&self, fits: &[usize], judge: impl Fn(&Work) -> Verdict) -> Option<usize> {
+        if fits.len() > MAX_NAMED {
+            return None;
+        }
+        let mut chosen = None;
+        for &w in fits {
+            let work = &self.list[w];
+            match judge(work) {
+                _ if work.commentary => return None,
+                Verdict::Blocks => return None,
+                Verdict::Picked if chosen.is_some() => return None,
+                Verdict::Picked => chosen = Some(w),
+                Verdict::Passed => {}
+            }
+        }
+        chosen
+    }
+
     /// Of several works a short form fits, the one whose citation holds its names
     /// outside the title, when every other one holds them only inside its title:
     /// "Brunel, *Life*, 506." names Isambard Brunel's *The Life of Isambard Kingdom
@@ -168,29 +200,24 @@ impl Works {
     /// outside the title of two works (two authors of one name, an editor) keeps it
     /// ambiguous.
     fn by_author(&self, short: &Short, fits: &[usize]) -> Option<usize> {
-        // Past MAX_NAMED the search stopped: a work it did not reach may be another.
-        if short.names.is_empty() || fits.len() > MAX_NAMED {
+        if short.names.is_empty() {
             return None;
         }
-        let mut authored = None;
-        for &w in fits {
-            let work = &self.list[w];
+        self.pick_one(fits, |work| {
             let title = fold(work.parsed.title.as_deref().unwrap_or_default());
-            if work.commentary || title.is_empty() {
-                return None;
+            if title.is_empty() {
+                return Verdict::Blocks;
             }
             let padded_title = format!(" {title} ");
             let outside = work.text.replacen(&padded_title, " ", 1);
             if short.names.iter().all(|n| holds_words(&outside, n)) {
-                if authored.is_some() {
-                    return None;
-                }
-                authored = Some(w);
-            } else if !short.names.iter().all(|n| holds_words(&padded_title, n)) {
-                return None;
+                Verdict::Picked
+            } else if short.names.iter().all(|n| holds_words(&padded_title, n)) {
+                Verdict::Passed
+            } else {
+                Verdict::Blocks
             }
-        }
-        authored
+        })
     }
 
     /// Of several works a short form fits, the one whose authors bear its names, when
@@ -201,19 +228,14 @@ impl Works {
     /// book with no authors is its editor's; a translator of that name keeps it
     /// ambiguous.
     fn by_author_not_publisher_or_editor(&self, short: &Short, fits: &[usize]) -> Option<usize> {
-        if short.names.is_empty() || fits.len() > MAX_NAMED {
+        if short.names.is_empty() {
             return None;
         }
-        let mut authored = None;
-        for &w in fits {
-            let parsed = &self.list[w].parsed;
+        self.pick_one(fits, |work| {
+            let parsed = &work.parsed;
             let surnames = format!(" {} ", parsed.surnames.join(" "));
             if short.names.iter().all(|n| holds_words(&surnames, n)) {
-                if authored.is_some() {
-                    return None;
-                }
-                authored = Some(w);
-                continue;
+                return Verdict::Picked;
             }
             let publisher = format!(
                 " {} ",
@@ -237,18 +259,16 @@ impl Works {
                 .all(|n| holds_words(&publisher, n) || holds_words(&padded_editors, n));
             // Its names elsewhere in its text than the publisher and the editors: a
             // translator, the title.
-            let mut text = self.list[w].text.replacen(publisher.trim(), " ", 1);
+            let mut text = work.text.replacen(publisher.trim(), " ", 1);
             for editor in editors.iter().filter(|e| !e.is_empty()) {
                 text = text.replacen(&format!(" {editor} "), " ", 1);
             }
-            if self.list[w].commentary
-                || !named_elsewhere
-                || short.names.iter().any(|n| holds_words(&text, n))
-            {
-                return None;
+            if named_elsewhere && !short.names.iter().any(|n| holds_words(&text, n)) {
+                Verdict::Passed
+            } else {
+                Verdict::Blocks
             }
-        }
-        authored
+        })
     }
 
     /// Of several works a short form fits, the one whose author of its first name has
@@ -257,12 +277,7 @@ impl Works {
     /// that name gives no first name keeps it ambiguous.
     fn by_initial(&self, short: &Short, fits: &[usize]) -> Option<usize> {
         let (initial, family) = (short.initial?, short.names.first()?);
-        if fits.len() > MAX_NAMED {
-            return None;
-        }
-        let mut chosen = None;
-        for &w in fits {
-            let work = &self.list[w];
+        self.pick_one(fits, |work| {
             let name = work
                 .parsed
                 .details
@@ -275,18 +290,11 @@ impl Works {
                 .and_then(|g| g.chars().find(|c| c.is_alphabetic()))
                 .and_then(|c| c.to_lowercase().next());
             match given_initial {
-                _ if work.commentary => return None,
-                None => return None,
-                Some(c) if c == initial => {
-                    if chosen.is_some() {
-                        return None;
-                    }
-                    chosen = Some(w);
-                }
-                Some(_) => {}
+                None => Verdict::Blocks,
+                Some(c) if c == initial => Verdict::Picked,
+                Some(_) => Verdict::Passed,
             }
-        }
-        chosen
+        })
     }
 
     /// Of several works a short form fits, the one whose title holds its short title as
@@ -294,29 +302,18 @@ impl Works {
     /// review titled "Darwin on the Origin of Species", not *On the Origin of Species*,
     /// whose note happens to read "Charles Darwin, *On the Origin…*".
     fn by_title(&self, short: &Short, fits: &[usize]) -> Option<usize> {
-        let title = short.title.as_deref()?;
-        if fits.len() > MAX_NAMED {
-            return None;
-        }
-        let want: Vec<&str> = title.split(' ').collect();
-        let mut chosen = None;
-        for &w in fits {
-            let work = &self.list[w];
-            if work.commentary {
-                return None;
-            }
+        let want: Vec<&str> = short.title.as_deref()?.split(' ').collect();
+        self.pick_one(fits, |work| {
             let holds = work
                 .title_words
                 .windows(want.len())
                 .any(|run| run.iter().zip(&want).all(|(have, want)| have == want));
             if holds {
-                if chosen.is_some() {
-                    return None;
-                }
-                chosen = Some(w);
+                Verdict::Picked
+            } else {
+                Verdict::Passed
             }
-        }
-        chosen
+        })
     }
 
     /// The one earlier work `parsed` cites again in another form: "Jared Diamond, *Guns,
