@@ -31,19 +31,17 @@ pub(super) type FootnoteMarker = (usize, String);
 /// markers get their note numbers here; footnote markers get theirs in `build_notes`,
 /// which needs the largest literal number first.
 pub(super) fn find_markers(doc: &mut Document) -> Vec<FootnoteMarker> {
-    let entries: HashSet<u32> = doc.entries.iter().map(|e| e.number).collect();
-    let heads = doc
+    let entries: HashMap<u32, &str> = doc
         .entries
         .iter()
-        .map(|e| (e.number, head(&e.text).to_string()))
+        .map(|e| (e.number, head(&e.text)))
         .collect();
     // A list that starts past 1 ("(1000)", a continued list) starts the sequence there.
-    let first_entry = entries.iter().copied().min().unwrap_or(1);
+    let first_entry = entries.keys().copied().min().unwrap_or(1);
     let mut finder = Finder {
         file: doc.meta.source_file.clone(),
-        max_entry: entries.iter().copied().max().unwrap_or(0),
+        max_entry: entries.keys().copied().max().unwrap_or(0),
         entries,
-        heads,
         defs: doc.footnote_defs.iter().map(|d| d.label.clone()).collect(),
         input: std::mem::take(&mut doc.input),
         prev_max: first_entry.saturating_sub(1),
@@ -73,11 +71,11 @@ enum Item {
     Range(u32, u32),
 }
 
-struct Finder {
+struct Finder<'a> {
     file: String,
-    entries: HashSet<u32>,
-    /// The opening words of each entry, where its authors are named.
-    heads: HashMap<u32, String>,
+    /// Each works-cited entry's number, with its opening words (see [`head`]), where
+    /// its authors are named.
+    entries: HashMap<u32, &'a str>,
     max_entry: u32,
     defs: HashSet<String>,
     /// The document's input, to place markers (see [`Cursor`]).
@@ -92,7 +90,7 @@ struct Finder {
     cursor: Cursor,
 }
 
-impl Finder {
+impl Finder<'_> {
     /// Footnote bodies may cite too ("[^a]: See (4) and [^b]"): they are walked after
     /// the body, each in order of its first reference, then the unreferenced ones, so
     /// no raw reference survives into a note and a nested footnote gets its number.
@@ -339,7 +337,7 @@ impl Finder {
             }
         }
         // "(0)" is text unless the list has an entry (0).
-        if numbers.contains(&0) && !self.entries.contains(&0) {
+        if numbers.contains(&0) && !self.entries.contains_key(&0) {
             return None;
         }
         let smallest = numbers.iter().copied().min().unwrap_or(0);
@@ -364,7 +362,7 @@ impl Finder {
             && weigh_markers::capitalised_before(before.text).is_some_and(|name| {
                 numbers
                     .iter()
-                    .any(|n| self.heads.get(n).is_some_and(|head| names(head, name)))
+                    .any(|n| self.entries.get(n).is_some_and(|head| names(head, name)))
             });
         let evidence = Evidence {
             fit: Fit::of(smallest, self.prev_max),
@@ -410,14 +408,14 @@ impl Finder {
             return Listed::NoList;
         }
         let supported = |n: u32| {
-            self.entries.contains(&n)
+            self.entries.contains_key(&n)
                 || n <= self.prev_max.saturating_add(2)
                 || n <= self.max_entry.saturating_add(1)
         };
         if let Some(&n) = numbers.iter().find(|&&n| !supported(n)) {
             return Listed::Missing(n);
         }
-        if numbers.iter().all(|n| self.entries.contains(n)) {
+        if numbers.iter().all(|n| self.entries.contains_key(n)) {
             Listed::Entries
         } else {
             Listed::InReach
@@ -500,8 +498,6 @@ impl Finder {
     }
 }
 
-/// Adjacent text runs (readers may split at brackets or quotes) become one, so a
-/// marker is always seen whole.
 /// How much of an entry's start is searched for its authors' names.
 const HEAD_LEN: usize = 80;
 
@@ -523,6 +519,8 @@ fn names(head: &str, name: &str) -> bool {
     })
 }
 
+/// Adjacent text runs (readers may split at brackets or quotes) become one, so a
+/// marker is always seen whole.
 fn coalesce_text(inlines: &mut Vec<Inline>) {
     let split = inlines
         .windows(2)
