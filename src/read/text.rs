@@ -107,7 +107,6 @@ pub(super) fn read(src: &Src, doc: &mut Document) {
                 heading: smart(line.text),
                 span,
                 first_entry: cited.entries.len(),
-                block_at: doc.blocks.len(),
                 by_order: first.0.is_none(),
             });
             in_cited = true;
@@ -650,23 +649,33 @@ mod tests {
     }
 
     #[test]
-    fn lettered_notes_stay_text_and_references_number_from_one() {
+    fn lettered_notes_become_footnotes_and_references_number_from_one() {
         let doc = read(
             "w.txt",
-            "Topic\n\nA claim.[1] An aside.[a] More.[2][1]\n\nNotes[edit]\n\n\
-             ^ The aside, explained.\n\nReferences[edit]\n\n^ a b Smith, J. (2001). Title.\n\
-             ^ Doe, K. (2002). Other.\n"
+            "Topic\n\nA claim.[1] An aside.[a] More.[2][1] [b] [c]\n\nNotes[edit]\n\n\
+             ^ The aside, explained.\n^ Another.\n\nReferences[edit]\n\n\
+             ^ a b Smith, J. (2001). Title.\n^ Doe, K. (2002). Other.\n"
                 .as_bytes(),
         );
         assert_smith_and_doe(&doc);
-        assert_eq!(
-            texts(&doc.blocks),
-            [
-                "P:A claim.[1] An aside.[a] More.[2][1]",
-                "H:Notes",
-                "P:The aside, explained."
-            ]
-        );
+        // "[c]" names no note and stays text
+        assert_eq!(texts(&doc.blocks), ["P:A claim.[1] An aside. More.[2][1]  [c]"]);
+        let labels: Vec<&str> = doc.footnote_defs.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(labels, ["a", "b"]);
+        assert_eq!(texts(&doc.footnote_defs[1].blocks), ["P:Another."]);
+        let Block::Paragraph { content, .. } = &doc.blocks[0] else {
+            panic!("a paragraph");
+        };
+        let refs: Vec<(&str, u32, u32)> = content
+            .iter()
+            .filter_map(|i| match i {
+                Inline::FootnoteRef { label, span } => {
+                    Some((label.as_str(), span.line, span.column))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(refs, [("a", 3, 22), ("b", 3, 38)]);
         assert!(doc.diagnostics.iter().any(|d| d.code == "I-LETTERED-NOTES"));
         // A text browser's dump numbers the references as written: the note "a" is no
         // second entry 1.

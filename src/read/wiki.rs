@@ -7,7 +7,7 @@
 //! diagnostic at its place, so the claim's missing source stays visible in `folio check`.
 
 use super::Src;
-use crate::model::{Block, Document, Inline, Span};
+use crate::model::{Block, Document, FootnoteDef, Inline, Span};
 
 /// Edit-link labels MediaWiki prints beside a section heading, in several languages;
 /// where a wiki offers both editors it prints both links in one bracket
@@ -149,28 +149,31 @@ pub(super) struct List {
     pub span: Span,
     /// Index of its first entry among the document's entries.
     pub first_entry: usize,
-    /// How many blocks came before it.
-    pub block_at: usize,
     /// Its entries are numbered by their order ("^ text"), not by written numbers.
     pub by_order: bool,
 }
 
-/// Wikipedia puts explanatory notes, cited "\[a\]", "\[b\]", in a list of their own
-/// ("Notes") before the numbered references, and a plain-text copy prints both as
-/// "^ text" (a text browser's dump may number the references "1. ^ text" and leave
-/// the notes "^ text"). When the body has lettered markers, every list before the
-/// last one that is numbered by order holds the lettered notes: numbering on through
-/// them would send "\[1\]" to the note "a", or (with the references numbered as
-/// written) make the note "a" a second entry 1 that wins over the real one. Their
-/// entries go back into the text, under their heading, and the last list, if numbered
-/// by order, is numbered from 1, as the page numbers it.
+/// Wikipedia puts explanatory notes, cited "\[a\]", "\[b\]" (or "\[note 1\]"), in a
+/// list of their own ("Notes") before the numbered references, and a plain-text copy
+/// prints both as "^ text" (a text browser's dump may number the references "1. ^
+/// text" and leave the notes "^ text"). When the body has lettered markers, every list
+/// before the last one that is numbered by order holds the lettered notes: numbering
+/// on through them would send "\[1\]" to the note "a", or (with the references
+/// numbered as written) make the note "a" a second entry 1 that wins over the real
+/// one. Their entries become footnotes labelled by their order ("a", "b"… or "note
+/// 1"…), each "\[a\]" in the text a reference to its note, as pandoc reads a wiki's
+/// `{{efn}}`; and the last list, if numbered by order, is numbered from 1, as the page
+/// numbers it.
 pub(super) fn set_apart_lettered_notes(src: &Src, doc: &mut Document, lists: &[List]) {
     let Some((last, earlier)) = lists.split_last() else {
         return;
     };
     let kept = earlier.len();
     let apart: Vec<usize> = (0..kept).filter(|&k| lists[k].by_order).collect();
-    if apart.is_empty() || !has_lettered_markers(&doc.blocks) {
+    let Some(style) = lettered_style(&doc.blocks) else {
+        return;
+    };
+    if apart.is_empty() {
         return;
     }
     let total = doc.entries.len();
@@ -181,54 +184,157 @@ pub(super) fn set_apart_lettered_notes(src: &Src, doc: &mut Document, lists: &[L
             entry.number = n as u32 + 1;
         }
     }
-    // from the last list back, so that earlier block positions and entry ranges hold
+    // from the last list back, so that earlier entry ranges hold
+    let mut notes = Vec::new();
     for &k in apart.iter().rev() {
         let list = &lists[k];
-        let notes: Vec<Block> = entries
-            .drain(list.first_entry..end(k))
-            .map(|e| Block::Paragraph {
-                content: vec![Inline::Text(e.text)],
-                span: e.span,
-            })
-            .collect();
-        let heading = Block::Heading {
-            level: 2,
-            id: None,
-            content: vec![Inline::Text(list.heading.clone())],
-            span: list.span,
-        };
-        let at = list.block_at.min(doc.blocks.len());
-        doc.blocks
-            .splice(at..at, std::iter::once(heading).chain(notes));
+        let drained: Vec<_> = entries.drain(list.first_entry..end(k)).collect();
+        notes.splice(0..0, drained);
         doc.diagnostics.push(
             src.info(
                 "I-LETTERED-NOTES",
                 list.span.offset,
                 list.heading.len(),
                 format!(
-                    "the list under “{}” holds the page's lettered notes ([a], [b]…); \
-                     it stays in the text and the numbered markers cite the list under “{}”",
-                    list.heading, last.heading
+                    "the list under “{}” holds the page's lettered notes ({}); each \
+                     becomes a note of its own, and the numbered markers cite the list \
+                     under “{}”",
+                    list.heading,
+                    style.example(),
+                    last.heading
                 ),
             )
-            .with_hint("lettered notes are commentary, not citations; nothing to do"),
+            .with_hint("nothing to do; a lettered note that cites a work gets it as its source"),
         );
     }
     doc.entries = entries;
+    let defs: Vec<FootnoteDef> = notes
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| FootnoteDef {
+            label: style.label(i),
+            blocks: vec![Block::Paragraph {
+                content: vec![Inline::Text(e.text)],
+                span: e.span,
+            }],
+            span: e.span,
+        })
+        .collect();
+    let labels: Vec<String> = defs.iter().map(|d| format!("[{}]", d.label)).collect();
+    link_lettered(src, &labels, &mut doc.blocks);
+    doc.footnote_defs.extend(defs);
 }
 
-/// Whether a paragraph cites a lettered note: "\[a\]", "\[b\]", "\[note 1\]".
-fn has_lettered_markers(blocks: &[Block]) -> bool {
-    blocks.iter().any(|b| match b {
-        Block::Paragraph { content, .. } => {
-            let text = Inline::plain(content);
-            text.contains("[note ")
-                || text
-                    .as_bytes()
-                    .windows(3)
-                    .any(|w| w[0] == b'[' && w[1].is_ascii_lowercase() && w[2] == b']')
+/// How a page cites its explanatory notes.
+#[derive(Clone, Copy)]
+enum Lettered {
+    /// "\[a\]", "\[b\]"… "\[z\]", "\[aa\]", as MediaWiki's lower-alpha group counts.
+    Letters,
+    /// "\[note 1\]", "\[note 2\]"…
+    Numbered,
+}
+
+impl Lettered {
+    /// The label of the note at `index` in the list's order.
+    fn label(self, index: usize) -> String {
+        match self {
+            Lettered::Numbered => format!("note {}", index + 1),
+            Lettered::Letters => {
+                let mut label = Vec::new();
+                let mut n = index + 1;
+                while n > 0 {
+                    n -= 1;
+                    label.push(b'a' + (n % 26) as u8);
+                    n /= 26;
+                }
+                label.reverse();
+                String::from_utf8(label).unwrap_or_default()
+            }
         }
-        _ => false,
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Lettered::Letters => "[a], [b]…",
+            Lettered::Numbered => "[note 1], [note 2]…",
+        }
+    }
+}
+
+/// How the body cites lettered notes, if a paragraph does: "\[note 1\]" or "\[a\]".
+fn lettered_style(blocks: &[Block]) -> Option<Lettered> {
+    let mut style = None;
+    for b in blocks {
+        if let Block::Paragraph { content, .. } = b {
+            let text = Inline::plain(content);
+            if text.contains("[note ") {
+                return Some(Lettered::Numbered);
+            }
+            if text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0] == b'[' && w[1].is_ascii_lowercase() && w[2] == b']')
+            {
+                style = Some(Lettered::Letters);
+            }
+        }
+    }
+    style
+}
+
+/// Each lettered marker in `blocks` whose note exists becomes a footnote reference at
+/// its place in the input, found from the start of its paragraph on. One that cannot
+/// be placed, or names no note ("\[q\]" with two notes), stays text.
+fn link_lettered(src: &Src, labels: &[String], blocks: &mut [Block]) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content, span } => {
+                let mut from = span.offset;
+                let old = std::mem::take(content);
+                for inline in old {
+                    let Inline::Text(text) = inline else {
+                        content.push(inline);
+                        continue;
+                    };
+                    let mut rest = text.as_str();
+                    while let Some((at, label)) = next_label(rest, labels) {
+                        let Some(found) = src.text.get(from..).and_then(|i| i.find(label)) else {
+                            break;
+                        };
+                        let offset = from + found;
+                        from = offset + label.len();
+                        if at > 0 {
+                            content.push(Inline::Text(rest[..at].to_string()));
+                        }
+                        content.push(Inline::FootnoteRef {
+                            label: label[1..label.len() - 1].to_string(),
+                            span: src.span(offset, label.len()),
+                        });
+                        rest = &rest[at + label.len()..];
+                    }
+                    if !rest.is_empty() {
+                        content.push(Inline::Text(rest.to_string()));
+                    }
+                }
+            }
+            Block::Quote { blocks } => link_lettered(src, labels, blocks),
+            Block::List { items, .. } => {
+                for item in items {
+                    link_lettered(src, labels, item);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first of `labels` in `text`, and where.
+fn next_label<'l>(text: &str, labels: &'l [String]) -> Option<(usize, &'l str)> {
+    text.match_indices('[').find_map(|(at, _)| {
+        labels
+            .iter()
+            .find(|l| text[at..].starts_with(l.as_str()))
+            .map(|l| (at, l.as_str()))
     })
 }
 

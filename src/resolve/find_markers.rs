@@ -210,7 +210,11 @@ impl Finder<'_> {
                 Inline::FootnoteRef { label, span } => {
                     self.cursor
                         .skip_to(&self.input, span.offset.saturating_add(span.len));
-                    let text = format!("[^{label}]");
+                    // As written: "[^a]" in Markdown, "[a]" for a wiki's lettered note.
+                    let text = self
+                        .input
+                        .get(span.offset..span.offset.saturating_add(span.len))
+                        .map_or_else(|| format!("[^{label}]"), str::to_string);
                     if self.defs.contains(&label) {
                         self.footnotes.push((self.markers.len(), label));
                         inlines.push(Inline::NoteRef(self.markers.len()));
