@@ -243,9 +243,26 @@ pub struct Marker {
     /// after the note's number, as a superscript does in AMA style ("³⁽ᵖ· ⁵⁾").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<String>,
+    /// For a marker of several notes each with its place (GOST's "\[1, с. 280; 8, p.
+    /// 230\]"), each note's locator, in the order of [`Marker::notes`]; empty otherwise.
+    /// Both editions print each after its note's number.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub locators: Vec<Option<String>>,
     /// Where it is.
     #[serde(flatten)]
     pub span: Span,
+}
+
+impl Marker {
+    /// The locator to print after the `k`-th note's number: its own, or the marker's
+    /// after its last.
+    pub fn locator_after(&self, k: usize) -> Option<&str> {
+        if self.locators.is_empty() {
+            (k + 1 == self.notes.len()).then_some(self.locator.as_deref()?)
+        } else {
+            self.locators.get(k)?.as_deref()
+        }
+    }
 }
 
 /// How a note relates to its source.

@@ -98,6 +98,7 @@ fn profile(slug: &str, title: &str, lang: &str) -> Document {
         text: notes.iter().map(|n| format!("({n})")).collect(),
         notes,
         locator: None,
+        locators: Vec::new(),
         span: Span::default(),
     })
     .collect();

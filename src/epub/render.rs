@@ -449,13 +449,13 @@ impl Renderer<'_> {
                 self.doc.note_mark(number)
             );
             self.refs.entry(number).or_default().push(id);
-        }
-        if let Some(locator) = &marker.locator {
-            // Outside the link: the number opens the note, the locator is this place's.
-            // Unbreakable, as a superscript is.
-            out.push('(');
-            push_escaped(out, &locator.replace(' ', "\u{a0}"));
-            out.push(')');
+            if let Some(locator) = marker.locator_after(k) {
+                // Outside the link: the number opens the note, the locator is this
+                // place's. Unbreakable, as a superscript is.
+                out.push('(');
+                push_escaped(out, &locator.replace(' ', "\u{a0}"));
+                out.push(')');
+            }
         }
         out.push_str("</sup>");
     }

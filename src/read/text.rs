@@ -659,7 +659,10 @@ mod tests {
         );
         assert_smith_and_doe(&doc);
         // "[c]" names no note and stays text
-        assert_eq!(texts(&doc.blocks), ["P:A claim.[1] An aside. More.[2][1]  [c]"]);
+        assert_eq!(
+            texts(&doc.blocks),
+            ["P:A claim.[1] An aside. More.[2][1]  [c]"]
+        );
         let labels: Vec<&str> = doc.footnote_defs.iter().map(|d| d.label.as_str()).collect();
         assert_eq!(labels, ["a", "b"]);
         assert_eq!(texts(&doc.footnote_defs[1].blocks), ["P:Another."]);

@@ -214,6 +214,7 @@ impl Finder<'_> {
                     let text = self
                         .input
                         .get(span.offset..span.offset.saturating_add(span.len))
+                        .filter(|t| t.starts_with('[') && t.ends_with(']'))
                         .map_or_else(|| format!("[^{label}]"), str::to_string);
                     if self.defs.contains(&label) {
                         self.footnotes.push((self.markers.len(), label));
@@ -222,6 +223,7 @@ impl Finder<'_> {
                             notes: Vec::new(),
                             text,
                             locator: None,
+                            locators: Vec::new(),
                             span,
                         });
                     } else {
@@ -284,7 +286,7 @@ impl Finder<'_> {
             let Some(Chain {
                 end,
                 items,
-                locator,
+                mut locators,
             }) = parse_chain(text, i)
             else {
                 i += 1;
@@ -305,10 +307,19 @@ impl Finder<'_> {
                     out.push(Inline::Text(kept.to_string()));
                 }
                 out.push(Inline::NoteRef(self.markers.len()));
+                // One located number keeps its place in `locator`, as IEEE writes it.
+                let locator = match locators.as_mut_slice() {
+                    [one] => std::mem::take(one),
+                    _ => None,
+                };
+                if locators.len() != numbers.len() || locator.is_some() {
+                    locators.clear();
+                }
                 self.markers.push(Marker {
                     notes: numbers,
                     text: text[i..end].to_string(),
                     locator,
+                    locators,
                     span,
                 });
                 emitted = end;
@@ -542,12 +553,13 @@ fn coalesce_text(inlines: &mut Vec<Inline>) {
     }
 }
 
-/// A candidate marker: where it ends, what it cites, and the locator written inside
-/// it (IEEE's "[3, p. 5]").
+/// A candidate marker: where it ends, what it cites, and the locators written inside
+/// it (IEEE's "\[3, p. 5\]", GOST's "\[1, с. 280; 8, с. 230\]"): one per item, or
+/// none.
 struct Chain {
     end: usize,
     items: Vec<Item>,
-    locator: Option<String>,
+    locators: Vec<Option<String>>,
 }
 
 /// "(4)", "(4)(5)", "\[1\]\[2\]": consecutive groups written without a space form one marker;
@@ -557,15 +569,15 @@ fn parse_chain(text: &str, start: usize) -> Option<Chain> {
     let mut items = Vec::new();
     let mut pos = start;
     loop {
-        if let Some((end, group, locator)) = parse_group(text, pos) {
-            if locator.is_some() {
+        if let Some((end, group, locators)) = parse_group(text, pos) {
+            if !locators.is_empty() {
                 if pos > start {
                     break;
                 }
                 return Some(Chain {
                     end,
                     items: group,
-                    locator,
+                    locators,
                 });
             }
             items.extend(group);
@@ -578,7 +590,8 @@ fn parse_chain(text: &str, start: usize) -> Option<Chain> {
             .find_map(|&d| text[pos..].strip_prefix(d).map(|_| d.len_utf8()));
         if let (true, Some(dash)) = (square, dash)
             && text[pos + dash..].starts_with('[')
-            && let Some((end, group, None)) = parse_group(text, pos + dash)
+            && let Some((end, group, located)) = parse_group(text, pos + dash)
+            && located.is_empty()
             && let (Some(Item::Single(a)), Some(Item::Single(b))) = (items.last(), group.first())
             && a < b
         {
@@ -594,17 +607,20 @@ fn parse_chain(text: &str, start: usize) -> Option<Chain> {
     (pos > start).then_some(Chain {
         end: pos,
         items,
-        locator: None,
+        locators: Vec::new(),
     })
 }
 
-/// Words that open a locator inside a square bracket after its number (IEEE
-/// Editorial Style Manual: "[3, p. 5]", "[3, pp. 5–7]", "[3, Ch. 2]", "[3, Sec. 4]",
-/// "[3, Fig. 1]", "[3, Eq. (2)]", "[3, Table 2]", "[3, Appendix A]"), lowercase.
+/// Words that open a locator inside a square bracket after its number, lowercase:
+/// IEEE's (Editorial Style Manual: "[3, p. 5]", "[3, pp. 5–7]", "[3, Ch. 2]", "[3,
+/// Sec. 4]", "[3, Fig. 1]", "[3, Eq. (2)]", "[3, Table 2]", "[3, Appendix A]"), and a
+/// page or volume in the languages whose styles cite so: GOST R 7.0.5's "[1, с. 23]",
+/// "[2, т. 1, с. 5]", German "S.", Polish, Czech and Turkish "s.", "str.".
 const LOCATOR_WORDS: &[&str] = &[
     "p.", "pp.", "ch.", "chap.", "chs.", "sec.", "sect.", "secs.", "§", "§§", "fig.", "figs.",
     "eq.", "eqs.", "table", "tab.", "thm.", "theorem", "lemma", "def.", "prop.", "alg.",
-    "appendix", "app.", "para.", "paras.", "col.", "cols.", "vol.", "l.", "ll.", "fn.", "n.",
+    "appendix", "app.", "para.", "paras.", "col.", "cols.", "vol.", "l.", "ll.", "fn.", "n.", "с.",
+    "сс.", "стр.", "т.", "л.", "s.", "ss.", "str.", "bd.", "t.",
 ];
 
 /// "p. 5" after "[3, ": a locator word from [`LOCATOR_WORDS`], then something to
@@ -627,7 +643,9 @@ fn locator(text: &str) -> Option<&str> {
     (known && located).then_some(text)
 }
 
-fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>, Option<String>)> {
+/// One bracket: where it ends, its items, and their locators (one per item, or none
+/// when no item has one).
+fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>, Vec<Option<String>>)> {
     let close = match text.as_bytes().get(start)? {
         b'(' => b')',
         b'[' => b']',
@@ -637,12 +655,26 @@ fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>, Option<Str
     let len = rest.bytes().take(MAX_GROUP_LEN).position(|b| b == close)?;
     let inner = rest.get(..len)?;
     let end = start + 1 + len + 1;
-    if close == b']'
-        && let Some((first, after)) = inner.split_once(',')
-        && let Some(n) = number(first)
-        && let Some(at) = locator(after)
-    {
-        return Some((end, vec![Item::Single(n)], Some(at.to_string())));
+    if close == b']' && inner.contains(',') {
+        // "[1, с. 280; 8, p. 230]": each part a number with or without its place
+        let mut items = Vec::new();
+        let mut locators = Vec::new();
+        for part in inner.split(';') {
+            let (first, after) = part.split_once(',').unwrap_or((part, ""));
+            let (Some(n), at) = (number(first), locator(after)) else {
+                items.clear();
+                break;
+            };
+            if at.is_none() && !after.is_empty() {
+                items.clear();
+                break;
+            }
+            items.push(Item::Single(n));
+            locators.push(at.map(str::to_string));
+        }
+        if locators.iter().any(Option::is_some) && !items.is_empty() {
+            return Some((end, items, locators));
+        }
     }
     let mut items = Vec::new();
     for part in inner.split([',', ';']) {
@@ -652,7 +684,7 @@ fn parse_group(text: &str, start: usize) -> Option<(usize, Vec<Item>, Option<Str
             None => items.push(Item::Single(number(part)?)),
         }
     }
-    Some((end, items, None))
+    Some((end, items, Vec::new()))
 }
 
 fn number(s: &str) -> Option<u32> {
@@ -709,7 +741,15 @@ mod tests {
     /// locate nothing has none, and a round bracket never has one.
     #[test]
     fn a_locator_inside_square_brackets_belongs_to_its_number() {
-        let located = |text: &str| parse_chain(text, 0).map(|c| (c.end, c.items.len(), c.locator));
+        let located = |text: &str| {
+            parse_chain(text, 0).map(|c| {
+                let one = match c.locators.as_slice() {
+                    [one] => one.clone(),
+                    _ => None,
+                };
+                (c.end, c.items.len(), one)
+            })
+        };
         assert_eq!(located("[3, p. 5]"), Some((9, 1, Some("p. 5".into()))));
         assert_eq!(
             located("[12, pp. 5–7]"),
@@ -732,6 +772,38 @@ mod tests {
         assert_eq!(located("[4, see above]"), None);
         assert_eq!(located("[4, p.]"), None);
         assert_eq!(located("(3, p. 5)"), None);
+    }
+
+    /// GOST R 7.0.5 puts the page inside the bracket, one per work of a group.
+    #[test]
+    fn gost_locators_stay_with_their_numbers() {
+        let chain = |text: &str| {
+            parse_chain(text, 0).map(|c| {
+                let items: Vec<String> = c.items.iter().map(|i| format!("{i:?}")).collect();
+                (c.end == text.len(), items, c.locators)
+            })
+        };
+        let (whole, items, locators) = chain("[1, с. 23]").unwrap();
+        assert!(whole);
+        assert_eq!(
+            (items, locators),
+            (vec!["Single(1)".into()], vec![Some("с. 23".into())])
+        );
+        let (whole, items, locators) = chain("[1, с. 280; 8, p. 230]").unwrap();
+        assert!(whole);
+        assert_eq!(items, ["Single(1)", "Single(8)"]);
+        assert_eq!(locators, [Some("с. 280".into()), Some("p. 230".into())]);
+        // a part may have none
+        let (_, items, locators) = chain("[2, т. 1, с. 5; 7]").unwrap();
+        assert_eq!(items, ["Single(2)", "Single(7)"]);
+        assert_eq!(locators, [Some("т. 1, с. 5".into()), None]);
+        // without any locator, the group is a plain list
+        let (_, items, locators) = chain("[3; 4]").unwrap();
+        assert_eq!((items.len(), locators.len()), (2, 0));
+        assert_eq!(chain("[4, 5]").unwrap().2.len(), 0);
+        // words that locate nothing leave the bracket alone
+        assert_eq!(chain("[1, с. 280; see 8]"), None);
+        assert_eq!(chain("[1, Smith 2004]"), None);
     }
 
     #[test]

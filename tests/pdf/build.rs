@@ -87,6 +87,7 @@ impl Builder {
                 notes: vec![n],
                 text: format!("({n})"),
                 locator: None,
+                locators: Vec::new(),
                 span: span(1),
             });
             out.push(Inline::NoteRef(self.doc.markers.len() - 1));

@@ -110,15 +110,15 @@ fn marker(ctx: Ctx, index: usize, out: &mut Vec<Piece>) {
                 note: *note,
             }),
         });
-    }
-    if let Some(locator) = &m.locator {
-        // Untagged: the number links to the note, the locator is this place's.
-        // Unbreakable, as a superscript is.
-        out.push(Piece {
-            text: format!("({})", locator.replace(' ', "\u{a0}")),
-            style,
-            tag: None,
-        });
+        if let Some(locator) = m.locator_after(k) {
+            // Untagged: the number links to the note, the locator is this place's.
+            // Unbreakable, as a superscript is.
+            out.push(Piece {
+                text: format!("({})", locator.replace(' ', "\u{a0}")),
+                style,
+                tag: None,
+            });
+        }
     }
 }
 
