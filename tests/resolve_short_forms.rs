@@ -528,3 +528,52 @@ fn commentary_opened_by_a_name_gets_the_citation_after_its_cue() {
         Some("Passages from the Life of a Philosopher")
     );
 }
+
+/// ABNT's "Id. Ibid." is the note above; "Id." before an Italian title with its
+/// article ("Id., *Il sistema produttivo* cit.") is that author's other work.
+#[test]
+fn id_ibid_is_the_note_above_and_id_before_an_article_is_the_author() {
+    let doc = footnotes(&[
+        "MAGALHÃES JÚNIOR, Raimundo. *Vida e obra de Machado de Assis*. Rio de Janeiro: Civilização Brasileira, 1981. p. 45.",
+        "Id. Ibid., p. 50.",
+        "J. Rosselli, *L'impresario d'opera. Arte e affari nel teatro musicale italiano dell'Ottocento*, Torino, EDT, 1985, pp. 45-52.",
+        "Id., *Il sistema produttivo, 1780-1880*, in *Storia dell'opera italiana*, a cura di L. Bianconi e G. Pestelli, vol. IV, Torino, EDT, 1987, pp. 77-165.",
+        "Rosselli, *L'impresario d'opera* cit., p. 88.",
+        "Id., *Il sistema produttivo* cit., p. 131.",
+    ]);
+    use NoteKind::{Ibid, Short};
+    let got = resolved(&doc);
+    assert_eq!(got[1], (Ibid, s("s1"), s("p. 50")));
+    assert_eq!(got[4], (Short, s("s2"), s("p. 88")));
+    assert_eq!(got[5], (Short, s("s3"), s("p. 131")));
+    assert_eq!(warnings(&doc), []);
+}
+
+/// "apud" (ABNT) cites at second hand: the work after it is the one consulted.
+#[test]
+fn apud_cites_the_work_after_it() {
+    let doc = footnotes(&[
+        "BOSI, Alfredo. *Machado de Assis: o enigma do olhar*. São Paulo: Ática, 1999. p. 12.",
+        "MAGALHÃES JÚNIOR, Raimundo. *Vida e obra de Machado de Assis*. Rio de Janeiro: Civilização Brasileira, 1981. v. 1, p. 45.",
+        "ROMERO, Sílvio apud BOSI, op. cit., p. 30.",
+        "NABUCO, Joaquim apud MAGALHÃES JÚNIOR, op. cit., v. 4, p. 330.",
+    ]);
+    let got = resolved(&doc);
+    assert_eq!(got[2], (NoteKind::Short, s("s1"), s("p. 30")));
+    assert_eq!(got[3], (NoteKind::Short, s("s2"), s("v. 4, p. 330")));
+    assert_eq!(warnings(&doc), []);
+}
+
+/// A Dutch note whose prose runs into the name: "…in de Tweede Kamer Bosch, a.w.,
+/// 70-78." cites Bosch's work; the capitals before the name are the parliament's.
+#[test]
+fn a_cited_cue_after_prose_finds_the_name_at_its_end() {
+    let doc = footnotes(&[
+        "Mineke Bosch, *Een onwrikbaar geloof in rechtvaardigheid. Aletta Jacobs 1854-1929* (Amsterdam: Balans, 2005), 45.",
+        "Ulla Jansz, *Denken over sekse in de eerste feministische golf* (Amsterdam: Van Gennep, 1990), 112.",
+        "Zie voor de reacties in de pers en in de Tweede Kamer Bosch, a.w., 70-78.",
+    ]);
+    let got = resolved(&doc);
+    assert_eq!(got[2], (NoteKind::Short, s("s1"), s("70-78")));
+    assert_eq!(warnings(&doc), []);
+}

@@ -118,7 +118,7 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
     // the note above, read with that author's family names written out, as a short
     // form names them ("Jaurès, *L'Armée nouvelle*").
     if let Some(work) = state.previous
-        && let families = [state.works.list[work].parsed.surnames.join(" and ")]
+        && let families = [written_families(&state.works.list[work].parsed)]
         && let Some(named) = with_authors_of(&families, text, &[])
         && let known @ (Decision::Known { .. } | Decision::Ambiguous { .. }) =
             decide(state, &named.text, place, false)
@@ -232,6 +232,24 @@ pub(super) fn decide(state: &State, text: &str, place: Place, reference: bool) -
         _ if shaped => Decision::Missing(reading.locator),
         _ if reference => Decision::New(folded),
         _ => Decision::Commentary,
+    }
+}
+
+/// The family names of a work's authors as written ("Rosselli and Conati"), so a short
+/// form read with them names people, as one written out would ("rosselli, *Il sistema
+/// produttivo* cit." reads as a title); the folded ones where the parser kept no names.
+fn written_families(parsed: &Citation) -> String {
+    let written: Vec<&str> = parsed
+        .details
+        .names
+        .iter()
+        .map(|n| n.family.as_str())
+        .filter(|f| !f.is_empty())
+        .collect();
+    if written.len() == parsed.surnames.len() {
+        written.join(" and ")
+    } else {
+        parsed.surnames.join(" and ")
     }
 }
 

@@ -92,9 +92,19 @@ pub(super) fn parse_ibid(text: &str) -> Option<Option<String>> {
             (head.to_lowercase() == *prefix && word_ends).then_some(rest)
         })
         .or_else(|| idem(text))?;
-    // "Id., *L'Armée nouvelle*, op. cit." is Idem: the same author, another title.
-    if text[..text.len() - rest.len()].eq_ignore_ascii_case("id.") && titled(rest) {
-        return None;
+    if text[..text.len() - rest.len()].eq_ignore_ascii_case("id.") {
+        // ABNT's "Id. Ibid., p. 50": the same author and the same work.
+        let after = rest.trim_start_matches(['.', ',', ' ']);
+        if after
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("ibid"))
+        {
+            return parse_ibid(after);
+        }
+        // "Id., *L'Armée nouvelle*, op. cit." is Idem: the same author, another title.
+        if titled(rest) {
+            return None;
+        }
     }
     let locator = rest
         .trim_start_matches(|c: char| {
@@ -119,15 +129,21 @@ const CAPITAL_LABELS: &[&str] = &[
     "vol.", "vols.", "bd.", "s.", "p.", "pp.", "art.", "t.", "ch.", "chap.", "no.", "nr.",
 ];
 
-/// Whether `rest` (after "Id.") opens with a title: a capitalised word of three
-/// letters or more that is no label or Roman numeral, or a quote.
+/// Whether `rest` (after "Id.") opens with a title: a capitalised word that is no
+/// label or Roman numeral, of three letters or more or an article before a word ("Id.,
+/// Il sistema produttivo cit."), or a quote.
 fn titled(rest: &str) -> bool {
     let next = rest.trim_start_matches(['.', ',', ' ', '*', '_']);
     if next.starts_with(['“', '"', '«']) {
         return true;
     }
-    let word = next.split([' ', ',']).next().unwrap_or("");
+    let mut words = next.split([' ', ',']);
+    let word = words.next().unwrap_or("");
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = match words.next() {
+        Some(w) if letters == 2 && w.starts_with(char::is_lowercase) => 3,
+        _ => letters,
+    };
     let roman = word
         .trim_end_matches('.')
         .chars()

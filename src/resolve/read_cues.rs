@@ -86,7 +86,8 @@ pub(super) const LEAD_CUES: &[&str] = &[
 /// C. Francis 221.", "Jones to Smith, 1850, quoted in Varga, *Salt Roads*, 23."). The
 /// note cites what follows the cue: English, MLA's "qtd. in", German "zit. nach",
 /// French "cité par", Spanish and Portuguese "citado por/en", Italian "cit. in" and
-/// "citato in", Russian "цит. по", Ukrainian "цит. за", Turkish "aktaran".
+/// "citato in", Latin "apud" (Portuguese ABNT: "ROMERO, Sílvio apud BOSI, op. cit."),
+/// Russian "цит. по", Ukrainian "цит. за", Turkish "aktaran".
 const SECOND_HAND_CUES: &[&str] = &[
     "as quoted in ",
     "as cited in ",
@@ -103,6 +104,7 @@ const SECOND_HAND_CUES: &[&str] = &[
     "citado em ",
     "citato in ",
     "cit. in ",
+    "apud ",
     "цит. по ",
     "цит. за ",
     "aktaran ",
@@ -333,15 +335,15 @@ pub(super) fn strip_lead_cue(text: &str) -> &str {
 /// [`read_short`]: super::read_short::read_short
 /// [`without_locator`]: super::read_short::without_locator
 pub(super) fn after_second_hand_cue(text: &str) -> Option<&str> {
-    // Inside a note the cue is lowercase and holds "cit", "qtd", "quo", "zit", "akt"
-    // or "ц": one pass over the bytes rules most notes out before any search.
+    // Inside a note the cue is lowercase and holds "cit", "qtd", "quo", "zit", "akt",
+    // "apu" or "ц": one pass over the bytes rules most notes out before any search.
     let bytes = text.as_bytes();
     let stem = (0..bytes.len().saturating_sub(2)).any(|i| {
         let next = &bytes[i + 1..i + 3];
         match bytes[i] {
             b'c' | b'z' => next == b"it",
             b'q' => next == b"td" || next == b"uo",
-            b'a' => next == b"kt",
+            b'a' => next == b"kt" || next == b"pu",
             // "ц", the first letter of "цит."
             0xD1 => next[0] == 0x86,
             _ => false,
@@ -353,6 +355,10 @@ pub(super) fn after_second_hand_cue(text: &str) -> Option<&str> {
     let (at, cue) = find_first(text, SECOND_HAND_CUES, |at| {
         text[..at].ends_with([' ', ','])
     })?;
+    // A printer's "Venetiis, apud Thomam Baglionum" follows the place and a comma.
+    if cue == "apud " && text[..at].trim_end().ends_with(',') {
+        return None;
+    }
     let rest = text[at + cue.len()..].trim_start_matches(':').trim_start();
     rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '“' | '"' | '«'))
         .then_some(rest)

@@ -178,6 +178,13 @@ pub(super) fn read_short(text: &str) -> Reading {
             && let Some(tail) = prose_tail(head)
         {
             let mut tail_shorts = head_readings(tail, false);
+            // "…in de pers en in de Tweede Kamer Bosch, a.w.": the capitals may start
+            // before the name, so its last words are read too, longest first.
+            if !tail.contains([',', '*', '_', '“', '"']) {
+                for (at, _) in tail.match_indices(' ') {
+                    tail_shorts.extend(head_readings(&tail[at + 1..], false));
+                }
+            }
             tail_shorts.append(&mut shorts);
             shorts = tail_shorts;
         }
